@@ -1,0 +1,68 @@
+"""Generated blocks that pages and hand-written prose place with `{{ @name }}`.
+
+Charts (`@chart:timeline`), the overview's key-figure cards and its confirmed-versus-reported
+summary are computed from the edition's model like every other page content.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from generator import charts
+from generator.model import Attribution
+from generator.pages.context import PageContext
+from generator.render import ATTRIBUTION_WORDS, figure_value, md_text
+
+KEY_FIGURE_COUNT = 6
+
+
+def key_figures(ctx: PageContext) -> str:
+    """Cards for the headline numbers: market counts and the first figures of each kind."""
+    cards = []
+    for move in ctx.base.market_moves:
+        for count in move.counts:
+            amount = f"{count.value}{count.unit}"
+            cards.append((md_text(amount), ctx.link(move.id), md_text(count.measure), ctx.cite(count)))
+    seen: set[str] = set()
+    for figure in ctx.base.figures:
+        if figure.kind in seen and len(cards) >= KEY_FIGURE_COUNT:
+            continue
+        seen.add(figure.kind)
+        cards.append((md_text(ctx.ui(figure_value(figure))), ctx.link(figure.id), md_text(figure.measures), ctx.cite(figure)))
+    lines = ['<div class="fact-cards" markdown>', ""]
+    for value, link, measure, cite in cards[:KEY_FIGURE_COUNT]:
+        lines += [
+            '<div class="fact-card" markdown>',
+            "",
+            f'<span class="fact-figure">{value}</span>',
+            "",
+            f"{link}：{measure} {cite}",
+            "",
+            "</div>",
+            "",
+        ]
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def confirmed_vs_reported(ctx: PageContext) -> str:
+    """How many facts rest on each attribution level, as a small table."""
+    counts: Counter[Attribution] = Counter()
+    for group in (ctx.base.events, ctx.base.figures, ctx.base.claims, ctx.base.forecasts):
+        counts.update(item.attribution for item in group)
+    for person in ctx.base.people:
+        counts.update(role.attribution for role in person.roles)
+        counts.update(move.attribution for move in person.moves)
+    ui = ctx.ui
+    lines = [f"| {ui('归属')} | {ui('条数')} |", "| --- | ---: |"]
+    for level in Attribution:
+        lines.append(f'| <span class="cite cite--{level.value}">{ui(ATTRIBUTION_WORDS[level])}</span> | {counts[level]} |')
+    return "\n".join(lines)
+
+
+BLOCKS: dict[str, Callable[[PageContext], str]] = {
+    "key-figures": key_figures,
+    "attribution-summary": confirmed_vs_reported,
+    **{f"chart:{name}": render for name, render in charts.CHART_BLOCKS.items()},
+}

@@ -1,0 +1,74 @@
+"""Editions: one per script, each a full MkDocs build; the first is the site root.
+
+The editions are listed once, in the report plugin's options in `mkdocs.yml`. Building the root
+edition builds the others into sub-folders of its `site_dir` (also under `mkdocs serve`), each
+with its own nav, search index, sitemap and `<html lang>`.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One script of the site: language code, selector name, OpenCC config, URL folder."""
+
+    lang: str
+    name: str
+    opencc: str | None
+    path: str  # "" for the root edition, else a folder name such as "zh-Hant"
+
+    def url_of(self, page_url: str) -> str:
+        """Site-root-relative URL of a page of this edition (page_url as MkDocs gives it)."""
+        return posixpath.join(self.path, page_url) if self.path else page_url
+
+
+# The edition a nested build is making; unset for the root build.
+_BUILDING: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition", default=None)
+
+
+def edition_being_built() -> str | None:
+    """Language code of the edition a nested build is making, or None for the root build."""
+    return _BUILDING.get()
+
+
+@contextmanager
+def _building(lang: str) -> Iterator[None]:
+    token = _BUILDING.set(lang)
+    try:
+        yield
+    finally:
+        _BUILDING.reset(token)
+
+
+def build_edition(config_file: str, edition: Edition, site_dir: Path, serve_url: str | None) -> None:
+    """Build one non-root edition of the site described by `config_file` into `site_dir`."""
+    with _building(edition.lang):
+        config = load_config(config_file, site_dir=str(site_dir))
+        config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
+        try:
+            build(config, serve_url=serve_url)
+        finally:
+            config.plugins.on_shutdown()
+
+
+def link_between(from_edition: Edition, from_url: str, to_edition: Edition) -> str:
+    """Link from a page of one edition to the same page of another, relative to the first's root.
+
+    MkDocs' `url` filter resolves it against the current page, so it stays correct under any
+    sub-path the site is served from.
+    """
+    target = to_edition.url_of(from_url)
+    here_root = from_edition.path
+    if not here_root:
+        return target or "./"
+    return "../" * (here_root.count("/") + 1) + target

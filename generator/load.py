@@ -1,0 +1,213 @@
+"""Data files to fact model: strict YAML, schema validation, then cross-file checks.
+
+Every problem in every file is collected and raised together as one `DataError`, each naming
+file, line, column and field. Nothing downstream runs on data that did not pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.dates import parse_date
+from generator.fields import PathKey, dotted, records, string_fields
+from generator.model import (
+    DATA_FILES,
+    Claim,
+    Event,
+    FactBase,
+    Figure,
+    Forecast,
+    MarketCount,
+    MarketMove,
+    Move,
+    Organization,
+    Person,
+    Product,
+    RefTo,
+    Role,
+    Source,
+    StockSeries,
+)
+from generator.problems import DataError, Problem
+from generator.yaml_source import Positions, YamlDocument, read_yaml
+
+KIND_OF_RECORD: dict[type[BaseModel], str] = {
+    Source: "source",
+    Organization: "organization",
+    Person: "person",
+    Role: "role",
+    Move: "move",
+    Product: "product",
+    Event: "event",
+    MarketMove: "market-move",
+    MarketCount: "market-count",
+    StockSeries: "stock-series",
+    Figure: "figure",
+    Claim: "claim",
+    Forecast: "forecast",
+}
+
+_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping", type(None): "nothing"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a record stands: its file, path in the file and the file's positions."""
+
+    file: str
+    path: PathKey
+    positions: Positions
+
+    def problem(self, sub: PathKey, message: str) -> Problem:
+        line, column = self.positions.of((*self.path, *sub))
+        return Problem(self.file, line, column, dotted((*self.path, *sub)), message)
+
+
+def _got(value: Any) -> str:
+    return _TYPE_WORDS.get(type(value), type(value).__name__)
+
+
+def _message(error: Any, data: Any) -> str:
+    kind, loc = error["type"], error["loc"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return f"unknown field '{loc[-1]}'"
+    if kind == "missing":
+        return "required field is missing"
+    if kind in ("string_type",):
+        return f"expected text, got {_got(value)}"
+    if kind in ("int_type", "float_type", "int_from_float"):
+        return f"expected a number, got {_got(value)}"
+    if kind == "bool_type":
+        return f"expected true or false, got {_got(value)}"
+    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
+        expected = "a list" if kind == "list_type" else "a mapping of fields"
+        return f"expected {expected}, got {_got(value)}"
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan)"
+    if kind == "literal_error":
+        allowed = error["ctx"]["expected"]
+        return f"'{value}' is not allowed here; expected {allowed}"
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    message = str(error["msg"])
+    return message[0].lower() + message[1:]
+
+
+def _validate_file(document: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as validation:
+        problems = []
+        for error in validation.errors():
+            loc = tuple(error["loc"])
+            line, column = document.positions.of(loc, key=error["type"] == "extra_forbidden")
+            problems.append(Problem(document.path, line, column, dotted(loc), _message(error, document.data)))
+        return None, problems
+
+
+def _read_all(data_dir: Path, shown_dir: str) -> tuple[dict[str, tuple[BaseModel, YamlDocument]], list[Problem]]:
+    parsed: dict[str, tuple[BaseModel, YamlDocument]] = {}
+    problems: list[Problem] = []
+    for name, model in DATA_FILES.items():
+        shown = f"{shown_dir}/{name}"
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(shown, 1, 1, "", "file is missing"))
+            continue
+        try:
+            document = read_yaml(path, shown)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        record, found = _validate_file(document, model)
+        problems.extend(found)
+        if record is not None:
+            parsed[name] = (record, document)
+    return parsed, problems
+
+
+def _index_ids(parsed: dict[str, tuple[BaseModel, YamlDocument]]) -> tuple[dict[str, tuple[str, Located]], list[Problem]]:
+    ids: dict[str, tuple[str, Located]] = {}
+    problems: list[Problem] = []
+    for record, document in parsed.values():
+        for path, item in records(record):
+            kind = KIND_OF_RECORD.get(type(item))
+            if kind is None:
+                continue
+            where = Located(document.path, path, document.positions)
+            record_id = getattr(item, "id")
+            if record_id in ids:
+                first = ids[record_id][1]
+                line, column = first.positions.of((*first.path, "id"))
+                problems.append(where.problem(("id",), f"duplicate id '{record_id}' (first used at {first.file}:{line}:{column})"))
+            else:
+                ids[record_id] = (kind, where)
+    return ids, problems
+
+
+def _check_references(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]]) -> list[Problem]:
+    problems = []
+    for record, document in parsed.values():
+        where = Located(document.path, (), document.positions)
+        for path, value, markers in string_fields(record):
+            targets = [marker for marker in markers if isinstance(marker, RefTo)]
+            if not targets:
+                continue
+            kinds = targets[0].kinds
+            found = ids.get(value)
+            if found is None or found[0] not in kinds:
+                wanted = " or ".join(kinds)
+                extra = f" (it is a {found[0]})" if found else ""
+                problems.append(where.problem(path, f"unknown {wanted} '{value}'{extra}"))
+    return problems
+
+
+def _check_rules(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]], sources: dict[str, Source]) -> list[Problem]:
+    problems = []
+    for record, document in parsed.values():
+        for path, item in records(record):
+            where = Located(document.path, path, document.positions)
+            cites = getattr(item, "cite", None) or []
+            for index, citation in enumerate(cites):
+                source = sources.get(citation.source)
+                numbers = {p.n for p in source.paragraphs} if source else set()
+                if source and citation.paragraph not in numbers:
+                    problems.append(where.problem(("cite", index, "paragraph"), f"source '{citation.source}' has no paragraph {citation.paragraph} (it has {len(numbers)})"))
+            if isinstance(item, Source):
+                for index, paragraph in enumerate(item.paragraphs):
+                    if paragraph.n != index + 1:
+                        problems.append(where.problem(("paragraphs", index, "n"), f"paragraphs must be numbered 1, 2, 3, ... in order; expected {index + 1}"))
+            if isinstance(item, Role) and item.start and item.end:
+                if parse_date(item.end).latest and parse_date(item.start).earliest and parse_date(item.end).latest < parse_date(item.start).earliest:  # type: ignore[operator]
+                    problems.append(where.problem(("end",), f"role ends ({item.end}) before it starts ({item.start})"))
+            if isinstance(item, Person):
+                own_roles = {role.id for role in item.roles}
+                for index, move in enumerate(item.moves):
+                    for side in ("from_role", "to_role"):
+                        role_id = getattr(move, side)
+                        if role_id and role_id in ids and role_id not in own_roles:
+                            problems.append(where.problem(("moves", index, side), f"role '{role_id}' belongs to another person"))
+                    if not move.from_role and not move.to_role:
+                        problems.append(where.problem(("moves", index), "a move needs from_role, to_role or both"))
+    return problems
+
+
+def load_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
+    """Load and check every data file; raise DataError listing every problem found."""
+    parsed, problems = _read_all(data_dir, shown_dir)
+    ids, id_problems = _index_ids(parsed)
+    problems += id_problems
+    problems += _check_references(parsed, ids)
+    sources = {s.id: s for s in getattr(parsed.get("sources.yml", (None,))[0], "sources", [])}
+    problems += _check_rules(parsed, ids, sources)
+    if problems:
+        raise DataError(problems)
+    merged: dict[str, Any] = {}
+    for record, _ in parsed.values():
+        merged.update({name: getattr(record, name) for name in type(record).model_fields})
+    return FactBase(**merged)

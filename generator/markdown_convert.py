@@ -1,0 +1,146 @@
+"""Converts hand-written Markdown between scripts while leaving all markup byte for byte.
+
+markdown-it-py parses the page; a thin wrapper around its inline `text` rule records exactly which
+stretches of each paragraph, heading, list item or table cell are plain text. Only those (and the
+text between tags of an HTML block) go through the converter: code, link and image targets,
+HTML tags and attributes, autolinks, entities and escapes stay as written. Attribute lists
+(`{#id}`) and fact references (`{{ id }}`) are Python-Markdown and project syntax that CommonMark
+reads as text, so they are kept by pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+_TAG = re.compile(r"<[^<>]*>")
+_ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{\{[^{}]*\}\}")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+_FRONT_MATTER_LINE = re.compile(r"^(\s*[A-Za-z0-9_-]+\s*:\s*)(.*)$")
+
+Span = tuple[int, int]
+
+
+def _recording_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable("table")
+    text_rule = next(rule for rule in md.inline.ruler.__rules__ if rule.name == "text").fn
+
+    def record_text(state: StateInline, silent: bool) -> bool:
+        start = state.pos
+        matched: bool = text_rule(state, silent)
+        if matched and not silent:
+            parses: list[tuple[StateInline, list[Span]]] = state.env.setdefault("text_spans", [])
+            if not parses or parses[-1][0] is not state:
+                parses.append((state, []))
+            parses[-1][1].append((start, state.pos))
+        return matched
+
+    md.inline.ruler.at("text", record_text)
+    return md
+
+
+_MD = _recording_parser()
+
+
+def _locate_lines(content: str, lines: list[str], first: int, last: int, cursors: dict[int, int]) -> list[tuple[int, int]]:
+    """For each line of an inline token's content: (source line number, column where it starts)."""
+    located = []
+    line_no = first
+    for piece in content.split("\n"):
+        while line_no < last:
+            column = lines[line_no].find(piece, cursors.get(line_no, 0)) if piece else -1
+            if column != -1:
+                cursors[line_no] = column + len(piece)
+                located.append((line_no, column))
+                line_no += 1
+                break
+            line_no += 1
+        else:
+            located.append((-1, -1))
+    return located
+
+
+def _convertible(lines: list[str], source: str) -> list[list[bool]]:
+    """Per line, per character: True where the character is plain text to convert."""
+    marks = [[False] * len(line) for line in lines]
+    env: dict[str, Any] = {}
+    tokens = _MD.parse(source, env)
+    # The inline parser runs once per inline token, in document order.
+    parses: list[tuple[StateInline, list[Span]]] = env.get("text_spans", [])
+    next_parse = 0
+    cursors: dict[int, int] = {}
+    for token in tokens:
+        if token.map is None:
+            continue
+        first, last = token.map
+        if token.type == "html_block":
+            for line_no in range(first, last):
+                marks[line_no] = [True] * len(lines[line_no])
+                for tag in _TAG.finditer(lines[line_no]):
+                    marks[line_no][tag.start() : tag.end()] = [False] * (tag.end() - tag.start())
+        elif token.type == "inline" and token.children is not None:
+            starts = _locate_lines(token.content, lines, first, last, cursors)
+            offsets = [0]
+            for piece in token.content.split("\n"):
+                offsets.append(offsets[-1] + len(piece) + 1)
+            # Tokens in which the text rule never matched left no record; skip past them.
+            if next_parse >= len(parses) or parses[next_parse][0].src != token.content:
+                continue
+            spans = parses[next_parse][1]
+            next_parse += 1
+            for start, end in spans:
+                _mark_span(marks, starts, offsets, start, end)
+    for line_no, line in enumerate(lines):
+        for kept in _ATTR_LIST.finditer(line):
+            marks[line_no][kept.start() : kept.end()] = [False] * (kept.end() - kept.start())
+    return marks
+
+
+def _mark_span(marks: list[list[bool]], starts: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> None:
+    for index, (line_no, column) in enumerate(starts):
+        low, high = max(start, offsets[index]), min(end, offsets[index + 1] - 1)
+        if line_no < 0 or low >= high:
+            continue
+        begin = column + low - offsets[index]
+        marks[line_no][begin : begin + high - low] = [True] * (high - low)
+
+
+def _convert_line(line: str, convertible: list[bool], convert: Callable[[str], str]) -> str:
+    pieces: list[str] = []
+    start = 0
+    while start < len(line):
+        end = start
+        while end < len(line) and convertible[end] == convertible[start]:
+            end += 1
+        segment = line[start:end]
+        pieces.append(convert(segment) if convertible[start] else segment)
+        start = end
+    return "".join(pieces)
+
+
+def _convert_front_matter(block: str, convert: Callable[[str], str]) -> str:
+    converted = []
+    for line in block.splitlines(keepends=True):
+        match = _FRONT_MATTER_LINE.match(line.rstrip("\n"))
+        ending = "\n" if line.endswith("\n") else ""
+        converted.append(match.group(1) + convert(match.group(2)) + ending if match else line)
+    return "".join(converted)
+
+
+def convert_markdown(source: str, convert: Callable[[str], str]) -> str:
+    """`source` with its text converted and its markup unchanged."""
+    front = ""
+    match = _FRONT_MATTER.match(source)
+    if match:
+        front = "---\n" + _convert_front_matter(match.group(1), convert) + "---\n"
+        source = source[match.end() :]
+    lines = source.split("\n")
+    marks = _convertible(lines, source)
+    body = "\n".join(
+        _convert_line(line, line_marks, convert) for line, line_marks in zip(lines, marks, strict=True)
+    )
+    return front + body

@@ -1,0 +1,44 @@
+"""Forecasts page: claims about the future with their status, last check and how to update them."""
+
+from __future__ import annotations
+
+from generator.pages.context import PageContext
+from generator.render import date_words, md_text
+
+TITLE = "预测追踪"
+DESCRIPTION = "报道中关于未来的说法：预计时间、当前状态、最近核对日期。"
+STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}
+
+
+def render(ctx: PageContext) -> str:
+    ui = ctx.ui
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui("状态只依据本站收录的来源判断。要更新一条预测：在 sources.yml 中加入新来源，把 forecasts.yml 里对应条目的 status、checked_on 和 outcome 改掉，并在拉取请求中说明依据。"),
+        "",
+    ]
+    for status, word in STATUS_WORDS.items():
+        group = [f for f in ctx.base.forecasts if f.status == status]
+        if not group:
+            continue
+        lines += [f"## {ui(word)}", ""]
+        for forecast in group:
+            expected = md_text(ui(date_words(forecast.expected))) if forecast.expected else ui("未给出时间")
+            about = "、".join(ctx.link(i) for i in forecast.about)
+            lines += [
+                f'<div class="fact-card" id="{forecast.id}" markdown>',
+                "",
+                f"{md_text(forecast.claim)} {ctx.cite(forecast)}",
+                "",
+                f'<span class="fact-tag fact-tag--{status}">{ui(word)}</span> '
+                f"{ui('提出')}：{md_text(ui(date_words(forecast.made_on)))} · {ui('预计')}：{expected} · "
+                f"{ui('最近核对')}：{md_text(ui(date_words(forecast.checked_on)))}",
+                "",
+            ]
+            if forecast.outcome:
+                lines += [f"{ui('结果')}：{md_text(forecast.outcome)}", ""]
+            if about:
+                lines += [ui("涉及：") + about, ""]
+            lines += ["</div>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""Organizations page: companies, units, platforms, brokers, outlets and markets, grouped by kind."""
+
+from __future__ import annotations
+
+from generator.pages.context import PageContext
+from generator.render import md_text
+
+TITLE = "机构"
+DESCRIPTION = "报道提到的公司、业务部门、平台、券商、媒体与市场。"
+KIND_WORDS = {
+    "tech-company": "科技公司",
+    "business-unit": "业务部门",
+    "team": "团队",
+    "streaming-platform": "流媒体平台",
+    "ai-lab": "人工智能公司",
+    "chip-maker": "芯片公司",
+    "broker": "券商",
+    "media-outlet": "媒体",
+    "video-platform": "视频平台",
+    "stock-market": "证券市场",
+}
+COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全球"}
+
+
+def render(ctx: PageContext) -> str:
+    ui = ctx.ui
+    lines = [f"# {ui(TITLE)}", "", ui("按类型分组。字节跳动的部门列在其母公司之下的“业务部门”和“团队”两组。"), ""]
+    for kind, word in KIND_WORDS.items():
+        members = [o for o in ctx.base.organizations if o.kind == kind]
+        if not members:
+            continue
+        lines += [f"## {ui(word)}", ""]
+        for org in members:
+            names = [md_text(n) for n in (org.name_en, org.short) if n]
+            aka = f"（{'，'.join(names)}）" if names else ""
+            parent = f" · {ui('隶属')}{ctx.link(org.parent)}" if org.parent else ""
+            lines += [
+                f"### {md_text(org.name)} {{ #{org.id} }}",
+                "",
+                f'<span class="fact-tag">{ui(COUNTRY_WORDS[org.country])}</span>{aka}{parent}',
+                "",
+                f"{md_text(org.about)} {ctx.cite(org)}",
+                "",
+            ]
+            people = [p for p in ctx.base.people if any(r.org == org.id for r in p.roles)]
+            products = [p for p in ctx.base.products if p.maker == org.id]
+            if people:
+                lines += [ui("人物：") + "、".join(ctx.link(p.id) for p in people), ""]
+            if products:
+                lines += [ui("产品：") + "、".join(ctx.link(p.id) for p in products), ""]
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""Timeline page: every event in date order, each date shown with its real precision."""
+
+from __future__ import annotations
+
+from generator.dates import parse_date
+from generator.pages.context import PageContext
+from generator.render import PRECISION_WORDS, date_words, md_text
+
+TITLE = "时间线"
+DESCRIPTION = "按时间排列的全部事件，每个日期都标明它的精确程度。"
+KIND_WORDS = {
+    "personnel": "人事",
+    "product": "产品",
+    "statement": "表态",
+    "market": "市场",
+    "strategy": "战略",
+    "research": "研究",
+}
+
+
+def render(ctx: PageContext) -> str:
+    ui = ctx.ui
+    events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
+    lines = [f"# {ui(TITLE)}", "", ui("日期只写到资料给出的精度：只知道月份的事件标为一个月，只知道“不晚于”的事件标为截止点。"), ""]
+    lines.append("{{ @chart:timeline }}")
+    lines.append("")
+    for event in events:
+        parsed = parse_date(event.date)
+        when = md_text(ui(date_words(event.date)))
+        precision = ui(PRECISION_WORDS[parsed.precision])
+        lines += [
+            f"## {md_text(event.title)} {{ #{event.id} }}",
+            "",
+            f'<span class="fact-date">{when}</span> <span class="fact-tag">{precision}</span> '
+            f'<span class="fact-tag">{ui(KIND_WORDS[event.kind])}</span>',
+            "",
+            f"{md_text(event.summary)} {ctx.cite(event)}",
+            "",
+        ]
+        if event.involves:
+            lines += [ui("涉及：") + "、".join(ctx.link(i) for i in event.involves), ""]
+    return "\n".join(lines)

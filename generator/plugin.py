@@ -1,0 +1,176 @@
+"""MkDocs glue: turns MkDocs events into calls on the report's own modules.
+
+Each event method says why it runs where it does; the real work lives in load, convert, pages,
+charts and editions.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as opt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from generator.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.editions import Edition, build_edition, edition_being_built, link_between
+from generator.load import load_fact_base
+from generator.markdown_convert import convert_markdown
+from generator.model import FactBase
+from generator.pages.context import PageContext
+from generator.problems import DataError
+from generator.prose_refs import check_references, expand_references
+from generator.search_dict import merged_dictionary
+from generator.site_files import generated_files
+from generator.web_safety import add_content_security_policy
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+THEME_DIR = Path(__file__).parent / "theme"
+
+
+class EditionConfig(base.Config):
+    lang = opt.Type(str)
+    name = opt.Type(str)
+    opencc = opt.Optional(opt.Type(str))
+    path = opt.Type(str, default="")
+
+
+class ReportConfig(base.Config):
+    data_dir = opt.Dir(exists=True, default="data")
+    editions = opt.ListOfItems(opt.SubConfig(EditionConfig), default=[])
+    cache_dir = opt.Type(str, default=".cache")
+
+
+class ReportPlugin(BasePlugin[ReportConfig]):
+    """Loads the facts, renders the pages of one edition and builds the other editions."""
+
+    def __init__(self) -> None:
+        self.editions: list[Edition] = []
+        self.edition: Edition | None = None
+        self.source_base: FactBase | None = None
+        self.base: FactBase | None = None
+        self.convert: ScriptConverter | None = None
+        self.ctx: PageContext | None = None
+        self.serve_url: str | None = None
+        self.command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    # Runs before every other plugin's on_config: the search plugin must find our jieba
+    # dictionary, and bad data must stop the build before MkDocs cleans the site directory.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.editions = [Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in self.config.editions]
+        if not self.editions:
+            raise PluginError("report: list at least one edition under plugins.report.editions")
+        wanted = edition_being_built()
+        self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
+        try:
+            self.source_base = load_fact_base(Path(self.config.data_dir), _shown(self.config.data_dir, config))
+        except DataError as error:
+            raise PluginError("\n" + error.report()) from None
+        self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
+        self.base = convert_fact_base(self.source_base, self.convert)
+        self.ctx = PageContext(self.base, self.convert, self.edition.lang)
+        problems = check_references(Path(config.docs_dir), self.source_base)
+        if problems:
+            raise PluginError("\n" + DataError(problems).report())
+        self._configure_edition(config)
+        config.theme.dirs.insert(0, str(THEME_DIR))
+        config.extra_css.append("assets/stylesheets/report.css")
+        return config
+
+    def _configure_edition(self, config: MkDocsConfig) -> None:
+        assert self.edition is not None and self.convert is not None
+        config.theme["language"] = self.edition.lang
+        config.site_name = self.convert(config.site_name)
+        if config.site_description:
+            config.site_description = self.convert(config.site_description)
+        if self.edition.path:
+            root_url = config.site_url or ""
+            config.site_url = root_url.rstrip("/") + "/" + self.edition.path + "/" if root_url else None
+        if self.convert.converts:
+            search = config.plugins.get("material/search") or config.plugins.get("search")
+            if search is not None:
+                dictionary = merged_dictionary(self.convert, Path(self.config.cache_dir))
+                search.config["jieba_dict"] = str(dictionary)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        self.serve_url = config.site_url or "/"
+        return server
+
+    # Generated pages and assets are added here so that MkDocs puts them in the nav, the
+    # search index and the sitemap like hand-written pages; hand-written pages are converted
+    # here (not in on_page_markdown) so that front-matter titles are converted too.
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.ctx is not None and self.convert is not None
+        for file in generated_files(self.ctx, config):
+            if files.get_file_from_path(file.src_uri):
+                files.remove(files.get_file_from_path(file.src_uri))  # type: ignore[arg-type]
+            files.append(file)
+        if self.convert.converts:
+            for file in files.documentation_pages():
+                if file.abs_src_path and not file.generated_by:
+                    source = Path(file.abs_src_path).read_text(encoding="utf-8")
+                    file.content_string = convert_markdown(source, self.convert)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.convert is not None
+        for item in _walk_nav(nav.items):
+            if item.title:
+                item.title = self.convert(item.title)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.ctx is not None
+        try:
+            return expand_references(markdown, self.ctx, page.file.src_uri)
+        except DataError as error:
+            raise PluginError("\n" + error.report()) from None
+
+    # Per page, because the selector and hreflang links point at the same page in each edition.
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+        assert self.edition is not None
+        config.extra["alternate"] = [
+            {"name": other.name, "lang": other.lang, "link": link_between(self.edition, page.url, other)}
+            for other in self.editions
+        ]
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return add_content_security_policy(output)
+
+    # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
+    # `mkdocs serve` always produce every edition together.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if edition_being_built() is not None or self.edition is not self.editions[0]:
+            return
+        for other in self.editions[1:]:
+            build_edition(str(config.config_file_path), other, Path(config.site_dir) / other.path, self.serve_url)
+
+
+def _walk_nav(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        yield item
+        if isinstance(item, Section):
+            yield from _walk_nav(item.children)
+
+
+def _shown(data_dir: str, config: MkDocsConfig) -> str:
+    """The data folder as messages show it: relative to the project when possible."""
+    root = Path(config.config_file_path).parent
+    try:
+        return str(Path(data_dir).resolve().relative_to(root.resolve()))
+    except ValueError:
+        return data_dir

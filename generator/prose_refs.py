@@ -1,0 +1,104 @@
+"""Fact references in hand-written Markdown: `{{ id }}` or `{{ id.field }}` become data values.
+
+Prose that quotes a figure, a date or a name takes it from the data, in the page's script, so it
+cannot drift from the facts. Every reference is checked before the build starts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from generator.fields import records
+from generator.model import Event, FactBase, Figure, Forecast, MarketMove, Move, Organization, Person, Product
+from generator.pages.context import PageContext
+from generator.problems import DataError, Problem
+from generator.render import date_words, figure_value, md_text
+
+REFERENCE = re.compile(r"\{\{\s*(@?[a-z0-9:-]+)(?:\.([a-z_]+))?\s*\}\}")
+FIELDS: dict[type, set[str]] = {
+    Person: {"name", "link"},
+    Organization: {"name", "link"},
+    Product: {"name", "link", "date"},
+    Event: {"title", "link", "date"},
+    Move: {"date"},
+    MarketMove: {"date", "link"},
+    Figure: {"value", "label", "link"},
+    Forecast: {"date", "link"},
+}
+
+
+def _records_by_id(base: FactBase) -> dict[str, object]:
+    return {getattr(r, "id"): r for _, r in records(base) if getattr(r, "id", None)}
+
+
+def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
+    """Every unknown id or field referenced from any Markdown file under `docs_dir`."""
+    by_id = _records_by_id(base)
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        shown = str(Path(docs_dir.name) / path.relative_to(docs_dir))
+        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in REFERENCE.finditer(line):
+                problem = _problem(match, by_id)
+                if problem:
+                    problems.append(Problem(shown, line_no, match.start() + 1, match.group(0), problem))
+    return problems
+
+
+def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
+    record_id, field = match.group(1), match.group(2)
+    if record_id.startswith("@"):
+        from generator.blocks import BLOCKS
+
+        return None if record_id[1:] in BLOCKS and not field else f"unknown block '{record_id}'"
+    record = by_id.get(record_id)
+    if record is None:
+        return f"unknown fact id '{record_id}'"
+    allowed = FIELDS.get(type(record), set())
+    if field and field not in allowed:
+        return f"'{record_id}' has no field '{field}' to show (use one of: {', '.join(sorted(allowed))})"
+    if not field and "link" not in allowed and "value" not in allowed and "date" not in allowed:
+        return f"'{record_id}' cannot be shown on its own; name a field"
+    return None
+
+
+def _render(record: object, field: str | None, ctx: PageContext, from_page: str) -> str:
+    record_id = getattr(record, "id")
+    if field is None:
+        field = "value" if isinstance(record, Figure) else ("link" if record_id in ctx.pages_of_ids else "date")
+    if field == "link":
+        page = posixpath.relpath(ctx.pages_of_ids[record_id], posixpath.dirname(from_page) or ".")
+        return f"[{ctx.name(record_id)}]({page}#{record_id})"
+    if field == "name":
+        return ctx.name(record_id)
+    if field in ("title", "label"):
+        return md_text(getattr(record, field))
+    if field == "value":
+        return md_text(ctx.ui(figure_value(record)))  # type: ignore[arg-type]
+    date = getattr(record, "expected", None) or getattr(record, "date", None) or getattr(record, "launched", None)
+    return md_text(ctx.ui(date_words(date))) if date else md_text(ctx.ui("日期不详"))
+
+
+def expand_references(markdown: str, ctx: PageContext, page_uri: str) -> str:
+    """Replace every reference in a page; raise DataError for any that does not resolve."""
+    by_id = _records_by_id(ctx.base)
+    problems = []
+
+    def replace(match: re.Match[str]) -> str:
+        problem = _problem(match, by_id)
+        if problem:
+            line = markdown.count("\n", 0, match.start()) + 1
+            problems.append(Problem(f"docs/{page_uri}", line, 1, match.group(0), problem))
+            return match.group(0)
+        if match.group(1).startswith("@"):
+            from generator.blocks import BLOCKS
+
+            return BLOCKS[match.group(1)[1:]](ctx)
+        return _render(by_id[match.group(1)], match.group(2), ctx, page_uri)
+
+    expanded = REFERENCE.sub(replace, markdown)
+    if problems:
+        raise DataError(problems)
+    return expanded

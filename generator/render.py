@@ -1,0 +1,147 @@
+"""Safe Markdown pieces: escaped data text, formatted numbers and dates, citation labels.
+
+Text from YAML is untrusted. `md_text` turns it into Markdown that can only ever render as the
+same characters: HTML-special and Markdown-special ASCII become numeric character references,
+so no contributor can open a tag, a link or an attribute list.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from generator.dates import Precision, parse_date
+from generator.model import Attribution, Cited, Figure
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:\"'&$%@/")
+Ui = Callable[[str], str]
+
+
+def md_text(text: str) -> str:
+    """Untrusted text as inline Markdown that renders as exactly these characters."""
+    escaped = []
+    for char in text:
+        if char in _MARKDOWN_SPECIAL:
+            escaped.append(f"&#{ord(char)};")
+        elif char in "\r\n\t":
+            escaped.append(" ")
+        else:
+            escaped.append(char)
+    return "".join(escaped)
+
+
+def attr(text: str) -> str:
+    """Untrusted text for an HTML attribute value (always double-quoted by the caller)."""
+    return html.escape(text, quote=True)
+
+
+SCALES = {"": 1, "十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+COMPARATOR_WORDS = {">": "超过", ">=": "至少", "=": "", "<": "不到", "<=": "至多", "~": "约"}
+
+
+def plain_number(value: float) -> str:
+    """157.68 -> '157.68', 8.0 -> '8', 1569800.0 -> '1,569,800'."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def chinese_number(value: float) -> str:
+    """A plain number in Chinese units as readers expect: 15768000000 -> '157.68亿'."""
+    for word, size in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:.4g}{word}".replace("e+", "e")
+    return plain_number(value)
+
+
+def figure_value(figure: Figure) -> str:
+    """The figure as the article writes it: comparator word, value, scale word, unit."""
+    amount = plain_number(figure.value)
+    if figure.value_max is not None:
+        amount += f"–{plain_number(figure.value_max)}"
+    return f"{COMPARATOR_WORDS[figure.comparator]}{amount}{figure.scale}{figure.unit}"
+
+
+def normalized(figure: Figure) -> float:
+    """The figure's value times its scale word (8 万亿 -> 8e12)."""
+    return figure.value * SCALES[figure.scale]
+
+
+_QUARTER = {"33": "第一季度", "34": "第二季度", "35": "第三季度", "36": "第四季度"}
+_HALF = {"40": "上半年", "41": "下半年"}
+
+
+def _point_words(text: str) -> str:
+    core = text.rstrip("?~%")
+    parts = core.split("-")
+    year = f"{parts[0]}年"
+    if len(parts) == 1:
+        words = year
+    elif len(parts) == 3:
+        words = f"{year}{int(parts[1])}月{int(parts[2])}日"
+    elif parts[1] in _QUARTER:
+        words = year + _QUARTER[parts[1]]
+    elif parts[1] in _HALF:
+        words = year + _HALF[parts[1]]
+    else:
+        words = f"{year}{int(parts[1])}月"
+    return words + ("（存疑）" if core != text else "")
+
+
+def date_words(text: str) -> str:
+    """An EDTF date in Simplified Chinese words, saying exactly as much as is known."""
+    parsed = parse_date(text)
+    start, _, end = text.partition("/")
+    if parsed.precision is Precision.NOT_AFTER:
+        return f"不晚于{_point_words(end)}"
+    if parsed.precision is Precision.NOT_BEFORE:
+        return f"不早于{_point_words(start)}"
+    if parsed.precision is Precision.RANGE:
+        return f"{_point_words(start)}至{_point_words(end)}"
+    return _point_words(text)
+
+
+PRECISION_WORDS = {
+    Precision.DAY: "确切日期",
+    Precision.MONTH: "精确到月",
+    Precision.QUARTER: "精确到季度",
+    Precision.HALF: "精确到半年",
+    Precision.YEAR: "精确到年",
+    Precision.RANGE: "时间段",
+    Precision.NOT_AFTER: "不晚于",
+    Precision.NOT_BEFORE: "不早于",
+}
+
+ATTRIBUTION_WORDS = {
+    Attribution.OFFICIAL: "官方表态",
+    Attribution.ANALYST: "分析师研报",
+    Attribution.REPORTED: "文章陈述",
+    Attribution.INSIDER: "匿名消息",
+    Attribution.AUTHOR: "作者分析",
+    Attribution.DENIED: "已被否认",
+}
+
+ATTRIBUTION_MEANING = {
+    Attribution.OFFICIAL: "当事公司或本人公开表态，或经文章转述的内部讲话。",
+    Attribution.ANALYST: "具名机构的研究报告及其引用的数据。",
+    Attribution.REPORTED: "文章作为事实陈述，但没有注明出处。",
+    Attribution.INSIDER: "文章援引未具名的知情人士（“据悉”“有消息指出”）。",
+    Attribution.AUTHOR: "作者本人的分析、推断或预测。",
+    Attribution.DENIED: "曾经流传、随后被当事方否认的说法。",
+}
+
+
+def source_anchor(source_id: str, paragraph: int) -> str:
+    """Anchor of one paragraph entry on the sources page."""
+    return f"{source_id}-p{paragraph}"
+
+
+def cite_label(fact: Cited, ui: Ui, sources_page: str) -> str:
+    """Visible citation: attribution label and a link to each cited paragraph."""
+    kind = fact.attribution.value
+    label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
+    links = " ".join(
+        f"[¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)}){{ .cite-link title=\"{attr(ui('来源段落'))} {c.paragraph}\" }}"
+        for c in fact.cite
+    )
+    return f"{label} {links}"

@@ -1,0 +1,70 @@
+"""Everything the report adds to the MkDocs file list: generated pages, downloads and plotly.js."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+import plotly
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from generator.export import facts_csv, facts_json
+from generator.pages import (
+    analysis,
+    compute,
+    data,
+    forecasts,
+    market,
+    organizations,
+    people,
+    products,
+    sources,
+    timeline,
+)
+from generator.pages.context import PageContext
+
+# Generated pages in nav order; hand-written ones (docs/) come before and after as mkdocs.yml says.
+PAGES: dict[str, ModuleType] = {
+    "timeline.md": timeline,
+    "people.md": people,
+    "products.md": products,
+    "organizations.md": organizations,
+    "market.md": market,
+    "compute.md": compute,
+    "forecasts.md": forecasts,
+    "analysis.md": analysis,
+    "sources.md": sources,
+    "data.md": data,
+}
+CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md", "compute.md"}
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_URI = "assets/javascripts/plotly.min.js"
+
+
+def _front_matter(title: str, description: str, charts: bool) -> str:
+    lines = ["---", f"title: {title}", f"description: {description}"]
+    if charts:
+        lines.append("charts: true")
+    return "\n".join([*lines, "---", ""])
+
+
+def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
+    """(src_uri, Markdown) of every generated page of one edition."""
+    ui: Callable[[str], str] = ctx.ui
+    for uri, module in PAGES.items():
+        front = _front_matter(ui(module.TITLE), ui(module.DESCRIPTION), uri in CHART_PAGES)
+        yield uri, front + module.render(ctx)
+
+
+def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
+    """Files to add to the build: pages, downloads and the plotly.js bundle."""
+    for uri, markdown in page_sources(ctx):
+        yield File.generated(config, uri, content=markdown)
+    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts_json(ctx.base))
+    for name, text in facts_csv(ctx.base).items():
+        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
+    yield File.generated(config, PLOTLY_URI, abs_src_path=str(PLOTLY_JS))
+
+

@@ -1,0 +1,51 @@
+/* Draws every chart of the page from its data-figure attribute, in the reader's palette. */
+(function () {
+  "use strict";
+
+  function palette() {
+    var styles = getComputedStyle(document.body);
+    var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
+    return {
+      text: styles.getPropertyValue("--md-default-fg-color").trim() || (dark ? "#e2e4e9" : "#222"),
+      grid: dark ? "rgba(255,255,255,0.12)" : "rgba(0,0,0,0.10)",
+      background: "rgba(0,0,0,0)"
+    };
+  }
+
+  function layoutFor(figure) {
+    var colors = palette();
+    var layout = figure.layout || {};
+    layout.paper_bgcolor = colors.background;
+    layout.plot_bgcolor = colors.background;
+    layout.font = Object.assign({}, layout.font || {}, { color: colors.text });
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      layout[axis] = Object.assign({}, layout[axis] || {}, { gridcolor: colors.grid, zerolinecolor: colors.grid });
+    });
+    return layout;
+  }
+
+  function draw(element) {
+    var figure = JSON.parse(element.getAttribute("data-figure"));
+    element.classList.add("report-chart--drawn");
+    return window.Plotly.react(element, figure.data, layoutFor(figure), {
+      responsive: true,
+      displaylogo: false,
+      modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]
+    });
+  }
+
+  function drawAll() {
+    if (!window.Plotly) { return; }
+    document.querySelectorAll(".report-chart[data-figure]").forEach(function (element) {
+      try { draw(element); } catch (error) { element.textContent = ""; console.error(error); }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", drawAll);
+  } else {
+    drawAll();
+  }
+  // Redraw in the new palette when the reader toggles light/dark.
+  new MutationObserver(drawAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+})();

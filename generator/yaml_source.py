@@ -1,0 +1,164 @@
+"""Strict YAML reading: plain data with the position of every value, nothing silently lost.
+
+PyYAML keeps the last of two duplicate keys and expands aliases without limit, and YAML 1.1 reads
+`no` as false and `2024-02-09` as a date object. This reader refuses duplicates, anchors and
+aliases, keeps dates as strings, and records where each value stands so errors can name a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import DataError, Problem
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+
+PathKey = tuple[str | int, ...]
+
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of one file stands: 1-based line and column."""
+
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Position of `path`, or of its nearest ancestor that exists (for missing fields)."""
+        table = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in table:
+                return table[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+@dataclass
+class YamlDocument:
+    """A file's data as plain Python values, with the positions of its values."""
+
+    path: str
+    data: Any
+    positions: Positions
+
+
+class _Refusal(Exception):
+    def __init__(self, node: Node | None, message: str, mark: Any = None) -> None:
+        self.node = node
+        self.mark = mark or (node.start_mark if node is not None else None)
+        super().__init__(message)
+
+
+class _NoAliasComposer(yaml.SafeLoader):
+    """A loader whose composer refuses anchors and aliases instead of expanding them."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Refusal(None, "YAML aliases (*name) are not allowed; write the value out", event.start_mark)
+        event = self.peek_event()
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refusal(None, "YAML anchors (&name) are not allowed; write the value out", event.start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+def _position(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _scalar(node: ScalarNode) -> Any:
+    text = node.value
+    if node.style in ("'", '"', "|", ">"):
+        return text
+    if text in ("true", "false"):
+        return text == "true"
+    if text in ("null", "~", ""):
+        return None
+    if _INT.match(text):
+        return int(text.replace("_", ""))
+    if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
+        return float(text.replace("_", ""))
+    return text
+
+
+def _build(node: Node, path: PathKey, positions: Positions, depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        raise _Refusal(node, f"nested deeper than {MAX_DEPTH} levels")
+    positions.values[path] = _position(node.start_mark)
+    if isinstance(node, ScalarNode):
+        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
+            raise _Refusal(node, f"YAML tag {node.tag} is not allowed")
+        return _scalar(node)
+    if isinstance(node, SequenceNode):
+        return [_build(item, (*path, index), positions, depth + 1) for index, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refusal(key_node, "mapping keys must be plain words")
+            key = str(key_node.value)
+            if key == "<<":
+                raise _Refusal(key_node, "YAML merge keys (<<) are not allowed")
+            if key in result:
+                first_line = positions.keys[(*path, key)][0]
+                raise _Refusal(key_node, f"duplicate key '{key}' (first given on line {first_line})")
+            positions.keys[(*path, key)] = _position(key_node.start_mark)
+            result[key] = _build(value_node, (*path, key), positions, depth + 1)
+        return result
+    raise _Refusal(node, "unsupported YAML node")
+
+
+def _decode(path: Path, shown: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise DataError([Problem(shown, line, column, "", "file is not valid UTF-8 text (save it as UTF-8)")]) from None
+
+
+def read_yaml(path: Path, shown: str) -> YamlDocument:
+    """Read one YAML file strictly; raise DataError naming file and line on any problem."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise DataError([Problem(shown, 1, 1, "", f"cannot read file: {error.strerror}")]) from None
+    if size > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // 1_000_000
+        raise DataError([Problem(shown, 1, 1, "", f"file is {size:,} bytes; the limit is {limit} MB")])
+    text = _decode(path, shown, path.read_bytes())
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    positions = Positions()
+    try:
+        loader = _NoAliasComposer(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+        data = _build(root, (), positions, 0) if root is not None else None
+    except _Refusal as refusal:
+        line, column = _position(refusal.mark) if refusal.mark else (1, 1)
+        raise DataError([Problem(shown, line, column, "", str(refusal))]) from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (1, 1)
+        reason = error.problem or error.context or "invalid YAML"
+        raise DataError([Problem(shown, line, column, "", f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(shown, 1, 1, "", f"YAML error: {error}")]) from None
+    return YamlDocument(shown, data, positions)
