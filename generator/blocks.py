@@ -23,13 +23,22 @@ def key_figures(ctx: PageContext) -> str:
     for move in ctx.base.market_moves:
         for count in move.counts:
             amount = f"{count.value}{count.unit}"
-            cards.append((md_text(amount), ctx.link(move.id), md_text(count.measure), ctx.cite(count)))
+            cards.append(
+                (md_text(amount), ctx.link(move.id), md_text(count.measure), ctx.cite(count))
+            )
     seen: set[str] = set()
     for figure in ctx.base.figures:
         if figure.kind in seen and len(cards) >= KEY_FIGURE_COUNT:
             continue
         seen.add(figure.kind)
-        cards.append((md_text(ctx.ui(figure_value(figure))), ctx.link(figure.id), md_text(figure.measures), ctx.cite(figure)))
+        cards.append(
+            (
+                md_text(ctx.ui(figure_value(figure))),
+                ctx.link(figure.id),
+                md_text(figure.measures),
+                ctx.cite(figure),
+            )
+        )
     lines = ['<div class="fact-cards" markdown>', ""]
     for value, link, measure, cite in cards[:KEY_FIGURE_COUNT]:
         lines += [
@@ -57,7 +66,9 @@ def confirmed_vs_reported(ctx: PageContext) -> str:
     ui = ctx.ui
     lines = [f"| {ui('归属')} | {ui('条数')} |", "| --- | ---: |"]
     for level in Attribution:
-        lines.append(f'| <span class="cite cite--{level.value}">{ui(ATTRIBUTION_WORDS[level])}</span> | {counts[level]} |')
+        lines.append(
+            f'| <span class="cite cite--{level.value}">{ui(ATTRIBUTION_WORDS[level])}</span> | {counts[level]} |'
+        )
     return "\n".join(lines)
 
 

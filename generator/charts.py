@@ -34,7 +34,9 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
 
 def timeline_block(ctx: PageContext) -> str:
     figure = timeline_figure(ctx)
-    rows = "\n".join(f"- {md_text(e.title)}：{md_text(ctx.ui(date_words(e.date)))}" for e in ctx.base.events)
+    rows = "\n".join(
+        f"- {md_text(e.title)}：{md_text(ctx.ui(date_words(e.date)))}" for e in ctx.base.events
+    )
     return chart_html("timeline", figure, ctx.ui("事件时间线"), rows)
 
 

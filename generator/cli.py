@@ -9,16 +9,23 @@ from pathlib import Path
 
 from generator.load import load_fact_base
 from generator.problems import DataError
+from generator.review import group_counts, review
 from generator.schema import stale_schemas, write_schemas
+from generator.staged_build import staged_build
 
 
 def _check(args: argparse.Namespace) -> int:
     base = load_fact_base(Path(args.data))
     stale = stale_schemas(Path(args.data))
     if stale:
-        print(f"schema out of date: {', '.join(stale)} (run: python -m generator schema)", file=sys.stderr)
+        print(
+            f"schema out of date: {', '.join(stale)} (run: python -m generator schema)",
+            file=sys.stderr,
+        )
         return 1
-    counts = ", ".join(f"{len(getattr(base, name))} {name.replace('_', ' ')}" for name in type(base).model_fields)
+    counts = ", ".join(
+        f"{len(getattr(base, name))} {name.replace('_', ' ')}" for name in type(base).model_fields
+    )
     print(f"data OK: {counts}")
     return 0
 
@@ -34,6 +41,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _conversions(args: argparse.Namespace) -> int:
+    base = load_fact_base(Path(args.data))
+    changes = review(base, args.opencc, args.lang, Path(args.docs))
+    for change in changes:
+        print(change.line())
+    totals = group_counts(changes)
+    print(
+        f"{len(changes)} distinct changes: {totals.get('phrase', 0)} phrase, {totals.get('glossary', 0)} glossary"
+    )
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    return staged_build(Path.cwd(), args.site_dir, args.config_file)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", default="data", help="data folder (default: data)")
@@ -42,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
     schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
     schema.set_defaults(run=_schema)
+    conversions = commands.add_parser(
+        "conversions", help="list phrase-level and glossary conversions"
+    )
+    conversions.add_argument(
+        "--opencc", default="s2twp", help="OpenCC config of the edition (default s2twp)"
+    )
+    conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
+    conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
+    conversions.set_defaults(run=_conversions)
+    build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--config-file", default="mkdocs.yml")
+    build.set_defaults(run=_build)
     return parser
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import FactBase, Figure
+from generator.model import FactBase
 from generator.render import chinese_number, normalized
 
 SECONDS_PER_YEAR = 365 * 24 * 3600
@@ -28,14 +28,17 @@ class Derived:
         return f"{chinese_number(self.value)}{self.unit}"
 
 
-def _figure(base: FactBase, unit: str, kind: str) -> Figure | None:
-    return next((f for f in base.figures if f.kind == kind and unit in f.unit), None)
+# The figures each cross-check is computed from, by id in data/figures.yml.
+YEARLY_VIDEO = "youtube-yearly-new-video"
+TRAINING_GPUS = "sora-scale-training-gpus"
+TRAINING_TIME = "sora-scale-training-time"
 
 
 def derive(base: FactBase) -> list[Derived]:
-    """Every cross-check the figures allow; one is skipped only if its inputs are absent."""
+    """Every cross-check whose input figures are in the data."""
+    figures = {figure.id: figure for figure in base.figures}
     derived: list[Derived] = []
-    video = next((f for f in base.figures if f.kind == "data" and f.unit.endswith("秒")), None)
+    video = figures.get(YEARLY_VIDEO)
     if video:
         per_second = normalized(video) / SECONDS_PER_YEAR
         derived.append(
@@ -49,8 +52,7 @@ def derive(base: FactBase) -> list[Derived]:
                 f"相当于每分钟新增约{per_second * 60 / 3600:.0f}小时视频",
             )
         )
-    gpus = next((f for f in base.figures if f.kind == "compute" and "张" in f.unit), None)
-    months = next((f for f in base.figures if f.kind == "time" and "月" in f.unit and gpus and f.id in gpus.about + [f.id] and f.value_max is None), None)
+    gpus, months = figures.get(TRAINING_GPUS), figures.get(TRAINING_TIME)
     if gpus and months:
         gpu_hours = normalized(gpus) * normalized(months) * HOURS_PER_MONTH
         derived.append(

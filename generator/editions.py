@@ -50,7 +50,9 @@ def _building(lang: str) -> Iterator[None]:
         _BUILDING.reset(token)
 
 
-def build_edition(config_file: str, edition: Edition, site_dir: Path, serve_url: str | None) -> None:
+def build_edition(
+    config_file: str, edition: Edition, site_dir: Path, serve_url: str | None
+) -> None:
     """Build one non-root edition of the site described by `config_file` into `site_dir`."""
     with _building(edition.lang):
         config = load_config(config_file, site_dir=str(site_dir))

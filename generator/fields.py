@@ -49,7 +49,9 @@ def string_fields(
         yield from _walk(getattr(record, name), _hints(type(record))[name], (*path, name))
 
 
-def _walk(value: Any, annotation: Any, path: PathKey) -> Iterator[tuple[PathKey, str, tuple[Any, ...]]]:
+def _walk(
+    value: Any, annotation: Any, path: PathKey
+) -> Iterator[tuple[PathKey, str, tuple[Any, ...]]]:
     bare, metadata = _unwrap(annotation)
     if value is None:
         return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -51,7 +51,15 @@ KIND_OF_RECORD: dict[type[BaseModel], str] = {
     Forecast: "forecast",
 }
 
-_TYPE_WORDS = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping", type(None): "nothing"}
+_TYPE_WORDS = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing",
+}
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,9 @@ def _message(error: Any, data: Any) -> str:
         expected = "a list" if kind == "list_type" else "a mapping of fields"
         return f"expected {expected}, got {_got(value)}"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan)"
+        return (
+            f"'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan)"
+        )
     if kind == "literal_error":
         allowed = error["ctx"]["expected"]
         return f"'{value}' is not allowed here; expected {allowed}"
@@ -98,7 +108,9 @@ def _message(error: Any, data: Any) -> str:
     return message[0].lower() + message[1:]
 
 
-def _validate_file(document: YamlDocument, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+def _validate_file(
+    document: YamlDocument, model: type[BaseModel]
+) -> tuple[BaseModel | None, list[Problem]]:
     try:
         return model.model_validate(document.data), []
     except ValidationError as validation:
@@ -106,11 +118,15 @@ def _validate_file(document: YamlDocument, model: type[BaseModel]) -> tuple[Base
         for error in validation.errors():
             loc = tuple(error["loc"])
             line, column = document.positions.of(loc, key=error["type"] == "extra_forbidden")
-            problems.append(Problem(document.path, line, column, dotted(loc), _message(error, document.data)))
+            problems.append(
+                Problem(document.path, line, column, dotted(loc), _message(error, document.data))
+            )
         return None, problems
 
 
-def _read_all(data_dir: Path, shown_dir: str) -> tuple[dict[str, tuple[BaseModel, YamlDocument]], list[Problem]]:
+def _read_all(
+    data_dir: Path, shown_dir: str
+) -> tuple[dict[str, tuple[BaseModel, YamlDocument]], list[Problem]]:
     parsed: dict[str, tuple[BaseModel, YamlDocument]] = {}
     problems: list[Problem] = []
     for name, model in DATA_FILES.items():
@@ -131,7 +147,9 @@ def _read_all(data_dir: Path, shown_dir: str) -> tuple[dict[str, tuple[BaseModel
     return parsed, problems
 
 
-def _index_ids(parsed: dict[str, tuple[BaseModel, YamlDocument]]) -> tuple[dict[str, tuple[str, Located]], list[Problem]]:
+def _index_ids(
+    parsed: dict[str, tuple[BaseModel, YamlDocument]],
+) -> tuple[dict[str, tuple[str, Located]], list[Problem]]:
     ids: dict[str, tuple[str, Located]] = {}
     problems: list[Problem] = []
     for record, document in parsed.values():
@@ -140,17 +158,24 @@ def _index_ids(parsed: dict[str, tuple[BaseModel, YamlDocument]]) -> tuple[dict[
             if kind is None:
                 continue
             where = Located(document.path, path, document.positions)
-            record_id = getattr(item, "id")
+            record_id: str = cast(Any, item).id
             if record_id in ids:
                 first = ids[record_id][1]
                 line, column = first.positions.of((*first.path, "id"))
-                problems.append(where.problem(("id",), f"duplicate id '{record_id}' (first used at {first.file}:{line}:{column})"))
+                problems.append(
+                    where.problem(
+                        ("id",),
+                        f"duplicate id '{record_id}' (first used at {first.file}:{line}:{column})",
+                    )
+                )
             else:
                 ids[record_id] = (kind, where)
     return ids, problems
 
 
-def _check_references(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]]) -> list[Problem]:
+def _check_references(
+    parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]]
+) -> list[Problem]:
     problems = []
     for record, document in parsed.values():
         where = Located(document.path, (), document.positions)
@@ -167,7 +192,11 @@ def _check_references(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: di
     return problems
 
 
-def _check_rules(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]], sources: dict[str, Source]) -> list[Problem]:
+def _check_rules(
+    parsed: dict[str, tuple[BaseModel, YamlDocument]],
+    ids: dict[str, tuple[str, Located]],
+    sources: dict[str, Source],
+) -> list[Problem]:
     problems = []
     for record, document in parsed.values():
         for path, item in records(record):
@@ -177,24 +206,53 @@ def _check_rules(parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[st
                 source = sources.get(citation.source)
                 numbers = {p.n for p in source.paragraphs} if source else set()
                 if source and citation.paragraph not in numbers:
-                    problems.append(where.problem(("cite", index, "paragraph"), f"source '{citation.source}' has no paragraph {citation.paragraph} (it has {len(numbers)})"))
+                    problems.append(
+                        where.problem(
+                            ("cite", index, "paragraph"),
+                            f"source '{citation.source}' has no paragraph {citation.paragraph} (it has {len(numbers)})",
+                        )
+                    )
             if isinstance(item, Source):
                 for index, paragraph in enumerate(item.paragraphs):
                     if paragraph.n != index + 1:
-                        problems.append(where.problem(("paragraphs", index, "n"), f"paragraphs must be numbered 1, 2, 3, ... in order; expected {index + 1}"))
-            if isinstance(item, Role) and item.start and item.end:
-                if parse_date(item.end).latest and parse_date(item.start).earliest and parse_date(item.end).latest < parse_date(item.start).earliest:  # type: ignore[operator]
-                    problems.append(where.problem(("end",), f"role ends ({item.end}) before it starts ({item.start})"))
+                        problems.append(
+                            where.problem(
+                                ("paragraphs", index, "n"),
+                                f"paragraphs must be numbered 1, 2, 3, ... in order; expected {index + 1}",
+                            )
+                        )
+            if isinstance(item, Role) and _ends_before_start(item):
+                problems.append(
+                    where.problem(
+                        ("end",), f"role ends ({item.end}) before it starts ({item.start})"
+                    )
+                )
             if isinstance(item, Person):
                 own_roles = {role.id for role in item.roles}
                 for index, move in enumerate(item.moves):
                     for side in ("from_role", "to_role"):
                         role_id = getattr(move, side)
                         if role_id and role_id in ids and role_id not in own_roles:
-                            problems.append(where.problem(("moves", index, side), f"role '{role_id}' belongs to another person"))
+                            problems.append(
+                                where.problem(
+                                    ("moves", index, side),
+                                    f"role '{role_id}' belongs to another person",
+                                )
+                            )
                     if not move.from_role and not move.to_role:
-                        problems.append(where.problem(("moves", index), "a move needs from_role, to_role or both"))
+                        problems.append(
+                            where.problem(
+                                ("moves", index), "a move needs from_role, to_role or both"
+                            )
+                        )
     return problems
+
+
+def _ends_before_start(role: Role) -> bool:
+    if not role.start or not role.end:
+        return False
+    end, start = parse_date(role.end).latest, parse_date(role.start).earliest
+    return end is not None and start is not None and end < start
 
 
 def load_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
 
 _TAG = re.compile(r"<[^<>]*>")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{\{[^{}]*\}\}")
@@ -25,28 +27,60 @@ _FRONT_MATTER_LINE = re.compile(r"^(\s*[A-Za-z0-9_-]+\s*:\s*)(.*)$")
 Span = tuple[int, int]
 
 
+@dataclass
+class _Parse:
+    """One run of the inline parser: its source and the stretches the text rule consumed."""
+
+    src: str
+    spans: list[Span] = field(default_factory=list)
+    parent: _Parse | None = None
+
+
 def _recording_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     text_rule = next(rule for rule in md.inline.ruler.__rules__ if rule.name == "text").fn
+    inline_parse = md.inline.parse
+
+    def record_parse(src: str, md_: MarkdownIt, env: Any, tokens: list[Token]) -> Any:
+        # Image alt text is parsed by a nested run; remember whose text it is.
+        stack: list[_Parse] = env.setdefault("inline_stack", [])
+        run = _Parse(src, parent=stack[-1] if stack else None)
+        env.setdefault("inline_runs", []).append(run)
+        stack.append(run)
+        try:
+            return inline_parse(src, md_, env, tokens)
+        finally:
+            stack.pop()
 
     def record_text(state: StateInline, silent: bool) -> bool:
         start = state.pos
         matched: bool = text_rule(state, silent)
         if matched and not silent:
-            parses: list[tuple[StateInline, list[Span]]] = state.env.setdefault("text_spans", [])
-            if not parses or parses[-1][0] is not state:
-                parses.append((state, []))
-            parses[-1][1].append((start, state.pos))
+            state.env["inline_stack"][-1].spans.append((start, state.pos))
         return matched
 
+    md.inline.parse = record_parse  # type: ignore[method-assign, assignment]
     md.inline.ruler.at("text", record_text)
     return md
+
+
+def _top_level_runs(env: dict[str, Any]) -> list[_Parse]:
+    """Runs of the block-level inline tokens, nested runs' spans folded into their parents."""
+    runs: list[_Parse] = env.get("inline_runs", [])
+    for run in runs:
+        if run.parent is not None:
+            offset = run.parent.src.find(run.src)
+            if offset >= 0:
+                run.parent.spans.extend((start + offset, end + offset) for start, end in run.spans)
+    return [run for run in runs if run.parent is None]
 
 
 _MD = _recording_parser()
 
 
-def _locate_lines(content: str, lines: list[str], first: int, last: int, cursors: dict[int, int]) -> list[tuple[int, int]]:
+def _locate_lines(
+    content: str, lines: list[str], first: int, last: int, cursors: dict[int, int]
+) -> list[tuple[int, int]]:
     """For each line of an inline token's content: (source line number, column where it starts)."""
     located = []
     line_no = first
@@ -70,8 +104,7 @@ def _convertible(lines: list[str], source: str) -> list[list[bool]]:
     env: dict[str, Any] = {}
     tokens = _MD.parse(source, env)
     # The inline parser runs once per inline token, in document order.
-    parses: list[tuple[StateInline, list[Span]]] = env.get("text_spans", [])
-    next_parse = 0
+    runs = iter(_top_level_runs(env))
     cursors: dict[int, int] = {}
     for token in tokens:
         if token.map is None:
@@ -87,12 +120,10 @@ def _convertible(lines: list[str], source: str) -> list[list[bool]]:
             offsets = [0]
             for piece in token.content.split("\n"):
                 offsets.append(offsets[-1] + len(piece) + 1)
-            # Tokens in which the text rule never matched left no record; skip past them.
-            if next_parse >= len(parses) or parses[next_parse][0].src != token.content:
-                continue
-            spans = parses[next_parse][1]
-            next_parse += 1
-            for start, end in spans:
+            # The inline parser ran once per inline token, in document order.
+            run = next(runs)
+            assert run.src == token.content
+            for start, end in run.spans:
                 _mark_span(marks, starts, offsets, start, end)
     for line_no, line in enumerate(lines):
         for kept in _ATTR_LIST.finditer(line):
@@ -100,7 +131,9 @@ def _convertible(lines: list[str], source: str) -> list[list[bool]]:
     return marks
 
 
-def _mark_span(marks: list[list[bool]], starts: list[tuple[int, int]], offsets: list[int], start: int, end: int) -> None:
+def _mark_span(
+    marks: list[list[bool]], starts: list[tuple[int, int]], offsets: list[int], start: int, end: int
+) -> None:
     for index, (line_no, column) in enumerate(starts):
         low, high = max(start, offsets[index]), min(end, offsets[index + 1] - 1)
         if line_no < 0 or low >= high:
@@ -141,6 +174,7 @@ def convert_markdown(source: str, convert: Callable[[str], str]) -> str:
     lines = source.split("\n")
     marks = _convertible(lines, source)
     body = "\n".join(
-        _convert_line(line, line_marks, convert) for line, line_marks in zip(lines, marks, strict=True)
+        _convert_line(line, line_marks, convert)
+        for line, line_marks in zip(lines, marks, strict=True)
     )
     return front + body

@@ -1,7 +1,7 @@
 """The facts as types: every record a data file may hold, with its fields, limits and references.
 
 The pydantic models here are the schema. `Text` marks prose and names (converted between scripts,
-escaped when rendered); `Ref(kind)` marks a reference to another record's id, checked after load.
+escaped when rendered); the `*Ref` types mark a reference to another record's id, checked after load.
 """
 
 from __future__ import annotations
@@ -29,9 +29,7 @@ class RefTo:
 
 TEXT = TextMarker()
 
-Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT
-]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
@@ -39,14 +37,21 @@ Id = Annotated[
 ]
 
 
-def Ref(*kinds: str) -> object:  # noqa: N802 - reads as a type in annotations
-    """A reference to the id of a record of one of the given kinds."""
-    return Annotated[
-        str,
-        StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
+_ID_PATTERN = StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64)
+
+
+def _refers_to(*kinds: str) -> tuple[object, ...]:
+    """Annotated metadata of a reference to a record of one of the given kinds."""
+    return (
+        _ID_PATTERN,
         RefTo(kinds),
         Field(description=f"Id of a record of kind: {', '.join(kinds)}."),
-    ]
+    )
+
+
+SourceRef = Annotated[str, *_refers_to("source")]
+OrgRef = Annotated[str, *_refers_to("organization")]
+RoleRef = Annotated[str, *_refers_to("role")]
 
 
 def _check_date(text: str) -> str:
@@ -78,8 +83,11 @@ def _check_web_url(text: str) -> str:
 
 WebUrl = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_check_web_url)]
 
-EntityRef = Ref("organization", "person", "product")
-AnyRef = Ref("organization", "person", "product", "event", "figure", "market-move", "claim")
+EntityRef = Annotated[str, *_refers_to("organization", "person", "product")]
+AnyRef = Annotated[
+    str,
+    *_refers_to("organization", "person", "product", "event", "figure", "market-move", "claim"),
+]
 
 
 class Attribution(StrEnum):
@@ -102,7 +110,7 @@ class Record(BaseModel):
 class Citation(Record):
     """Where a fact comes from: a source and a paragraph of it."""
 
-    source: Ref("source")  # type: ignore[valid-type]
+    source: SourceRef
     paragraph: int = Field(ge=1, description="1-based paragraph number in the source.")
 
 
@@ -111,7 +119,7 @@ class Cited(Record):
 
     cite: list[Citation] = Field(min_length=1)
     attribution: Annotated[Attribution, Strict(False)]
-    asserted_by: EntityRef | None = None  # type: ignore[valid-type]
+    asserted_by: EntityRef | None = None
 
 
 class Paragraph(Record):
@@ -126,7 +134,7 @@ class Source(Record):
 
     id: Id
     title: Text
-    outlet: Ref("organization")  # type: ignore[valid-type]
+    outlet: OrgRef
     published: EdtfDate
     url: WebUrl | None = None
     copy_read: Text = Field(description="Where the copy the facts were taken from was read.")
@@ -157,8 +165,8 @@ class Organization(Cited):
     name_en: Text | None = None
     short: Text | None = None
     kind: OrgKind
-    country: Literal["CN", "US", "GB", "global"]
-    parent: Ref("organization") | None = None  # type: ignore[valid-type]
+    country: Literal["CN", "US", "GB", "global", "unknown"]
+    parent: OrgRef | None = None
     about: Text
 
 
@@ -166,7 +174,7 @@ class Role(Cited):
     """A position a person held at an organization over a (possibly uncertain) span."""
 
     id: Id
-    org: Ref("organization")  # type: ignore[valid-type]
+    org: OrgRef
     title: Text
     start: EdtfDate | None = None
     end: EdtfDate | None = None
@@ -177,8 +185,8 @@ class Move(Cited):
 
     id: Id
     date: EdtfDate
-    from_role: Ref("role") | None = None  # type: ignore[valid-type]
-    to_role: Ref("role") | None = None  # type: ignore[valid-type]
+    from_role: RoleRef | None = None
+    to_role: RoleRef | None = None
     summary: Text
 
 
@@ -215,7 +223,7 @@ class Relation(Cited):
     """A typed link from a product to another record (trained on, built by, ...)."""
 
     kind: Literal["trained-on", "trained-in", "built-by", "compared-with", "part-of", "runs-on"]
-    target: AnyRef  # type: ignore[valid-type]
+    target: AnyRef
 
 
 class Product(Cited):
@@ -226,7 +234,7 @@ class Product(Cited):
     name_hant: Text | None = None
     name_en: Text | None = None
     kind: ProductKind
-    maker: Ref("organization")  # type: ignore[valid-type]
+    maker: OrgRef | None = Field(None, description="Left out when the source names no maker.")
     bytedance_ai: bool = Field(description="Part of ByteDance's AI line-up.")
     launched: EdtfDate | None = None
     status: ProductStatus
@@ -245,7 +253,7 @@ class Event(Cited):
     kind: EventKind
     title: Text
     summary: Text
-    involves: list[AnyRef] = Field(default_factory=list)  # type: ignore[valid-type]
+    involves: list[AnyRef] = Field(default_factory=list)
 
 
 Comparator = Literal[">", ">=", "=", "<", "<=", "~"]
@@ -284,7 +292,7 @@ class StockSeries(Cited):
     id: Id
     code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z.]{1,16}$")]
     name: Text
-    market: Ref("organization")  # type: ignore[valid-type]
+    market: OrgRef
     points: list[PricePoint] = Field(min_length=1)
 
 
@@ -294,7 +302,7 @@ class MarketMove(Cited):
     id: Id
     date: EdtfDate
     theme: Text
-    markets: list[Ref("organization")] = Field(min_length=1)  # type: ignore[valid-type]
+    markets: list[OrgRef] = Field(min_length=1)
     summary: Text
     counts: list[MarketCount] = Field(default_factory=list)
     series: list[StockSeries] = Field(default_factory=list)
@@ -316,7 +324,7 @@ class Figure(Cited):
     unit: Text
     comparator: Comparator = "="
     measures: Text
-    about: list[AnyRef] = Field(default_factory=list)  # type: ignore[valid-type]
+    about: list[AnyRef] = Field(default_factory=list)
 
 
 ClaimTopic = Literal[
@@ -330,7 +338,7 @@ class Claim(Cited):
     id: Id
     topic: ClaimTopic
     text: Text
-    about: list[AnyRef] = Field(default_factory=list)  # type: ignore[valid-type]
+    about: list[AnyRef] = Field(default_factory=list)
 
 
 class Forecast(Cited):
@@ -340,7 +348,7 @@ class Forecast(Cited):
     claim: Text
     made_on: EdtfDate
     expected: EdtfDate | None = None
-    about: list[AnyRef] = Field(default_factory=list)  # type: ignore[valid-type]
+    about: list[AnyRef] = Field(default_factory=list)
     status: Literal["open", "happened", "did-not-happen"]
     checked_on: EdtfDate
     outcome: Text | None = None

@@ -16,9 +16,10 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
@@ -69,13 +70,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # dictionary, and bad data must stop the build before MkDocs cleans the site directory.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.editions = [Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in self.config.editions]
+        self.editions = [
+            Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in self.config.editions
+        ]
         if not self.editions:
             raise PluginError("report: list at least one edition under plugins.report.editions")
         wanted = edition_being_built()
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
         try:
-            self.source_base = load_fact_base(Path(self.config.data_dir), _shown(self.config.data_dir, config))
+            self.source_base = load_fact_base(
+                Path(self.config.data_dir), _shown(self.config.data_dir, config)
+            )
         except DataError as error:
             raise PluginError("\n" + error.report()) from None
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
@@ -97,7 +102,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             config.site_description = self.convert(config.site_description)
         if self.edition.path:
             root_url = config.site_url or ""
-            config.site_url = root_url.rstrip("/") + "/" + self.edition.path + "/" if root_url else None
+            config.site_url = (
+                root_url.rstrip("/") + "/" + self.edition.path + "/" if root_url else None
+            )
         if self.convert.converts:
             search = config.plugins.get("material/search") or config.plugins.get("search")
             if search is not None:
@@ -131,7 +138,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 item.title = self.convert(item.title)
         return nav
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         assert self.ctx is not None
         try:
             return expand_references(markdown, self.ctx, page.file.src_uri)
@@ -139,10 +148,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             raise PluginError("\n" + error.report()) from None
 
     # Per page, because the selector and hreflang links point at the same page in each edition.
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         assert self.edition is not None
         config.extra["alternate"] = [
-            {"name": other.name, "lang": other.lang, "link": link_between(self.edition, page.url, other)}
+            {
+                "name": other.name,
+                "lang": other.lang,
+                "link": link_between(self.edition, page.url, other),
+            }
             for other in self.editions
         ]
         return context
@@ -157,7 +172,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if edition_being_built() is not None or self.edition is not self.editions[0]:
             return
         for other in self.editions[1:]:
-            build_edition(str(config.config_file_path), other, Path(config.site_dir) / other.path, self.serve_url)
+            build_edition(
+                str(config.config_file_path),
+                other,
+                Path(config.site_dir) / other.path,
+                self.serve_url,
+            )
 
 
 def _walk_nav(items: list[Any]) -> Iterator[Any]:

@@ -9,9 +9,20 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Any, cast
 
 from generator.fields import records
-from generator.model import Event, FactBase, Figure, Forecast, MarketMove, Move, Organization, Person, Product
+from generator.model import (
+    Event,
+    FactBase,
+    Figure,
+    Forecast,
+    MarketMove,
+    Move,
+    Organization,
+    Person,
+    Product,
+)
 from generator.pages.context import PageContext
 from generator.problems import DataError, Problem
 from generator.render import date_words, figure_value, md_text
@@ -30,7 +41,7 @@ FIELDS: dict[type, set[str]] = {
 
 
 def _records_by_id(base: FactBase) -> dict[str, object]:
-    return {getattr(r, "id"): r for _, r in records(base) if getattr(r, "id", None)}
+    return {cast(Any, r).id: r for _, r in records(base) if getattr(r, "id", None)}
 
 
 def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
@@ -43,7 +54,9 @@ def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
             for match in REFERENCE.finditer(line):
                 problem = _problem(match, by_id)
                 if problem:
-                    problems.append(Problem(shown, line_no, match.start() + 1, match.group(0), problem))
+                    problems.append(
+                        Problem(shown, line_no, match.start() + 1, match.group(0), problem)
+                    )
     return problems
 
 
@@ -65,9 +78,13 @@ def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
 
 
 def _render(record: object, field: str | None, ctx: PageContext, from_page: str) -> str:
-    record_id = getattr(record, "id")
+    record_id: str = cast(Any, record).id
     if field is None:
-        field = "value" if isinstance(record, Figure) else ("link" if record_id in ctx.pages_of_ids else "date")
+        field = (
+            "value"
+            if isinstance(record, Figure)
+            else ("link" if record_id in ctx.pages_of_ids else "date")
+        )
     if field == "link":
         page = posixpath.relpath(ctx.pages_of_ids[record_id], posixpath.dirname(from_page) or ".")
         return f"[{ctx.name(record_id)}]({page}#{record_id})"
@@ -77,7 +94,11 @@ def _render(record: object, field: str | None, ctx: PageContext, from_page: str)
         return md_text(getattr(record, field))
     if field == "value":
         return md_text(ctx.ui(figure_value(record)))  # type: ignore[arg-type]
-    date = getattr(record, "expected", None) or getattr(record, "date", None) or getattr(record, "launched", None)
+    date = (
+        getattr(record, "expected", None)
+        or getattr(record, "date", None)
+        or getattr(record, "launched", None)
+    )
     return md_text(ctx.ui(date_words(date))) if date else md_text(ctx.ui("日期不详"))
 
 

@@ -35,7 +35,18 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-SCALES = {"": 1, "十": 10, "百": 100, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
+SCALES = {
+    "": 1,
+    "十": 10,
+    "百": 100,
+    "千": 1e3,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+    "万亿": 1e12,
+}
 COMPARATOR_WORDS = {">": "超过", ">=": "至少", "=": "", "<": "不到", "<=": "至多", "~": "约"}
 
 
@@ -50,7 +61,7 @@ def chinese_number(value: float) -> str:
     """A plain number in Chinese units as readers expect: 15768000000 -> '157.68亿'."""
     for word, size in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
         if abs(value) >= size:
-            return f"{value / size:.4g}{word}".replace("e+", "e")
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + word
     return plain_number(value)
 
 
@@ -141,7 +152,7 @@ def cite_label(fact: Cited, ui: Ui, sources_page: str) -> str:
     kind = fact.attribution.value
     label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
     links = " ".join(
-        f"[¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)}){{ .cite-link title=\"{attr(ui('来源段落'))} {c.paragraph}\" }}"
+        f'[¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)}){{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
         for c in fact.cite
     )
     return f"{label} {links}"

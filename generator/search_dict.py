@@ -7,13 +7,9 @@ search index of a Traditional edition find the words readers type.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
-# jieba 0.42 imports pkg_resources, whose deprecation warning would otherwise print on every build.
-warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-
-import jieba  # noqa: E402
+import jieba
 
 from generator.convert import ScriptConverter
 

@@ -66,5 +66,3 @@ def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
     for name, text in facts_csv(ctx.base).items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
     yield File.generated(config, PLOTLY_URI, abs_src_path=str(PLOTLY_JS))
-
-

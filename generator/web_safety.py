@@ -41,7 +41,10 @@ def policy_for(page_html: str) -> str:
     parser = _InlineScripts()
     parser.feed(page_html)
     hashes = sorted(
-        {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'" for body in parser.bodies}
+        {
+            "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+            for body in parser.bodies
+        }
     )
     return "; ".join(
         [

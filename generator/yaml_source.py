@@ -54,7 +54,7 @@ class YamlDocument:
     positions: Positions
 
 
-class _Refusal(Exception):
+class _RefusalError(Exception):
     def __init__(self, node: Node | None, message: str, mark: Any = None) -> None:
         self.node = node
         self.mark = mark or (node.start_mark if node is not None else None)
@@ -64,15 +64,19 @@ class _Refusal(Exception):
 class _NoAliasComposer(yaml.SafeLoader):
     """A loader whose composer refuses anchors and aliases instead of expanding them."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise _Refusal(None, "YAML aliases (*name) are not allowed; write the value out", event.start_mark)
+            raise _RefusalError(
+                None, "YAML aliases (*name) are not allowed; write the value out", event.start_mark
+            )
         event = self.peek_event()
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _Refusal(None, "YAML anchors (&name) are not allowed; write the value out", event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            raise _RefusalError(
+                None, "YAML anchors (&name) are not allowed; write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[return-value]
 
 
 def _position(mark: Any) -> tuple[int, int]:
@@ -96,30 +100,41 @@ def _scalar(node: ScalarNode) -> Any:
 
 def _build(node: Node, path: PathKey, positions: Positions, depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise _Refusal(node, f"nested deeper than {MAX_DEPTH} levels")
+        raise _RefusalError(node, f"nested deeper than {MAX_DEPTH} levels")
     positions.values[path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.tag not in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
-            raise _Refusal(node, f"YAML tag {node.tag} is not allowed")
+        if node.tag not in (
+            "tag:yaml.org,2002:str",
+            "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float",
+            "tag:yaml.org,2002:bool",
+            "tag:yaml.org,2002:null",
+            "tag:yaml.org,2002:timestamp",
+        ):
+            raise _RefusalError(node, f"YAML tag {node.tag} is not allowed")
         return _scalar(node)
     if isinstance(node, SequenceNode):
-        return [_build(item, (*path, index), positions, depth + 1) for index, item in enumerate(node.value)]
+        return [
+            _build(item, (*path, index), positions, depth + 1)
+            for index, item in enumerate(node.value)
+        ]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _Refusal(key_node, "mapping keys must be plain words")
+                raise _RefusalError(key_node, "mapping keys must be plain words")
             key = str(key_node.value)
             if key == "<<":
-                raise _Refusal(key_node, "YAML merge keys (<<) are not allowed")
+                raise _RefusalError(key_node, "YAML merge keys (<<) are not allowed")
             if key in result:
                 first_line = positions.keys[(*path, key)][0]
-                raise _Refusal(key_node, f"duplicate key '{key}' (first given on line {first_line})")
+                raise _RefusalError(
+                    key_node, f"duplicate key '{key}' (first given on line {first_line})"
+                )
             positions.keys[(*path, key)] = _position(key_node.start_mark)
             result[key] = _build(value_node, (*path, key), positions, depth + 1)
         return result
-    raise _Refusal(node, "unsupported YAML node")
+    raise _RefusalError(node, "unsupported YAML node")
 
 
 def _decode(path: Path, shown: str, raw: bytes) -> str:
@@ -128,7 +143,9 @@ def _decode(path: Path, shown: str, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataError([Problem(shown, line, column, "", "file is not valid UTF-8 text (save it as UTF-8)")]) from None
+        raise DataError(
+            [Problem(shown, line, column, "", "file is not valid UTF-8 text (save it as UTF-8)")]
+        ) from None
 
 
 def read_yaml(path: Path, shown: str) -> YamlDocument:
@@ -139,7 +156,9 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         raise DataError([Problem(shown, 1, 1, "", f"cannot read file: {error.strerror}")]) from None
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1_000_000
-        raise DataError([Problem(shown, 1, 1, "", f"file is {size:,} bytes; the limit is {limit} MB")])
+        raise DataError(
+            [Problem(shown, 1, 1, "", f"file is {size:,} bytes; the limit is {limit} MB")]
+        )
     text = _decode(path, shown, path.read_bytes())
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -151,14 +170,16 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         finally:
             loader.dispose()
         data = _build(root, (), positions, 0) if root is not None else None
-    except _Refusal as refusal:
+    except _RefusalError as refusal:
         line, column = _position(refusal.mark) if refusal.mark else (1, 1)
         raise DataError([Problem(shown, line, column, "", str(refusal))]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark) if mark else (1, 1)
         reason = error.problem or error.context or "invalid YAML"
-        raise DataError([Problem(shown, line, column, "", f"YAML syntax error: {reason}")]) from None
+        raise DataError(
+            [Problem(shown, line, column, "", f"YAML syntax error: {reason}")]
+        ) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(shown, 1, 1, "", f"YAML error: {error}")]) from None
     return YamlDocument(shown, data, positions)

@@ -21,7 +21,12 @@ TOPIC_WORDS = {
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    lines = [f"# {ui(TITLE)}", "", ui("这些是判断而非可直接核实的事实；每条都标明是官方表态、研报、匿名消息还是作者分析。"), ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui("这些是判断而非可直接核实的事实；每条都标明是官方表态、研报、匿名消息还是作者分析。"),
+        "",
+    ]
     for topic, word in TOPIC_WORDS.items():
         claims = [c for c in ctx.base.claims if c.topic == topic]
         if not claims:
@@ -30,6 +35,8 @@ def render(ctx: PageContext) -> str:
         for claim in claims:
             about = "、".join(ctx.link(i) for i in claim.about)
             suffix = f"<br>{ui('涉及：')}{about}" if about else ""
-            lines += [f'- <span id="{claim.id}">{md_text(claim.text)}</span> {ctx.cite(claim)}{suffix}']
+            lines += [
+                f'- <span id="{claim.id}">{md_text(claim.text)}</span> {ctx.cite(claim)}{suffix}'
+            ]
         lines.append("")
     return "\n".join(lines)

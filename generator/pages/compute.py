@@ -13,14 +13,23 @@ KIND_WORDS = {"compute": "算力", "money": "资金", "data": "数据量", "time
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    lines = [f"# {ui(TITLE)}", "", ui("数字按原文的写法保留数值和量级词（万、亿、万亿），并换算成统一数值以便比较。"), "", "{{ @chart:compute }}", ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui("数字按原文的写法保留数值和量级词（万、亿、万亿），并换算成统一数值以便比较。"),
+        "",
+        "{{ @chart:compute }}",
+        "",
+    ]
     for kind, word in KIND_WORDS.items():
         figures = [f for f in ctx.base.figures if f.kind == kind]
         if not figures:
             continue
         lines += [f"## {ui(word)}", ""]
         for figure in figures:
-            estimator = f" · {ui('估算方')}：{ctx.link(figure.asserted_by)}" if figure.asserted_by else ""
+            estimator = (
+                f" · {ui('估算方')}：{ctx.link(figure.asserted_by)}" if figure.asserted_by else ""
+            )
             about = "、".join(ctx.link(i) for i in figure.about)
             lines += [
                 f"### {md_text(figure.label)} {{ #{figure.id} }}",
@@ -35,7 +44,12 @@ def render(ctx: PageContext) -> str:
                 lines += [ui("涉及：") + about, ""]
     derived = derive(ctx.base)
     if derived:
-        lines += [f"## {ui('推算核对')}", "", f'!!! note "{ui("以下数值由本站推算，并非来源给出")}"', ""]
+        lines += [
+            f"## {ui('推算核对')}",
+            "",
+            f'!!! note "{ui("以下数值由本站推算，并非来源给出")}"',
+            "",
+        ]
         lines += [f"    {ui('每个推算值都写明公式和所用的来源数字，便于读者复核。')}", ""]
         for item in derived:
             inputs = "、".join(ctx.link(i) for i in item.inputs)

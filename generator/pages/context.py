@@ -32,7 +32,11 @@ def _display_name(record: object) -> str:
         value = getattr(record, field_name, None)
         if value:
             return str(value)
-    text = str(getattr(record, "text", None) or getattr(record, "claim", None) or getattr(record, "summary", ""))
+    text = str(
+        getattr(record, "text", None)
+        or getattr(record, "claim", None)
+        or getattr(record, "summary", "")
+    )
     return text if len(text) <= 28 else text[:27] + "…"
 
 

@@ -15,7 +15,9 @@ def render(ctx: PageContext) -> str:
     lines = [
         f"# {ui(TITLE)}",
         "",
-        ui("状态只依据本站收录的来源判断。要更新一条预测：在 sources.yml 中加入新来源，把 forecasts.yml 里对应条目的 status、checked_on 和 outcome 改掉，并在拉取请求中说明依据。"),
+        ui(
+            "状态只依据本站收录的来源判断。要更新一条预测：在 sources.yml 中加入新来源，把 forecasts.yml 里对应条目的 status、checked_on 和 outcome 改掉，并在拉取请求中说明依据。"
+        ),
         "",
     ]
     for status, word in STATUS_WORDS.items():
@@ -24,7 +26,11 @@ def render(ctx: PageContext) -> str:
             continue
         lines += [f"## {ui(word)}", ""]
         for forecast in group:
-            expected = md_text(ui(date_words(forecast.expected))) if forecast.expected else ui("未给出时间")
+            expected = (
+                md_text(ui(date_words(forecast.expected)))
+                if forecast.expected
+                else ui("未给出时间")
+            )
             about = "、".join(ctx.link(i) for i in forecast.about)
             lines += [
                 f'<div class="fact-card" id="{forecast.id}" markdown>',

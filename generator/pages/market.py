@@ -36,9 +36,19 @@ def render(ctx: PageContext) -> str:
         if move.series:
             lines += [f"### {ui('个股数据')}", ""]
             for series in move.series:
-                points = "，".join(f"{md_text(ui(date_words(p.date)))} {md_text(plain_number(p.value))}{md_text(p.unit)}" for p in series.points)
-                lines.append(f'- <span id="{series.id}">{md_text(series.name)}（{md_text(series.code)}）</span>：{points} {ctx.cite(series)}')
+                points = "，".join(
+                    f"{md_text(ui(date_words(p.date)))} {md_text(plain_number(p.value))}{md_text(p.unit)}"
+                    for p in series.points
+                )
+                lines.append(
+                    f'- <span id="{series.id}">{md_text(series.name)}（{md_text(series.code)}）</span>：{points} {ctx.cite(series)}'
+                )
             lines.append("")
         else:
-            lines += [ui("来源没有给出逐只股票的数据。贡献者可以在 market.yml 的 series 中按股票补充，图表会自动显示。"), ""]
+            lines += [
+                ui(
+                    "来源没有给出逐只股票的数据。贡献者可以在 market.yml 的 series 中按股票补充，图表会自动显示。"
+                ),
+                "",
+            ]
     return "\n".join(lines)

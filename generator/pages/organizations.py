@@ -24,7 +24,12 @@ COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全�
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    lines = [f"# {ui(TITLE)}", "", ui("按类型分组。字节跳动的部门列在其母公司之下的“业务部门”和“团队”两组。"), ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui("按类型分组。字节跳动的部门列在其母公司之下的“业务部门”和“团队”两组。"),
+        "",
+    ]
     for kind, word in KIND_WORDS.items():
         members = [o for o in ctx.base.organizations if o.kind == kind]
         if not members:

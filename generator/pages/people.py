@@ -26,9 +26,13 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
     lines += [f"{md_text(person.about)} {ctx.cite(person)}", ""]
     if person.roles:
         lines += [f"**{ui('任职')}**", ""]
-        for role in sorted(person.roles, key=lambda r: parse_date(r.start).sort_key if r.start else parse_date("0001").sort_key):
+        for role in sorted(
+            person.roles,
+            key=lambda r: parse_date(r.start).sort_key if r.start else parse_date("0001").sort_key,
+        ):
             lines.append(
-                f'- <span id="{role.id}">{md_text(role.title)}</span> ·' f" {ctx.link(role.org)} · {_span(ctx, role.start, role.end)} {ctx.cite(role)}"
+                f'- <span id="{role.id}">{md_text(role.title)}</span> ·'
+                f" {ctx.link(role.org)} · {_span(ctx, role.start, role.end)} {ctx.cite(role)}"
             )
         lines.append("")
     if person.moves:
@@ -38,7 +42,8 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
             before = md_text(titles[move.from_role]) if move.from_role else ui("—")
             after = md_text(titles[move.to_role]) if move.to_role else ui("—")
             lines.append(
-                f'- <span id="{move.id}">{md_text(ui(date_words(move.date)))}</span>：' f"{before} → {after}。{md_text(move.summary)} {ctx.cite(move)}"
+                f'- <span id="{move.id}">{md_text(ui(date_words(move.date)))}</span>：'
+                f"{before} → {after}。{md_text(move.summary)} {ctx.cite(move)}"
             )
         lines.append("")
     related = _related(ctx, person.id)
@@ -49,7 +54,11 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
 
 def _related(ctx: PageContext, person_id: str) -> list[str]:
     base = ctx.base
-    items = [f"- {ctx.link(e.id)}（{md_text(ctx.ui(date_words(e.date)))}）" for e in base.events if person_id in e.involves]
+    items = [
+        f"- {ctx.link(e.id)}（{md_text(ctx.ui(date_words(e.date)))}）"
+        for e in base.events
+        if person_id in e.involves
+    ]
     items += [f"- {ctx.link(c.id)}" for c in base.claims if person_id in c.about]
     items += [f"- {ctx.link(f.id)}" for f in base.figures if person_id in f.about]
     items += [f"- {ctx.link(f.id)}" for f in base.forecasts if person_id in f.about]
@@ -58,7 +67,14 @@ def _related(ctx: PageContext, person_id: str) -> list[str]:
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    lines = [f"# {ui(TITLE)}", "", ui("每人列出报道前后的职务与变动；点击日期或职务可得到可分享的链接。"), "", "{{ @chart:people }}", ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui("每人列出报道前后的职务与变动；点击日期或职务可得到可分享的链接。"),
+        "",
+        "{{ @chart:people }}",
+        "",
+    ]
     for person in ctx.base.people:
         lines += _person(ctx, person)
     return "\n".join(lines)

@@ -40,7 +40,10 @@ RELATION_WORDS = {
 
 
 def _when(product: Product) -> tuple[object, str]:
-    return (parse_date(product.launched).sort_key if product.launched else parse_date("9999").sort_key, product.id)
+    return (
+        parse_date(product.launched).sort_key if product.launched else parse_date("9999").sort_key,
+        product.id,
+    )
 
 
 def _product(ctx: PageContext, product: Product) -> list[str]:
@@ -50,13 +53,17 @@ def _product(ctx: PageContext, product: Product) -> list[str]:
     lines = [
         f"### {md_text(product.name)} {{ #{product.id} }}",
         "",
-        " ".join(f'<span class="fact-tag">{t}</span>' for t in tags) + f" {when} · {ctx.link(product.maker)}",
+        " ".join(f'<span class="fact-tag">{t}</span>' for t in tags)
+        + f" {when}"
+        + (f" · {ctx.link(product.maker)}" if product.maker else f" · {ui('研发方未说明')}"),
         "",
         f"{md_text(product.about)} {ctx.cite(product)}",
         "",
     ]
     for relation in product.relations:
-        lines.append(f"- {ui(RELATION_WORDS[relation.kind])}：{ctx.link(relation.target)} {ctx.cite(relation)}")
+        lines.append(
+            f"- {ui(RELATION_WORDS[relation.kind])}：{ctx.link(relation.target)} {ctx.cite(relation)}"
+        )
     if product.relations:
         lines.append("")
     return lines
@@ -64,7 +71,14 @@ def _product(ctx: PageContext, product: Product) -> list[str]:
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    lines = [f"# {ui(TITLE)}", "", "{{ @chart:products }}", "", f"## {ui('字节跳动的AI产品线')}", ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        "{{ @chart:products }}",
+        "",
+        f"## {ui('字节跳动的AI产品线')}",
+        "",
+    ]
     lineup = sorted((p for p in ctx.base.products if p.bytedance_ai), key=_when)
     for kind, word in KIND_WORDS.items():
         group = [p for p in lineup if p.kind == kind]

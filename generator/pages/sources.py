@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from generator.model import Attribution
 from generator.pages.context import PageContext
-from generator.render import ATTRIBUTION_MEANING, ATTRIBUTION_WORDS, date_words, md_text, source_anchor
+from generator.render import (
+    ATTRIBUTION_MEANING,
+    ATTRIBUTION_WORDS,
+    date_words,
+    md_text,
+    source_anchor,
+)
 
 TITLE = "来源"
 DESCRIPTION = "本站引用的来源、段落编号规则，以及每种归属标签的含义。"
@@ -16,7 +22,9 @@ def render(ctx: PageContext) -> str:
     lines += [ui("每条事实都标明谁在说：")]
     lines.append("")
     for level in Attribution:
-        lines.append(f'- <span class="cite cite--{level.value}">{ui(ATTRIBUTION_WORDS[level])}</span>：{ui(ATTRIBUTION_MEANING[level])}')
+        lines.append(
+            f'- <span class="cite cite--{level.value}">{ui(ATTRIBUTION_WORDS[level])}</span>：{ui(ATTRIBUTION_MEANING[level])}'
+        )
     lines.append("")
     for source in ctx.base.sources:
         url = f"[{ui('原文链接')}](<{source.url}>)" if source.url else ui("无公开链接")
@@ -27,7 +35,9 @@ def render(ctx: PageContext) -> str:
             "",
             f"{ui('所读副本')}：{md_text(source.copy_read)}",
             "",
-            ui("段落编号：正文自署名行之后的每一个非空行算一段，小标题和图片说明也计入。下列为各段内容提要（本站自拟，非原文）。"),
+            ui(
+                "段落编号：正文自署名行之后的每一个非空行算一段，小标题和图片说明也计入。下列为各段内容提要（本站自拟，非原文）。"
+            ),
             "",
         ]
         for paragraph in source.paragraphs:

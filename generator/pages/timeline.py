@@ -21,7 +21,14 @@ KIND_WORDS = {
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
     events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
-    lines = [f"# {ui(TITLE)}", "", ui("日期只写到资料给出的精度：只知道月份的事件标为一个月，只知道“不晚于”的事件标为截止点。"), ""]
+    lines = [
+        f"# {ui(TITLE)}",
+        "",
+        ui(
+            "日期只写到资料给出的精度：只知道月份的事件标为一个月，只知道“不晚于”的事件标为截止点。"
+        ),
+        "",
+    ]
     lines.append("{{ @chart:timeline }}")
     lines.append("")
     for event in events:

@@ -1,0 +1,146 @@
+"""Conversion review: what OpenCC's phrase vocabulary and the glossary change, counted and located.
+
+Character-for-character conversion (`s2tw`) is what a reader expects by default; the phrase step
+(`s2twp`: 视频→影片, 数据→資料) and the glossary change words. A reviewer reads this list, and puts
+every wrong change into data/glossary.yml.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+
+from generator.convert import ScriptConverter, converter_for
+from generator.fields import dotted, string_fields
+from generator.markdown_convert import convert_markdown
+from generator.model import DATA_FILES, TEXT, FactBase
+
+CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
+MAX_PLACES = 4
+
+
+@dataclass
+class Change:
+    """One distinct change: Simplified phrase, what it became, how often and where."""
+
+    source: str
+    result: str
+    kind: str  # "phrase" (OpenCC vocabulary) or "glossary"
+    places: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        shown = ", ".join(sorted(set(self.places))[:MAX_PLACES])
+        more = len(set(self.places)) - MAX_PLACES
+        tail = f" (+{more} more)" if more > 0 else ""
+        return f"{self.kind:8} {self.source} → {self.result} ×{len(self.places)}  {shown}{tail}"
+
+
+def texts_of(base: FactBase, docs_dir: Path | None) -> Iterator[tuple[str, str]]:
+    """(place, Simplified text) for every reader-facing text in the data and the docs."""
+    file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
+    for path, value, markers in string_fields(base):
+        if TEXT in markers:
+            yield f"{file_of_list.get(str(path[0]), '?')}:{dotted(path)}", value
+    if docs_dir is not None:
+        for page in sorted(docs_dir.rglob("*.md")):
+            for text in _markdown_texts(page.read_text(encoding="utf-8")):
+                yield f"docs/{page.relative_to(docs_dir)}", text
+
+
+def _markdown_texts(source: str) -> list[str]:
+    """The stretches of a Markdown page that conversion would touch."""
+    collected: list[str] = []
+
+    def collect(text: str) -> str:
+        collected.append(text)
+        return text
+
+    convert_markdown(source, collect)
+    return collected
+
+
+def _phrase_changes(
+    text: str, phrase: ScriptConverter, characters: ScriptConverter
+) -> Iterator[tuple[str, str]]:
+    """Words of `text` whose phrase conversion differs from character conversion.
+
+    The two outputs are aligned character by character (s2tw keeps the source's length), and
+    each differing stretch is widened to the jieba words around it, so a reviewer sees 用户 →
+    使用者 rather than a fragment.
+    """
+    by_phrase, by_character = phrase.plain(text), characters.plain(text)
+    if by_phrase == by_character or len(by_character) != len(text):
+        return
+    matcher = difflib.SequenceMatcher(a=by_character, b=by_phrase, autojunk=False)
+    words = list(jieba.tokenize(text))
+    changed: set[int] = set()
+    for tag, i1, i2, _, _ in matcher.get_opcodes():
+        if tag != "equal":
+            low, high = max(0, i1 - (i1 == i2)), max(i2, i1 + 1)
+            changed.update(
+                n for n, (_, start, end) in enumerate(words) if start < high and end > low
+            )
+    for group in _runs(sorted(changed)):
+        source = text[words[group[0]][1] : words[group[-1]][2]]
+        if phrase.plain(source) != characters.plain(source):
+            yield source, phrase.plain(source)
+
+
+def _runs(indices: list[int]) -> Iterator[list[int]]:
+    run: list[int] = []
+    for index in indices:
+        if run and index != run[-1] + 1:
+            yield run
+            run = []
+        run.append(index)
+    if run:
+        yield run
+
+
+def review(base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None) -> list[Change]:
+    """Every phrase-level and glossary change the edition's conversion makes."""
+    converter = converter_for(base, opencc_config, lang)
+    characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
+    changes: dict[tuple[str, str, str], Change] = {}
+
+    def note(kind: str, source: str, result: str, place: str) -> None:
+        key = (kind, source, result)
+        changes.setdefault(key, Change(source, result, kind)).places.append(place)
+
+    for place, text in texts_of(base, docs_dir):
+        pattern = converter._pattern
+        pieces = pattern.split(text) if pattern else [text]
+        for match in pattern.finditer(text) if pattern else []:
+            note("glossary", match.group(), converter.terms[match.group()], place)
+        for piece in pieces:
+            for source, result in _phrase_changes(piece, converter, characters):
+                note("phrase", source, result, place)
+    return sorted(changes.values(), key=lambda c: (c.kind, -len(c.places), c.source))
+
+
+def conversion_lines(
+    base: FactBase,
+    opencc_config: str = "s2twp",
+    lang: str = "zh-Hant",
+    docs_dir: Path | None = Path("docs"),
+) -> list[str]:
+    """The review as text lines, one per distinct change."""
+    return [
+        change.line()
+        for change in review(
+            base, opencc_config, lang, docs_dir if docs_dir and docs_dir.exists() else None
+        )
+    ]
+
+
+def group_counts(changes: list[Change]) -> dict[str, int]:
+    """How many places each kind of change touches (for a summary line)."""
+    counts: dict[str, int] = defaultdict(int)
+    for change in changes:
+        counts[change.kind] += len(change.places)
+    return dict(counts)
