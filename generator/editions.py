@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils import get_relative_url
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,8 @@ def build_edition(
             config.plugins.on_shutdown()
 
 
-def link_between(from_edition: Edition, from_url: str, to_edition: Edition) -> str:
-    """Link from a page of one edition to the same page of another, relative to the first's root.
-
-    MkDocs' `url` filter resolves it against the current page, so it stays correct under any
-    sub-path the site is served from.
-    """
-    target = to_edition.url_of(from_url)
-    here_root = from_edition.path
-    if not here_root:
-        return target or "./"
-    return "../" * (here_root.count("/") + 1) + target
+def link_between(from_edition: Edition, page_url: str, to_edition: Edition) -> str:
+    """Page-relative link from a page of one edition to the same page of another."""
+    here = from_edition.url_of(page_url)
+    there = to_edition.url_of(page_url)
+    return get_relative_url(there or "./", here or "./")

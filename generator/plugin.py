@@ -25,6 +25,7 @@ from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
 from generator.load import load_fact_base
 from generator.markdown_convert import convert_markdown
+from generator.metadata import head_tags, report_json_ld
 from generator.model import FactBase
 from generator.pages.context import PageContext
 from generator.problems import DataError
@@ -147,19 +148,36 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         except DataError as error:
             raise PluginError("\n" + error.report()) from None
 
-    # Per page, because the selector and hreflang links point at the same page in each edition.
+    # Per page, because the selector and hreflang links point at the same page in each edition,
+    # and the sharing metadata describes this page.
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.edition is not None
+        assert self.edition is not None and self.base is not None
         config.extra["alternate"] = [
             {
                 "name": other.name,
                 "lang": other.lang,
-                "link": link_between(self.edition, page.url, other),
+                "relative": link_between(self.edition, page.url, other),
             }
             for other in self.editions
         ]
+        title = str(page.meta.get("title") or page.title or config.site_name)
+        description = str(page.meta.get("description") or config.site_description or "")
+        url = page.canonical_url
+        json_ld = (
+            report_json_ld(self.base, url or page.url, self.edition.lang, title, description)
+            if page.is_homepage
+            else None
+        )
+        context["report_head"] = head_tags(
+            title=title,
+            description=description,
+            site_name=config.site_name,
+            url=url,
+            lang=self.edition.lang,
+            json_ld=json_ld,
+        )
         return context
 
     @event_priority(-100)
