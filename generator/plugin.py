@@ -170,7 +170,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if page.is_homepage
             else None
         )
-        context["report_head"] = head_tags(
+        context["report_head"] = head_tags(  # type: ignore[typeddict-unknown-key]
             title=title,
             description=description,
             site_name=config.site_name,
