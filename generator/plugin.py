@@ -180,8 +180,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         )
         return context
 
+    # Last, so the policy hashes the page's final inline scripts. Not under `mkdocs serve`,
+    # whose live-reload script is injected into each response after the build.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.command == "serve":
+            return output
         return add_content_security_policy(output)
 
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and

@@ -1,0 +1,245 @@
+"""The built report, read as HTML: every fact shown and cited, prose references, editions, preview."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from generator.fields import records
+from generator.load import load_fact_base
+
+ROOT = Path(__file__).parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+
+
+def project_copy(tmp: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, tmp / name)
+        else:
+            shutil.copy(source, tmp / name)
+    return tmp
+
+
+def mkdocs_build(project: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = project_copy(tmp_path_factory.mktemp("report"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_fact_base(ROOT / "data")
+
+
+def pages(tree: Path) -> dict[str, BeautifulSoup]:
+    return {
+        str(path.relative_to(tree)): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for path in sorted(tree.glob("*.html"))
+    }
+
+
+def cited_ids(base) -> dict[str, object]:
+    return {
+        r.id: r for _, r in records(base) if getattr(r, "id", None) and getattr(r, "cite", None)
+    }
+
+
+def fact_block(element: Tag) -> list[Tag]:
+    """The element that carries a fact and what belongs to it on the page."""
+    if element.name in ("h2", "h3"):
+        block = [element]
+        for sibling in element.find_next_siblings():
+            if sibling.name in ("h1", "h2", "h3"):
+                break
+            block.append(sibling)
+        return block
+    container = element if element.name == "div" else element.find_parent(["li", "div"])
+    return [container or element]
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_every_fact_appears_with_its_citation(site, base, tree):
+    html_pages = pages(site / tree if tree else site)
+    for record_id, record in cited_ids(base).items():
+        found = [
+            (name, soup.find(id=record_id))
+            for name, soup in html_pages.items()
+            if soup.find(id=record_id)
+        ]
+        assert found, f"{record_id} appears on no page"
+        _, element = found[0]
+        block = fact_block(element)
+        labels = [label for part in block for label in part.select("span.cite")]
+        links = {a["href"] for part in block for a in part.select("a.cite-link")}
+        assert labels, f"{record_id}: no attribution label"
+        for citation in record.cite:
+            wanted = f"sources.html#{citation.source}-p{citation.paragraph}"
+            assert wanted in links, f"{record_id}: no link to {wanted}"
+
+
+def test_citation_links_land_on_paragraphs(site, base):
+    sources = pages(site)["sources.html"]
+    for source in base.sources:
+        for paragraph in source.paragraphs:
+            assert sources.find(id=f"{source.id}-p{paragraph.n}") is not None
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_no_raw_ids_or_placeholders_on_pages(site, base, tree):
+    ids = [record_id for record_id in cited_ids(base) if "-" in record_id]
+    for name, soup in pages(site / tree if tree else site).items():
+        for hidden in soup(["script", "style", "code", "pre"]):
+            hidden.decompose()
+        text = soup.get_text(" ")
+        assert "{{" not in text and "}}" not in text, name
+        assert not re.search(r"\bNone\b", text), name
+        leaked = [record_id for record_id in ids if record_id in text]
+        assert not leaked, f"{name} shows raw ids {leaked[:3]}"
+
+
+def test_prose_takes_values_from_the_data(site):
+    overview = pages(site)["index.html"]
+    text = overview.get_text(" ")
+    assert "2024年2月9日" in text
+    link = overview.find("a", href="people.html#zhang-nan")
+    assert link is not None and link.get_text() == "张楠"
+    hant = pages(site / "zh-Hant")["index.html"]
+    assert hant.find("a", href="people.html#zhang-nan").get_text() == "張楠"
+
+
+def test_unknown_fact_reference_fails_with_file_and_line(tmp_path):
+    project = project_copy(tmp_path)
+    method = project / "docs" / "method.md"
+    lines = method.read_text(encoding="utf-8").splitlines()
+    lines.insert(3, "见{{ no-such-fact.date }}。")
+    method.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert (
+        "docs/method.md:4:2: {{ no-such-fact.date }}: unknown fact id 'no-such-fact'"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_open_graph_and_json_ld(site):
+    soup = pages(site)["index.html"]
+    assert soup.find("meta", property="og:title") is not None
+    assert soup.find("meta", property="og:locale")["content"] == "zh_CN"
+    ld = soup.find("script", type="application/ld+json")
+    assert ld is not None and '"@type": "Article"' in ld.string and "张楠" in ld.string
+    hant = pages(site / "zh-Hant")["index.html"]
+    assert "張楠" in hant.find("script", type="application/ld+json").string
+    people = pages(site)["people.html"]
+    assert people.find("meta", attrs={"name": "description"})["content"].startswith("报道涉及")
+
+
+def test_hong_kong_edition_takes_configuration_only(tmp_path):
+    project = project_copy(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    edition = (
+        "      - lang: zh-HK\n        name: 香港繁體\n        opencc: s2hk\n        path: zh-HK\n"
+    )
+    text = text.replace("        path: zh-Hant\n", "        path: zh-Hant\n" + edition, 1)
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    people = (project / "site" / "zh-HK" / "people.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-HK"' in people
+    assert "字節跳動" in people and "位元組" not in people
+    organizations = (project / "site" / "zh-HK" / "organizations.html").read_text(encoding="utf-8")
+    assert "互聯網" in organizations
+    root = BeautifulSoup(
+        (project / "site" / "people.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert {a["hreflang"] for a in root.select("a.md-select__link")} == {
+        "zh-Hans",
+        "zh-Hant",
+        "zh-HK",
+    }
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    project = project_copy(tmp_path)
+    assert mkdocs_build(project, "one").returncode == 0
+    assert mkdocs_build(project, "two").returncode == 0
+    one = {
+        p.relative_to(project / "one"): p.read_bytes()
+        for p in (project / "one").rglob("*")
+        if p.is_file()
+    }
+    two = {
+        p.relative_to(project / "two"): p.read_bytes()
+        for p in (project / "two").rglob("*")
+        if p.is_file()
+    }
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
+    project = project_copy(tmp_path)
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        root = f"http://127.0.0.1:{port}"
+        assert _wait_for(f"{root}/people.html", "张楠", 90), "mkdocs serve did not come up"
+        people = project / "data" / "people.yml"
+        text = people.read_text(encoding="utf-8")
+        people.write_text(text.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        assert _wait_for(f"{root}/people.html", "张楠预览", 60)
+        assert _wait_for(f"{root}/zh-Hant/people.html", "張楠預覽", 30)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
