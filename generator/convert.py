@@ -50,6 +50,8 @@ class ScriptConverter:
         for entry in glossary:
             self.terms[entry.simplified] = entry.locales.get(lang, entry.traditional)
         self.hits: Counter[str] = Counter()
+        # Converted text -> its Simplified source, so anchors can be made from the source.
+        self.sources_of: dict[str, str] = {}
         ordered = sorted(self.terms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
@@ -67,6 +69,12 @@ class ScriptConverter:
     def __call__(self, text: str) -> str:
         if not self.opencc_config or not text:
             return text
+        converted = self._convert(text)
+        if converted != text:
+            self.sources_of[converted.strip()] = text.strip()
+        return converted
+
+    def _convert(self, text: str) -> str:
         if self._pattern is None:
             return self.plain(text)
         pieces: list[str] = []

@@ -32,6 +32,7 @@ from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
 from generator.search_dict import merged_dictionary
 from generator.site_files import generated_files
+from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -87,6 +88,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
         self.ctx = PageContext(self.base, self.convert, self.edition.lang)
+        use_sources(self.convert.sources_of.get)
         problems = check_references(Path(config.docs_dir), self.source_base)
         if problems:
             raise PluginError("\n" + DataError(problems).report())

@@ -162,3 +162,12 @@ def test_review_lists_phrase_and_glossary_changes(base):
     assert ("glossary", "字节", "字節") in changes
     # Nothing the glossary fixes is still reported as a phrase change.
     assert ("phrase", "字节", "位元組") not in changes
+
+
+def test_heading_anchors_match_across_scripts(to_hant):
+    from generator.slugs import slugify, use_sources
+
+    use_sources(to_hant.sources_of.get)
+    assert to_hant("资金与数据量") == "資金與資料量"
+    assert slugify("资金与数据量", "-") == slugify("資金與資料量", "-") == "资金与数据量"
+    assert slugify("資金", "-") == "资金"  # never converted here: folded back by character
