@@ -12,7 +12,7 @@ from collections.abc import Callable
 from generator import charts
 from generator.model import Attribution
 from generator.pages.context import PageContext
-from generator.render import ATTRIBUTION_WORDS, figure_value, md_text
+from generator.render import ATTRIBUTION_WORDS, COMPARATOR_WORDS, figure_value, md_text
 
 KEY_FIGURE_COUNT = 6
 
@@ -22,7 +22,7 @@ def key_figures(ctx: PageContext) -> str:
     cards = []
     for move in ctx.base.market_moves:
         for count in move.counts:
-            amount = f"{count.value}{count.unit}"
+            amount = ctx.ui(f"{COMPARATOR_WORDS[count.comparator]}{count.value}") + count.unit
             cards.append(
                 (md_text(amount), ctx.link(move.id), md_text(count.measure), ctx.cite(count))
             )

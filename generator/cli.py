@@ -53,6 +53,12 @@ def _conversions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from generator.diff import run_diff
+
+    return run_diff(args.base, args.head, Path(args.data), markdown=args.markdown)
+
+
 def _build(args: argparse.Namespace) -> int:
     return staged_build(Path.cwd(), args.site_dir, args.config_file)
 
@@ -74,6 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
     conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
     conversions.set_defaults(run=_conversions)
+    diff = commands.add_parser("diff", help="list the facts added, removed or changed since BASE")
+    diff.add_argument(
+        "base", metavar="BASE", help="git revision to compare with (e.g. origin/main)"
+    )
+    diff.add_argument(
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        help="git revision to compare (default: the working tree)",
+    )
+    diff.add_argument("--markdown", action="store_true", help="Markdown for a pull-request comment")
+    diff.set_defaults(run=_diff)
     build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--config-file", default="mkdocs.yml")

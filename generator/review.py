@@ -8,6 +8,7 @@ every wrong change into data/glossary.yml.
 from __future__ import annotations
 
 import difflib
+import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from generator.model import DATA_FILES, TEXT, FactBase
 
 CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
 MAX_PLACES = 4
+
+# jieba announces every dictionary load on stderr; its warnings are enough.
+jieba.setLogLevel(logging.WARNING)
 
 
 @dataclass

@@ -7,11 +7,15 @@ search index of a Traditional edition find the words readers type.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import jieba
 
 from generator.convert import ScriptConverter
+
+# jieba announces every dictionary load on stderr; its warnings are enough.
+jieba.setLogLevel(logging.WARNING)
 
 
 def merged_dictionary(convert: ScriptConverter, cache_dir: Path) -> Path:

@@ -1,0 +1,170 @@
+"""CI workflows, pre-commit hooks and the contributing guide: they parse and refer to real things."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import build_parser
+from generator.load import load_fact_base
+
+ROOT = Path(__file__).parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+MAKE_CALL = re.compile(r"(?<![\w./-])make[ \t]+((?:[A-Za-z0-9_.-]+[ \t]*)+)")
+
+
+def makefile_targets() -> set[str]:
+    """Targets the Makefile defines (rule lines `name: ...`, not variable assignments)."""
+    targets: set[str] = set()
+    for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^([A-Za-z0-9_.$()/ -]+?)\s*:(?!=)", line)
+        if match and not line.startswith("\t"):
+            targets.update(name for name in match.group(1).split() if "$" not in name)
+    targets.discard(".PHONY")
+    return targets
+
+
+def make_calls(text: str) -> list[str]:
+    """Every target named by a `make X [Y]` command in `text`."""
+    names: list[str] = []
+    for match in MAKE_CALL.finditer(text):
+        names += [word for word in match.group(1).split() if not word.startswith("-")]
+    return names
+
+
+def load_workflow(path: Path) -> dict[str, Any]:
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(document, dict), path
+    # YAML 1.1 reads the bare key `on` as true.
+    document["on"] = document.pop(True, document.get("on"))
+    return document
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict[str, Any]) -> str:
+    return "\n".join(str(step.get("run", "")) for step in steps(workflow))
+
+
+def uses(workflow: dict[str, Any]) -> list[str]:
+    return [str(step["uses"]).split("@")[0] for step in steps(workflow) if "uses" in step]
+
+
+def test_makefile_targets_are_read() -> None:
+    assert {"serve", "build", "check", "lint", "test", "bench"} <= makefile_targets()
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_parses_and_calls_only_existing_make_targets(path: Path) -> None:
+    workflow = load_workflow(path)
+    assert workflow["on"], "no trigger"
+    assert workflow["jobs"]
+    called = make_calls(runs(workflow))
+    assert called, "the workflow runs no make target"
+    assert set(called) <= makefile_targets()
+
+
+def test_pull_request_workflow() -> None:
+    workflow = load_workflow(WORKFLOWS / "pr.yml")
+    assert "pull_request" in workflow["on"]
+    checkout = next(
+        s for s in steps(workflow) if str(s.get("uses", "")).startswith("actions/checkout@")
+    )
+    assert checkout["with"]["fetch-depth"] == 0
+    # Debian's chromium package is the real browser; the job runs in a Debian Python image.
+    assert workflow["jobs"]["check"]["container"] == "python:3.11-bookworm"
+    commands = runs(workflow)
+    assert "apt-get install" in commands and "chromium" in commands and "fonts-noto-cjk" in commands
+    assert make_calls(commands) == ["check", "test", "build"]
+    assert (
+        ".venv/bin/python -m generator diff origin/${{ github.base_ref }} --markdown"
+        " >> $GITHUB_STEP_SUMMARY" in commands
+    )
+
+
+def test_pages_workflow_uses_the_official_pages_actions() -> None:
+    workflow = load_workflow(WORKFLOWS / "pages.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"]["pages"] == "write"
+    assert workflow["permissions"]["id-token"] == "write"
+    assert workflow["concurrency"]["group"] == "pages"
+    assert {
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    } <= set(uses(workflow))
+    upload = next(
+        s
+        for s in steps(workflow)
+        if str(s.get("uses", "")).startswith("actions/upload-pages-artifact@")
+    )
+    assert upload["with"]["path"] == "site"
+    configure = next(
+        s for s in steps(workflow) if str(s.get("uses", "")).startswith("actions/configure-pages@")
+    )
+    build = next(s for s in steps(workflow) if "make build" in str(s.get("run", "")))
+    assert f"steps.{configure['id']}.outputs.base_url" in build["env"]["SITE_URL"]
+
+
+def test_pre_commit_hooks_refer_to_existing_commands() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    entries = {hook["id"]: shlex.split(hook["entry"]) for hook in hooks}
+    for hook in hooks:
+        assert hook["language"] == "system"
+        program = entries[hook["id"]][0]
+        # .venv/bin/... exists once any make target has set up the environment
+        assert program.startswith(".venv/bin/"), program
+        assert program.removeprefix(".venv/bin/") in {"python", "ruff"}
+    check = next(hook for hook in hooks if "generator" in hook["entry"])
+    assert check["files"].startswith("^data/")
+    assert check["pass_filenames"] is False
+    argv = entries[check["id"]]
+    assert argv[1:3] == ["-m", "generator"]
+    build_parser().parse_args(argv[3:])  # a subcommand the command line knows
+    ruff = sorted(tuple(argv[1:2]) for argv in entries.values() if argv[0].endswith("ruff"))
+    assert ruff == [("check",), ("format",)]
+    for target in make_calls((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")):
+        assert target in makefile_targets()
+
+
+def test_pull_request_template_lists_the_review_checklist() -> None:
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 6
+    for phrase in ("cite", "attribution", "make check", "glossary", "/zh-Hant/"):
+        assert phrase in template
+
+
+def contributing() -> str:
+    return (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_contributing_names_only_existing_make_targets() -> None:
+    called = make_calls(contributing())
+    assert {"check", "serve"} <= set(called)
+    assert set(called) <= makefile_targets()
+
+
+def test_contributing_example_event_loads_into_the_real_data(tmp_path: Path) -> None:
+    blocks = re.findall(r"^```yaml\n(.*?)^```", contributing(), flags=re.MULTILINE | re.DOTALL)
+    example = blocks[0]
+    assert example.startswith("  - id: ")
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    before = load_fact_base(data)
+    events = data / "events.yml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.rstrip("\n") + "\n" + example, encoding="utf-8")
+    after = load_fact_base(data)
+    assert len(after.events) == len(before.events) + 1
+    added = after.events[-1]
+    assert added.involves == ["zhang-nan", "bytedance"]
+    assert added.cite[0].source == "zhinengpro-2024-02-25"
