@@ -15,7 +15,7 @@ from generator.staged_build import staged_build
 
 
 def _check(args: argparse.Namespace) -> int:
-    base = load_fact_base(Path(args.data))
+    base = load_fact_base(Path(args.data), args.data.rstrip("/"))
     stale = stale_schemas(Path(args.data))
     if stale:
         print(
@@ -42,7 +42,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _conversions(args: argparse.Namespace) -> int:
-    base = load_fact_base(Path(args.data))
+    base = load_fact_base(Path(args.data), args.data.rstrip("/"))
     changes = review(base, args.opencc, args.lang, Path(args.docs))
     for change in changes:
         print(change.line())

@@ -95,10 +95,12 @@ def _message(error: Any, data: Any) -> str:
     if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
         expected = "a list" if kind == "list_type" else "a mapping of fields"
         return f"expected {expected}, got {_got(value)}"
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern")):
         return (
             f"'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan)"
         )
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)"
     if kind == "literal_error":
         allowed = error["ctx"]["expected"]
         return f"'{value}' is not allowed here; expected {allowed}"

@@ -30,6 +30,18 @@ class RefTo:
 TEXT = TextMarker()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
+# Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
+# may hold no character that means something in Markdown or HTML.
+_NO_MARKUP = r"^[^<>&\"'`\[\](){}*_#|\\!~=:]+$"
+Term = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP),
+    Field(description="Plain words: no Markdown or HTML characters."),
+]
+PlainName = Annotated[
+    str, StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP), TEXT
+]
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
@@ -161,7 +173,7 @@ class Organization(Cited):
 
     id: Id
     name: Text
-    name_hant: Text | None = Field(None, description="Explicit Traditional form of the name.")
+    name_hant: PlainName | None = Field(None, description="Explicit Traditional form of the name.")
     name_en: Text | None = None
     short: Text | None = None
     kind: OrgKind
@@ -195,7 +207,7 @@ class Person(Cited):
 
     id: Id
     name: Text
-    name_hant: Text | None = None
+    name_hant: PlainName | None = None
     name_en: Text | None = None
     about: Text
     roles: list[Role] = Field(default_factory=list)
@@ -231,7 +243,7 @@ class Product(Cited):
 
     id: Id
     name: Text
-    name_hant: Text | None = None
+    name_hant: PlainName | None = None
     name_en: Text | None = None
     kind: ProductKind
     maker: OrgRef | None = Field(None, description="Left out when the source names no maker.")
@@ -357,9 +369,9 @@ class Forecast(Cited):
 class GlossaryEntry(Record):
     """A reviewed conversion: protects a name or fixes a phrase OpenCC gets wrong."""
 
-    simplified: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    traditional: Annotated[str, StringConstraints(min_length=1, max_length=100)]
-    locales: dict[str, Annotated[str, StringConstraints(min_length=1, max_length=100)]] = Field(
+    simplified: Term
+    traditional: Term
+    locales: dict[str, Term] = Field(
         default_factory=dict,
         description="Overrides for one edition, by language code (e.g. zh-HK).",
     )

@@ -1,0 +1,171 @@
+"""Hostile text in every reader-facing field: nothing runs, nothing turns into markup."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.fields import map_strings
+from generator.load import load_fact_base
+from generator.model import DATA_FILES, TEXT
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PAYLOADS = [
+    "甲<script>alert(1)</script>",
+    "乙<img src=x onerror=alert(2)>",
+    "丙</script><script>alert(3)</script>",
+    "丁[点我](javascript:alert(4))",
+    '戊"><svg onload=alert(5)>',
+    "己![图](javascript:alert(6))",
+    '庚<a href="data:text/html,<script>alert(7)</script>">链接</a>',
+    "辛{: onclick=alert(8) }",
+    "壬&lt;script&gt;alert(9)&lt;/script&gt;",
+    "癸{{ zhang-nan }}<iframe src=javascript:alert(10)>",
+    "子`code`*强调*_下划线_<b>粗</b>",
+]
+MARKERS = [
+    "<script>alert",
+    "onerror=alert",
+    "onload=alert",
+    "javascript:alert",
+    "<iframe",
+    "<svg",
+    "<b>粗",
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "data").mkdir()
+    shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    base = load_fact_base(ROOT / "data")
+    payloads = itertools.cycle(PAYLOADS)
+
+    def poison(value: str, markers: tuple) -> str:
+        return (
+            value + next(payloads) if TEXT in markers and "name_hant" not in str(markers) else value
+        )
+
+    hostile = map_strings(base, poison)
+    for name, model in DATA_FILES.items():
+        content = {
+            field: [item.model_dump(mode="json") for item in getattr(hostile, field)]
+            for field in model.model_fields
+        }
+        (project / "data" / name).write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_payloads_reach_the_pages_as_text(hostile_site):
+    people = BeautifulSoup(
+        (hostile_site / "people.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    text = people.get_text(" ")
+    assert "<script>alert(1)</script>" in text or "<img src=x onerror=alert(2)>" in text
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_no_payload_becomes_markup(hostile_site, tree):
+    for page in html_pages(hostile_site / tree if tree else hostile_site):
+        if tree == "" and "zh-Hant" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            body = script.string or ""
+            assert "alert(" not in body or script.get("type") == "application/ld+json", page
+        for element in soup.find_all(True):
+            assert element.name not in ("iframe", "svg") or not element.find_parent("article"), page
+            for attribute, value in element.attrs.items():
+                joined = " ".join(value) if isinstance(value, list) else str(value)
+                assert not attribute.startswith("on"), f"{page}: {element.name} has {attribute}"
+                if attribute in ("href", "src"):
+                    assert not joined.strip().lower().startswith(("javascript:", "data:")), (
+                        f"{page}: {joined}"
+                    )
+        article = soup.find("article")
+        if article is not None:
+            assert not article.find("b"), page
+
+
+def test_chart_payloads_stay_inside_the_attribute(hostile_site):
+    timeline = (hostile_site / "timeline.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(timeline, "html.parser")
+    charts = soup.select(".report-chart[data-figure]")
+    assert charts
+    assert (
+        any(
+            "</script><script>alert(3)</script>" in chart["data-figure"]
+            for chart in soup.select("[data-figure]")
+        )
+        or "alert(3)" in soup.get_text()
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+def test_nothing_runs_in_the_browser(hostile_site):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Headless Chromium not found at {CHROMIUM}: sudo apt-get install chromium fonts-noto-cjk (or set CHROMIUM=/path)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    dialogs: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                ],
+            )
+            page = browser.new_page()
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            for path in html_pages(hostile_site):
+                relative = path.relative_to(hostile_site).as_posix()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/{relative}")
+                page.wait_for_load_state("load")
+                for link in page.locator("article a").all()[:40]:
+                    href = link.get_attribute("href") or ""
+                    assert not href.lower().startswith(("javascript:", "data:")), relative
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
