@@ -7,19 +7,27 @@
     var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
     return {
       text: styles.getPropertyValue("--md-default-fg-color").trim() || (dark ? "#e2e4e9" : "#222"),
-      grid: dark ? "rgba(255,255,255,0.12)" : "rgba(0,0,0,0.10)",
+      grid: dark ? "rgba(255,255,255,0.14)" : "rgba(0,0,0,0.10)",
+      hover: dark ? "#2e303e" : "#ffffff",
       background: "rgba(0,0,0,0)"
     };
   }
 
   function layoutFor(figure) {
     var colors = palette();
-    var layout = figure.layout || {};
+    var layout = Object.assign({}, figure.layout || {});
     layout.paper_bgcolor = colors.background;
     layout.plot_bgcolor = colors.background;
     layout.font = Object.assign({}, layout.font || {}, { color: colors.text });
-    ["xaxis", "yaxis"].forEach(function (axis) {
-      layout[axis] = Object.assign({}, layout[axis] || {}, { gridcolor: colors.grid, zerolinecolor: colors.grid });
+    layout.hoverlabel = Object.assign({}, layout.hoverlabel || {}, {
+      bgcolor: colors.hover, bordercolor: colors.grid, font: { color: colors.text }
+    });
+    Object.keys(layout).concat(["xaxis", "yaxis"]).forEach(function (key) {
+      if (/^[xy]axis\d*$/.test(key)) {
+        layout[key] = Object.assign({}, layout[key] || {}, {
+          gridcolor: colors.grid, zerolinecolor: colors.grid, linecolor: colors.grid
+        });
+      }
     });
     return layout;
   }
@@ -27,7 +35,7 @@
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-figure"));
     element.classList.add("report-chart--drawn");
-    return window.Plotly.react(element, figure.data, layoutFor(figure), {
+    return window.Plotly.react(element, figure.data || [], layoutFor(figure), {
       responsive: true,
       displaylogo: false,
       modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]
@@ -46,6 +54,8 @@
   } else {
     drawAll();
   }
+  // Material's instant navigation swaps the page without reloading scripts.
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(drawAll); }
   // Redraw in the new palette when the reader toggles light/dark.
   new MutationObserver(drawAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();

@@ -1,0 +1,437 @@
+"""The report's Plotly figures: marks match the data, dates span their bounds, scripts, safe embedding."""
+
+from __future__ import annotations
+
+import html
+import json
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import charts
+from generator.chart_embed import chart_html, figure_json
+from generator.convert import convert_fact_base, converter_for
+from generator.dates import Precision, parse_date
+from generator.derive import derive
+from generator.model import FactBase
+from generator.pages.context import PageContext
+from generator.render import normalized
+
+ROOT = Path(__file__).parent.parent
+CITE = [{"source": "article", "paragraph": 1}]
+XSS_SCRIPT = "</script><script>alert(1)</script>"
+XSS_ATTR = '"><img src=x onerror=alert(1)>'
+
+
+def _cited(**fields: Any) -> dict[str, Any]:
+    return {"cite": CITE, "attribution": "reported", **fields}
+
+
+def small_base(**overrides: Any) -> FactBase:
+    """A small but complete fact base covering every kind of date the charts draw."""
+    data: dict[str, Any] = {
+        "sources": [
+            {
+                "id": "article",
+                "title": "文章",
+                "outlet": "outlet",
+                "published": "2024-02-25",
+                "copy_read": "网页",
+                "language": "zh-Hans",
+                "paragraphs": [{"n": 1, "gist": "提要"}],
+            }
+        ],
+        "organizations": [
+            _cited(
+                id="outlet", name="媒体", kind="media-outlet", country="CN", about="发布文章的媒体"
+            ),
+            _cited(
+                id="bytedance", name="字节跳动", kind="tech-company", country="CN", about="公司"
+            ),
+        ],
+        "people": [
+            _cited(
+                id="zhang",
+                name="张楠",
+                about="高管",
+                roles=[
+                    _cited(id="zhang-ceo", org="bytedance", title="集团CEO", end="2024-02-09"),
+                    _cited(
+                        id="zhang-head", org="bytedance", title="剪映负责人", start="2024-02-09"
+                    ),
+                ],
+                moves=[
+                    _cited(
+                        id="zhang-move",
+                        date="2024-02-09",
+                        from_role="zhang-ceo",
+                        to_role="zhang-head",
+                        summary="调任",
+                    )
+                ],
+            ),
+            _cited(id="liang", name="梁汝波", about="CEO"),
+        ],
+        "products": [
+            _cited(
+                id="doubao",
+                name="豆包",
+                kind="chat-app",
+                bytedance_ai=True,
+                launched="2023-41",
+                status="released",
+                about="对话应用",
+            ),
+            _cited(
+                id="boximator",
+                name="Boximator",
+                kind="video-model",
+                bytedance_ai=True,
+                status="in-development",
+                about="视频模型",
+            ),
+            _cited(
+                id="sora",
+                name="Sora",
+                kind="video-model",
+                bytedance_ai=False,
+                launched="2024-02-15",
+                status="announced",
+                about="对手",
+            ),
+        ],
+        "events": [
+            _cited(id="e-day", date="2024-02-09", kind="personnel", title="张楠调任", summary="s"),
+            _cited(id="e-half", date="2023-41", kind="product", title="上线产品", summary="s"),
+            _cited(id="e-range", date="2018/2021", kind="research", title="起步", summary="s"),
+            _cited(
+                id="e-open", date="../2024-02-25", kind="strategy", title="组建团队", summary="s"
+            ),
+            _cited(id="e-month", date="2023-11", kind="statement", title="表态", summary="s"),
+        ],
+        "market_moves": [
+            _cited(
+                id="rally",
+                date="2024-02-20",
+                theme="Sora概念股",
+                markets=["outlet"],
+                summary="上涨",
+                counts=[
+                    _cited(id="up", measure="上涨个股数量", comparator=">", value=60, unit="只"),
+                    _cited(
+                        id="up40",
+                        measure="涨幅40%以上的数量",
+                        comparator="=",
+                        value=5,
+                        unit="家",
+                        threshold={"comparator": ">=", "value": 40, "unit": "%"},
+                    ),
+                ],
+            )
+        ],
+        "figures": [
+            _cited(
+                id="youtube-yearly-new-video",
+                kind="data",
+                label="一年新增视频时长",
+                value=157.68,
+                scale="亿",
+                unit="秒",
+                comparator="~",
+                measures="时长",
+            ),
+            _cited(
+                id="sora-scale-training-gpus",
+                kind="compute",
+                label="GPU数量",
+                value=156.98,
+                scale="万",
+                unit="张",
+                measures="GPU",
+            ),
+            _cited(
+                id="sora-scale-training-time",
+                kind="time",
+                label="训练时间",
+                value=1,
+                scale="",
+                unit="个月",
+                measures="时间",
+            ),
+            _cited(
+                id="wait",
+                kind="time",
+                label="等待时间",
+                value=2,
+                value_max=3,
+                scale="",
+                unit="个月",
+                measures="时间",
+            ),
+        ],
+        "claims": [],
+        "forecasts": [],
+        "glossary": [],
+    }
+    data.update(overrides)
+    return FactBase.model_validate(data)
+
+
+def context(base: FactBase, lang: str = "zh-Hans") -> PageContext:
+    """The edition's context: converted model and UI converter, as the plugin builds it."""
+    convert = converter_for(base, "s2twp" if lang == "zh-Hant" else None, lang)
+    return PageContext(convert_fact_base(base, convert), convert, lang)
+
+
+def real_base() -> FactBase:
+    from generator.load import load_fact_base
+
+    try:
+        return load_fact_base(ROOT / "data")
+    except Exception as error:  # data/ may still be being written
+        pytest.skip(f"data/ does not load yet: {error}")
+
+
+@pytest.fixture(params=["small", "real"])
+def base(request: pytest.FixtureRequest) -> FactBase:
+    return small_base() if request.param == "small" else real_base()
+
+
+def as_dict(figure: go.Figure) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(figure_json(figure))
+    return result
+
+
+def marks(figure: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each drawn mark by its record id: the trace it belongs to and its index there."""
+    found: dict[str, dict[str, Any]] = {}
+    for trace in figure["data"]:
+        for index, record_id in enumerate(trace.get("customdata") or []):
+            assert record_id not in found, f"{record_id} drawn twice"
+            found[record_id] = {"trace": trace, "i": index}
+    return found
+
+
+def bar_bounds(trace: dict[str, Any], index: int) -> tuple[datetime, datetime]:
+    start = datetime.fromisoformat(trace["base"][index])
+    return start, start + timedelta(milliseconds=trace["x"][index])
+
+
+def simplified_only(text: str) -> set[str]:
+    """Characters of `text` that OpenCC writes differently in Traditional."""
+    convert = converter_for(small_base(), "s2twp", "zh-Hant")
+    return {char for char in text if convert.plain(char) != char}
+
+
+# --- timeline -------------------------------------------------------------------------------
+
+
+def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> None:
+    figure = as_dict(charts.timeline_figure(context(base)))
+    drawn = marks(figure)
+    assert set(drawn) == {event.id for event in base.events}
+    assert figure["layout"]["xaxis"]["type"] == "date"
+    axis_start = datetime.fromisoformat(figure["layout"]["xaxis"]["range"][0])
+    for event in base.events:
+        parsed = parse_date(event.date)
+        trace, index = drawn[event.id]["trace"], drawn[event.id]["i"]
+        assert trace["meta"]["kind"] == event.kind
+        if parsed.precision is Precision.DAY:
+            assert trace["type"] == "scatter"
+            assert trace["x"][index].startswith(event.date)
+            continue
+        assert trace["type"] == "bar" and trace["orientation"] == "h"
+        start, end = bar_bounds(trace, index)
+        assert parsed.latest is not None
+        assert end == datetime.combine(parsed.latest + timedelta(days=1), datetime.min.time())
+        if parsed.earliest is None:
+            assert trace["meta"]["style"] == "open"
+            assert trace["marker"]["pattern"]["shape"]
+            assert start < axis_start, "an open start runs off the left edge"
+        else:
+            assert trace["meta"]["style"] == "span"
+            assert start == datetime.combine(parsed.earliest, datetime.min.time())
+
+
+def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
+    figure = as_dict(charts.timeline_figure(context(small_base())))
+    colours = {t["meta"]["kind"]: t["marker"]["color"] for t in figure["data"]}
+    assert len(set(colours.values())) == len(colours)
+    hovers = [h for t in figure["data"] for h in t["hovertext"]]
+    assert any("2023年下半年" in h and "精确到半年" in h for h in hovers)
+    assert any("不晚于2024年2月25日" in h for h in hovers)
+
+
+# --- people, products, market ---------------------------------------------------------------
+
+
+def test_people_roles_and_moves() -> None:
+    figure = as_dict(charts.people_figure(context(small_base())))
+    drawn = marks(figure)
+    assert {"zhang-ceo", "zhang-head", "zhang-move"} <= set(drawn)
+    assert "liang" not in json.dumps(figure), "people without a dated role or move are left out"
+    start, end = bar_bounds(drawn["zhang-head"]["trace"], drawn["zhang-head"]["i"])
+    assert start.date() == date(2024, 2, 9)
+    assert end.date() == charts.ARTICLE_DATE + timedelta(days=1), "open end runs to the article"
+    move = drawn["zhang-move"]
+    assert "集团CEO → 剪映负责人" in move["trace"]["hovertext"][move["i"]]
+
+
+def test_products_only_bytedance_lineup_and_undated_note() -> None:
+    figure = as_dict(charts.products_figure(context(small_base())))
+    assert set(marks(figure)) == {"doubao"}
+    start, end = bar_bounds(marks(figure)["doubao"]["trace"], 0)
+    assert (start.date(), end.date()) == (date(2023, 7, 1), date(2024, 1, 1))
+    assert "已上线" in marks(figure)["doubao"]["trace"]["hovertext"][0]
+    subtitle = figure["layout"]["title"]["subtitle"]["text"]
+    assert "上线时间不详" in subtitle and "Boximator" in subtitle and "研发中" in subtitle
+
+
+def test_market_counts_with_comparators_and_series() -> None:
+    base = small_base()
+    figure = as_dict(charts.market_figure(context(base)))
+    (bars,) = figure["data"]
+    assert bars["x"] == [60, 5]
+    assert bars["text"][0] == "超过60只"
+    assert "≥40%" in html.unescape(bars["text"][1])
+    series = {
+        "id": "stock-a",
+        "code": "300001.SZ",
+        "name": "某股份",
+        "market": "outlet",
+        "points": [
+            {"date": "2024-02-19", "value": 10.0, "unit": "元"},
+            {"date": "2024-02-20", "value": 12.5, "unit": "元"},
+        ],
+        **_cited(),
+    }
+    moves = [base.market_moves[0].model_dump() | {"series": [series]}]
+    with_series = as_dict(charts.market_figure(context(small_base(market_moves=moves))))
+    lines = [t for t in with_series["data"] if t["type"] == "scatter"]
+    assert len(lines) == 1 and lines[0]["y"] == [10.0, 12.5]
+    assert lines[0]["xaxis"] == "x2" and with_series["layout"]["xaxis2"]["type"] == "date"
+    assert "某股份" in charts.market_block(context(small_base(market_moves=moves)))
+
+
+# --- compute --------------------------------------------------------------------------------
+
+
+def test_compute_log_axis_normalised_and_derived(base: FactBase) -> None:
+    ctx = context(base)
+    figure = as_dict(charts.compute_figure(ctx))
+    assert figure["layout"]["xaxis"]["type"] == "log"
+    drawn = marks(figure)
+    for fig in base.figures:
+        mark = drawn[fig.id]
+        assert mark["trace"]["x"][mark["i"]] == pytest.approx(normalized(fig))
+        assert mark["trace"]["meta"]["derived"] is False
+    derived = derive(base)
+    if base.figures and any(f.id == "sora-scale-training-gpus" for f in base.figures):
+        assert derived
+    for item in derived:
+        mark = drawn[item.id]
+        assert mark["trace"]["meta"]["derived"] is True
+        assert mark["trace"]["name"] == "推算值"
+        assert mark["trace"]["x"][mark["i"]] == pytest.approx(item.value)
+        assert "推算值" in mark["trace"]["hovertext"][mark["i"]]
+    units = figure["layout"]["yaxis"]["ticktext"]
+    assert len(units) == len(set(units))
+
+
+def test_compute_labels_in_chinese_units() -> None:
+    figure = as_dict(charts.compute_figure(context(small_base())))
+    hovers = " ".join(h for t in figure["data"] for h in t.get("hovertext") or [])
+    assert "157.68亿" in hovers and "156.98万" in hovers
+    assert "1亿" in figure["layout"]["xaxis"]["ticktext"]
+
+
+# --- layout, scripts, stability -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
+def test_layout_fits_phones_and_has_cjk_fonts(name: str) -> None:
+    for lang in ("zh-Hans", "zh-Hant"):
+        figure = as_dict(getattr(charts, f"{name}_figure")(context(small_base(), lang)))
+        layout = figure["layout"]
+        assert "width" not in layout and layout["autosize"] is True
+        assert layout["separators"] == ".,"
+        script = "SC" if lang == "zh-Hans" else "TC"
+        assert f"Noto Sans CJK {script}" in layout["font"]["family"]
+        assert layout["margin"]["l"] + layout["margin"]["r"] <= 40
+
+
+@pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
+def test_traditional_edition_has_no_simplified_only_characters(name: str) -> None:
+    base = real_base() if (ROOT / "data").is_dir() else small_base()
+    hans = as_dict(getattr(charts, f"{name}_figure")(context(base)))
+    hant = as_dict(getattr(charts, f"{name}_figure")(context(base, "zh-Hant")))
+    title_hans, title_hant = hans["layout"]["title"]["text"], hant["layout"]["title"]["text"]
+    assert not simplified_only(title_hans) & set(title_hant)
+    if simplified_only(title_hans):
+        assert title_hant != title_hans
+    texts_hans = json.dumps(hans, ensure_ascii=False)
+    texts_hant = json.dumps(hant, ensure_ascii=False)
+    leftover = simplified_only(texts_hans) & set(texts_hant)
+    # A few characters stay in names, where OpenCC keeps them (陆游 -> 陸游).
+    assert len(leftover) <= 2, leftover
+    assert "亿" not in texts_hant and "万" not in texts_hant
+
+
+def test_json_is_stable() -> None:
+    first = [block(context(small_base())) for block in charts.CHART_BLOCKS.values()]
+    second = [block(context(small_base())) for block in charts.CHART_BLOCKS.values()]
+    assert first == second
+    figure = as_dict(charts.timeline_figure(context(small_base())))
+    assert "uid" not in json.dumps(figure)
+
+
+# --- safe embedding -------------------------------------------------------------------------
+
+
+def hostile_base() -> FactBase:
+    base = small_base()
+    events = [e.model_dump() for e in base.events]
+    events[0]["title"] = XSS_SCRIPT
+    events[1]["title"] = XSS_ATTR
+    products = [p.model_dump() for p in base.products]
+    products[0]["name"] = XSS_ATTR
+    products[1]["name"] = XSS_SCRIPT
+    figures = [f.model_dump() for f in base.figures]
+    figures[0]["unit"] = XSS_SCRIPT
+    return small_base(events=events, products=products, figures=figures)
+
+
+def test_label_with_markup_stays_inert() -> None:
+    figure = go.Figure(go.Bar(x=[1], y=[XSS_SCRIPT], name=XSS_ATTR))
+    out = chart_html("x", figure, XSS_SCRIPT + XSS_ATTR, "alt")
+    soup = BeautifulSoup(out, "html.parser")
+    assert not soup.find_all(["script", "img"])
+    (chart,) = soup.select(".report-chart")
+    assert chart["aria-label"] == XSS_SCRIPT + XSS_ATTR
+    assert chart["role"] == "img"
+    assert json.loads(str(chart["data-figure"]))["data"][0]["name"] == XSS_ATTR
+    assert "<script" not in out and "<img" not in out
+
+
+@pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
+def test_hostile_data_stays_inert(name: str) -> None:
+    for lang in ("zh-Hans", "zh-Hant"):
+        out = charts.CHART_BLOCKS[name](context(hostile_base(), lang))
+        soup = BeautifulSoup(out, "html.parser")
+        assert not soup.find_all(["script", "img"])
+        assert "<script" not in out and "<img" not in out
+        for tag in soup.find_all(True):
+            assert not [name for name in tag.attrs if name.startswith("on")], tag.name
+        figure = json.loads(str(soup.select_one(".report-chart")["data-figure"]))
+        # In the figure, data text is HTML-escaped: plotly.js shows it, never parses it as a tag.
+        assert "<script" not in json.dumps(figure) and "<img" not in json.dumps(figure)
+
+
+def test_hostile_text_is_shown_as_written() -> None:
+    figure = as_dict(charts.timeline_figure(context(hostile_base())))
+    ticks = figure["layout"]["yaxis"]["ticktext"]
+    assert any(html.unescape(t).startswith(XSS_SCRIPT[:9]) for t in ticks)
