@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.config_options import Plugins
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
 
@@ -51,11 +53,29 @@ def _building(lang: str) -> Iterator[None]:
         _BUILDING.reset(token)
 
 
+@contextmanager
+def _fresh_plugins() -> Iterator[None]:
+    """Give a nested build its own plugin instances.
+
+    MkDocs caches plugins that have on_startup (search and ours among them) on its config
+    schema, for the whole process; a nested build would otherwise share the root build's
+    search plugin, and the root would publish the nested build's search index as its own.
+    """
+    option = dict(MkDocsConfig._schema)["plugins"]
+    assert isinstance(option, Plugins)
+    saved = option.plugin_cache
+    option.plugin_cache = {}
+    try:
+        yield
+    finally:
+        option.plugin_cache = saved
+
+
 def build_edition(
     config_file: str, edition: Edition, site_dir: Path, serve_url: str | None
 ) -> None:
     """Build one non-root edition of the site described by `config_file` into `site_dir`."""
-    with _building(edition.lang):
+    with _building(edition.lang), _fresh_plugins():
         config = load_config(config_file, site_dir=str(site_dir))
         config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
         try:
