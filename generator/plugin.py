@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
-from generator.load import load_fact_base
+from generator.load import cached_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.metadata import head_tags, report_json_ld
 from generator.model import FactBase
@@ -37,6 +39,23 @@ from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 THEME_DIR = Path(__file__).parent / "theme"
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled Jinja templates kept in memory for the life of the process."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = _MemoryBytecodeCache()
 
 
 class EditionConfig(base.Config):
@@ -80,7 +99,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         wanted = edition_being_built()
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
         try:
-            self.source_base = load_fact_base(
+            self.source_base = cached_fact_base(
                 Path(self.config.data_dir), _shown(self.config.data_dir, config)
             )
         except DataError as error:
@@ -133,6 +152,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                     source = Path(file.abs_src_path).read_text(encoding="utf-8")
                     file.content_string = convert_markdown(source, self.convert)
         return files
+
+    # The editions of one build render the same templates: compile them once per process.
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.bytecode_cache = TEMPLATE_CACHE
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.convert is not None
@@ -189,6 +213,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.command == "serve":
             return output
         return add_content_security_policy(output)
+
+    # The 404 page is a theme template, not a page, so on_post_page never sees it.
+    @event_priority(-100)
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if self.command == "serve" or not template_name.endswith(".html"):
+            return output_content
+        return add_content_security_policy(output_content)
 
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.

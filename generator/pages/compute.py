@@ -35,7 +35,7 @@ def render(ctx: PageContext) -> str:
                 f"### {md_text(figure.label)} {{ #{figure.id} }}",
                 "",
                 f'<span class="fact-figure">{md_text(ui(figure_value(figure)))}</span>'
-                f' <span class="fact-tag">= {md_text(chinese_number(normalized(figure)))} {md_text(figure.unit)}</span>{estimator}',
+                f' <span class="fact-tag">= {md_text(ui(chinese_number(normalized(figure))))} {md_text(figure.unit)}</span>{estimator}',
                 "",
                 f"{md_text(figure.measures)} {ctx.cite(figure)}",
                 "",
@@ -58,7 +58,8 @@ def render(ctx: PageContext) -> str:
                 "",
                 f'<span class="fact-figure">{md_text(ui(item.shown))}</span> <span class="cite cite--derived">{ui("推算值")}</span>',
                 "",
-                f"{ui('公式')}：`{item.formula}`；{md_text(ui(item.reading))}。{ui('依据')}：{inputs}",
+                f'{ui("公式")}：<span class="fact-formula">{md_text(ui(item.formula))}</span>；'
+                f"{md_text(ui(item.reading))}。{ui('依据')}：{inputs}",
                 "",
             ]
     return "\n".join(lines)

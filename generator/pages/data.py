@@ -15,9 +15,7 @@ def render(ctx: PageContext) -> str:
     lines = [
         f"# {ui(TITLE)}",
         "",
-        ui(
-            "以下文件与本页同时生成，内容与网站显示的事实完全一致（本版本的文字已转换为对应字形）。"
-        ),
+        ui("以下文件与本页同时生成，内容与本版网站显示的事实完全一致，文字也使用本版的字形。"),
         "",
         f"- [facts.json]({DOWNLOAD_DIR}/facts.json)：{ui('全部事实，一个文件')}",
     ]

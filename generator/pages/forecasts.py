@@ -16,7 +16,7 @@ def render(ctx: PageContext) -> str:
         f"# {ui(TITLE)}",
         "",
         ui(
-            "状态只依据本站收录的来源判断。要更新一条预测：在 sources.yml 中加入新来源，把 forecasts.yml 里对应条目的 status、checked_on 和 outcome 改掉，并在拉取请求中说明依据。"
+            "状态只依据本站收录的来源判断：没有来源说明结果的预测一律列为“待验证”，并注明最近一次核对的日期。知道结果并有可靠来源？欢迎按“方法”页的说明提交更正。"
         ),
         "",
     ]

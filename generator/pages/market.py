@@ -46,9 +46,7 @@ def render(ctx: PageContext) -> str:
             lines.append("")
         else:
             lines += [
-                ui(
-                    "来源没有给出逐只股票的数据。贡献者可以在 market.yml 的 series 中按股票补充，图表会自动显示。"
-                ),
+                ui("来源没有给出逐只股票的数据，因此这里只有板块层面的数量。"),
                 "",
             ]
     return "\n".join(lines)
