@@ -51,6 +51,23 @@ KIND_OF_RECORD: dict[type[BaseModel], str] = {
     Forecast: "forecast",
 }
 
+# Which data file holds each kind of record.
+FILE_OF_KIND = {
+    "source": "sources.yml",
+    "organization": "organizations.yml",
+    "person": "people.yml",
+    "role": "people.yml",
+    "move": "people.yml",
+    "product": "products.yml",
+    "event": "events.yml",
+    "market-move": "market.yml",
+    "market-count": "market.yml",
+    "stock-series": "market.yml",
+    "figure": "figures.yml",
+    "claim": "claims.yml",
+    "forecast": "forecasts.yml",
+}
+
 _TYPE_WORDS = {
     str: "text",
     int: "a number",
@@ -179,6 +196,8 @@ def _check_references(
     parsed: dict[str, tuple[BaseModel, YamlDocument]], ids: dict[str, tuple[str, Located]]
 ) -> list[Problem]:
     problems = []
+    # A file that did not load has its own message; references into it cannot be judged.
+    unread = {kind for kind, file in FILE_OF_KIND.items() if file not in parsed}
     for record, document in parsed.values():
         where = Located(document.path, (), document.positions)
         for path, value, markers in string_fields(record):
@@ -187,6 +206,8 @@ def _check_references(
                 continue
             kinds = targets[0].kinds
             found = ids.get(value)
+            if found is None and unread & set(kinds):
+                continue
             if found is None or found[0] not in kinds:
                 wanted = " or ".join(kinds)
                 extra = f" (it is a {found[0]})" if found else ""
@@ -271,3 +292,30 @@ def load_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
     for record, _ in parsed.values():
         merged.update({name: getattr(record, name) for name in type(record).model_fields})
     return FactBase(**merged)
+
+
+_CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]] = {}
+
+
+def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    stats = []
+    for name in DATA_FILES:
+        try:
+            stat = (data_dir / name).stat()
+        except OSError:
+            stats.append((name, -1, -1))
+        else:
+            stats.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)
+
+
+def cached_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
+    """`load_fact_base`, reused while no data file changed (the editions of one build share it)."""
+    key = (str(data_dir.resolve()), shown_dir)
+    fingerprint = _fingerprint(data_dir)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] == fingerprint:
+        return hit[1]
+    base = load_fact_base(data_dir, shown_dir)
+    _CACHE[key] = (fingerprint, base)
+    return base
