@@ -1,0 +1,463 @@
+"""`make bench`: build, rebuild, page-weight and scaling figures of the report, in one table.
+
+Not a test: it measures and prints. Everything runs on copies of mkdocs.yml, docs/ and data/ in a
+temporary folder, with the project's own interpreter, so the working tree is never touched.
+
+    .venv/bin/python tests/benchmark.py [--scales 10 100] [--keep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
+PYTHON = str(VENV_PYTHON) if VENV_PYTHON.exists() else sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+# Data files whose records are multiplied for the scaling runs (sources, market, forecasts and the
+# glossary stay as they are: the copies cite the same sources).
+SCALED = ("events", "claims", "figures", "products", "organizations", "people")
+HANT = "zh-Hant"
+LIMIT_NO_CHARTS = 200 * 1024
+FILE_LIMIT = 2_000_000  # generator.yaml_source.MAX_FILE_BYTES: the loader refuses bigger files
+OVERHEAD_TARGET = 0.30
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
+    """Seconds for one `mkdocs build --strict` (a fresh interpreter, as `make build` runs it)."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()
+        raise SystemExit(f"build failed in {project}:\n{output[:1500]}\n...\n{output[-800:]}")
+    return elapsed
+
+
+def html_pages(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if "assets" not in p.relative_to(site).parts]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float, interval: float = 0.05) -> float | None:
+    """Seconds until `url` serves a page containing `text`, or None on timeout."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        body = fetch(url)
+        if body is not None and text in body:
+            return time.perf_counter() - start
+        time.sleep(interval)
+    return None
+
+
+# --- 1. cold build -------------------------------------------------------------------------------
+
+
+def cold_build(work: Path) -> tuple[float, Path]:
+    project = copy_project(work / "cold")
+    return timed_build(project), project / "site"
+
+
+# --- 2. rebuild under mkdocs serve ---------------------------------------------------------------
+
+
+def serve_rebuild(work: Path) -> tuple[float | None, float | None]:
+    """Seconds from a YAML edit until the Simplified and the Traditional page show it."""
+    project = copy_project(work / "serve")
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        root = f"http://127.0.0.1:{port}"
+        if wait_for(f"{root}/{HANT}/people.html", "張楠", 120) is None:
+            return None, None
+        time.sleep(1.5)  # let the watcher settle after the first build
+        people = project / "data" / "people.yml"
+        text = people.read_text(encoding="utf-8")
+        start = time.perf_counter()
+        people.write_text(text.replace("name: 张楠", "name: 张楠测速", 1), encoding="utf-8")
+        hans = wait_for(f"{root}/people.html", "张楠测速", 120)
+        hant = wait_for(f"{root}/{HANT}/people.html", "張楠測速", 120)
+        total = time.perf_counter() - start
+        return hans, (total if hant is not None else None)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+# --- 3. transferred bytes per page ---------------------------------------------------------------
+
+
+LOADED_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest"})
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "script" and found.get("src"):
+            self.urls.append(str(found["src"]))
+        elif (
+            tag == "link"
+            and found.get("href")
+            and LOADED_RELS & set((found.get("rel") or "").split())
+        ):
+            self.urls.append(str(found["href"]))
+
+
+def gz_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def page_weight(site: Path, page: str) -> tuple[int, int, list[tuple[str, int]]]:
+    """(raw bytes, gzip bytes, [(asset, gzip bytes)]) for a page and the same-site assets it
+    names in <script src> and <link href>."""
+    html = (site / page).read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    base = "http://site.invalid/" + page
+    raw, packed = len(html), gz_size(html)
+    assets: list[tuple[str, int]] = []
+    for url in dict.fromkeys(parser.urls):
+        absolute = urljoin(base, url)
+        if urlsplit(absolute).netloc != "site.invalid":
+            assets.append((url + " (EXTERNAL)", 0))
+            continue
+        path = site / urlsplit(absolute).path.lstrip("/")
+        if path.is_file():
+            data = path.read_bytes()
+            raw += len(data)
+            assets.append((path.relative_to(site).as_posix(), gz_size(data)))
+            packed += assets[-1][1]
+    return raw, packed, assets
+
+
+# --- 4. scaling: a synthetic fact base N times the size -----------------------------------------
+
+
+def _collect_ids(value: object, ids: set[str]) -> None:
+    if isinstance(value, dict):
+        if isinstance(value.get("id"), str):
+            ids.add(value["id"])
+        for item in value.values():
+            _collect_ids(item, ids)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_ids(item, ids)
+
+
+def _renamed(value: object, ids: set[str], suffix: str, defined: set[str]) -> object:
+    """A deep copy of a record with every id it defines or references given `suffix` (a
+    reference to a record that has no copy with that suffix keeps pointing at the original)."""
+    if isinstance(value, dict):
+        return {key: _renamed(item, ids, suffix, defined) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, ids, suffix, defined) for item in value]
+    if isinstance(value, str) and value in ids:
+        return value + suffix if value + suffix in defined else value
+    return value
+
+
+def _flow_lines(records: list[object]) -> list[str]:
+    """One flow-style YAML record per line (the most compact form the loader reads)."""
+    return [
+        "- "
+        + yaml.safe_dump(
+            record, allow_unicode=True, sort_keys=False, width=10**9, default_flow_style=True
+        ).strip()
+        for record in records
+    ]
+
+
+def multiply_data(data: Path, factor: int) -> tuple[int, dict[str, int]]:
+    """Make every scaled data file hold `factor` copies of its records, each copy with fresh ids
+    whose references point into the same copy. A file that would pass the loader's 2 MB limit
+    gets as many copies as fit. Returns (records written, {file: copies} for capped files)."""
+    loaded = {}
+    for name in SCALED:
+        path = data / f"{name}.yml"
+        loaded[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ids_of: dict[str, set[str]] = {}
+    for name, document in loaded.items():
+        ids_of[name] = set()
+        _collect_ids(document, ids_of[name])
+    ids = set().union(*ids_of.values())
+    copies_of: dict[str, int] = {}
+    for name, document in loaded.items():
+        (records,) = document.values()
+        # the copies' ids are a few bytes longer (-x100): leave a tenth for them
+        per_copy = len("\n".join(_flow_lines(records)).encode()) * 1.1
+        copies_of[name] = max(1, min(factor, int((FILE_LIMIT - 2_000) // per_copy)))
+    defined = {
+        f"{record_id}-x{n}"
+        for name, count in copies_of.items()
+        for record_id in ids_of[name]
+        for n in range(2, count + 1)
+    }
+    total = 0
+    for name, document in loaded.items():
+        path = data / f"{name}.yml"
+        header = path.read_text(encoding="utf-8").splitlines()[0]
+        ((key, originals),) = document.items()
+        copies = list(originals)
+        for n in range(2, copies_of[name] + 1):
+            copies += [_renamed(record, ids, f"-x{n}", defined) for record in originals]
+        total += len(copies)
+        body = f"{key}:\n" + "\n".join(_flow_lines(copies)) + "\n"
+        path.write_text(header + "\n" + body, encoding="utf-8")
+    return total, {name: n for name, n in copies_of.items() if n < factor}
+
+
+def scaled_build(work: Path, factor: int) -> tuple[float, int, int, dict[str, int]]:
+    """(seconds, pages, records, capped files) of a cold build with the fact base x`factor`."""
+    project = copy_project(work / f"x{factor}")
+    records, capped = multiply_data(project / "data", factor)
+    seconds = timed_build(project)
+    return seconds, len(html_pages(project / "site")), records, capped
+
+
+# --- 5. plain mkdocs-material of the same size ---------------------------------------------------
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+        self._in_article = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"script", "style"}:
+            self._skip += 1
+        if tag == "article":
+            self._in_article += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style"}:
+            self._skip -= 1
+        if tag == "article":
+            self._in_article -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and self._in_article:
+            self.parts.append(data)
+
+
+def article_sizes(site: Path) -> list[int]:
+    """Characters of article text on each page, as a stand-in for its Markdown size."""
+    sizes = []
+    for page in sorted(html_pages(site)):
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        sizes.append(len(re.sub(r"\s+", " ", "".join(parser.parts))))
+    return sizes
+
+
+FILLER = (
+    "字节跳动在视频生成模型上的布局引起了市场的广泛关注，多位高管的岗位变动也被视为"
+    "公司战略调整的信号。分析师认为，算力投入与数据规模将决定这一轮竞争的格局。"
+)
+
+
+def plain_build(work: Path, sizes: list[int]) -> float:
+    """Seconds for mkdocs-material (search on, same language) to build len(sizes) plain pages."""
+    project = work / "plain"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    nav = []
+    for number, size in enumerate(sizes):
+        name = "index.md" if number == 0 else f"page-{number:03d}.md"
+        paragraphs, written = [f"# 第{number}页", ""], 0
+        section = 0
+        while written < max(size, 200):
+            if written // 1500 > section:
+                section += 1
+                paragraphs += [f"## 第{section}节", ""]
+            paragraphs += [FILLER, ""]
+            written += len(FILLER)
+        (docs / name).write_text("\n".join(paragraphs), encoding="utf-8")
+        nav.append(f"  - 第{number}页: {name}")
+    (project / "mkdocs.yml").write_text(
+        "\n".join(
+            [
+                "site_name: 基准",
+                "site_url: http://127.0.0.1:8000/",
+                "use_directory_urls: false",
+                "theme:",
+                "  name: material",
+                "  language: zh",
+                "  font: false",
+                "plugins:",
+                "  - search:",
+                "      lang: zh",
+                "nav:",
+                *nav,
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    return timed_build(project)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:,.1f} KB"
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="*", default=[10, 100])
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="report-bench-"))
+    rows: list[tuple[str, str, str]] = []
+
+    def row(what: str, figure: str, target: str = "") -> None:
+        rows.append((what, figure, target))
+        print(f"  {what}: {figure}  {target}".rstrip(), file=sys.stderr, flush=True)
+
+    try:
+        print(f"benchmarking in {work}", file=sys.stderr)
+        cold, site = cold_build(work)
+        pages = len(html_pages(site))
+        row(
+            "cold build, both editions", f"{cold:.2f} s ({pages} pages, {pages / cold:.1f} pages/s)"
+        )
+
+        plain = plain_build(work, article_sizes(site))
+        overhead = cold / plain - 1
+        row(
+            f"plain mkdocs-material, {pages} pages of similar size",
+            f"{plain:.2f} s (ours/plain = {cold / plain:.2f}, overhead {overhead:+.0%})",
+            f"target overhead <= {OVERHEAD_TARGET:.0%}: {verdict(overhead <= OVERHEAD_TARGET)}",
+        )
+
+        hans, hant = serve_rebuild(work)
+        row(
+            "mkdocs serve: YAML edit -> Simplified page updated",
+            f"{hans:.2f} s" if hans is not None else "did not update within 120 s",
+        )
+        row(
+            "mkdocs serve: YAML edit -> Traditional page updated",
+            f"{hant:.2f} s" if hant is not None else "did not update within 120 s",
+        )
+
+        for page, charts in (("sources.html", False), ("timeline.html", True)):
+            for prefix in ("", f"{HANT}/"):
+                raw, packed, assets = page_weight(site, prefix + page)
+                biggest = max(assets, key=lambda item: item[1], default=("-", 0))
+                target = (
+                    f"target < {kb(LIMIT_NO_CHARTS)}: {verdict(packed < LIMIT_NO_CHARTS)}"
+                    if not charts
+                    else ""
+                )
+                row(
+                    f"transfer, {'chart' if charts else 'no-chart'} page {prefix}{page}",
+                    f"{kb(packed)} gzip ({kb(raw)} raw, {len(assets)} assets; "
+                    f"largest {biggest[0]} {kb(biggest[1])})",
+                    target,
+                )
+        index = site / "search" / "search_index.json"
+        row(
+            "  + fetched after load: search/search_index.json",
+            f"{kb(gz_size(index.read_bytes()))} gzip",
+        )
+
+        baseline = cold
+        for factor in args.scales:
+            seconds, built_pages, records, capped = scaled_build(work, factor)
+            ratio = seconds / baseline
+            note = "".join(
+                f"; {name} capped at x{n} by the 2 MB file limit" for name, n in capped.items()
+            )
+            row(
+                f"fact base x{factor} ({records} records{note})",
+                f"{seconds:.2f} s, {built_pages / seconds:.1f} pages/s, "
+                f"{records / seconds:.0f} records/s, x{ratio:.1f} the 1x time",
+                f"linear would be <= x{factor}: {verdict(ratio <= factor * 1.1)}",
+            )
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    width = max(len(what) for what, _, _ in rows)
+    value_width = max(len(figure) for _, figure, _ in rows)
+    print()
+    print(f"{'measure':<{width}}  {'figure':<{value_width}}  target")
+    print(f"{'-' * width}  {'-' * value_width}  ------")
+    for what, figure, target in rows:
+        print(f"{what:<{width}}  {figure:<{value_width}}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""Every page of both editions in a real headless Chromium: clean loads, language switching,
+search, phone layout, charts, and full-page screenshots under screenshots/ for a human look."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.site_files import CHART_PAGES, PAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+ROOT = Path(__file__).parent.parent.parent
+SCREENSHOTS = ROOT / "screenshots"
+HANT = "zh-Hant"
+DOCS = sorted(p.with_suffix(".html").name for p in (ROOT / "docs").glob("*.md"))
+NAMES = sorted({*DOCS, *(uri.replace(".md", ".html") for uri in PAGES), "404.html"})
+PAGE_PATHS = [*NAMES, *(f"{HANT}/{name}" for name in NAMES)]
+CHARTS = sorted(uri.replace(".md", ".html") for uri in CHART_PAGES)
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+class PageProblems:
+    """Everything that went wrong while a page loaded."""
+
+    def __init__(self, page, base: str) -> None:
+        self.items: list[str] = []
+        self.base = base
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
+        page.on("requestfailed", self._failed)
+        page.on("response", self._response)
+        page.on("request", self._request)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.items.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    ignore_aborted = False
+
+    def _failed(self, request) -> None:
+        if self.ignore_aborted and request.failure == "net::ERR_ABORTED":
+            return
+        self.items.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.items.append(f"HTTP {response.status}: {response.url}")
+
+    def _request(self, request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in {"data", "blob", "about"}:
+            return
+        if parts.hostname != "127.0.0.1":
+            self.items.append(f"request to another host: {request.url}")
+
+
+@pytest.fixture
+def context(browser) -> Iterator[object]:
+    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def phone(browser) -> Iterator[object]:
+    ctx = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()
+
+
+def screenshot_path(kind: str, path: str) -> Path:
+    script = "hant" if path.startswith(HANT + "/") else "hans"
+    name = path.removeprefix(HANT + "/").removesuffix(".html")
+    target = SCREENSHOTS / kind / f"{script}-{name}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def wait_for_charts(page) -> None:
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(chart => chart.querySelector('.main-svg'))",
+        timeout=20_000,
+    )
+
+
+def test_the_pages_tested_are_the_pages_built(built_site):
+    built = sorted(
+        p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if "assets" not in p.relative_to(built_site).parts
+    )
+    assert built == sorted(PAGE_PATHS)
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_page_loads_cleanly_on_desktop(context, site_server, path):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    response = page.goto(site_server + path, wait_until="networkidle")
+    assert response is not None and response.ok, path
+    if path.removeprefix(HANT + "/") in CHARTS:
+        wait_for_charts(page)
+    page.wait_for_timeout(300)  # late console errors from deferred scripts
+    page.screenshot(path=screenshot_path("desktop", path), full_page=True)
+    assert problems.items == [], path
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_page_fits_a_phone_without_horizontal_scroll(phone, site_server, path):
+    page = phone.new_page()
+    problems = PageProblems(page, site_server)
+    page.goto(site_server + path, wait_until="networkidle")
+    if path.removeprefix(HANT + "/") in CHARTS:
+        wait_for_charts(page)
+    page.wait_for_timeout(300)
+    # A mobile browser widens its layout viewport to fit content that overflows (and zooms out),
+    # so window.innerWidth grows with the bug: compare with the device width as well.
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+    )
+    widths["device"] = PHONE["width"]
+    wide = page.evaluate(
+        """width => [...document.querySelectorAll('.md-content *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1)
+            .filter(e => !e.parentElement.closest('.md-content *')
+                         || e.parentElement.getBoundingClientRect().right <= width + 1)
+            .slice(0, 5)
+            .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.')
+                 + ' right=' + Math.round(e.getBoundingClientRect().right))""",
+        PHONE["width"],
+    )
+    # Measured before the screenshot: a full-page screenshot resizes the window, and resizing
+    # re-lays out what overflowed.
+    page.screenshot(path=screenshot_path("phone", path), full_page=True)
+    assert widths["scroll"] <= min(widths["inner"], PHONE["width"]) + 1, (path, widths, wide)
+    assert problems.items == [], path
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_is_drawn(context, site_server, name, script):
+    path = f"{HANT}/{name}" if script == "hant" else name
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    wait_for_charts(page)
+    marks = page.evaluate(
+        """() => [...document.querySelectorAll('.report-chart')].map(chart => {
+            const svg = chart.querySelector('.main-svg');
+            if (!svg) return 0;
+            return [...chart.querySelectorAll(
+                'g.trace path, g.trace rect, g.slice path, g.points path, g.point path'
+            )].filter(mark => {
+                const d = mark.getAttribute('d');
+                return mark.tagName === 'rect' || (d && d !== 'M0,0Z' && d !== 'M0,0');
+            }).length;
+        })"""
+    )
+    assert marks, f"{path}: no .report-chart"
+    assert all(count > 0 for count in marks), (path, marks)
+
+
+def open_language_menu_and_pick(page, lang: str) -> None:
+    page.hover(".md-header .md-select button")
+    link = page.locator(f".md-header .md-select a.md-select__link[hreflang='{lang}']")
+    link.wait_for(state="visible")
+    with page.expect_navigation(wait_until="networkidle"):
+        link.click()
+
+
+def test_language_selector_switches_edition_on_the_same_page(context, site_server):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    # Leaving a page cancels its unfinished downloads (plotly.js on this one): not a fault.
+    problems.ignore_aborted = True
+    page.goto(site_server + "people.html", wait_until="networkidle")
+    open_language_menu_and_pick(page, HANT)
+    assert urlsplit(page.url).path == f"/{HANT}/people.html"
+    assert page.locator("html").get_attribute("lang") == HANT
+    open_language_menu_and_pick(page, "zh-Hans")
+    assert urlsplit(page.url).path == "/people.html"
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    assert problems.items == []
+
+
+def search(page, query: str) -> tuple[str, list[str]]:
+    """Type `query` into Material's search box; return the result summary and result paths."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    idle = meta.inner_text()  # "type to start searching", in the page's language
+    # keyboard.type inserts CJK text without key events; a real IME ends composition with a key
+    # release, which is what Material's search listens for.
+    page.keyboard.type(query, delay=50)
+    box.press("End")
+    page.wait_for_function(
+        "idle => document.querySelector('.md-search-result__meta').innerText.trim() !== idle",
+        arg=idle.strip(),
+        timeout=20_000,
+    )
+    links = page.locator(".md-search-result__link")
+    paths = [urlsplit(href).path for href in links.evaluate_all("els => els.map(e => e.href)")]
+    return meta.inner_text(), paths
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "inside_hant"),
+    [
+        (f"{HANT}/people.html", "張楠", True),
+        ("people.html", "张楠", False),
+    ],
+)
+def test_search_finds_pages_of_the_same_edition(context, site_server, path, query, inside_hant):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    page.goto(site_server + path, wait_until="networkidle")
+    summary, found = search(page, query)
+    assert found, f"no results for {query} on {path}: {summary}"
+    for result in found:
+        assert result.startswith(f"/{HANT}/") == inside_hant, (query, found)
+    titles = page.locator(".md-search-result__article").all_inner_texts()
+    assert any(query in re.sub(r"\s+", "", title) for title in titles), (query, titles[:5])
+    assert problems.items == []

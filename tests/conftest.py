@@ -1,0 +1,118 @@
+"""Shared fixtures: one real `mkdocs build --strict` of the report, an HTTP server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CHROMIUM_MISSING = (
+    "Headless Chromium not found: sudo apt-get install chromium fonts-noto-cjk "
+    "(or set CHROMIUM=/path)"
+)
+
+
+def python() -> str:
+    """The project's .venv interpreter (the one running the tests when it is missing)."""
+    return str(PYTHON) if PYTHON.exists() else sys.executable
+
+
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads (mkdocs.yml, docs/, data/) into `target`; return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`python -m mkdocs ARGS` in `project`, output captured."""
+    return subprocess.run(
+        [python(), "-m", "mkdocs", *args],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def make_project(tmp_path_factory) -> Callable[[str], Path]:
+    """Factory: a fresh copy of the project's build inputs in a new tmp dir."""
+
+    def make(name: str = "project") -> Path:
+        return copy_project(tmp_path_factory.mktemp(name) / "project")
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def built_site(make_project) -> Path:
+    """The site/ of one `mkdocs build --strict` of a copy of the project (both editions)."""
+    project = make_project("built-site")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return project / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving the built site."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (no browser download needed)."""
+    executable = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if not (Path(executable).is_file() and os.access(executable, os.X_OK)):
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -1,0 +1,348 @@
+"""The real `mkdocs build --strict` output read as files: two editions, their links, search
+indexes, security policy, scripts, and a failed build that leaves the last good site alone."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import opencc
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BUILD_ENV, python, run_mkdocs
+
+HANT = "zh-Hant"
+CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html", "compute.html"}
+BASE_URL = "http://127.0.0.1/"  # any origin: only used to resolve page-relative links
+
+
+def root_pages(site: Path) -> list[str]:
+    """Site-relative paths of the Simplified pages (everything outside zh-Hant/ and assets/)."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if p.relative_to(site).parts[0] not in {HANT, "assets"}
+    )
+
+
+def hant_pages(site: Path) -> list[str]:
+    tree = site / HANT
+    return sorted(
+        p.relative_to(tree).as_posix()
+        for p in tree.rglob("*.html")
+        if p.relative_to(tree).parts[0] != "assets"
+    )
+
+
+def all_pages(site: Path) -> list[str]:
+    return root_pages(site) + [f"{HANT}/{page}" for page in hant_pages(site)]
+
+
+@cache
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    return _soup(site / page)
+
+
+def resolve(page: str, href: str) -> str:
+    """Site-relative path that `href` on `page` points at (query and fragment dropped)."""
+    return urlsplit(urljoin(BASE_URL + page, href)).path.lstrip("/")
+
+
+# --- the two editions -------------------------------------------------------------------------
+
+
+def test_both_editions_have_the_same_pages(built_site):
+    simplified = root_pages(built_site)
+    assert "index.html" in simplified
+    assert "people.html" in simplified
+    assert simplified == hant_pages(built_site)
+
+
+def test_404_page_in_both_editions(built_site):
+    assert (built_site / "404.html").is_file()
+    assert (built_site / HANT / "404.html").is_file()
+
+
+def test_html_lang_per_edition(built_site):
+    for page in all_pages(built_site):
+        html = soup(built_site, page).find("html")
+        expected = HANT if page.startswith(HANT + "/") else "zh-Hans"
+        assert html is not None and html.get("lang") == expected, page
+
+
+def test_hreflang_alternates_on_every_page(built_site):
+    for page in all_pages(built_site):
+        name = page.removeprefix(HANT + "/")
+        if name == "404.html":
+            continue  # served at whatever URL was not found: it has no alternate of its own
+        links = {
+            link.get("hreflang"): resolve(page, link["href"])
+            for link in soup(built_site, page).find_all("link", rel="alternate")
+            if link.get("hreflang")
+        }
+        assert links == {"zh-Hans": name, HANT: f"{HANT}/{name}"}, page
+
+
+def test_language_selector_points_at_the_same_page(built_site):
+    for page, other, lang in (
+        ("people.html", f"{HANT}/people.html", HANT),
+        (f"{HANT}/people.html", "people.html", "zh-Hans"),
+    ):
+        links = soup(built_site, page).select(".md-select a.md-select__link")
+        assert links, f"{page}: no language selector"
+        targets = {link.get("hreflang"): resolve(page, link["href"]) for link in links}
+        assert targets.get(lang) == other, (page, targets)
+        assert (built_site / other).is_file()
+
+
+# --- Traditional text in the Traditional edition -----------------------------------------------
+
+
+def test_material_ui_text_is_traditional(built_site):
+    simplified = soup(built_site, "people.html").select_one("input.md-search__input")
+    traditional = soup(built_site, f"{HANT}/people.html").select_one("input.md-search__input")
+    assert simplified is not None and simplified.get("placeholder") == "搜索"
+    assert traditional is not None and traditional.get("placeholder") == "搜尋"
+
+
+def _nav_titles(page: BeautifulSoup) -> list[str]:
+    return [link.get_text(" ", strip=True) for link in page.select("nav.md-nav--primary a")]
+
+
+def test_site_name_and_nav_titles_are_converted(built_site):
+    for page in root_pages(built_site):
+        simplified = soup(built_site, page)
+        traditional = soup(built_site, f"{HANT}/{page}")
+        assert "时间线" in " ".join(_nav_titles(simplified)), page
+        nav = " ".join(_nav_titles(traditional))
+        assert "時間線" in nav and "时间线" not in nav, page
+        topic = traditional.select_one(".md-header__topic .md-ellipsis")
+        assert topic is not None and "竞赛" not in topic.text and "競賽" in topic.text, page
+
+
+def test_page_titles_are_converted(built_site):
+    for page in root_pages(built_site):
+        simplified = soup(built_site, page).title
+        traditional = soup(built_site, f"{HANT}/{page}").title
+        assert simplified is not None and traditional is not None
+        assert "竞赛" in simplified.text and "競賽" in traditional.text, page
+        s2tw = opencc.OpenCC("s2tw")
+        assert [c for c in traditional.text if s2tw.convert(c) != c] == [], page
+
+
+def _search_text(index: Path) -> str:
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    return "".join(doc["title"] + doc["text"] for doc in docs).replace("\u200b", "")
+
+
+def test_each_edition_has_its_own_search_index(built_site):
+    simplified = _search_text(built_site / "search" / "search_index.json")
+    traditional = _search_text(built_site / HANT / "search" / "search_index.json")
+    assert "張楠" in traditional and "张楠" not in traditional
+    assert "张楠" in simplified and "張楠" not in simplified
+
+
+VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr",
+}  # fmt: skip
+HIDDEN = {"script", "style", "code", "pre", "template", "noscript"}
+
+
+class VisibleText(HTMLParser):
+    """Text a reader sees: no scripts, styles, code, attributes, nor text marked as Simplified
+    (`lang="zh-Hans"`, the selector's own 简体中文 entry, which is deliberately Simplified)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._stack: list[tuple[str, bool]] = []  # (tag, hidden)
+
+    def _hidden(self) -> bool:
+        return bool(self._stack) and self._stack[-1][1]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        lang = (dict(attrs).get("lang") or "").lower()
+        hidden = self._hidden() or tag in HIDDEN or lang in {"zh-hans", "zh-cn"}
+        self._stack.append((tag, hidden))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self._stack) - 1, -1, -1):
+            if self._stack[depth][0] == tag:
+                del self._stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden():
+            self.parts.append(data)
+
+
+def visible_text(path: Path) -> str:
+    parser = VisibleText()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return "".join(parser.parts)
+
+
+# Words whose characters OpenCC's s2tw maps one by one to another character, but that are
+# already correct Traditional as they stand: a character-level check cannot see the word, so
+# these are removed from the text first. Add a word only with the reason it is right in Taiwan.
+TRADITIONAL_WORDS = {
+    "阿里巴巴": "Alibaba's registered name in Taiwan too; 里 only becomes 裡 in 這裡/那裡",
+    "陸游": "a person's name (surname 陸, given name 游); 游 is the Traditional form in names",
+}
+
+
+def test_no_simplified_characters_left_in_traditional_pages(built_site):
+    s2tw = opencc.OpenCC("s2tw")
+    leftovers: dict[str, list[str]] = {}
+    for page in hant_pages(built_site):
+        text = visible_text(built_site / HANT / page)
+        for word in TRADITIONAL_WORDS:
+            text = text.replace(word, "")
+        found = {c for c in text if "\u4e00" <= c <= "\u9fff" and s2tw.convert(c) != c}
+        if found:
+            leftovers[page] = [
+                text[max(0, m.start() - 8) : m.end() + 8].replace("\n", " ")
+                for m in re.finditer("|".join(map(re.escape, sorted(found))), text)
+            ][:10]
+    assert leftovers == {}
+
+
+# --- security and weight ------------------------------------------------------------------------
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site):
+    for page in all_pages(built_site):
+        meta = soup(built_site, page).find(
+            "meta", attrs={"http-equiv": re.compile("^content-security-policy$", re.I)}
+        )
+        assert meta is not None, f"{page}: no Content-Security-Policy meta"
+        directives = {
+            part.strip().split(" ", 1)[0]: part.strip()
+            for part in meta["content"].split(";")
+            if part.strip()
+        }
+        assert "script-src" in directives, page
+        assert "'unsafe-inline'" not in directives["script-src"], page
+        assert "'unsafe-eval'" not in directives["script-src"], page
+
+
+def test_plotly_only_on_chart_pages(built_site):
+    assert (built_site / "assets/javascripts/plotly.min.js").is_file()
+    for page in all_pages(built_site):
+        sources = [s["src"] for s in soup(built_site, page).find_all("script", src=True)]
+        plotly = [src for src in sources if src.endswith("plotly.min.js")]
+        name = page.removeprefix(HANT + "/")
+        if name in CHART_PAGES:
+            assert len(plotly) == 1, page
+            src = plotly[0]
+            assert not src.startswith(("/", "http:", "https:", "//")), (page, src)
+            assert (built_site / resolve(page, src)).is_file(), (page, src)
+        else:
+            assert plotly == [], page
+    assert {"sources.html", "index.html"}.isdisjoint(CHART_PAGES)
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.I)
+LOADED_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch"}
+
+
+def test_no_external_scripts_styles_or_fonts(built_site):
+    for page in all_pages(built_site):
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+        parsed = soup(built_site, page)
+        for script in parsed.find_all("script", src=True):
+            assert not EXTERNAL.match(script["src"]), (page, script["src"])
+        for link in parsed.find_all("link", href=True):
+            if LOADED_LINKS & set(link.get("rel") or []):
+                assert not EXTERNAL.match(link["href"]), (page, link["href"])
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        external = re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")]+)", text)
+        assert external == [], (css.relative_to(built_site), external)
+
+
+# --- a failed build keeps the last good site ----------------------------------------------------
+
+
+def tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def break_people(project: Path) -> int:
+    """Add an unknown field to the first person of data/people.yml; return its 1-based line."""
+    people = project / "data" / "people.yml"
+    lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.startswith("  - id:"))
+    lines.insert(first + 1, "    nickname: 测试\n")
+    people.write_text("".join(lines), encoding="utf-8")
+    return first + 2
+
+
+def assert_reported(result: subprocess.CompletedProcess[str], line: int) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert re.search(rf"data/people\.yml:{line}:\d+:", output), output
+    assert "Traceback" not in output, output
+
+
+@pytest.fixture
+def built_project(make_project) -> Path:
+    project = make_project("failed-build")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_failed_mkdocs_build_leaves_the_site_untouched(built_project):
+    before = tree_hashes(built_project / "site")
+    assert "index.html" in before and f"{HANT}/index.html" in before
+    line = break_people(built_project)
+    assert_reported(run_mkdocs(built_project, "build", "--strict"), line)
+    assert tree_hashes(built_project / "site") == before
+
+
+def _generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [python(), "-m", "generator", *args],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_failed_generator_build_leaves_the_site_untouched(built_project):
+    if _generator(built_project, "build", "--help").returncode != 0:
+        pytest.skip("`python -m generator build` does not exist yet")
+    assert _generator(built_project, "build").returncode == 0
+    before = tree_hashes(built_project / "site")
+    assert "index.html" in before and f"{HANT}/index.html" in before
+    line = break_people(built_project)
+    assert_reported(_generator(built_project, "build"), line)
+    assert tree_hashes(built_project / "site") == before
+    leftovers = sorted(p.name for p in built_project.iterdir() if p.name.startswith("site."))
+    assert leftovers == [], "staging folders left behind"
