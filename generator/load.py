@@ -105,6 +105,8 @@ def _message(error: Any, data: Any) -> str:
         return "required field is missing"
     if kind in ("string_type",):
         return f"expected text, got {_got(value)}"
+    if kind in ("int_type", "int_from_float") and isinstance(value, float):
+        return f"expected a whole number, got {value}"
     if kind in ("int_type", "float_type", "int_from_float"):
         return f"expected a number, got {_got(value)}"
     if kind == "bool_type":
@@ -118,7 +120,13 @@ def _message(error: Any, data: Any) -> str:
         )
     if kind == "string_pattern_mismatch":
         return f"'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)"
-    if kind == "literal_error":
+    if kind == "too_short":
+        return f"needs at least {error['ctx']['min_length']} item(s)"
+    if kind in ("greater_than_equal", "greater_than"):
+        limit = error["ctx"].get("ge", error["ctx"].get("gt"))
+        word = "at least" if kind == "greater_than_equal" else "more than"
+        return f"must be {word} {limit:g}, got {value}"
+    if kind in ("literal_error", "enum"):
         allowed = error["ctx"]["expected"]
         return f"'{value}' is not allowed here; expected {allowed}"
     if kind == "value_error":
@@ -130,6 +138,11 @@ def _message(error: Any, data: Any) -> str:
 def _validate_file(
     document: YamlDocument, model: type[BaseModel]
 ) -> tuple[BaseModel | None, list[Problem]]:
+    if document.data is None:
+        top = next(iter(model.model_fields))
+        return None, [
+            Problem(document.path, 1, 1, "", f"file is empty; it must start with '{top}:'")
+        ]
     try:
         return model.model_validate(document.data), []
     except ValidationError as validation:
@@ -227,8 +240,11 @@ def _check_rules(
             cites = getattr(item, "cite", None) or []
             for index, citation in enumerate(cites):
                 source = sources.get(citation.source)
-                numbers = {p.n for p in source.paragraphs} if source else set()
-                if source and citation.paragraph not in numbers:
+                # A source with misnumbered paragraphs gets its own message instead.
+                if source is None or not _numbered_in_order(source):
+                    continue
+                numbers = {p.n for p in source.paragraphs}
+                if citation.paragraph not in numbers:
                     problems.append(
                         where.problem(
                             ("cite", index, "paragraph"),
@@ -269,6 +285,10 @@ def _check_rules(
                             )
                         )
     return problems
+
+
+def _numbered_in_order(source: Source) -> bool:
+    return [p.n for p in source.paragraphs] == list(range(1, len(source.paragraphs) + 1))
 
 
 def _ends_before_start(role: Role) -> bool:

@@ -22,6 +22,11 @@ MAX_DEPTH = 40
 
 PathKey = tuple[str | int, ...]
 
+# The tags the resolver gives plain data; any other means the file asked for one explicitly.
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+}
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
@@ -102,16 +107,10 @@ def _build(node: Node, path: PathKey, positions: Positions, depth: int) -> Any:
         raise _RefusalError(node, f"nested deeper than {MAX_DEPTH} levels")
     positions.values[path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
-        if node.tag not in (
-            "tag:yaml.org,2002:str",
-            "tag:yaml.org,2002:int",
-            "tag:yaml.org,2002:float",
-            "tag:yaml.org,2002:bool",
-            "tag:yaml.org,2002:null",
-            "tag:yaml.org,2002:timestamp",
-        ):
-            raise _RefusalError(node, f"YAML tag {node.tag} is not allowed")
         return _scalar(node)
+    if node.tag not in _PLAIN_TAGS:  # an explicit tag such as !!python/object
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _RefusalError(node, f"YAML tag {shown} is not allowed")
     if isinstance(node, SequenceNode):
         return [
             _build(item, (*path, index), positions, depth + 1)
@@ -177,6 +176,11 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         raise DataError(
             [Problem(shown, line, column, "", f"YAML syntax error: {reason}")]
         ) from None
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        problem = f"control character U+{error.character:04X} is not allowed in YAML"
+        raise DataError([Problem(shown, line, column, "", problem)]) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(shown, 1, 1, "", f"YAML error: {error}")]) from None
     return YamlDocument(shown, data, positions)
