@@ -32,8 +32,8 @@ from generator.model import FactBase
 from generator.pages.context import PageContext
 from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
-from generator.search_dict import merged_dictionary
-from generator.site_files import generated_files
+from generator.search_dict import user_dictionary
+from generator.site_files import generated_files, page_sources
 from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
 
@@ -119,6 +119,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
+        simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
         if config.site_description:
             config.site_description = self.convert(config.site_description)
@@ -127,11 +128,24 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             config.site_url = (
                 root_url.rstrip("/") + "/" + self.edition.path + "/" if root_url else None
             )
-        if self.convert.converts:
-            search = config.plugins.get("material/search") or config.plugins.get("search")
-            if search is not None:
-                dictionary = merged_dictionary(self.convert, Path(self.config.cache_dir))
-                search.config["jieba_dict"] = str(dictionary)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if self.convert.converts and search is not None:
+            words = user_dictionary(
+                self._source_texts(config, simplified_name),
+                self.convert,
+                Path(self.config.cache_dir),
+            )
+            search.config["jieba_dict_user"] = str(words)
+
+    def _source_texts(self, config: MkDocsConfig, site_name: str) -> Iterator[str]:
+        """All Simplified text of the report: generated pages, hand-written pages, site name."""
+        assert self.source_base is not None
+        source_ctx = PageContext(self.source_base, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+        yield site_name
+        for _, markdown in page_sources(source_ctx):
+            yield markdown
+        for page in sorted(Path(config.docs_dir).rglob("*.md")):
+            yield page.read_text(encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         self.serve_url = config.site_url or "/"

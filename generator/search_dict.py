@@ -1,13 +1,17 @@
-"""A jieba dictionary for Traditional search: jieba's own words plus their converted forms.
+"""Words for Traditional search: the Traditional forms of the words this report uses.
 
 jieba ships Simplified words only, so it cuts Traditional text badly (頁面 is never one word).
-Converting its dictionary with the edition's converter and merging it with the original lets the
-search index of a Traditional edition find the words readers type.
+Before the search plugin of a Traditional edition starts, we segment the Simplified text of the
+whole report, convert each word with the edition's converter, and hand the converted words to
+jieba as a user dictionary. That covers every word the edition can contain, and costs far less
+than converting and reloading jieba's whole 350,000-word dictionary on every build.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 import jieba
@@ -18,22 +22,31 @@ from generator.convert import ScriptConverter
 jieba.setLogLevel(logging.WARNING)
 
 
-def merged_dictionary(convert: ScriptConverter, cache_dir: Path) -> Path:
-    """Write (once per converter config) and return the merged dictionary file."""
-    target = cache_dir / f"jieba-{convert.lang}-{convert.opencc_config}.txt"
-    if target.exists():
-        return target
-    source = Path(jieba.__file__).parent / "dict.txt"
-    original = source.read_text(encoding="utf-8").splitlines()
-    words = {line.split(" ", 1)[0] for line in original}
-    merged = list(original)
-    converted = convert.plain("\n".join(line.split(" ", 1)[0] for line in original)).splitlines()
-    for line, word in zip(original, converted, strict=True):
-        if word not in words:
-            words.add(word)
-            merged.append(word + " " + line.split(" ", 1)[1])
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".tmp")
-    partial.write_text("\n".join(merged) + "\n", encoding="utf-8")
-    partial.replace(target)
+def _has_han(word: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in word)
+
+
+def converted_words(texts: Iterable[str], convert: ScriptConverter) -> list[str]:
+    """`word frequency` lines for every multi-character word whose converted form differs."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(word for word in jieba.cut(text) if len(word) > 1 and _has_han(word))
+    lines = []
+    for word in sorted(words):
+        converted = convert(word)
+        if converted != word and " " not in converted:
+            lines.append(f"{converted} {jieba.dt.FREQ.get(word) or 3}")
+    return lines
+
+
+def user_dictionary(texts: Iterable[str], convert: ScriptConverter, cache_dir: Path) -> Path:
+    """Write the edition's user dictionary (named by its content) and return its path."""
+    content = "\n".join(converted_words(texts, convert)) + "\n"
+    digest = hashlib.sha256(content.encode()).hexdigest()[:16]
+    target = cache_dir / f"jieba-user-{convert.lang}-{digest}.txt"
+    if not target.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".tmp")
+        partial.write_text(content, encoding="utf-8")
+        partial.replace(target)
     return target
