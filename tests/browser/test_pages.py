@@ -218,6 +218,9 @@ def search(page, query: str) -> tuple[str, list[str]]:
     [
         (f"{HANT}/people.html", "張楠", True),
         ("people.html", "张楠", False),
+        # Words whose Traditional form is a different word (视频 -> 影片, 芯片 -> 晶片).
+        (f"{HANT}/index.html", "影片", True),
+        (f"{HANT}/compute.html", "晶片", True),
     ],
 )
 def test_search_finds_pages_of_the_same_edition(context, site_server, path, query, inside_hant):
