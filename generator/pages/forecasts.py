@@ -47,4 +47,12 @@ def render(ctx: PageContext) -> str:
             if about:
                 lines += [ui("涉及：") + about, ""]
             lines += ["</div>", ""]
+    lines += [
+        f"## {ui('如何更新')}",
+        "",
+        ui(
+            "预测应验或落空后，任何人都可以提交更正：在 data/sources.yml 中登记能证明结果的新来源，把 data/forecasts.yml 中对应条目的 status 改为 happened 或 did-not-happen，写上 outcome 和新的 checked_on 日期，并把新来源的段落加入该条目的 cite。审阅通过后，本页和两种字形的网站会一起更新。"
+        ),
+        "",
+    ]
     return "\n".join(lines)
