@@ -39,6 +39,11 @@ from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 THEME_DIR = Path(__file__).parent / "theme"
+NOT_FOUND_TEXT = {
+    "not_found": "404：找不到这个页面",
+    "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
+    "home": "返回首页",
+}
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -119,6 +124,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
+        config.extra["report_ui"] = {
+            key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()
+        }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
         if config.site_description:

@@ -243,3 +243,26 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_broken_link_or_anchor_fails_the_build(tmp_path):
+    project = project_copy(tmp_path)
+    method = project / "docs" / "method.md"
+    method.write_text(
+        method.read_text(encoding="utf-8")
+        + "\n见[人物](people.md#no-such-person)与[旧页](gone.md)。\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "gone.md" in result.stderr and "no-such-person" in result.stderr
+
+
+def test_not_found_page_in_each_script(site):
+    hans = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert hans.h1.get_text() == "404：找不到这个页面"
+    hant = BeautifulSoup((site / "zh-Hant" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert hant.html["lang"] == "zh-Hant"
+    assert hant.h1.get_text() == "404：找不到這個頁面"
+    assert "中文版Sora競賽" in hant.title.get_text()
+    assert hant.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None

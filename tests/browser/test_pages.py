@@ -154,20 +154,24 @@ def test_every_chart_is_drawn(context, site_server, name, script):
     page = context.new_page()
     page.goto(site_server + path, wait_until="networkidle")
     wait_for_charts(page)
+    # Per chart: [marks the figure data asks for, bars and markers drawn in the SVG].
     marks = page.evaluate(
         """() => [...document.querySelectorAll('.report-chart')].map(chart => {
-            const svg = chart.querySelector('.main-svg');
-            if (!svg) return 0;
-            return [...chart.querySelectorAll(
-                'g.trace path, g.trace rect, g.slice path, g.points path, g.point path'
-            )].filter(mark => {
-                const d = mark.getAttribute('d');
-                return mark.tagName === 'rect' || (d && d !== 'M0,0Z' && d !== 'M0,0');
-            }).length;
+            const figure = JSON.parse(chart.dataset.figure);
+            let expected = 0;
+            for (const trace of figure.data) {
+                const points = (trace.x || trace.y || []).filter(v => v !== null).length;
+                if (trace.type === 'bar' || (trace.mode || 'markers').includes('markers')) {
+                    expected += points;
+                }
+            }
+            const bars = chart.querySelectorAll('g.trace.bars g.point path').length;
+            const dots = chart.querySelectorAll('g.trace.scatter g.points path.point').length;
+            return [expected, chart.querySelector('.main-svg') ? bars + dots : 0];
         })"""
     )
     assert marks, f"{path}: no .report-chart"
-    assert all(count > 0 for count in marks), (path, marks)
+    assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
 
 
 def open_language_menu_and_pick(page, lang: str) -> None:
