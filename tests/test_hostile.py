@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -86,11 +87,13 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def test_payloads_reach_the_pages_as_text(hostile_site):
-    people = BeautifulSoup(
-        (hostile_site / "people.html").read_text(encoding="utf-8"), "html.parser"
+    text = " ".join(
+        BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        for page in html_pages(hostile_site)
     )
-    text = people.get_text(" ")
-    assert "<script>alert(1)</script>" in text or "<img src=x onerror=alert(2)>" in text
+    assert "<script>alert(1)</script>" in text
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "{{ zhang-nan }}" in text  # a fact reference in data stays text
 
 
 @pytest.mark.parametrize("tree", ["", "zh-Hant"])
@@ -117,17 +120,15 @@ def test_no_payload_becomes_markup(hostile_site, tree):
 
 
 def test_chart_payloads_stay_inside_the_attribute(hostile_site):
-    timeline = (hostile_site / "timeline.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(timeline, "html.parser")
-    charts = soup.select(".report-chart[data-figure]")
-    assert charts
-    assert (
-        any(
-            "</script><script>alert(3)</script>" in chart["data-figure"]
-            for chart in soup.select("[data-figure]")
-        )
-        or "alert(3)" in soup.get_text()
+    soup = BeautifulSoup(
+        (hostile_site / "timeline.html").read_text(encoding="utf-8"), "html.parser"
     )
+    (chart,) = soup.select(".report-chart[data-figure]")
+    figure = json.loads(chart["data-figure"])
+    labels = json.dumps(figure["data"], ensure_ascii=False)
+    # Plotly reads tags in labels, so data text is entity-escaped inside the figure as well.
+    assert "&lt;/script&gt;&lt;script&gt;alert(3)&lt;/script&gt;" in labels
+    assert "</script>" not in labels
 
 
 @pytest.mark.browser
