@@ -10,9 +10,10 @@ from collections import Counter
 from collections.abc import Callable
 
 from generator import charts
+from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
 from generator.model import Attribution
 from generator.pages.context import PageContext
-from generator.render import ATTRIBUTION_WORDS, COMPARATOR_WORDS, figure_value, md_text
+from generator.render import figure_value, md_text
 
 KEY_FIGURE_COUNT = 6
 

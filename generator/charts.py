@@ -20,11 +20,17 @@ from plotly.subplots import make_subplots
 from generator.chart_embed import chart_html
 from generator.dates import Precision, UncertainDate, parse_date
 from generator.derive import derive
+from generator.labels import (
+    COMPARATOR_WORDS,
+    EVENT_KIND_WORDS,
+    FIGURE_KIND_WORDS,
+    PRECISION_WORDS,
+    PRODUCT_KIND_WORDS,
+    PRODUCT_STATUS_WORDS,
+)
 from generator.model import Comparator, Figure, Person, Product
 from generator.pages.context import PageContext
 from generator.render import (
-    COMPARATOR_WORDS,
-    PRECISION_WORDS,
     SCALES,
     chinese_number,
     date_words,
@@ -43,14 +49,6 @@ OPEN_START_LEAD = timedelta(days=45)
 LABEL_CHARS = 10
 ROW_HEIGHT = 26
 
-KIND_WORDS = {
-    "personnel": "人事",
-    "product": "产品",
-    "statement": "表态",
-    "market": "市场",
-    "strategy": "战略",
-    "research": "研究",
-}
 KIND_COLORS = {
     "personnel": "#5c6bc0",
     "product": "#26a69a",
@@ -59,26 +57,6 @@ KIND_COLORS = {
     "strategy": "#8e24aa",
     "research": "#7cb342",
 }
-PRODUCT_KIND_WORDS = {
-    "foundation-model": "基础大模型",
-    "chat-app": "AI对话应用",
-    "creation-tool": "辅助创作工具",
-    "image-tool": "图像生成工具",
-    "video-model": "视频生成模型",
-    "video-editor": "视频剪辑工具",
-    "dataset": "数据集",
-    "content-app": "内容平台",
-    "office-suite": "办公协作",
-    "chip": "芯片",
-}
-STATUS_WORDS = {
-    "released": "已上线",
-    "internal-test": "内测",
-    "in-development": "研发中",
-    "research": "研究阶段",
-    "announced": "已公布",
-    "unknown": "状态不详",
-}
 STATUS_COLORS = {
     "released": "#26a69a",
     "internal-test": "#5c6bc0",
@@ -86,13 +64,6 @@ STATUS_COLORS = {
     "research": "#8e24aa",
     "announced": "#7cb342",
     "unknown": "#78909c",
-}
-FIGURE_KIND_WORDS = {
-    "compute": "算力",
-    "money": "资金",
-    "data": "数据量",
-    "time": "时间",
-    "count": "数量",
 }
 FIGURE_KIND_COLORS = {
     "compute": "#5c6bc0",
@@ -266,7 +237,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 plot_text(ui(date_words(event.date))),
                 plot_text(ui(PRECISION_WORDS[span.precision]))
                 + " · "
-                + plot_text(ui(KIND_WORDS[event.kind])),
+                + plot_text(ui(EVENT_KIND_WORDS[event.kind])),
             ]
         )
         if style == "day":
@@ -287,13 +258,13 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         )
     )
     shown: set[str] = set()
-    for kind in KIND_WORDS:
+    for kind in EVENT_KIND_WORDS:
         for style in ("span", "open", "day"):
             marks = groups.get((kind, style))
             if not marks:
                 continue
             common = {
-                "name": plot_text(ui(KIND_WORDS[kind])),
+                "name": plot_text(ui(EVENT_KIND_WORDS[kind])),
                 "legendgroup": kind,
                 "showlegend": kind not in shown,
                 "y": marks["y"],
@@ -369,7 +340,7 @@ def timeline_block(ctx: PageContext) -> str:
         precision = parse_date(event.date).precision
         rows.append(
             f"| {ctx.link(event.id)} | {md_text(ui(date_words(event.date)))} |"
-            f" {md_text(ui(PRECISION_WORDS[precision]))} | {md_text(ui(KIND_WORDS[event.kind]))} |"
+            f" {md_text(ui(PRECISION_WORDS[precision]))} | {md_text(ui(EVENT_KIND_WORDS[event.kind]))} |"
         )
     return chart_html("timeline", timeline_figure(ctx), ui("事件时间线"), "\n".join(rows))
 
@@ -581,7 +552,9 @@ def products_figure(ctx: PageContext) -> go.Figure:
                         f"<b>{plot_text(product.name)}</b>",
                         plot_text(ui(PRODUCT_KIND_WORDS[product.kind])),
                         plot_text(ui("上线")) + "：" + plot_text(ui(date_words(product.launched))),
-                        plot_text(ui("状态")) + "：" + plot_text(ui(STATUS_WORDS[product.status])),
+                        plot_text(ui("状态"))
+                        + "："
+                        + plot_text(ui(PRODUCT_STATUS_WORDS[product.status])),
                     ]
                 )
             )
@@ -591,18 +564,18 @@ def products_figure(ctx: PageContext) -> go.Figure:
         notes.append(plot_text(ui("上线时间不详")) + "：")
         notes += [
             f"· {plot_text(p.name)}（{plot_text(ui(PRODUCT_KIND_WORDS[p.kind]))}，"
-            f"{plot_text(ui(STATUS_WORDS[p.status]))}）"
+            f"{plot_text(ui(PRODUCT_STATUS_WORDS[p.status]))}）"
             for p in undated
         ]
     height = 150 + 52 * max(len(kinds), 2) + 16 * len(notes)
     figure = go.Figure(layout=base_layout(ctx, "字节跳动的AI产品线", height, notes))
-    for status in STATUS_WORDS:
+    for status in PRODUCT_STATUS_WORDS:
         if status not in by_status:
             continue
         bars = by_status[status]
         figure.add_trace(
             go.Bar(
-                name=plot_text(ui(STATUS_WORDS[status])),
+                name=plot_text(ui(PRODUCT_STATUS_WORDS[status])),
                 orientation="h",
                 base=bars["base"],
                 x=bars["x"],
@@ -645,7 +618,7 @@ def products_block(ctx: PageContext) -> str:
         when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
         rows.append(
             f"| {ctx.link(product.id)} | {ui(PRODUCT_KIND_WORDS[product.kind])} | {when} |"
-            f" {ui(STATUS_WORDS[product.status])} |"
+            f" {ui(PRODUCT_STATUS_WORDS[product.status])} |"
         )
     return chart_html("products", products_figure(ctx), ui("字节跳动的AI产品线"), "\n".join(rows))
 

@@ -11,7 +11,8 @@ import html
 from collections.abc import Callable
 
 from generator.dates import Precision, parse_date
-from generator.model import Attribution, Cited, Figure
+from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
+from generator.model import Cited, Figure
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:\"'&$%@/")
 Ui = Callable[[str], str]
@@ -47,7 +48,6 @@ SCALES = {
     "亿": 1e8,
     "万亿": 1e12,
 }
-COMPARATOR_WORDS = {">": "超过", ">=": "至少", "=": "", "<": "不到", "<=": "至多", "~": "约"}
 
 
 def plain_number(value: float) -> str:
@@ -110,36 +110,6 @@ def date_words(text: str) -> str:
     if parsed.precision is Precision.RANGE:
         return f"{_point_words(start)}至{_point_words(end)}"
     return _point_words(text)
-
-
-PRECISION_WORDS = {
-    Precision.DAY: "确切日期",
-    Precision.MONTH: "精确到月",
-    Precision.QUARTER: "精确到季度",
-    Precision.HALF: "精确到半年",
-    Precision.YEAR: "精确到年",
-    Precision.RANGE: "时间段",
-    Precision.NOT_AFTER: "不晚于",
-    Precision.NOT_BEFORE: "不早于",
-}
-
-ATTRIBUTION_WORDS = {
-    Attribution.OFFICIAL: "官方表态",
-    Attribution.ANALYST: "分析师研报",
-    Attribution.REPORTED: "文章陈述",
-    Attribution.INSIDER: "匿名消息",
-    Attribution.AUTHOR: "作者分析",
-    Attribution.DENIED: "已被否认",
-}
-
-ATTRIBUTION_MEANING = {
-    Attribution.OFFICIAL: "当事公司或本人公开表态，或经文章转述的内部讲话。",
-    Attribution.ANALYST: "具名机构的研究报告及其引用的数据。",
-    Attribution.REPORTED: "文章作为事实陈述，但没有注明出处。",
-    Attribution.INSIDER: "文章援引未具名的知情人士（“据悉”“有消息指出”）。",
-    Attribution.AUTHOR: "作者本人的分析、推断或预测。",
-    Attribution.DENIED: "曾经流传、随后被当事方否认的说法。",
-}
 
 
 def source_anchor(source_id: str, paragraph: int) -> str:

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
+from generator.labels import TOPIC_WORDS
 from generator.pages.context import PageContext
 from generator.render import md_text
 
 TITLE = "观点与分析"
 DESCRIPTION = "报道中的判断、解释与比较，按主题分组，并标明出自谁。"
-TOPIC_WORDS = {
-    "strategy": "战略",
-    "people": "人事",
-    "technology": "技术",
-    "data": "数据",
-    "compute": "算力",
-    "competition": "竞争",
-    "industry": "行业影响",
-    "market": "市场",
-}
 
 
 def render(ctx: PageContext) -> str:

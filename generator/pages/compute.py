@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from generator.derive import derive
+from generator.labels import FIGURE_KIND_WORDS
 from generator.pages.context import PageContext
 from generator.render import chinese_number, figure_value, md_text, normalized
 
 TITLE = "算力与数字"
 DESCRIPTION = "报道中的算力、资金、数据与时间数字：单位、由谁估算，以及由它们推算出的核对值。"
-KIND_WORDS = {"compute": "算力", "money": "资金", "data": "数据量", "time": "时间", "count": "数量"}
 
 
 def render(ctx: PageContext) -> str:
@@ -21,7 +21,7 @@ def render(ctx: PageContext) -> str:
         "{{ @chart:compute }}",
         "",
     ]
-    for kind, word in KIND_WORDS.items():
+    for kind, word in FIGURE_KIND_WORDS.items():
         figures = [f for f in ctx.base.figures if f.kind == kind]
         if not figures:
             continue

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from generator.labels import FORECAST_STATUS_WORDS
 from generator.pages.context import PageContext
 from generator.render import date_words, md_text
 
 TITLE = "预测追踪"
 DESCRIPTION = "报道中关于未来的说法：预计时间、当前状态、最近核对日期。"
-STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}
 
 
 def render(ctx: PageContext) -> str:
@@ -20,7 +20,7 @@ def render(ctx: PageContext) -> str:
         ),
         "",
     ]
-    for status, word in STATUS_WORDS.items():
+    for status, word in FORECAST_STATUS_WORDS.items():
         group = [f for f in ctx.base.forecasts if f.status == status]
         if not group:
             continue

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.labels import COMPARATOR_WORDS
 from generator.pages.context import PageContext
-from generator.render import COMPARATOR_WORDS, date_words, md_text, plain_number
+from generator.render import date_words, md_text, plain_number
 
 TITLE = "市场"
 DESCRIPTION = "Sora概念股行情：日期、市场、上涨个股数量与涨幅门槛。"

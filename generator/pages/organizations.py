@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
+from generator.labels import COUNTRY_WORDS, ORG_KIND_WORDS
 from generator.pages.context import PageContext
 from generator.render import md_text
 
 TITLE = "机构"
 DESCRIPTION = "报道提到的公司、业务部门、平台、券商、媒体与市场。"
-KIND_WORDS = {
-    "tech-company": "科技公司",
-    "business-unit": "业务部门",
-    "team": "团队",
-    "streaming-platform": "流媒体平台",
-    "ai-lab": "人工智能公司",
-    "chip-maker": "芯片公司",
-    "broker": "券商",
-    "media-outlet": "媒体",
-    "video-platform": "视频平台",
-    "stock-market": "证券市场",
-}
-COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全球"}
 
 
 def render(ctx: PageContext) -> str:
@@ -30,7 +18,7 @@ def render(ctx: PageContext) -> str:
         ui("按类型分组。字节跳动的部门列在其母公司之下的“业务部门”和“团队”两组。"),
         "",
     ]
-    for kind, word in KIND_WORDS.items():
+    for kind, word in ORG_KIND_WORDS.items():
         members = [o for o in ctx.base.organizations if o.kind == kind]
         if not members:
             continue

@@ -3,40 +3,13 @@
 from __future__ import annotations
 
 from generator.dates import parse_date
+from generator.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
 from generator.model import Product
 from generator.pages.context import PageContext
 from generator.render import date_words, md_text
 
 TITLE = "产品与模型"
 DESCRIPTION = "字节跳动的AI产品线（按类型和时间），以及报道提到的平台、对手模型、芯片与数据集。"
-KIND_WORDS = {
-    "foundation-model": "基础大模型",
-    "chat-app": "AI对话应用",
-    "creation-tool": "辅助创作工具",
-    "image-tool": "图像生成工具",
-    "video-model": "视频生成模型",
-    "video-editor": "视频剪辑工具",
-    "dataset": "数据集",
-    "content-app": "内容平台",
-    "office-suite": "办公协作",
-    "chip": "芯片",
-}
-STATUS_WORDS = {
-    "released": "已上线",
-    "internal-test": "内测",
-    "in-development": "研发中",
-    "research": "研究阶段",
-    "announced": "已公布",
-    "unknown": "状态不详",
-}
-RELATION_WORDS = {
-    "trained-on": "训练数据",
-    "trained-in": "训练所用模型",
-    "built-by": "研发方",
-    "compared-with": "比较对象",
-    "part-of": "所属",
-    "runs-on": "运行于",
-}
 
 
 def _when(product: Product) -> tuple[object, str]:
@@ -49,7 +22,7 @@ def _when(product: Product) -> tuple[object, str]:
 def _product(ctx: PageContext, product: Product) -> list[str]:
     ui = ctx.ui
     when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
-    tags = [ui(KIND_WORDS[product.kind]), ui(STATUS_WORDS[product.status])]
+    tags = [ui(PRODUCT_KIND_WORDS[product.kind]), ui(PRODUCT_STATUS_WORDS[product.status])]
     lines = [
         f"### {md_text(product.name)} {{ #{product.id} }}",
         "",
@@ -80,7 +53,7 @@ def render(ctx: PageContext) -> str:
         "",
     ]
     lineup = sorted((p for p in ctx.base.products if p.bytedance_ai), key=_when)
-    for kind, word in KIND_WORDS.items():
+    for kind, word in PRODUCT_KIND_WORDS.items():
         group = [p for p in lineup if p.kind == kind]
         if group:
             lines += [f"**{ui(word)}**：" + "、".join(ctx.link(p.id) for p in group), ""]

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
+from generator.labels import ATTRIBUTION_MEANING, ATTRIBUTION_WORDS
 from generator.model import Attribution
 from generator.pages.context import PageContext
-from generator.render import (
-    ATTRIBUTION_MEANING,
-    ATTRIBUTION_WORDS,
-    date_words,
-    md_text,
-    source_anchor,
-)
+from generator.render import date_words, md_text, source_anchor
 
 TITLE = "来源"
 DESCRIPTION = "本站引用的来源、段落编号规则，以及每种归属标签的含义。"

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from generator.dates import parse_date
+from generator.labels import EVENT_KIND_WORDS, PRECISION_WORDS
 from generator.pages.context import PageContext
-from generator.render import PRECISION_WORDS, date_words, md_text
+from generator.render import date_words, md_text
 
 TITLE = "时间线"
 DESCRIPTION = "按时间排列的全部事件，每个日期都标明它的精确程度。"
-KIND_WORDS = {
-    "personnel": "人事",
-    "product": "产品",
-    "statement": "表态",
-    "market": "市场",
-    "strategy": "战略",
-    "research": "研究",
-}
 
 
 def render(ctx: PageContext) -> str:
@@ -39,7 +32,7 @@ def render(ctx: PageContext) -> str:
             f"## {md_text(event.title)} {{ #{event.id} }}",
             "",
             f'<span class="fact-date">{when}</span> <span class="fact-tag">{precision}</span> '
-            f'<span class="fact-tag">{ui(KIND_WORDS[event.kind])}</span>',
+            f'<span class="fact-tag">{ui(EVENT_KIND_WORDS[event.kind])}</span>',
             "",
             f"{md_text(event.summary)} {ctx.cite(event)}",
             "",
