@@ -6,16 +6,14 @@ import functools
 import http.server
 import itertools
 import json
-import os
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import run_mkdocs
 
 from generator.fields import map_strings
 from generator.load import load_fact_base
@@ -70,14 +68,7 @@ def hostile_site(tmp_path_factory) -> Path:
         (project / "data" / name).write_text(
             yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs(project, "build", "--strict", "-d", "site")
     assert result.returncode == 0, result.stderr[-3000:]
     return project / "site"
 

@@ -2,45 +2,29 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
+from conftest import BUILD_ENV, copy_project, python, run_mkdocs
 
 from generator.fields import records
 from generator.load import load_fact_base
 
 ROOT = Path(__file__).parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
 def project_copy(tmp: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, tmp / name)
-        else:
-            shutil.copy(source, tmp / name)
-    return tmp
+    return copy_project(tmp / "project")
 
 
 def mkdocs_build(project: Path, site: str = "site") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", site],
-        cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_mkdocs(project, "build", "--strict", "-d", site)
 
 
 @pytest.fixture(scope="module")
@@ -226,9 +210,9 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
     project = project_copy(tmp_path)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
-        env=ENV,
+        env=BUILD_ENV,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
