@@ -219,6 +219,19 @@ def left_edge(spans: Iterable[Span]) -> date:
 # --- timeline -------------------------------------------------------------------------------
 
 
+def row_axis(labels: list[str]) -> dict[str, object]:
+    """A category-like y axis with one labelled row per item, first item on top."""
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(labels))),
+        "ticktext": labels,
+        "autorange": "reversed",
+        "automargin": True,
+        "showgrid": False,
+        "zeroline": False,
+    }
+
+
 def timeline_figure(ctx: PageContext) -> go.Figure:
     """Each event as a span over every day its date may cover; single days as markers."""
     ui = ctx.ui
@@ -316,15 +329,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
     figure.update_layout(
         barmode="overlay",
         xaxis=date_axis(ctx, axis_start(spans), ARTICLE_DATE + timedelta(days=10)),
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(len(events))),
-            "ticktext": [short(e.title) for e in events],
-            "autorange": "reversed",
-            "automargin": True,
-            "showgrid": False,
-            "zeroline": False,
-        },
+        yaxis=row_axis([short(e.title) for e in events]),
     )
     return figure
 
@@ -478,15 +483,7 @@ def people_figure(ctx: PageContext) -> go.Figure:
     figure.update_layout(
         barmode="overlay",
         xaxis=date_axis(ctx, axis_start(spans), ARTICLE_DATE + timedelta(days=5)),
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(len(people))),
-            "ticktext": [short(p.name) for p in people],
-            "autorange": "reversed",
-            "automargin": True,
-            "showgrid": False,
-            "zeroline": False,
-        },
+        yaxis=row_axis([short(p.name) for p in people]),
     )
     return figure
 
