@@ -1,0 +1,67 @@
+"""The built site works when published under a sub-path, as GitHub Pages serves a project site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import copy_project, run_mkdocs
+
+PREFIX = "/sora-report/"
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only below PREFIX; anything else is a 404, as on a project site."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return "/nonexistent/"
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def subpath_server(tmp_path_factory) -> Iterator[str]:
+    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(_PrefixHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+@pytest.mark.parametrize(
+    "path", ["index.html", "timeline.html", "zh-Hant/people.html", "zh-Hant/compute.html"]
+)
+def test_pages_load_everything_below_the_sub_path(browser, subpath_server, path):
+    page = browser.new_page()
+    failures: list[str] = []
+    page.on("requestfailed", lambda request: failures.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failures.append(response.url))
+    page.on(
+        "request",
+        lambda request: (
+            urlsplit(request.url).path.startswith(PREFIX) or failures.append(request.url)
+        ),
+    )
+    page.goto(subpath_server + path, wait_until="networkidle")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')].every(c => c.querySelector('.main-svg'))"
+    )
+    links = page.locator("a.md-select__link").evaluate_all("els => els.map(e => e.href)")
+    page.close()
+    assert failures == []
+    assert all(urlsplit(link).path.startswith(PREFIX) for link in links), links
