@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
+from conftest import copy_project  # the same copy of the build inputs the tests make
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -38,17 +39,6 @@ OVERHEAD_TARGET = 0.30
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "data"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
