@@ -56,6 +56,39 @@ def texts_of(base: FactBase, docs_dir: Path | None) -> Iterator[tuple[str, str]]
                 yield f"docs/{page.relative_to(docs_dir)}", text
 
 
+def page_texts(base: FactBase) -> Iterator[tuple[str, str]]:
+    """(place, Simplified text) for the generator's own words on each page and chart."""
+    for uri, texts in _recorded_page_texts(base).items():
+        for text in texts:
+            yield f"page {uri}", text
+
+
+class _Recorder(ScriptConverter):
+    """Passes text through unchanged and remembers it: what a page asks to have converted."""
+
+    def __init__(self) -> None:
+        super().__init__(None, "zh-Hans")
+        self.seen: list[str] = []
+
+    def __call__(self, text: str) -> str:
+        self.seen.append(text)
+        return text
+
+
+def _recorded_page_texts(base: FactBase) -> dict[str, list[str]]:
+    from generator.pages.context import PageContext
+    from generator.prose_refs import expand_references
+    from generator.site_files import page_sources
+
+    recorder = _Recorder()
+    ctx = PageContext(base, recorder, "zh-Hans")
+    texts: dict[str, list[str]] = {}
+    for uri, markdown in page_sources(ctx):
+        expand_references(markdown, ctx, uri)
+        texts[uri], recorder.seen = recorder.seen, []
+    return texts
+
+
 def _markdown_texts(source: str) -> list[str]:
     """The stretches of a Markdown page that conversion would touch."""
     collected: list[str] = []
@@ -116,7 +149,7 @@ def review(base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None)
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    for place, text in texts_of(base, docs_dir):
+    for place, text in [*texts_of(base, docs_dir), *page_texts(base)]:
         pattern = converter._pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:

@@ -171,3 +171,10 @@ def test_heading_anchors_match_across_scripts(to_hant):
     assert to_hant("资金与数据量") == "資金與資料量"
     assert slugify("资金与数据量", "-") == slugify("資金與資料量", "-") == "资金与数据量"
     assert slugify("資金", "-") == "资金"  # never converted here: folded back by character
+
+
+def test_review_covers_the_generators_own_page_words(base):
+    changes = {(c.kind, c.source, c.result): c for c in review(base, "s2twp", "zh-Hant", None)}
+    kinds = changes[("glossary", "类型", "類型")]
+    assert any(place.startswith("page ") for place in kinds.places)
+    assert not any(result == "型別" for _, _, result in changes)
