@@ -9,7 +9,6 @@ of the same kind whose other fields are (nearly) the same are shown as a rename.
 from __future__ import annotations
 
 import difflib
-import importlib
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ from pydantic import BaseModel
 from generator.load import KIND_OF_RECORD, load_fact_base
 from generator.model import DATA_FILES, Citation, Cited, FactBase, GlossaryEntry
 from generator.problems import DataError
+from generator.review import conversion_lines
 
 WORKING_TREE = "working tree"
 # A removed and an added record are one renamed record when their other fields are this alike
@@ -319,15 +319,8 @@ def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
 
 
 def conversion_changes(old: FactBase, new: FactBase) -> tuple[list[str], list[str]]:
-    """(lines only in the old review, lines only in the new) of the conversion review, if any."""
-    try:
-        review = importlib.import_module("generator.review")
-    except ImportError:
-        return [], []
-    lines_of: Any = getattr(review, "conversion_lines", None)
-    if lines_of is None:
-        return [], []
-    before, after = list(lines_of(old)), list(lines_of(new))
+    """(lines only in the old review, lines only in the new) of the conversion review."""
+    before, after = conversion_lines(old), conversion_lines(new)
     return [x for x in before if x not in after], [x for x in after if x not in before]
 
 

@@ -139,8 +139,13 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
         yield run
 
 
-def review(base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None) -> list[Change]:
-    """Every phrase-level and glossary change the edition's conversion makes."""
+def review(
+    base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None, pages: bool = True
+) -> list[Change]:
+    """Every phrase-level and glossary change the edition's conversion makes.
+
+    With `pages`, the generator's own words on every page and chart are reviewed too.
+    """
     converter = converter_for(base, opencc_config, lang)
     characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
     changes: dict[tuple[str, str, str], Change] = {}
@@ -149,7 +154,7 @@ def review(base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None)
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    for place, text in [*texts_of(base, docs_dir), *page_texts(base)]:
+    for place, text in [*texts_of(base, docs_dir), *(page_texts(base) if pages else [])]:
         pattern = converter._pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:
@@ -166,13 +171,9 @@ def conversion_lines(
     lang: str = "zh-Hant",
     docs_dir: Path | None = Path("docs"),
 ) -> list[str]:
-    """The review as text lines, one per distinct change."""
-    return [
-        change.line()
-        for change in review(
-            base, opencc_config, lang, docs_dir if docs_dir and docs_dir.exists() else None
-        )
-    ]
+    """The review of the data and docs as text lines, one per distinct change (for fact diffs)."""
+    docs = docs_dir if docs_dir and docs_dir.exists() else None
+    return [change.line() for change in review(base, opencc_config, lang, docs, pages=False)]
 
 
 def group_counts(changes: list[Change]) -> dict[str, int]:
