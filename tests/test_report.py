@@ -250,3 +250,11 @@ def test_not_found_page_in_each_script(site):
     assert hant.h1.get_text() == "404：找不到這個頁面"
     assert "中文版Sora競賽" in hant.title.get_text()
     assert hant.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
+
+
+def test_every_paragraph_of_every_source_is_cited(base):
+    cited = {
+        (c.source, c.paragraph) for _, r in records(base) for c in getattr(r, "cite", None) or []
+    }
+    missing = [(s.id, p.n) for s in base.sources for p in s.paragraphs if (s.id, p.n) not in cited]
+    assert missing == []
