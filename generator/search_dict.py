@@ -49,4 +49,8 @@ def user_dictionary(texts: Iterable[str], convert: ScriptConverter, cache_dir: P
         partial = target.with_suffix(".tmp")
         partial.write_text(content, encoding="utf-8")
         partial.replace(target)
+        # Each data edit under `mkdocs serve` makes a new one; keep only the current.
+        for stale in cache_dir.glob(f"jieba-user-{convert.lang}-*.txt"):
+            if stale != target:
+                stale.unlink(missing_ok=True)
     return target
