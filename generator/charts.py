@@ -178,7 +178,7 @@ def hover(lines: Iterable[str]) -> str:
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
 TIMELINE_NOTES = (
     "条：日期可能覆盖的全部日子；菱形：确切日期",
-    "浅色点状条：只知道“不晚于”某日，起点不详",
+    "◀：只知道“不晚于”该日，更早的时间不详",
 )
 PEOPLE_NOTES = (
     "点状条：任职起点不详；未结束的任职画到报道日",
@@ -237,7 +237,6 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
     ui = ctx.ui
     events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
     spans = [span_of(parse_date(e.date)) for e in events]
-    edge = left_edge(spans)
     groups: dict[tuple[str, str], dict[str, list[object]]] = {}
     for row, (event, span) in enumerate(zip(events, spans, strict=True)):
         style = "day" if span.precision is Precision.DAY else "open" if span.open_start else "span"
@@ -253,12 +252,12 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 + plot_text(ui(EVENT_KIND_WORDS[event.kind])),
             ]
         )
-        if style == "day":
+        if style in ("day", "open"):
             group["x"].append(midday(span.last))
         else:
-            first = span.first or edge
-            group["base"].append(iso_day(first))
-            group["x"].append(span_ms(first, span.last))
+            assert span.first is not None
+            group["base"].append(iso_day(span.first))
+            group["x"].append(span_ms(span.first, span.last))
         group["y"].append(row)
         group["hover"].append(text)
         group["id"].append(event.id)
@@ -288,15 +287,16 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             }
             shown.add(kind)
             color = KIND_COLORS[kind]
-            if style == "day":
+            if style in ("day", "open"):
+                # A day is a diamond; "not after" is a triangle pointing back to an unknown start.
                 figure.add_trace(
                     go.Scatter(
                         x=marks["x"],
                         mode="markers",
                         marker={
                             "color": color,
-                            "size": 11,
-                            "symbol": "diamond",
+                            "size": 11 if style == "day" else 13,
+                            "symbol": "diamond" if style == "day" else "triangle-left",
                             "line": {"width": 1, "color": "#fff"},
                         },
                         **common,
@@ -304,18 +304,6 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 )
             else:
                 marker: dict[str, object] = {"color": color, "line": {"width": 1, "color": color}}
-                if style == "open":
-                    marker.update(
-                        opacity=0.45,
-                        pattern={
-                            "shape": ".",
-                            "fgcolor": color,
-                            "bgcolor": "rgba(0,0,0,0)",
-                            "solidity": 0.5,
-                            "size": 6,
-                        },
-                        color="rgba(0,0,0,0)",
-                    )
                 figure.add_trace(
                     go.Bar(
                         x=marks["x"],

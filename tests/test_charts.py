@@ -237,6 +237,11 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
     assert figure["layout"]["xaxis"]["type"] == "date"
     axis_start = datetime.fromisoformat(figure["layout"]["xaxis"]["range"][0])
     for event in base.events:
+        first_day = parse_date(event.date).earliest or parse_date(event.date).latest
+        assert first_day is not None
+        assert datetime.combine(first_day, datetime.min.time()) >= axis_start, (
+            "every mark is in view"
+        )
         parsed = parse_date(event.date)
         trace, index = drawn[event.id]["trace"], drawn[event.id]["i"]
         assert trace["meta"]["kind"] == event.kind
@@ -244,17 +249,20 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
             assert trace["type"] == "scatter"
             assert trace["x"][index].startswith(event.date)
             continue
+        if parsed.earliest is None:
+            assert parsed.latest is not None
+            assert trace["meta"]["style"] == "open"
+            assert trace["type"] == "scatter" and trace["marker"]["symbol"] == "triangle-left"
+            assert trace["x"][index].startswith(parsed.latest.isoformat()), (
+                "drawn at the cut-off day"
+            )
+            continue
         assert trace["type"] == "bar" and trace["orientation"] == "h"
         start, end = bar_bounds(trace, index)
         assert parsed.latest is not None
         assert end == datetime.combine(parsed.latest + timedelta(days=1), datetime.min.time())
-        if parsed.earliest is None:
-            assert trace["meta"]["style"] == "open"
-            assert trace["marker"]["pattern"]["shape"]
-            assert start < axis_start, "an open start runs off the left edge"
-        else:
-            assert trace["meta"]["style"] == "span"
-            assert start == datetime.combine(parsed.earliest, datetime.min.time())
+        assert trace["meta"]["style"] == "span"
+        assert start == datetime.combine(parsed.earliest, datetime.min.time())
 
 
 def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
