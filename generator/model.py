@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
-from generator.dates import DateError, UncertainDate, parse_date
+from generator.dates import DateError, parse_date
 
 
 @dataclass(frozen=True)
@@ -446,8 +446,3 @@ class FactBase(Record):
     claims: list[Claim]
     forecasts: list[Forecast]
     glossary: list[GlossaryEntry]
-
-
-def date_of(text: str) -> UncertainDate:
-    """The parsed form of a date that validation has already accepted."""
-    return parse_date(text)
