@@ -70,6 +70,8 @@ def _parse_point(text: str) -> Point:
     if not match:
         raise DateError(f"'{text}' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)")
     year = int(match.group(1))
+    if year == 0:
+        raise DateError(f"'{text}' has no year 0 (the calendar starts at 0001)")
     month_or_group = match.group(2)
     day = match.group(3)
     if month_or_group is None:

@@ -79,6 +79,10 @@ def _compose(text: str) -> Node | None:
         if getattr(event, "anchor", None) is not None:
             message = "YAML anchors (&name) are not allowed; write the value out"
             raise _RefusalError(None, message, event.start_mark)
+        tag = getattr(event, "tag", None)  # set only when the file wrote one (!!str, !x, ...)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _RefusalError(None, f"YAML tag {shown} is not allowed", event.start_mark)
     node: Node | None = yaml.compose(text, Loader=_LOADER)
     return node
 

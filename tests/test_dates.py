@@ -73,3 +73,71 @@ INVALID = {
 def test_impossible_or_malformed_dates(text):
     with pytest.raises(DateError, match=INVALID[text]):
         parse_date(text)
+
+
+BOUNDS = [
+    ("2023-33", date(2023, 1, 1), date(2023, 3, 31)),
+    ("2023-35", date(2023, 7, 1), date(2023, 9, 30)),
+    ("2023-36", date(2023, 10, 1), date(2023, 12, 31)),
+    ("2023-40", date(2023, 1, 1), date(2023, 6, 30)),
+    ("2024-02-29", date(2024, 2, 29), date(2024, 2, 29)),
+    ("2024-12", date(2024, 12, 1), date(2024, 12, 31)),
+    ("0001", date(1, 1, 1), date(1, 12, 31)),
+    ("9999-12-31", date(9999, 12, 31), date(9999, 12, 31)),
+    ("2024-33/2024-34", date(2024, 1, 1), date(2024, 6, 30)),
+    ("2024-02-09/2024-02-09", date(2024, 2, 9), date(2024, 2, 9)),
+]
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest"), BOUNDS, ids=[b[0] for b in BOUNDS])
+def test_first_and_last_possible_day(text, earliest, latest):
+    parsed = parse_date(text)
+    assert (parsed.earliest, parsed.latest, parsed.text) == (earliest, latest, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("2024-02-09?", Precision.DAY),
+        ("2024-02~", Precision.MONTH),
+        ("2023-34%", Precision.QUARTER),
+        ("2023-41?", Precision.HALF),
+        ("2024~", Precision.YEAR),
+        ("2023?/2024", Precision.RANGE),
+        ("2023/2024%", Precision.RANGE),
+        ("../2023-33?", Precision.NOT_AFTER),
+        ("2024-02-09~/..", Precision.NOT_BEFORE),
+    ],
+)
+def test_uncertain_markers_on_every_precision(text, precision):
+    parsed = parse_date(text)
+    assert (parsed.precision, parsed.uncertain) == (precision, True)
+
+
+def test_an_uncertain_date_covers_the_same_days_as_a_certain_one():
+    certain, uncertain = parse_date("2023-34"), parse_date("2023-34?")
+    assert (certain.earliest, certain.latest) == (uncertain.earliest, uncertain.latest)
+
+
+MORE_INVALID = {
+    "0000": "'0000' has no year 0 (the calendar starts at 0001)",
+    "2024-00": "'2024-00' has no month or period 0 (months 01-12, quarters 33-36, halves 40-41)",
+    "2024-00-01": "'2024-00-01' has no month 0",
+    "2024-33-01": "'2024-33-01' has no month 33",
+    "2024-02-00": "'2024-02-00' is not a day of the calendar",
+    "2024-04-31": "'2024-04-31' is not a day of the calendar",
+    "": "'' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    "?": "'?' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    "2024-02-09 ": "'2024-02-09 ' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    "2024?~": "'2024?~' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    "2024-34/2024-33": "'2024-34/2024-33' ends before it starts",
+    "../2024-13": "'2024-13' has no month or period 13 (months 01-12, quarters 33-36, halves 40-41)",
+}
+
+
+@pytest.mark.parametrize("text", sorted(MORE_INVALID))
+def test_exact_error_messages(text):
+    with pytest.raises(DateError) as raised:
+        parse_date(text)
+    assert str(raised.value) == MORE_INVALID[text]
+    assert isinstance(raised.value, ValueError)  # pydantic turns it into a field message
