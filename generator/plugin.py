@@ -13,8 +13,6 @@ from typing import Any
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
-from mkdocs.config import base
-from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -23,6 +21,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
 from generator.load import cached_fact_base
@@ -38,7 +37,6 @@ from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-THEME_DIR = Path(__file__).parent / "theme"
 NOT_FOUND_TEXT = {
     "not_found": "404：找不到这个页面",
     "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
@@ -61,19 +59,6 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 TEMPLATE_CACHE = _MemoryBytecodeCache()
-
-
-class EditionConfig(base.Config):
-    lang = opt.Type(str)
-    name = opt.Type(str)
-    opencc = opt.Optional(opt.Type(str))
-    path = opt.Type(str, default="")
-
-
-class ReportConfig(base.Config):
-    data_dir = opt.Dir(exists=True, default="data")
-    editions = opt.ListOfItems(opt.SubConfig(EditionConfig), default=[])
-    cache_dir = opt.Type(str, default=".cache")
 
 
 class ReportPlugin(BasePlugin[ReportConfig]):
@@ -99,8 +84,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.editions = [
             Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in self.config.editions
         ]
-        if not self.editions:
-            raise PluginError("report: list at least one edition under plugins.report.editions")
         wanted = edition_being_built()
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
         try:
