@@ -32,7 +32,9 @@ TEXT = TextMarker()
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 # Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
 # may hold no character that means something in Markdown or HTML.
-_NO_MARKUP = r"^[^<>&\"'`\[\](){}*_#|\\!~=:]+$"
+# Written for both Python and ECMA-262 in unicode mode (JSON Schema), which refuses needless
+# escapes such as \".
+_NO_MARKUP = r"""^[^<>&"'`\[\](){}*_#|\\!~=:]+$"""
 Term = Annotated[
     str,
     StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP),

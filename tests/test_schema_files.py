@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import jsonschema
 import pytest
+import regress
 
 from generator.model import DATA_FILES
 from generator.schema import schema_files, stale_schemas
@@ -46,3 +48,33 @@ def test_the_schema_rejects_an_unknown_key_and_a_wrong_type():
     person["people"][0]["roles"][0]["attribution"] = "rumour"
     with pytest.raises(jsonschema.ValidationError, match="rumour"):
         jsonschema.validate(person, schema)
+
+
+def _patterns(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield value
+            else:
+                yield from _patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _patterns(item)
+
+
+@pytest.mark.parametrize("relative", sorted(schema_files()))
+def test_each_schema_is_valid_for_a_strict_validator(relative):
+    schema = json.loads(schema_files()[relative])
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)  # against its own metaschema
+    patterns = list(_patterns(schema))
+    for pattern in patterns:
+        regress.Regex(pattern, "u")  # as editors and check-jsonschema compile it: ECMA-262, unicode
+
+
+def test_the_markup_free_pattern_means_the_same_in_both_engines():
+    schema = json.loads(schema_files()["schema/people.schema.json"])
+    pattern = next(p for p in _patterns(schema) if p.startswith("^[^<>"))
+    ecma = regress.Regex(pattern, "u")
+    for text, allowed in [("张楠", True), ('张"楠', False), ("张\\楠", False), ("<b>", False)]:
+        assert (ecma.find(text) is not None) == allowed == bool(re.match(pattern, text)), text
