@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import itertools
 import os
 import shutil
 import subprocess
@@ -13,10 +15,24 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+PAYLOADS = [
+    "甲<script>alert(1)</script>",
+    "乙<img src=x onerror=alert(2)>",
+    "丙</script><script>alert(3)</script>",
+    "丁[点我](javascript:alert(4))",
+    '戊"><svg onload=alert(5)>',
+    "己![图](javascript:alert(6))",
+    '庚<a href="data:text/html,<script>alert(7)</script>">链接</a>',
+    "辛{: onclick=alert(8) }",
+    "壬&lt;script&gt;alert(9)&lt;/script&gt;",
+    "癸{{ zhang-nan }}<iframe src=javascript:alert(10)>",
+    "子`code`*强调*_下划线_<b>粗</b>",
+]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -80,15 +96,52 @@ def built_site(make_project) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
+    from generator.fields import map_strings
+    from generator.load import load_fact_base
+    from generator.model import DATA_FILES, TEXT
+
+    project = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "data").mkdir()
+    shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    base = load_fact_base(ROOT / "data")
+    payloads = itertools.cycle(PAYLOADS)
+
+    def poison(value: str, markers: tuple) -> str:
+        return value + next(payloads) if TEXT in markers else value
+
+    hostile = map_strings(base, poison)
+    for name, model in DATA_FILES.items():
+        content = {
+            field: [item.model_dump(mode="json") for item in getattr(hostile, field)]
+            for field in model.model_fields
+        }
+        (project / "data" / name).write_text(
+            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    result = run_mkdocs(project, "build", "--strict", "-d", "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML file of a built site, both editions, in a stable order."""
+    return sorted(site.rglob("*.html"))
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site) -> Iterator[str]:
-    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving `directory`."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -98,6 +151,13 @@ def site_server(built_site) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving the built site."""
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
