@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -72,12 +73,20 @@ def _fresh_plugins() -> Iterator[None]:
 
 
 def build_edition(
-    config_file: str, edition: Edition, site_dir: Path, serve_url: str | None
+    config_file: str,
+    edition: Edition,
+    site_dir: Path,
+    command: Literal["build", "gh-deploy", "serve"],
+    serve_url: str | None,
 ) -> None:
-    """Build one non-root edition of the site described by `config_file` into `site_dir`."""
+    """Build one non-root edition of the site described by `config_file` into `site_dir`.
+
+    `command` is the root build's ("build" or "serve"); `serve_url` is known only after the
+    preview's first build.
+    """
     with _building(edition.lang), _fresh_plugins():
         config = load_config(config_file, site_dir=str(site_dir))
-        config.plugins.on_startup(command="serve" if serve_url else "build", dirty=False)
+        config.plugins.on_startup(command=command, dirty=False)
         try:
             build(config, serve_url=serve_url)
         finally:

@@ -339,3 +339,9 @@ def cached_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
     base = load_fact_base(data_dir, shown_dir)
     _CACHE[key] = (fingerprint, base)
     return base
+
+
+def last_good_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase | None:
+    """The fact base of the last load of `data_dir` that succeeded in this process, if any."""
+    hit = _CACHE.get((str(data_dir.resolve()), shown_dir))
+    return hit[1] if hit is not None else None

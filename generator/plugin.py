@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
@@ -24,11 +24,17 @@ from mkdocs.utils.templates import TemplateContext
 from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
-from generator.load import cached_fact_base
+from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.metadata import head_tags, report_json_ld
 from generator.model import FactBase
 from generator.pages.context import PageContext
+from generator.preview_problems import (
+    empty_fact_base,
+    problems_panel,
+    tell_terminal,
+    with_panel,
+)
 from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
 from generator.search_dict import user_dictionary
@@ -72,9 +78,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.convert: ScriptConverter | None = None
         self.ctx: PageContext | None = None
         self.serve_url: str | None = None
-        self.command = "build"
+        self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.problems: list[str] = []  # shown in the preview instead of stopping it
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
     # Runs before every other plugin's on_config: the search plugin must find our jieba
@@ -86,23 +93,36 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         ]
         wanted = edition_being_built()
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
+        data_dir, shown = Path(self.config.data_dir), _shown(self.config.data_dir, config)
+        self.problems = []
         try:
-            self.source_base = cached_fact_base(
-                Path(self.config.data_dir), _shown(self.config.data_dir, config)
-            )
+            self.source_base = cached_fact_base(data_dir, shown)
         except DataError as error:
-            raise PluginError("\n" + error.report()) from None
+            self._stop_or_show(error, config)
+            self.source_base = last_good_fact_base(data_dir, shown) or empty_fact_base()
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
         self.ctx = PageContext(self.base, self.convert, self.edition.lang)
         use_sources(self.convert.sources_of.get)
-        problems = check_references(Path(config.docs_dir), self.source_base)
-        if problems:
-            raise PluginError("\n" + DataError(problems).report())
+        if not self.problems:
+            problems = check_references(Path(config.docs_dir), self.source_base)
+            if problems:
+                self._stop_or_show(DataError(problems), config)
         self._configure_edition(config)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
         return config
+
+    def _stop_or_show(self, error: DataError, config: MkDocsConfig) -> None:
+        """Stop the build; while previewing, keep going and show the problems on every page."""
+        if self.command != "serve":
+            raise PluginError("\n" + error.report()) from None
+        self.problems = [str(problem) for problem in error.problems]
+        # Links into facts the broken data lacks would be warnings, and strict mode would then
+        # fail this build: the preview would hang instead of showing the problems.
+        config["strict"] = False
+        if edition_being_built() is None:
+            tell_terminal(self.problems)
 
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
@@ -177,6 +197,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         try:
             return expand_references(markdown, self.ctx, page.file.src_uri)
         except DataError as error:
+            if self.problems:  # the page refers to facts the broken data did not deliver
+                return markdown
             raise PluginError("\n" + error.report()) from None
 
     # Per page, because the selector and hreflang links point at the same page in each edition,
@@ -216,7 +238,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.command == "serve":
-            return output
+            return self._shown_in_preview(output)
         return add_content_security_policy(output)
 
     # The 404 page is a theme template, not a page, so on_post_page never sees it.
@@ -224,9 +246,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        if self.command == "serve" or not template_name.endswith(".html"):
+        if not template_name.endswith(".html"):
             return output_content
+        if self.command == "serve":
+            return self._shown_in_preview(output_content)
         return add_content_security_policy(output_content)
+
+    def _shown_in_preview(self, page_html: str) -> str:
+        assert self.convert is not None
+        if not self.problems:
+            return page_html
+        return with_panel(page_html, problems_panel(self.problems, self.convert))
 
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.
@@ -238,6 +268,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 str(config.config_file_path),
                 other,
                 Path(config.site_dir) / other.path,
+                self.command,
                 self.serve_url,
             )
 

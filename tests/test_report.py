@@ -229,6 +229,47 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
         server.wait(timeout=20)
 
 
+def _serve(project: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    server = subprocess.Popen(
+        [python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
+def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
+    project = project_copy(tmp_path)
+    people = project / "data" / "people.yml"
+    good = people.read_text(encoding="utf-8")
+    # Broken from the start: the preview must come up anyway, showing the problem.
+    people.write_text(good.replace("name: 张楠", "name: [张楠", 1), encoding="utf-8")
+    server, root = _serve(project)
+    try:
+        assert _wait_for(f"{root}/index.html", "数据有问题", 90), "no problem panel"
+        assert _wait_for(f"{root}/index.html", "data/people.yml:", 5)
+        assert _wait_for(f"{root}/zh-Hant/index.html", "資料有問題", 5)
+        people.write_text(good.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        assert _wait_for(f"{root}/people.html", "张楠预览", 60)
+        with urllib.request.urlopen(f"{root}/people.html", timeout=5) as response:
+            assert "数据有问题" not in response.read().decode("utf-8")
+        # Broken again after a good build: the last good facts stay, with the panel on top.
+        people.write_text(
+            good.replace("name: 张楠", "name: 张楠预览", 1).replace(
+                "attribution: reported", "attribution: rumour", 1
+            ),
+            encoding="utf-8",
+        )
+        assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; is not allowed", 60)
+        assert _wait_for(f"{root}/people.html", "张楠预览", 5)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def test_a_broken_link_or_anchor_fails_the_build(tmp_path):
     project = project_copy(tmp_path)
     method = project / "docs" / "method.md"
