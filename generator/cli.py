@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator import fingerprint
 from generator.load import load_fact_base
 from generator.problems import DataError
 from generator.review import group_counts, review
@@ -53,6 +54,29 @@ def _conversions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fingerprint(args: argparse.Namespace) -> int:
+    copy = Path(args.copy)
+    try:
+        text = copy.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"fingerprint: cannot read {copy}: {error}", file=sys.stderr)
+        return 1
+    try:
+        paragraphs = fingerprint.select_lines(text, args.lines) if args.lines else None
+    except ValueError:
+        print(f"fingerprint: --lines '{args.lines}' is not like 25-102 or 1,14,20", file=sys.stderr)
+        return 1
+    if paragraphs is None:
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    target = fingerprint.fingerprint_path(Path(args.data), args.source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        fingerprint.dump(fingerprint.build(args.source, paragraphs)), encoding="utf-8"
+    )
+    print(f"wrote {args.data}/{fingerprint.FOLDER}/{target.name}: {len(paragraphs)} paragraphs")
+    return 0
+
+
 def _diff(args: argparse.Namespace) -> int:
     from generator.diff import run_diff
 
@@ -80,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
     conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
     conversions.set_defaults(run=_conversions)
+    prints = commands.add_parser(
+        "fingerprint",
+        help="write data/fingerprints/SOURCE.yml from an archived copy (its text is not stored)",
+    )
+    prints.add_argument("source", metavar="SOURCE", help="the source's id in sources.yml")
+    prints.add_argument("copy", metavar="COPY", help="archived copy of the source, UTF-8 text")
+    prints.add_argument(
+        "--lines",
+        help="lines of COPY that hold the numbered paragraphs, e.g. 25-102 or 1,14,20 (default:"
+        " every non-empty line); each non-empty line is one paragraph",
+    )
+    prints.set_defaults(run=_fingerprint)
     diff = commands.add_parser("diff", help="list the facts added, removed or changed since BASE")
     diff.add_argument(
         "base", metavar="BASE", help="git revision to compare with (e.g. origin/main)"
