@@ -129,7 +129,8 @@ def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
             except GitError:
                 continue  # load_fact_base reports the missing file
             (Path(folder) / name).write_bytes(content)
-        return load_fact_base(Path(folder), f"{revision}:{data_rel}")
+        # Facts are compared as written; older revisions predate the grounding checks.
+        return load_fact_base(Path(folder), f"{revision}:{data_rel}", grounding=False)
 
 
 # ---------------------------------------------------------------------------- flattening
@@ -429,7 +430,7 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
             return 1
         try:
             if head_rev is None:
-                new = load_fact_base(data_dir, data_dir.as_posix())
+                new = load_fact_base(data_dir, data_dir.as_posix(), grounding=False)
             else:
                 new = load_revision(root, data_rel, head_rev)
         except DataError as error:

@@ -14,8 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dates import parse_date
 from generator.fields import PathKey, dotted, records, string_fields
+from generator.grounding import check_grounding, read_fingerprints
 from generator.model import (
     DATA_FILES,
+    OPTIONAL_FILES,
     Claim,
     Event,
     FactBase,
@@ -24,6 +26,7 @@ from generator.model import (
     MarketCount,
     MarketMove,
     Move,
+    Note,
     Organization,
     Person,
     Product,
@@ -49,6 +52,7 @@ KIND_OF_RECORD: dict[type[BaseModel], str] = {
     Figure: "figure",
     Claim: "claim",
     Forecast: "forecast",
+    Note: "note",
 }
 
 # Which data file holds each kind of record.
@@ -66,6 +70,7 @@ FILE_OF_KIND = {
     "figure": "figures.yml",
     "claim": "claims.yml",
     "forecast": "forecasts.yml",
+    "note": "notes.yml",
 }
 
 _TYPE_WORDS = {
@@ -165,7 +170,8 @@ def _read_all(
         shown = f"{shown_dir}/{name}"
         path = data_dir / name
         if not path.exists():
-            problems.append(Problem(shown, 1, 1, "", "file is missing"))
+            if name not in OPTIONAL_FILES:
+                problems.append(Problem(shown, 1, 1, "", "file is missing"))
             continue
         try:
             document = read_yaml(path, shown)
@@ -298,14 +304,22 @@ def _ends_before_start(role: Role) -> bool:
     return end is not None and start is not None and end < start
 
 
-def load_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
-    """Load and check every data file; raise DataError listing every problem found."""
+def load_fact_base(data_dir: Path, shown_dir: str = "data", *, grounding: bool = True) -> FactBase:
+    """Load and check every data file; raise DataError listing every problem found.
+
+    `grounding=False` skips the checks against the sources' fingerprints (quotes, hedges, names,
+    date precision): for reading old revisions of the data, which predate them.
+    """
     parsed, problems = _read_all(data_dir, shown_dir)
     ids, id_problems = _index_ids(parsed)
     problems += id_problems
     problems += _check_references(parsed, ids)
     sources = {s.id: s for s in getattr(parsed.get("sources.yml", (None,))[0], "sources", [])}
     problems += _check_rules(parsed, ids, sources)
+    if grounding:
+        prints, print_problems = read_fingerprints(data_dir, shown_dir, sources)
+        problems += print_problems
+        problems += check_grounding(parsed, sources, prints, shown_dir)
     if problems:
         raise DataError(problems)
     merged: dict[str, Any] = {}
@@ -319,7 +333,8 @@ _CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]]
 
 def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     stats = []
-    for name in DATA_FILES:
+    prints = sorted(p.relative_to(data_dir).as_posix() for p in data_dir.glob("fingerprints/*.yml"))
+    for name in [*DATA_FILES, *prints]:
         try:
             stat = (data_dir / name).stat()
         except OSError:

@@ -103,6 +103,23 @@ AnyRef = Annotated[
     *_refers_to("organization", "person", "product", "event", "figure", "market-move", "claim"),
 ]
 
+NoteTarget = Annotated[
+    str,
+    *_refers_to(
+        "organization",
+        "person",
+        "role",
+        "move",
+        "product",
+        "event",
+        "figure",
+        "market-move",
+        "market-count",
+        "claim",
+        "forecast",
+    ),
+]
+
 
 class Attribution(StrEnum):
     """Who stands behind a fact, from strongest to weakest."""
@@ -122,10 +139,17 @@ class Record(BaseModel):
 
 
 class Citation(Record):
-    """Where a fact comes from: a source and a paragraph of it."""
+    """Where a fact comes from: a source, a paragraph of it, and the words that carry the fact."""
 
     source: SourceRef
     paragraph: int = Field(ge=1, description="1-based paragraph number in the source.")
+    quote: Text | None = Field(
+        None,
+        description=(
+            "The shortest verbatim span of the paragraph that carries the fact, under 16 Chinese"
+            " characters; `make check` requires it and verifies it against the source's fingerprint."
+        ),
+    )
 
 
 class Cited(Record):
@@ -134,6 +158,13 @@ class Cited(Record):
     cite: list[Citation] = Field(min_length=1)
     attribution: Annotated[Attribution, Strict(False)]
     asserted_by: EntityRef | None = None
+    inferred: dict[str, Text] = Field(
+        default_factory=dict,
+        description=(
+            "Date fields more precise than the cited text, each with the reason it was inferred"
+            " (e.g. {date: 文中只写“20日”，月份取自上一段})."
+        ),
+    )
 
 
 class Paragraph(Record):
@@ -148,11 +179,15 @@ class Source(Record):
 
     id: Id
     title: Text
+    short: Text | None = Field(None, description="Label shown before ¶ in citations of it.")
     outlet: OrgRef
     published: EdtfDate
     url: WebUrl | None = None
     copy_read: Text = Field(description="Where the copy the facts were taken from was read.")
     language: Literal["zh-Hans", "zh-Hant", "en"]
+    numbering: Text | None = Field(
+        None, description="How the paragraphs of this source are numbered."
+    )
     paragraphs: list[Paragraph] = Field(min_length=1)
 
 
@@ -178,6 +213,7 @@ class Organization(Cited):
     name_hant: PlainName | None = Field(None, description="Explicit Traditional form of the name.")
     name_en: Text | None = None
     short: Text | None = None
+    aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
     kind: OrgKind
     country: Literal["CN", "US", "GB", "global", "unknown"]
     parent: OrgRef | None = None
@@ -198,7 +234,10 @@ class Move(Cited):
     """A change of role: from one of the person's roles to another, on a date."""
 
     id: Id
-    date: EdtfDate
+    date: EdtfDate = Field(description="When the change took effect, as precisely as known.")
+    announced: EdtfDate | None = Field(
+        None, description="When it was announced, when the source gives that date instead."
+    )
     from_role: RoleRef | None = None
     to_role: RoleRef | None = None
     summary: Text
@@ -211,6 +250,7 @@ class Person(Cited):
     name: Text
     name_hant: PlainName | None = None
     name_en: Text | None = None
+    aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
     about: Text
     roles: list[Role] = Field(default_factory=list)
     moves: list[Move] = Field(default_factory=list)
@@ -247,9 +287,12 @@ class Product(Cited):
     name: Text
     name_hant: PlainName | None = None
     name_en: Text | None = None
+    aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
     kind: ProductKind
     maker: OrgRef | None = Field(None, description="Left out when the source names no maker.")
-    bytedance_ai: bool = Field(description="Part of ByteDance's AI line-up.")
+    bytedance_ai: bool | None = Field(
+        description="Part of ByteDance's AI line-up; null when the source does not say."
+    )
     launched: EdtfDate | None = None
     status: ProductStatus
     about: Text
@@ -368,6 +411,26 @@ class Forecast(Cited):
     outcome: Text | None = None
 
 
+NoteKind = Literal["inconsistency", "caveat", "context"]
+
+
+class Note(Record):
+    """An editor's note on facts: an inconsistency, a caveat or context, with its arithmetic."""
+
+    id: Id
+    kind: NoteKind
+    about: list[NoteTarget] = Field(
+        min_length=1, description="The records the note is shown beside."
+    )
+    title: Text
+    text: Text
+    arithmetic: list[Text] = Field(default_factory=list, description="Each step, written out.")
+    cite: list[Citation] = Field(default_factory=list)
+    relies_on: Text | None = Field(
+        None, description="General knowledge the note uses that no source in the data gives."
+    )
+
+
 class GlossaryEntry(Record):
     """A reviewed conversion: protects a name or fixes a phrase OpenCC gets wrong."""
 
@@ -416,6 +479,10 @@ class ForecastsFile(Record):
     forecasts: list[Forecast]
 
 
+class NotesFile(Record):
+    notes: list[Note]
+
+
 class GlossaryFile(Record):
     glossary: list[GlossaryEntry]
 
@@ -431,8 +498,12 @@ DATA_FILES: dict[str, type[Record]] = {
     "figures.yml": FiguresFile,
     "claims.yml": ClaimsFile,
     "forecasts.yml": ForecastsFile,
+    "notes.yml": NotesFile,
     "glossary.yml": GlossaryFile,
 }
+
+# Data files a report may leave out; a missing one holds an empty list.
+OPTIONAL_FILES = {"notes.yml"}
 
 
 class FactBase(Record):
@@ -447,4 +518,5 @@ class FactBase(Record):
     figures: list[Figure]
     claims: list[Claim]
     forecasts: list[Forecast]
+    notes: list[Note] = Field(default_factory=list)
     glossary: list[GlossaryEntry]
