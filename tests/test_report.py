@@ -49,7 +49,9 @@ def pages(tree: Path) -> dict[str, BeautifulSoup]:
 
 def cited_ids(base) -> dict[str, object]:
     return {
-        r.id: r for _, r in records(base) if getattr(r, "id", None) and getattr(r, "cite", None)
+        r.id: r
+        for _, r in records(base)
+        if getattr(r, "id", None) and getattr(r, "cite", None) and getattr(r, "attribution", None)
     }
 
 
@@ -81,9 +83,51 @@ def test_every_fact_appears_with_its_citation(site, base, tree):
         labels = [label for part in block for label in part.select("span.cite")]
         links = {a["href"] for part in block for a in part.select("a.cite-link")}
         assert labels, f"{record_id}: no attribution label"
+        quotes = [q.get_text() for part in block for q in part.select("span.cite-quote")]
         for citation in record.cite:
             wanted = f"sources.html#{citation.source}-p{citation.paragraph}"
             assert wanted in links, f"{record_id}: no link to {wanted}"
+            if not tree:  # the Traditional edition shows the same words converted
+                assert f"「{citation.quote}」" in " ".join(quotes), f"{record_id}: quote missing"
+        assert len(quotes) >= len(record.cite), f"{record_id}: a ¶ link without its quote"
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_inferred_dates_are_marked_with_their_reason(site, base, tree):
+    timeline = pages(site / tree if tree else site)["timeline.html"]
+    inferred = [e for e in base.events if "date" in e.inferred]
+    assert inferred
+    for event in inferred:
+        block = fact_block(timeline.find(id=event.id))
+        tags = [t for part in block for t in part.select("span.fact-tag--inferred")]
+        reasons = [r.get_text() for part in block for r in part.select("span.fact-inferred")]
+        assert tags and reasons, f"{event.id}: inferred date not marked"
+        if not tree:
+            assert event.inferred["date"] in reasons[0]
+    plain = next(e for e in base.events if not e.inferred)
+    assert not fact_block(timeline.find(id=plain.id))[0].select("span.fact-tag--inferred")
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_editors_notes_stand_beside_their_facts_and_on_the_method_page(site, base, tree):
+    html_pages = pages(site / tree if tree else site)
+    method = html_pages["method.html"]
+    for note in base.notes:
+        assert method.find(id=note.id) is not None, f"{note.id} is not on the method page"
+        for record_id in note.about:
+            page, element = next(
+                (name, soup.find(id=record_id))
+                for name, soup in html_pages.items()
+                if name != "method.html" and soup.find(id=record_id)
+            )
+            box = element.find_next("div", class_="admonition")
+            assert box is not None and box.find("a", href=f"method.html#{note.id}"), (
+                f"{note.id}: no note beside {record_id} on {page}"
+            )
+    compute = html_pages["compute.html"].find(id="derived-video-per-second")
+    assert compute is not None
+    word = "編者注" if tree else "编者注"
+    assert word in compute.find_next("div", class_="admonition").get_text()
 
 
 def test_citation_links_land_on_paragraphs(site, base):
