@@ -87,10 +87,15 @@ GROUNDING_MESSAGES = {
         "no quote names '{name}': quote the words where the source names it,"
         " or add the form the source uses to aliases"
     ),
+    "number-not-written": (
+        "{number} is not written in the cited paragraphs (they give: {written}): cite the"
+        " paragraph that gives it, or leave the number out"
+    ),
     "inferred-field": "'{field}' is not a date this record gives; inferred lists only its dates",
     "date-too-precise": (
-        "date '{value}' is more precise than the cited text ({written}): make it less precise,"
-        " or add inferred: {{{field}: why it can be inferred}}"
+        "date '{value}' is not written in the cited text, or more precise than it (the text"
+        " gives: {written}): correct it or make it less precise, or add"
+        " inferred: {{{field}: why it can be inferred}}"
     ),
 }
 
@@ -289,6 +294,92 @@ def _check_dates(
             )
 
 
+# ---------------------------------------------------------------- numbers
+
+_CN_VALUES = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SCALE_VALUES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_NAME_DIGITS = re.compile(r"[A-Za-z][A-Za-z0-9]*-?\d+[A-Za-z]*")
+TEXT_FIELDS = ("name", "title", "about", "summary", "text", "claim", "label", "measures", "measure")
+
+
+def numeral_values(numerals: list[str]) -> set[float]:
+    """Every value the numerals write: digits as written and scaled, Chinese digits, 十多."""
+    values: set[float] = set()
+    for numeral in numerals:
+        for match in _DIGITS.finditer(numeral):
+            value = float(match.group())
+            values.add(value)
+            rest = numeral[match.end() :]
+            for word, size in _SCALE_VALUES.items():
+                if rest.startswith(word) or rest.lstrip("多余").startswith(word):
+                    values.add(value * size)
+                    break
+        if numeral.startswith("十"):
+            values.add(10.0)
+        for char, value in _CN_VALUES.items():
+            if numeral.startswith(char):
+                values.add(float(value))
+    return values
+
+
+def _numbers_in_text(text: str) -> list[float]:
+    masked = _NAME_DIGITS.sub(" ", text)
+    return [float(m.group()) for m in _DIGITS.finditer(masked)]
+
+
+def _number_written(value: float, values: set[float], numerals: list[str], published: date) -> bool:
+    if any(abs(value - known) <= 1e-9 * max(1.0, abs(known)) for known in values):
+        return True
+    last_year = value == published.year - 1 and "去年" in numerals
+    return value == published.year or last_year
+
+
+def _check_numbers(
+    where: _Where, record: Cited, quoted: list[_Quoted], sources: dict[str, Source]
+) -> Iterator[Problem]:
+    if not quoted or len(quoted) < len(record.cite):
+        return  # an unverified citation has its own message; its numbers cannot be judged
+    numerals = [n for item in quoted for n in item.paragraph.numerals]
+    values = numeral_values(numerals)
+    published = min(
+        parse_date(sources[c.source].published).earliest or date.max
+        for c in record.cite
+        if c.source in sources
+    )
+    fields: list[tuple[str, float]] = []
+    for key in ("value", "value_max"):
+        number = getattr(record, key, None)
+        if isinstance(number, int | float) and not isinstance(number, bool):
+            fields.append((key, float(number)))
+    threshold = getattr(record, "threshold", None)
+    if threshold is not None:
+        fields.append(("threshold.value", float(threshold.value)))
+    for key in TEXT_FIELDS:
+        text = getattr(record, key, None)
+        if isinstance(text, str):
+            fields += [(key, number) for number in _numbers_in_text(text)]
+    for key, number in fields:
+        if not _number_written(number, values, numerals, published):
+            written = "、".join(dict.fromkeys(numerals)) or "no number"
+            yield where.problem(
+                tuple(key.split(".")),
+                message("number-not-written", number=f"{number:g}", written=written),
+            )
+            return
+
+
 def check_grounding(
     parsed: dict[str, tuple[BaseModel, YamlDocument]],
     sources: dict[str, Source],
@@ -315,6 +406,7 @@ def check_grounding(
                 problems += _check_named(where, item, quoted)
                 problems += _check_hedges(where, item, quoted)
                 problems += _check_dates(where, item, quoted, sources)
+                problems += _check_numbers(where, item, quoted, sources)
     return problems
 
 
