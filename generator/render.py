@@ -150,7 +150,5 @@ def date_shown(fact: Cited, field: str, ui: Ui, *, reason: bool = True) -> str:
     why = fact.inferred.get(field)
     if why is None:
         return words
-    tag = (
-        f'{words} <span class="fact-tag fact-tag--inferred" title="{attr(why)}">{ui("推断")}</span>'
-    )
+    tag = f'{words} <span class="fact-tag fact-tag--inferred" title="{md_text(why)}">{ui("推断")}</span>'
     return tag + (f'<span class="fact-inferred">（{md_text(why)}）</span>' if reason else "")
