@@ -91,7 +91,7 @@ class PageContext:
         if note.arithmetic:
             lines += [f"{ui('算式')}：", ""]
             lines += [
-                f'- <span class="fact-formula">{md_text(step)}</span>' for step in note.arithmetic
+                f'- <span class="note-step">{md_text(step)}</span>' for step in note.arithmetic
             ]
             lines.append("")
         if note.relies_on:
