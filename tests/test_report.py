@@ -265,7 +265,9 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
         assert _wait_for(f"{root}/people.html", "张楠", 90), "mkdocs serve did not come up"
         people = project / "data" / "people.yml"
         text = people.read_text(encoding="utf-8")
-        people.write_text(text.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        # The source writes 张楠, so the renamed record keeps that form as an alias.
+        renamed = text.replace("name: 张楠", "name: 张楠预览\n    aliases: [张楠]", 1)
+        people.write_text(renamed, encoding="utf-8")
         assert _wait_for(f"{root}/people.html", "张楠预览", 60)
         assert _wait_for(f"{root}/zh-Hant/people.html", "張楠預覽", 30)
     finally:
