@@ -172,7 +172,13 @@ def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
         if not value or any(_has_own_id(item) for item in value):
             return
         if all(isinstance(item, Citation) for item in value):
-            yield path, ", ".join(f"{c.source}#{c.paragraph}" for c in value)
+            yield (
+                path,
+                ", ".join(
+                    f"{c.source}#{c.paragraph}" + (f"「{c.quote}」" if c.quote else "")
+                    for c in value
+                ),
+            )
         elif all(not isinstance(item, BaseModel | list | dict) for item in value):
             yield path, ", ".join(_show(item) for item in value)
         else:
