@@ -16,7 +16,10 @@ from typing import Any
 import opencc
 
 from generator.fields import map_strings
-from generator.model import TEXT, FactBase, GlossaryEntry
+from generator.model import SOURCE_WORDS, TEXT, FactBase, GlossaryEntry
+
+# OpenCC configs that also localise vocabulary -> the same script without that step.
+GLYPH_CONFIGS = {"s2twp": "s2tw"}
 
 
 @lru_cache(maxsize=8)
@@ -66,6 +69,12 @@ class ScriptConverter:
             return text
         return str(_opencc(self.opencc_config).convert(text))
 
+    def glyphs(self, text: str) -> str:
+        """Characters only, no regional wording (s2twp's 视频→影片): for the source's own words."""
+        if not self.opencc_config:
+            return text
+        return str(_opencc(GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)).convert(text))
+
     def __call__(self, text: str) -> str:
         if not self.opencc_config or not text:
             return text
@@ -99,6 +108,8 @@ def convert_fact_base(base: FactBase, convert: ScriptConverter) -> FactBase:
         return base
 
     def change(value: str, markers: tuple[Any, ...]) -> str:
+        if SOURCE_WORDS in markers:
+            return convert.glyphs(value)
         return convert(value) if TEXT in markers else value
 
     converted: FactBase = map_strings(base, change)

@@ -27,7 +27,13 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SourceWordsMarker:
+    """Marks text quoted from a source: converted glyph by glyph, never reworded per region."""
+
+
 TEXT = TextMarker()
+SOURCE_WORDS = SourceWordsMarker()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 # Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
@@ -143,7 +149,7 @@ class Citation(Record):
 
     source: SourceRef
     paragraph: int = Field(ge=1, description="1-based paragraph number in the source.")
-    quote: Text | None = Field(
+    quote: Annotated[Text | None, SOURCE_WORDS] = Field(
         None,
         description=(
             "The shortest verbatim span of the paragraph that carries the fact, under 16 Chinese"

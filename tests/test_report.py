@@ -92,6 +92,16 @@ def test_every_fact_appears_with_its_citation(site, base, tree):
         assert len(quotes) >= len(record.cite), f"{record_id}: a ¶ link without its quote"
 
 
+def test_traditional_quotes_keep_the_sources_words(site):
+    """Quotes change glyphs only: the source's 视频 stays 視頻, never Taiwan's 影片."""
+    organizations = pages(site / "zh-Hant")["organizations.html"]
+    youtube = fact_block(organizations.find(id="youtube"))
+    quotes = " ".join(q.get_text() for part in youtube for q in part.select("span.cite-quote"))
+    assert "全球最大視頻分享網站YouTube" in quotes
+    text = " ".join(part.get_text() for part in youtube).replace(quotes, "")
+    assert "影片分享" in text  # the project's own words follow the edition's vocabulary
+
+
 @pytest.mark.parametrize("tree", ["", "zh-Hant"])
 def test_inferred_dates_are_marked_with_their_reason(site, base, tree):
     timeline = pages(site / tree if tree else site)["timeline.html"]
