@@ -308,15 +308,14 @@ def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
         assert _wait_for(f"{root}/index.html", "数据有问题", 90), "no problem panel"
         assert _wait_for(f"{root}/index.html", "data/people.yml:", 5)
         assert _wait_for(f"{root}/zh-Hant/index.html", "資料有問題", 5)
-        people.write_text(good.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        renamed = good.replace("name: 张楠", "name: 张楠预览\n    aliases: [张楠]", 1)
+        people.write_text(renamed, encoding="utf-8")
         assert _wait_for(f"{root}/people.html", "张楠预览", 60)
         with urllib.request.urlopen(f"{root}/people.html", timeout=5) as response:
             assert "数据有问题" not in response.read().decode("utf-8")
         # Broken again after a good build: the last good facts stay, with the panel on top.
         people.write_text(
-            good.replace("name: 张楠", "name: 张楠预览", 1).replace(
-                "attribution: reported", "attribution: rumour", 1
-            ),
+            renamed.replace("attribution: reported", "attribution: rumour", 1),
             encoding="utf-8",
         )
         assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; is not allowed", 60)
