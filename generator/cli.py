@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import fingerprint
 from generator.load import load_fact_base
+from generator.messages import say
 from generator.problems import DataError
 from generator.review import group_counts, review
 from generator.schema import stale_schemas, write_schemas
@@ -19,15 +20,12 @@ def _check(args: argparse.Namespace) -> int:
     base = load_fact_base(Path(args.data), args.data.rstrip("/"))
     stale = stale_schemas(Path(args.data))
     if stale:
-        print(
-            f"schema out of date: {', '.join(stale)} (run: python -m generator schema)",
-            file=sys.stderr,
-        )
+        print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
         return 1
     counts = ", ".join(
-        f"{len(getattr(base, name))} {name.replace('_', ' ')}" for name in type(base).model_fields
+        f"{name.replace('_', ' ')} {len(getattr(base, name))}" for name in type(base).model_fields
     )
-    print(f"data OK: {counts}")
+    print(say("data-ok", counts=counts))
     return 0
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
 from generator.dates import DateError, parse_date
+from generator.messages import say
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,14 @@ class SourceWordsMarker:
     """Marks text quoted from a source: converted glyph by glyph, never reworded per region."""
 
 
+@dataclass(frozen=True)
+class TraditionalMarker:
+    """Marks reader-facing text that is written in Traditional characters on purpose."""
+
+
 TEXT = TextMarker()
 SOURCE_WORDS = SourceWordsMarker()
+TRADITIONAL = TraditionalMarker()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 # Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
@@ -49,6 +56,7 @@ Term = Annotated[
 PlainName = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP), TEXT
 ]
+HantName = Annotated[PlainName, TRADITIONAL]
 
 Id = Annotated[
     str,
@@ -97,7 +105,7 @@ EdtfDate = Annotated[
 
 def _check_web_url(text: str) -> str:
     if not text.startswith(("https://", "http://")) or any(c in text for c in " \"'<>\\`"):
-        raise ValueError("only http:// or https:// addresses without spaces or quotes are allowed")
+        raise ValueError(say("web-url"))
     return text
 
 
@@ -216,7 +224,7 @@ class Organization(Cited):
 
     id: Id
     name: Text
-    name_hant: PlainName | None = Field(None, description="Explicit Traditional form of the name.")
+    name_hant: HantName | None = Field(None, description="Explicit Traditional form of the name.")
     name_en: Text | None = None
     short: Text | None = None
     aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
@@ -254,7 +262,7 @@ class Person(Cited):
 
     id: Id
     name: Text
-    name_hant: PlainName | None = None
+    name_hant: HantName | None = None
     name_en: Text | None = None
     aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
     about: Text
@@ -291,7 +299,7 @@ class Product(Cited):
 
     id: Id
     name: Text
-    name_hant: PlainName | None = None
+    name_hant: HantName | None = None
     name_en: Text | None = None
     aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
     kind: ProductKind

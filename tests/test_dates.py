@@ -136,7 +136,8 @@ MORE_INVALID = {
 
 
 @pytest.mark.parametrize("text", sorted(MORE_INVALID))
-def test_exact_error_messages(text):
+def test_exact_error_messages(monkeypatch, text):
+    monkeypatch.setenv("REPORT_LANG", "en")
     with pytest.raises(DateError) as raised:
         parse_date(text)
     assert str(raised.value) == MORE_INVALID[text]

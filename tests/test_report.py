@@ -179,7 +179,7 @@ def test_unknown_fact_reference_fails_with_file_and_line(tmp_path):
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert (
-        "docs/method.md:4:2: {{ no-such-fact.date }}: unknown fact id 'no-such-fact'"
+        "docs/method.md:4:2: {{ no-such-fact.date }}: 找不到 id 为 'no-such-fact' 的事实。"
         in result.stderr
     )
     assert "Traceback" not in result.stderr

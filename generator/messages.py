@@ -1,0 +1,428 @@
+"""Every message a contributor can read, in Chinese and English, in one catalogue.
+
+Each entry says what is wrong and what to type instead. Chinese is the default; `REPORT_LANG=en`
+switches to English. Code never writes a message inline: it calls `say(key, **values)`, and a test
+checks that every key has both texts with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages; `{name}` placeholders are filled by `say`."""
+
+    zh: str
+    en: str
+
+
+CATALOGUE: dict[str, Text] = {
+    # ---------------------------------------------------------------- reading the file
+    "file-missing": Text(
+        "文件不存在：请从 main 分支恢复这个文件。",
+        "file is missing: restore it from the main branch",
+    ),
+    "file-unreadable": Text(
+        "读不了这个文件（{reason}）：检查文件权限。",
+        "cannot read file: {reason}",
+    ),
+    "file-too-big": Text(
+        "文件有 {size} 字节，上限是 {limit} MB：把内容拆短一些。",
+        "file is {size} bytes; the limit is {limit} MB",
+    ),
+    "file-not-utf8": Text(
+        "文件不是 UTF-8 编码：在编辑器里用 UTF-8 重新保存（不要用 GBK/GB2312）。",
+        "file is not valid UTF-8 text (save it as UTF-8)",
+    ),
+    "file-empty": Text(
+        "文件是空的：第一行应写 '{top}:'，下面再逐条列出记录。",
+        "file is empty; it must start with '{top}:'",
+    ),
+    # ---------------------------------------------------------------- typing slips (input methods)
+    "slip-fullwidth-colon": Text(
+        "字段名后面用了中文全角冒号“：”：YAML 只认英文冒号加空格。把 {wrong} 改成 {right}。",
+        "full-width colon '：' after a field name: YAML needs an ASCII colon and a space. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-comma": Text(
+        "方括号列表里用了中文全角逗号“，”：列表项之间要用英文逗号。把 {wrong} 改成 {right}。",
+        "full-width comma '，' inside a [ ] list: items are separated by ASCII commas. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-hyphen": Text(
+        "列表项前面用了全角减号“{char}”：YAML 的列表项以英文连字符 '-' 加空格开头。把 {wrong} 改成 {right}。",
+        "full-width dash '{char}' starting a list item: use an ASCII '-' and a space. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-space": Text(
+        "这里有一个全角空格（中文输入法的空格，U+3000）：YAML 的缩进和冒号后面只能用半角空格。把它换成普通空格。",
+        "a full-width space (U+3000) where YAML needs an ordinary space: replace it with a plain space",
+    ),
+    "slip-smart-quote-key": Text(
+        "字段名被中文引号“”‘’包住了：字段名不需要引号。把 {wrong} 改成 {right}。",
+        "a field name inside curly quotes: field names need no quotes. Change {wrong} to {right}",
+    ),
+    "slip-smart-quote-value": Text(
+        "值被中文引号包住了：YAML 只认英文引号，中文引号会成为值的一部分。把 {wrong} 改成 {right}。",
+        "a value inside curly quotes: YAML only knows ASCII quotes, curly ones become part of the value. Change {wrong} to {right}",
+    ),
+    "slip-tab-indent": Text(
+        "这一行用制表符（Tab）缩进：YAML 只能用空格缩进。把行首的 Tab 换成空格（和上下行对齐）。",
+        "this line is indented with a tab: YAML indents with spaces only. Replace the tab with spaces",
+    ),
+    # ---------------------------------------------------------------- YAML syntax
+    "yaml-mapping-values": Text(
+        "这一行的冒号 YAML 读不懂：要么这一行的缩进和同级字段没对齐（检查行首空格数），要么值里有“: ”——那就给整个值加上英文单引号，例如 {example}。",
+        "YAML cannot read the colon on this line: either its indentation does not line up with the fields beside it, or the value holds ': ' (then quote the whole value, e.g. {example})",
+    ),
+    "yaml-indent-deeper": Text(
+        "这一行比第 {line} 行的字段“{key}”多缩进了 {extra} 格，YAML 把它当成了上一个值的延续：让这一行和“{key}”左对齐（如果第 {line} 行本身缩进不对，就改第 {line} 行，使同一条记录的字段对齐）。",
+        "this line is indented {extra} column(s) past the field '{key}' on line {line}, so YAML reads it as the rest of that value: line it up with '{key}' (or fix line {line} if that is the one out of line)",
+    ),
+    "yaml-expected-colon": Text(
+        "这一行应该是“字段名: 值”，却找不到英文冒号：检查是否漏了冒号、冒号后漏了空格，或缩进和上一行不一致。",
+        "this line should be 'field: value' but has no ASCII colon: check for a missing colon, a missing space after it, or indentation that differs from the line above",
+    ),
+    "yaml-unclosed-quote": Text(
+        "引号没有闭合：从这里开始的 {quote} 一直没有找到配对的 {quote}。在值的末尾补上 {quote}。",
+        "unclosed quote: the {quote} opened here is never closed. Add {quote} at the end of the value",
+    ),
+    "yaml-bad-indent": Text(
+        "缩进不对：这一行和上下文的层级对不上。同一级的字段或列表项（- ）必须左对齐，用空格缩进。",
+        "wrong indentation: this line does not line up with its neighbours. Fields and list items (- ) of one level must start in the same column, indented with spaces",
+    ),
+    "yaml-tab": Text(
+        "这里有制表符（Tab）：YAML 只能用空格缩进。把 Tab 换成空格。",
+        "a tab character where YAML needs spaces: replace the tab with spaces",
+    ),
+    "yaml-unclosed-bracket": Text(
+        "方括号或花括号没有闭合：检查 [ ] 和 {{ }} 是否成对，列表项之间用英文逗号分隔。",
+        "a [ ] or {{ }} is not closed: check that brackets come in pairs and items are separated by ASCII commas",
+    ),
+    "yaml-other": Text(
+        "YAML 格式错误（{detail}）：对照上下几行检查缩进、冒号和引号。",
+        "YAML syntax error: {detail}",
+    ),
+    "yaml-alias": Text(
+        "不允许使用 YAML 别名（*名称）：把值完整地写出来。",
+        "YAML aliases (*name) are not allowed; write the value out",
+    ),
+    "yaml-anchor": Text(
+        "不允许使用 YAML 锚点（&名称）：删掉 &名称，把值完整地写出来。",
+        "YAML anchors (&name) are not allowed; write the value out",
+    ),
+    "yaml-tag": Text(
+        "不允许使用 YAML 标签 {tag}：删掉它，只写值本身（文字要加引号时用英文单引号）。",
+        "YAML tag {tag} is not allowed; write the plain value",
+    ),
+    "yaml-merge-key": Text(
+        "不允许使用 YAML 合并键（<<）：把字段逐个写出来。",
+        "YAML merge keys (<<) are not allowed; write the fields out",
+    ),
+    "yaml-key-not-plain": Text(
+        "字段名必须是简单的英文单词：不能是列表或字段组。",
+        "mapping keys must be plain words",
+    ),
+    "yaml-duplicate-key": Text(
+        "字段 '{key}' 写了两次（第一次在第 {line} 行）：删掉其中一个。",
+        "duplicate key '{key}' (first given on line {line}); keep one",
+    ),
+    "yaml-too-deep": Text(
+        "嵌套超过 {limit} 层：数据文件不需要这么深的结构，检查缩进和括号。",
+        "nested deeper than {limit} levels",
+    ),
+    "yaml-control-char": Text(
+        "文件里有不可见的控制字符 U+{code}：删掉它（常见于从网页或文档复制来的文字）。",
+        "control character U+{code} is not allowed in YAML; delete it",
+    ),
+    "yaml-two-documents": Text(
+        "一个文件里只能有一份数据：删掉 '---' 分隔线及其后面的第二份内容。",
+        "a data file holds one document: remove the '---' line and what follows it",
+    ),
+    "yaml-unsupported": Text(
+        "读不懂的 YAML 结构：只用字段、列表和值。",
+        "unsupported YAML node",
+    ),
+    # ---------------------------------------------------------------- fields and types
+    "unknown-field": Text(
+        "没有 '{name}' 这个字段。{hint}",
+        "unknown field '{name}'. {hint}",
+    ),
+    "missing-field": Text(
+        "缺少必填字段：加上 '{name}: ...'。",
+        "required field is missing: add '{name}: ...'",
+    ),
+    "expected-text": Text(
+        "这里应该是文字，却是{got}。",
+        "expected text, got {got}",
+    ),
+    "number-needs-quotes": Text(
+        "这里应该是文字，但不加引号的 {raw} 会被当成数字：加上英文单引号，写成 {fix}。",
+        "expected text, but {raw} without quotes reads as a number: quote it, {fix}",
+    ),
+    "bool-needs-quotes": Text(
+        "这里应该是文字，但不加引号的 {raw} 会被当成“是/否”：加上英文单引号，写成 {fix}。",
+        "expected text, but {raw} without quotes reads as true/false: quote it, {fix}",
+    ),
+    "expected-whole-number": Text(
+        "这里应该是整数，却是 {value}：去掉小数部分。",
+        "expected a whole number, got {value}",
+    ),
+    "expected-number": Text(
+        "这里应该是数字，却是{got}：只写阿拉伯数字（如 156.98），不加引号和单位。",
+        "expected a number, got {got}: write digits only (e.g. 156.98), no quotes or unit",
+    ),
+    "expected-bool": Text(
+        "这里应该是 true 或 false，却是{got}：写 true 或 false，不加引号。",
+        "expected true or false, got {got}",
+    ),
+    "expected-list": Text(
+        "这里应该是列表，却是{got}：写成 [甲, 乙] 或每项一行、以“- ”开头。",
+        "expected a list, got {got}: write [a, b] or one '- ' item per line",
+    ),
+    "expected-mapping": Text(
+        "这里应该是一组字段（字段名: 值），却是{got}。",
+        "expected a mapping of fields, got {got}",
+    ),
+    "bad-id": Text(
+        "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 zhang-nan。{hint}",
+        "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan). {hint}",
+    ),
+    "markup-characters": Text(
+        "'{value}' 里不能有 Markdown 或 HTML 符号（< > & 引号 括号 * _ # | ! ~ = :）：删掉这些符号。",
+        "'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)",
+    ),
+    "too-short": Text(
+        "至少要有 {count} 项：补上缺的内容。",
+        "needs at least {count} item(s)",
+    ),
+    "too-long": Text(
+        "太长了（上限 {count}）：写短一些。",
+        "too long (the limit is {count})",
+    ),
+    "empty-text": Text(
+        "不能是空的：写上内容，或者删掉这个字段。",
+        "may not be empty: write something or remove the field",
+    ),
+    "at-least": Text(
+        "必须大于或等于 {limit}，现在是 {value}。",
+        "must be at least {limit}, got {value}",
+    ),
+    "more-than": Text(
+        "必须大于 {limit}，现在是 {value}。",
+        "must be more than {limit}, got {value}",
+    ),
+    "not-allowed-value": Text(
+        "'{value}' 不在可选范围内，可选：{allowed}。{hint}",
+        "'{value}' is not allowed here; expected {allowed}. {hint}",
+    ),
+    "invalid-value": Text(
+        "取值不对：{detail}",
+        "invalid value: {detail}",
+    ),
+    "web-url": Text(
+        "网址只能以 http:// 或 https:// 开头，且不含空格和引号：从浏览器地址栏复制完整网址。",
+        "only http:// or https:// addresses without spaces or quotes are allowed",
+    ),
+    # ---------------------------------------------------------------- dates
+    "date-not-edtf": Text(
+        "'{text}' 不是认得的日期写法：用 2024-02-09（日）、2023-11（月）、2023-34（季度）、2023（年）。",
+        "'{text}' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    ),
+    "date-year-zero": Text(
+        "'{text}' 的年份是 0：公元纪年从 0001 年开始，检查年份。",
+        "'{text}' has no year 0 (the calendar starts at 0001)",
+    ),
+    "date-no-month": Text(
+        "'{text}' 里没有 {number} 月：月份只能是 01 到 12。",
+        "'{text}' has no month {number}",
+    ),
+    "date-no-day": Text(
+        "'{text}' 这一天不存在：检查这个月有几天（闰年的 2 月才有 29 日）。",
+        "'{text}' is not a day of the calendar",
+    ),
+    "date-no-period": Text(
+        "'{text}' 里的 {number} 既不是月份也不是时段：月份 01–12，季度 33–36，半年 40–41。",
+        "'{text}' has no month or period {number} (months 01-12, quarters 33-36, halves 40-41)",
+    ),
+    "date-open-both": Text(
+        "'{text}' 两头都是开放的：至少写出一端，例如 ../2023-33（不晚于）。",
+        "'{text}' is open at both ends",
+    ),
+    "date-reversed": Text(
+        "'{text}' 结束早于开始：把较早的日期写在 / 前面。",
+        "'{text}' ends before it starts",
+    ),
+    # ---------------------------------------------------------------- references and rules
+    "duplicate-id": Text(
+        "id '{id}' 已经被 {first} 用过了{base}：给这条记录换一个没人用过的 id，例如 {example}。",
+        "duplicate id '{id}' (first used at {first}){base}: give this record an unused id, e.g. {example}",
+    ),
+    "duplicate-id-base": Text(
+        "（那条记录在 {base} 上就有）",
+        " (that record is already on {base})",
+    ),
+    "unknown-reference": Text(
+        "找不到{kinds} '{value}'。{hint}",
+        "unknown {kinds} '{value}'. {hint}",
+    ),
+    "reference-wrong-kind": Text(
+        "'{value}' 是{found}，这里要的是{kinds}：换成一个{kinds}的 id。",
+        "'{value}' is a {found}, not a {kinds}: use the id of a {kinds}",
+    ),
+    "did-you-mean": Text(
+        "是不是想写 {options}？",
+        "Did you mean {options}?",
+    ),
+    "no-suggestion-id": Text(
+        "检查拼写，或者先在 {file} 里加上这条记录。",
+        "Check the spelling, or add the record to {file} first.",
+    ),
+    "no-suggestion-field": Text(
+        "可用的字段有 {options}。",
+        "The fields are {options}.",
+    ),
+    "no-paragraph": Text(
+        "来源 '{source}' 没有第 {paragraph} 段（它共有 {count} 段）：改成 1 到 {count} 之间、真正说了这件事的段落号。",
+        "source '{source}' has no paragraph {paragraph} (it has {count})",
+    ),
+    "paragraph-order": Text(
+        "段落必须按 1、2、3……依次编号：这里应该是 {expected}。",
+        "paragraphs must be numbered 1, 2, 3, ... in order; expected {expected}",
+    ),
+    "role-ends-before-start": Text(
+        "职位的结束日期（{end}）早于开始日期（{start}）：检查两个日期是否写反了。",
+        "role ends ({end}) before it starts ({start})",
+    ),
+    "role-of-another-person": Text(
+        "职位 '{role}' 属于另一个人：变动只能指向本人 roles 里的职位。",
+        "role '{role}' belongs to another person",
+    ),
+    "move-needs-role": Text(
+        "人事变动至少要写 from_role（原职位）或 to_role（新职位）之一。",
+        "a move needs from_role, to_role or both",
+    ),
+    # ---------------------------------------------------------------- script hygiene
+    "traditional-character": Text(
+        "“{char}”是繁体字，简体数据里应写作“{simplified}”（第 {index} 个字）：把 {wrong} 改成 {right}（繁体版会自动转换）",
+        "'{char}' is a Traditional character; Simplified data writes '{simplified}' (character {index}): change {wrong} to {right} (the Traditional edition converts automatically)",
+    ),
+    "control-character-in-text": Text(
+        "文字里有看不见的{name}（U+{code}，第 {index} 个字）：删掉它，需要分隔时用空格。",
+        "the text holds an invisible {name} (U+{code}, character {index}): delete it, use a space to separate words",
+    ),
+    "name-tab": Text("制表符 Tab", "tab"),
+    "name-control": Text("控制字符", "control character"),
+    # ---------------------------------------------------------------- Markdown references
+    "unknown-block": Text(
+        "没有 '{name}' 这个区块。{hint}",
+        "unknown block '{name}'. {hint}",
+    ),
+    "unknown-fact-id": Text(
+        "找不到 id 为 '{id}' 的事实。{hint}",
+        "unknown fact id '{id}'. {hint}",
+    ),
+    "no-field-to-show": Text(
+        "'{id}' 没有可显示的字段 '{field}'：可用 {options}。",
+        "'{id}' has no field '{field}' to show (use one of: {options})",
+    ),
+    "needs-field": Text(
+        "'{id}' 不能单独显示：写成 {{{{ {id}.字段 }}}}。",
+        "'{id}' cannot be shown on its own; name a field",
+    ),
+    # ---------------------------------------------------------------- summaries
+    "report-summary": Text(
+        "数据里共有 {count} 处问题，这次什么都没有生成。改好后再运行 make check。",
+        "{count} problem(s) in the data; nothing was built.",
+    ),
+    "schema-stale": Text(
+        "Schema 已过期：{files}。运行 .venv/bin/python -m generator schema 重新生成。",
+        "schema out of date: {files} (run: python -m generator schema)",
+    ),
+    "data-ok": Text(
+        "数据全部通过检查：{counts}。",
+        "data OK: {counts}",
+    ),
+}
+
+# Words put into messages: kinds of record and of value.
+WORDS: dict[str, Text] = {
+    "source": Text("来源", "source"),
+    "organization": Text("机构", "organization"),
+    "person": Text("人物", "person"),
+    "role": Text("职位", "role"),
+    "move": Text("人事变动", "move"),
+    "product": Text("产品", "product"),
+    "event": Text("事件", "event"),
+    "market-move": Text("市场异动", "market-move"),
+    "market-count": Text("市场计数", "market-count"),
+    "stock-series": Text("股价序列", "stock-series"),
+    "figure": Text("数字", "figure"),
+    "claim": Text("论断", "claim"),
+    "forecast": Text("预测", "forecast"),
+    "text": Text("文字", "text"),
+    "number": Text("数字", "a number"),
+    "bool": Text("true/false", "true/false"),
+    "list": Text("列表", "a list"),
+    "mapping": Text("一组字段", "a mapping"),
+    "nothing": Text("空值", "nothing"),
+    "or": Text("或", " or "),
+    "comma": Text("、", ", "),
+    "item": Text("第{n}条", "#{n}"),
+}
+
+
+def language() -> str:
+    """'en' when REPORT_LANG asks for English, else 'zh'."""
+    return "en" if os.environ.get("REPORT_LANG", "").lower().startswith("en") else "zh"
+
+
+def say(key: str, /, **values: object) -> str:
+    """The message `key` in the current language, placeholders filled."""
+    entry = CATALOGUE[key]
+    return (entry.en if language() == "en" else entry.zh).format(**values).rstrip()
+
+
+def word(key: str, /, **values: object) -> str:
+    """A word of `WORDS` in the current language."""
+    entry = WORDS[key]
+    return (entry.en if language() == "en" else entry.zh).format(**values)
+
+
+def either(keys: Iterable[str]) -> str:
+    """'机构、人物或产品' / 'organization, person or product'."""
+    names = [word(key) for key in keys]
+    if len(names) < 3:
+        return word("or").join(names)
+    return word("comma").join(names[:-1]) + word("or") + names[-1]
+
+
+def code(text: str) -> str:
+    """Text to type, set off as code: `title: 张楠`."""
+    return f"`{text.strip()}`"
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` placeholders of a template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def closest(wrong: str, candidates: Iterable[str], count: int = 3) -> list[str]:
+    """The candidates most like `wrong` (for "did you mean")."""
+    pool = sorted(set(candidates))
+    found = difflib.get_close_matches(wrong, pool, n=count, cutoff=0.6)
+    if not found:
+        lowered = wrong.lower().strip()
+        found = [c for c in pool if c and lowered and (lowered in c or c in lowered)][:count]
+    return found
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
+    """'。是不是想写 'x'？' when a candidate is close, else ''."""
+    found = closest(wrong, candidates)
+    if not found:
+        return ""
+    return say("did-you-mean", options=word("comma").join(f"'{c}'" for c in found))
