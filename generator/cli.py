@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import fingerprint
-from generator.load import load_fact_base
+from generator.load import load_documents, load_fact_base
 from generator.messages import say
 from generator.problems import DataError
-from generator.review import group_counts, review
+from generator.review import conversions_in, group_counts, review, texts_of
 from generator.schema import stale_schemas, write_schemas
 from generator.staged_build import staged_build
 
@@ -41,13 +41,34 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _conversions(args: argparse.Namespace) -> int:
-    base = load_fact_base(Path(args.data), args.data.rstrip("/"))
-    changes = review(base, args.opencc, args.lang, Path(args.docs))
+    base, documents = load_documents(Path(args.data), args.data.rstrip("/"))
+    if args.since or args.all:
+        texts = list(texts_of(base, None, documents))
+        if args.since:
+            from generator.diff import GitError, load_revision, repository_of
+
+            try:
+                root, data_rel = repository_of(Path(args.data))
+                old = load_revision(root, data_rel, args.since)
+            except (GitError, ValueError) as error:
+                print(f"conversions: {error}", file=sys.stderr)
+                return 1
+            known = {text for _, text in texts_of(old, None)}
+            texts = [(place, text) for place, text in texts if text not in known]
+        changes = conversions_in(texts, base, args.opencc, args.lang)
+    else:
+        changes = review(base, args.opencc, args.lang, Path(args.docs), documents=documents)
     for change in changes:
         print(change.line())
     totals = group_counts(changes)
     print(
-        f"{len(changes)} distinct changes: {totals.get('phrase', 0)} phrase, {totals.get('glossary', 0)} glossary"
+        say(
+            "conversions-summary",
+            count=len(changes),
+            glossary=totals.get("glossary", 0),
+            phrase=totals.get("phrase", 0),
+            char=totals.get("char", 0),
+        )
     )
     return 0
 
@@ -101,6 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
     conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
+    conversions.add_argument(
+        "--all",
+        action="store_true",
+        help="every conversion (character ones too), not only what phrases and the glossary change",
+    )
+    conversions.add_argument(
+        "--since",
+        metavar="REV",
+        help="only text that is new or changed since git revision REV (implies --all)",
+    )
     conversions.set_defaults(run=_conversions)
     prints = commands.add_parser(
         "fingerprint",

@@ -20,17 +20,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.convert import converter_for
+from generator.fields import dotted, string_fields
 from generator.load import KIND_OF_RECORD, load_fact_base
-from generator.model import DATA_FILES, Citation, Cited, FactBase, GlossaryEntry
+from generator.messages import say, word
+from generator.model import DATA_FILES, TEXT, Citation, Cited, FactBase, GlossaryEntry
 from generator.problems import DataError
 from generator.review import conversion_lines
 
-WORKING_TREE = "working tree"
 # A removed and an added record are one renamed record when their other fields are this alike
 # on average (0..1), and no single field less alike than FIELD_SIMILARITY.
 RENAME_SIMILARITY = 0.9
 FIELD_SIMILARITY = 0.6
-ABSENT = "(none)"
+# The edition a reviewer reads new text in.
+REVIEW_OPENCC, REVIEW_LANG = "s2twp", "zh-Hant"
 
 # Name of a FactBase list -> the data file that holds it.
 FILE_OF_LIST = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
@@ -49,6 +52,8 @@ class Entry:
     key: str
     parent: str  # "person zhang-nan" for a role, "" for a top-level record
     fields: dict[str, str]
+    cites: tuple[tuple[str, int], ...] = ()
+    texts: frozenset[str] = frozenset()  # the fields a reader meets, converted per script
 
     def similarity(self, other: Entry) -> float:
         """How alike the fields other than the id are, 0..1; 0 when any field is rewritten.
@@ -87,14 +92,18 @@ class RecordChange:
     old_key: str | None = None
     parent: str = ""
     fields: list[FieldChange] = field(default_factory=list)
+    # For a reviewer: (source, paragraph, gist) of each citation, and each changed text field
+    # as the Traditional edition renders it.
+    gists: list[tuple[str, int, str]] = field(default_factory=list)
+    hant: dict[str, str] = field(default_factory=dict)
 
     def title(self, code: Callable[[str], str] = str) -> str:
         name = f"{code(self.old_key)} → {code(self.key)}" if self.old_key else code(self.key)
         parent = ""
         if self.parent:
             parent_kind, _, parent_id = self.parent.partition(" ")
-            parent = f" (in {parent_kind} {code(parent_id)})"
-        return f"{self.status} {self.kind} {name}{parent}"
+            parent = say("diff-parent", kind=word(parent_kind), id=code(parent_id))
+        return f"{word(self.status)} {word(self.kind)} {name}{parent}"
 
 
 # ---------------------------------------------------------------------------- loading revisions
@@ -121,7 +130,7 @@ def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except GitError:
-        raise GitError(f"unknown revision '{revision}'") from None
+        raise GitError(say("unknown-revision", revision=revision)) from None
     with tempfile.TemporaryDirectory(prefix="fact-diff-") as folder:
         for name in DATA_FILES:
             try:
@@ -206,7 +215,11 @@ def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
         fields = dict(_flatten(record, ""))
         if kind == "glossary":
             fields.pop("simplified", None)
-        found[(kind, key)] = Entry(file, kind, key, parent, fields)
+        cites = tuple((c.source, c.paragraph) for c in getattr(record, "cite", None) or [])
+        texts = frozenset(
+            dotted(path) for path, _, markers in string_fields(record) if TEXT in markers
+        )
+        found[(kind, key)] = Entry(file, kind, key, parent, fields, cites, texts)
         for name in type(record).model_fields:
             value = getattr(record, name)
             for item in value if isinstance(value, list) else []:
@@ -322,7 +335,29 @@ def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
     changes.sort(
         key=lambda c: (files.index(c.file), kinds.index(c.kind), STATUS_ORDER[c.status], c.key)
     )
+    _add_review_notes(changes, after, new)
     return changes
+
+
+def _add_review_notes(
+    changes: list[RecordChange], after: dict[tuple[str, str], Entry], new: FactBase
+) -> None:
+    """Give each new or changed record its cited paragraphs' gists and its text in Traditional."""
+    convert = converter_for(new, REVIEW_OPENCC, REVIEW_LANG)
+    gists = {(s.id, p.n): p.gist for s in new.sources for p in s.paragraphs}
+    for change in changes:
+        entry = after.get((change.kind, change.key))
+        if entry is None or change.status == "removed":
+            continue
+        change.gists = [
+            (source, paragraph, gists.get((source, paragraph), "?"))
+            for source, paragraph in entry.cites
+        ]
+        change.hant = {
+            item.path: convert(item.after)
+            for item in change.fields
+            if item.after and item.path in entry.texts
+        }
 
 
 def conversion_changes(old: FactBase, new: FactBase) -> tuple[list[str], list[str]]:
@@ -338,7 +373,7 @@ def _summary(changes: list[RecordChange]) -> str:
     counts = {status: 0 for status in STATUS_ORDER}
     for change in changes:
         counts[change.status] += 1
-    return ", ".join(f"{count} {status}" for status, count in counts.items())
+    return say("diff-summary", **counts)
 
 
 def render_text(
@@ -347,9 +382,9 @@ def render_text(
     base_label: str,
     head_label: str,
 ) -> str:
-    lines = [f"Fact changes: {base_label} → {head_label}", _summary(changes)]
+    lines = [say("diff-title", base=base_label, head=head_label), _summary(changes)]
     if not changes:
-        lines.append("No fact changed.")
+        lines.append(say("diff-none"))
     file = None
     for change in changes:
         if change.file != file:
@@ -357,8 +392,8 @@ def render_text(
             lines += ["", file]
         lines.append(f"  {change.title()}")
         for item in change.fields:
-            before = ABSENT if item.before is None else item.before
-            after = ABSENT if item.after is None else item.after
+            before = word("absent") if item.before is None else item.before
+            after = word("absent") if item.after is None else item.after
             if change.status == "added":
                 shown = after
             elif change.status == "removed":
@@ -366,9 +401,14 @@ def render_text(
             else:
                 shown = f"{before} → {after}"
             lines.append(f"      {item.path}: " + shown.replace("\n", "\n" + " " * 8))
+        for source, paragraph, gist in change.gists:
+            lines.append("      " + say("diff-gist", source=source, paragraph=paragraph, gist=gist))
+        for path, text in change.hant.items():
+            shown = text.replace("\n", "\n" + " " * 8)
+            lines.append("      " + say("diff-hant", field=path, lang=REVIEW_LANG, text=shown))
     gone, new = conversions
     if gone or new:
-        lines += ["", "Conversion review (zh-Hant)"]
+        lines += ["", say("diff-conversions", lang=REVIEW_LANG)]
         lines += [f"  - {line}" for line in gone]
         lines += [f"  + {line}" for line in new]
     return "\n".join(lines) + "\n"
@@ -392,27 +432,45 @@ def render_markdown(
     base_label: str,
     head_label: str,
 ) -> str:
-    lines = [f"## Fact changes: {_code(base_label)} → {_code(head_label)}", "", _summary(changes)]
+    title = say("diff-title", base=_code(base_label), head=_code(head_label))
+    lines = [f"## {title}", "", _summary(changes)]
     if not changes:
-        lines += ["", "No fact changed."]
+        lines += ["", say("diff-none")]
     heading: tuple[str, str] | None = None
     for change in changes:
         if heading is None or change.file != heading[0]:
             lines += ["", f"### {change.file}"]
         if heading != (change.file, change.kind):
-            lines += ["", f"#### {change.kind}"]
+            lines += ["", f"#### {word(change.kind)}"]
             heading = (change.file, change.kind)
         status, _, rest = change.title(_code).partition(" ")
         lines += ["", f"**{status}** {rest}"]
         if change.fields:
-            lines += ["", "| field | before | after |", "| --- | --- | --- |"]
+            lines += ["", say("diff-table-head"), "| --- | --- | --- |"]
             lines += [
                 f"| {escape_cell(item.path)} | {escape_cell(item.before)} | {escape_cell(item.after)} |"
                 for item in change.fields
             ]
+        if change.gists:
+            lines.append("")
+            lines += [
+                "- "
+                + say(
+                    "diff-gist",
+                    source=_code(source),
+                    paragraph=paragraph,
+                    gist=escape_cell(gist),
+                )
+                for source, paragraph, gist in change.gists
+            ]
+        if change.hant:
+            lines += [
+                "- " + say("diff-hant", field=_code(path), lang=REVIEW_LANG, text=escape_cell(text))
+                for path, text in change.hant.items()
+            ]
     gone, new = conversions
     if gone or new:
-        lines += ["", "### Conversion review (zh-Hant)", "", "```diff"]
+        lines += ["", "### " + say("diff-conversions", lang=REVIEW_LANG), "", "```diff"]
         lines += [f"- {line}" for line in gone]
         lines += [f"+ {line}" for line in new]
         lines.append("```")
@@ -429,10 +487,7 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
         try:
             old = load_revision(root, data_rel, base_rev)
         except DataError as error:
-            print(
-                f"The data at the base revision {base_rev} does not load:\n{error.report()}",
-                file=sys.stderr,
-            )
+            print(say("diff-base-broken", base=base_rev, report=error.report()), file=sys.stderr)
             return 1
         try:
             if head_rev is None:
@@ -440,8 +495,8 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
             else:
                 new = load_revision(root, data_rel, head_rev)
         except DataError as error:
-            shown = head_rev or WORKING_TREE
-            print(f"The data at {shown} does not load:\n{error.report()}", file=sys.stderr)
+            shown = head_rev or word("working-tree")
+            print(say("diff-head-broken", head=shown, report=error.report()), file=sys.stderr)
             return 1
     except (GitError, ValueError) as error:
         print(f"diff: {error}", file=sys.stderr)
@@ -449,5 +504,5 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
     changes = compare(old, new)
     conversions = conversion_changes(old, new)
     render = render_markdown if markdown else render_text
-    sys.stdout.write(render(changes, conversions, base_rev, head_rev or WORKING_TREE))
+    sys.stdout.write(render(changes, conversions, base_rev, head_rev or word("working-tree")))
     return 0

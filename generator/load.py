@@ -371,6 +371,13 @@ def load_fact_base(data_dir: Path, shown_dir: str = "data", *, grounding: bool =
     `grounding=False` skips the checks against the sources' fingerprints (quotes, hedges, names,
     date precision): for reading old revisions of the data, which predate them.
     """
+    return load_documents(data_dir, shown_dir, grounding=grounding)[0]
+
+
+def load_documents(
+    data_dir: Path, shown_dir: str = "data", *, grounding: bool = True
+) -> tuple[FactBase, dict[str, YamlDocument]]:
+    """`load_fact_base`, with each list's document (list name -> document) for locating values."""
     parsed, problems = _read_all(data_dir, shown_dir)
     ids, id_problems = _index_ids(parsed, data_dir)
     problems += id_problems
@@ -385,9 +392,11 @@ def load_fact_base(data_dir: Path, shown_dir: str = "data", *, grounding: bool =
     if problems:
         raise DataError(problems)
     merged: dict[str, Any] = {}
-    for record, _ in parsed.values():
+    documents: dict[str, YamlDocument] = {}
+    for record, document in parsed.values():
         merged.update({name: getattr(record, name) for name in type(record).model_fields})
-    return FactBase(**merged)
+        documents.update({name: document for name in type(record).model_fields})
+    return FactBase(**merged), documents
 
 
 _CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]] = {}

@@ -17,12 +17,14 @@ from pathlib import Path
 import jieba
 
 from generator.convert import ScriptConverter, converter_for
-from generator.fields import dotted, string_fields
+from generator.fields import PathKey, readable, records, string_fields
 from generator.markdown_convert import convert_markdown
 from generator.model import DATA_FILES, TEXT, FactBase
+from generator.yaml_source import YamlDocument
 
 CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
 MAX_PLACES = 4
+MAX_JOINED_WORDS = 4
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
 jieba.setLogLevel(logging.WARNING)
@@ -44,12 +46,28 @@ class Change:
         return f"{self.kind:8} {self.source} → {self.result} ×{len(self.places)}  {shown}{tail}"
 
 
-def texts_of(base: FactBase, docs_dir: Path | None) -> Iterator[tuple[str, str]]:
-    """(place, Simplified text) for every reader-facing text in the data and the docs."""
+def record_ids(base: FactBase) -> dict[PathKey, str]:
+    """Path -> id of every record that has one, to name places by id."""
+    return {path: str(item.id) for path, item in records(base) if hasattr(item, "id")}
+
+
+def texts_of(
+    base: FactBase, docs_dir: Path | None, documents: dict[str, YamlDocument] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(place, Simplified text) for every reader-facing text in the data and the docs.
+
+    With the loaded `documents` a place is file:line; without, the file and the record's id.
+    """
     file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
+    ids = record_ids(base)
     for path, value, markers in string_fields(base):
-        if TEXT in markers:
-            yield f"{file_of_list.get(str(path[0]), '?')}:{dotted(path)}", value
+        if TEXT not in markers:
+            continue
+        document = (documents or {}).get(str(path[0]))
+        if document is not None:
+            yield f"{document.path}:{document.positions.of(path)[0]}", value
+        else:
+            yield f"{file_of_list.get(str(path[0]), '?')} › {readable(path, ids)}", value
     if docs_dir is not None:
         for page in sorted(docs_dir.rglob("*.md")):
             for text in _markdown_texts(page.read_text(encoding="utf-8")):
@@ -139,8 +157,74 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
         yield run
 
 
+def _word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
+    """(word, its Traditional form) for every glossary term and jieba word the conversion changes.
+
+    Glossary terms are cut out first, as the converter does; between them each word is
+    converted alone and checked against OpenCC's conversion of the whole stretch. Where a phrase
+    spans words (and so converts differently in context), the words are joined.
+    """
+    last = 0
+    for match in converter._pattern.finditer(text) if converter._pattern else []:
+        yield from _plain_word_conversions(text[last : match.start()], converter)
+        yield match.group(), converter.terms[match.group()]
+        last = match.end()
+    yield from _plain_word_conversions(text[last:], converter)
+
+
+def _plain_word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
+    whole = converter.plain(text)
+    if whole == text:
+        return
+    words = [word for word, _, _ in jieba.tokenize(text)]
+    at = 0  # position in `whole`
+    index = 0
+    while index < len(words):
+        for span in range(1, MAX_JOINED_WORDS + 1):
+            source = "".join(words[index : index + span])
+            result = converter.plain(source)
+            if whole.startswith(result, at):
+                break
+        else:  # no split agrees with the whole: show the rest as one stretch
+            source, result, span = "".join(words[index:]), whole[at:], len(words) - index
+        if source != result and source.strip():
+            yield source, result
+        at += len(result)
+        index += span
+
+
+def conversions_in(
+    texts: list[tuple[str, str]], base: FactBase, opencc_config: str, lang: str
+) -> list[Change]:
+    """Every word the edition's conversion changes in `texts`, character conversions included.
+
+    Each is marked `glossary` (a reviewed term), `phrase` (OpenCC's vocabulary, differs from
+    character conversion) or `char` (character by character).
+    """
+    converter = converter_for(base, opencc_config, lang)
+    characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
+    changes: dict[tuple[str, str, str], Change] = {}
+    for place, text in texts:
+        for source, result in _word_conversions(text, converter):
+            if source in converter.terms:
+                kind = "glossary"
+            elif converter.plain(source) != characters.plain(source):
+                kind = "phrase"
+            else:
+                kind = "char"
+            changes.setdefault((kind, source, result), Change(source, result, kind))
+            changes[(kind, source, result)].places.append(place)
+    order = {"glossary": 0, "phrase": 1, "char": 2}
+    return sorted(changes.values(), key=lambda c: (order[c.kind], -len(c.places), c.source))
+
+
 def review(
-    base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None, pages: bool = True
+    base: FactBase,
+    opencc_config: str,
+    lang: str,
+    docs_dir: Path | None,
+    pages: bool = True,
+    documents: dict[str, YamlDocument] | None = None,
 ) -> list[Change]:
     """Every phrase-level and glossary change the edition's conversion makes.
 
@@ -154,7 +238,8 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    for place, text in [*texts_of(base, docs_dir), *(page_texts(base) if pages else [])]:
+    texts = texts_of(base, docs_dir, documents)
+    for place, text in [*texts, *(page_texts(base) if pages else [])]:
         pattern = converter._pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:

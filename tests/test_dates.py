@@ -70,7 +70,8 @@ INVALID = {
 
 
 @pytest.mark.parametrize("text", sorted(INVALID))
-def test_impossible_or_malformed_dates(text):
+def test_impossible_or_malformed_dates(monkeypatch, text):
+    monkeypatch.setenv("REPORT_LANG", "en")
     with pytest.raises(DateError, match=INVALID[text]):
         parse_date(text)
 
