@@ -7,6 +7,7 @@ site/ until the new one is complete.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,9 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", config_file, "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=project, check=False)
+    # Material for MkDocs prints an end-of-life banner on every run unless this is set.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=project, check=False, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed; {site_dir}/ was left as it was", file=sys.stderr)

@@ -197,6 +197,7 @@ def test_open_graph_and_json_ld(site):
     assert people.find("meta", attrs={"name": "description"})["content"].startswith("报道涉及")
 
 
+@pytest.mark.slow  # builds the site again
 def test_hong_kong_edition_takes_configuration_only(tmp_path):
     project = project_copy(tmp_path)
     config = project / "mkdocs.yml"
@@ -223,6 +224,7 @@ def test_hong_kong_edition_takes_configuration_only(tmp_path):
     }
 
 
+@pytest.mark.slow  # builds the site again
 def test_two_builds_are_byte_identical(tmp_path):
     project = project_copy(tmp_path)
     assert mkdocs_build(project, "one").returncode == 0
@@ -260,6 +262,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.slow  # builds the site again
 def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
     project = project_copy(tmp_path)
     port = _free_port()
@@ -297,6 +300,7 @@ def _serve(project: Path) -> tuple[subprocess.Popen[bytes], str]:
     return server, f"http://127.0.0.1:{port}"
 
 
+@pytest.mark.slow  # serves and rebuilds the site
 def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
     project = project_copy(tmp_path)
     people = project / "data" / "people.yml"
@@ -325,6 +329,7 @@ def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
         server.wait(timeout=20)
 
 
+@pytest.mark.slow  # builds the site again
 def test_a_broken_link_or_anchor_fails_the_build(tmp_path):
     project = project_copy(tmp_path)
     method = project / "docs" / "method.md"
