@@ -102,6 +102,29 @@ def _diff(args: argparse.Namespace) -> int:
     return run_diff(args.base, args.head, Path(args.data), markdown=args.markdown)
 
 
+def _pr_comment(args: argparse.Namespace) -> int:
+    from generator.diff import GitError
+    from generator.pr_preview import build_comment
+
+    try:
+        body = build_comment(
+            Path(args.event),
+            Path(args.config_file),
+            Path(args.data),
+            Path(args.site_dir),
+            run_url=args.run_url or None,
+            preview_url=args.preview_url or None,
+        )
+    except (GitError, ValueError, KeyError, OSError) as error:
+        print(f"pr-comment: {error}", file=sys.stderr)
+        return 1
+    if args.out:
+        Path(args.out).write_text(body, encoding="utf-8")
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     return staged_build(Path.cwd(), args.site_dir, args.config_file)
 
@@ -157,6 +180,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--markdown", action="store_true", help="Markdown for a pull-request comment")
     diff.set_defaults(run=_diff)
+    comment = commands.add_parser(
+        "pr-comment", help="write the pull-request preview comment for a recorded event"
+    )
+    comment.add_argument("event", metavar="EVENT_JSON", help="pull_request event payload")
+    comment.add_argument("--out", help="file to write the comment to (default: print it)")
+    comment.add_argument("--site-dir", default="site", help="the built site (default: site)")
+    comment.add_argument("--config-file", default="mkdocs.yml")
+    comment.add_argument("--run-url", help="URL of the CI run whose artifacts hold the site")
+    comment.add_argument(
+        "--preview-url", help="where the built site is served, if anywhere: page links become URLs"
+    )
+    comment.set_defaults(run=_pr_comment)
     build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--config-file", default="mkdocs.yml")

@@ -349,9 +349,16 @@ def _add_review_notes(
         entry = after.get((change.kind, change.key))
         if entry is None or change.status == "removed":
             continue
+        cited = list(entry.cites)
+        for item in change.fields:  # citations of nested records (relations, counts) that changed
+            if item.after and item.path.endswith("cite"):
+                for token in item.after.split(", "):
+                    source, _, paragraph = token.rpartition("#")
+                    if paragraph.isdigit():
+                        cited.append((source, int(paragraph)))
         change.gists = [
             (source, paragraph, gists.get((source, paragraph), "?"))
-            for source, paragraph in entry.cites
+            for source, paragraph in dict.fromkeys(cited)
         ]
         change.hant = {
             item.path: convert(item.after)

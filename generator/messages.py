@@ -368,6 +368,35 @@ CATALOGUE: dict[str, Text] = {
     ),
     "diff-hant": Text("{field} 的繁体（{lang}）：{text}", "{field} in {lang}: {text}"),
     "diff-conversions": Text("繁体转换审核（{lang}）", "Conversion review ({lang})"),
+    "preview-title": Text(
+        "拉取请求 #{number} 的预览（提交 {head}）",
+        "Preview of pull request #{number} (commit {head})",
+    ),
+    "preview-artifact": Text(
+        "整个网站已经构建好，并作为构件 `site-preview-{number}` 上传{where}。下载解压后，用浏览器打开下表中的文件即可查看简体和繁体两个版本。",
+        "The whole site is built and uploaded as the artifact `site-preview-{number}`{where}. Download and unzip it, then open the files below in a browser to see both scripts.",
+    ),
+    "preview-artifact-link": Text("（下载）", " (download)"),
+    "preview-no-site": Text(
+        "网站没有构建成功，所以没有预览：先看持续集成日志里 make build 的错误信息。",
+        "The site did not build, so there is no preview: see the make build step in the CI log.",
+    ),
+    "preview-pages": Text("改动的页面", "Changed pages"),
+    "preview-page": Text("页面", "page"),
+    "preview-no-pages": Text("没有页面的文字发生变化。", "No page's text changed."),
+    "preview-conversions": Text(
+        "新文字的繁体转换（请逐条核对）",
+        "Traditional conversion of the new text (check each line)",
+    ),
+    "preview-no-conversions": Text(
+        "新增或修改的文字里没有需要转换的字词。",
+        "The new or changed text has nothing to convert.",
+    ),
+    "preview-diff": Text("事实差异", "Fact diff"),
+    "preview-truncated": Text(
+        "（内容太长，后面的部分省略了；完整内容见持续集成的运行摘要。）",
+        "(Too long: the rest is cut; the CI run summary has all of it.)",
+    ),
     "conversions-summary": Text(
         "共 {count} 种转换：词表 {glossary} 处，词语 {phrase} 处，逐字 {char} 处。",
         "{count} distinct changes: {glossary} glossary, {phrase} phrase, {char} character",

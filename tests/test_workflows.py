@@ -83,11 +83,10 @@ def test_pull_request_workflow() -> None:
     assert workflow["jobs"]["check"]["container"] == "python:3.11-bookworm"
     commands = runs(workflow)
     assert "apt-get install" in commands and "chromium" in commands and "fonts-noto-cjk" in commands
-    assert make_calls(commands) == ["check", "test", "build"]
-    assert (
-        ".venv/bin/python -m generator diff origin/${{ github.base_ref }} --markdown"
-        " >> $GITHUB_STEP_SUMMARY" in commands
-    )
+    # The preview is built and posted before the long test run, so reviewers see it early.
+    assert make_calls(commands) == ["check", "build", "test"]
+    assert '-m generator pr-comment "$GITHUB_EVENT_PATH"' in commands
+    assert '>> "$GITHUB_STEP_SUMMARY"' in commands
 
 
 def test_pages_workflow_uses_the_official_pages_actions() -> None:
@@ -139,8 +138,10 @@ def test_pre_commit_hooks_refer_to_existing_commands() -> None:
 def test_pull_request_template_lists_the_review_checklist() -> None:
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 6
-    for phrase in ("cite", "attribution", "make check", "glossary", "/zh-Hant/"):
+    for phrase in ("cite", "attribution", "make check", "glossary", "/zh-Hant/", "预览"):
         assert phrase in template
+    # The preview comment shows both scripts: nobody takes screenshots by hand.
+    assert "## 截图" not in template and "| 简体 | 繁体 |" not in template
 
 
 def contributing() -> str:
