@@ -125,6 +125,21 @@ def _pr_comment(args: argparse.Namespace) -> int:
     return 0
 
 
+def _guide(args: argparse.Namespace) -> int:
+    from generator.guide import update
+
+    path = Path(args.file)
+    text = path.read_text(encoding="utf-8")
+    fresh = update(text)
+    if args.check:
+        if fresh != text:
+            print(say("guide-stale", file=args.file), file=sys.stderr)
+            return 1
+        return 0
+    path.write_text(fresh, encoding="utf-8")
+    return 0
+
+
 def _build(args: argparse.Namespace) -> int:
     return staged_build(Path.cwd(), args.site_dir, args.config_file)
 
@@ -192,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--preview-url", help="where the built site is served, if anywhere: page links become URLs"
     )
     comment.set_defaults(run=_pr_comment)
+    guide = commands.add_parser(
+        "guide", help="rewrite the generated tables (errors, fields) of the contributing guide"
+    )
+    guide.add_argument("file", nargs="?", default="CONTRIBUTING.md")
+    guide.add_argument("--check", action="store_true", help="only fail if a table is stale")
+    guide.set_defaults(run=_guide)
     build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--config-file", default="mkdocs.yml")

@@ -401,6 +401,10 @@ CATALOGUE: dict[str, Text] = {
         "共 {count} 种转换：词表 {glossary} 处，词语 {phrase} 处，逐字 {char} 处。",
         "{count} distinct changes: {glossary} glossary, {phrase} phrase, {char} character",
     ),
+    "guide-stale": Text(
+        "{file} 里生成的表格已过期：运行 .venv/bin/python -m generator guide 重新生成。",
+        "the generated tables of {file} are out of date (run: python -m generator guide)",
+    ),
     "data-ok": Text(
         "数据全部通过检查：{counts}。",
         "data OK: {counts}",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 import yaml
 
 from generator.cli import build_parser
-from generator.load import load_fact_base
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -152,20 +150,3 @@ def test_contributing_names_only_existing_make_targets() -> None:
     called = make_calls(contributing())
     assert {"check", "serve"} <= set(called)
     assert set(called) <= makefile_targets()
-
-
-def test_contributing_example_event_loads_into_the_real_data(tmp_path: Path) -> None:
-    blocks = re.findall(r"^```yaml\n(.*?)^```", contributing(), flags=re.MULTILINE | re.DOTALL)
-    example = blocks[0]
-    assert example.startswith("  - id: ")
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    before = load_fact_base(data)
-    events = data / "events.yml"
-    text = events.read_text(encoding="utf-8")
-    events.write_text(text.rstrip("\n") + "\n" + example, encoding="utf-8")
-    after = load_fact_base(data)
-    assert len(after.events) == len(before.events) + 1
-    added = after.events[-1]
-    assert added.involves == ["zhang-nan", "bytedance"]
-    assert added.cite[0].source == "zhinengpro-2024-02-25"
