@@ -322,7 +322,7 @@ def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
             renamed.replace("attribution: reported", "attribution: rumour", 1),
             encoding="utf-8",
         )
-        assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; is not allowed", 60)
+        assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; 不在可选范围内", 60)
         assert _wait_for(f"{root}/people.html", "张楠预览", 5)
     finally:
         server.terminate()
