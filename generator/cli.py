@@ -9,11 +9,25 @@ from pathlib import Path
 
 from generator import fingerprint
 from generator.load import load_documents, load_fact_base
-from generator.messages import say
+from generator.messages import say, word
 from generator.problems import DataError
 from generator.review import conversions_in, group_counts, review, texts_of
 from generator.schema import stale_schemas, write_schemas
 from generator.staged_build import staged_build
+
+# FactBase list -> the word for its kind of record, for the one-line summary.
+LIST_KINDS = {
+    "sources": "source",
+    "organizations": "organization",
+    "people": "person",
+    "products": "product",
+    "events": "event",
+    "market_moves": "market-move",
+    "figures": "figure",
+    "claims": "claim",
+    "forecasts": "forecast",
+    "glossary": "glossary",
+}
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -22,8 +36,9 @@ def _check(args: argparse.Namespace) -> int:
     if stale:
         print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
         return 1
-    counts = ", ".join(
-        f"{name.replace('_', ' ')} {len(getattr(base, name))}" for name in type(base).model_fields
+    counts = word("comma").join(
+        f"{word(LIST_KINDS.get(name, name))} {len(getattr(base, name))}"
+        for name in type(base).model_fields
     )
     print(say("data-ok", counts=counts))
     return 0
@@ -33,10 +48,10 @@ def _schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_schemas(Path(args.data))
         for relative in stale:
-            print(f"{args.data}/{relative} is out of date", file=sys.stderr)
+            print(say("schema-file-stale", file=f"{args.data}/{relative}"), file=sys.stderr)
         return 1 if stale else 0
     for relative in write_schemas(Path(args.data)):
-        print(f"wrote {args.data}/{relative}")
+        print(say("schema-written", file=f"{args.data}/{relative}"))
     return 0
 
 

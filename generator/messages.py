@@ -405,8 +405,18 @@ CATALOGUE: dict[str, Text] = {
         "{file} 里生成的表格已过期：运行 .venv/bin/python -m generator guide 重新生成。",
         "the generated tables of {file} are out of date (run: python -m generator guide)",
     ),
+    "schema-file-stale": Text(
+        "{file} 已过期：运行 .venv/bin/python -m generator schema 重新生成。",
+        "{file} is out of date",
+    ),
+    "schema-written": Text("已写入 {file}", "wrote {file}"),
+    "build-failed": Text(
+        "网站没有生成成功；{site}/ 保持原样。错误信息见上面。",
+        "build failed; {site}/ was left as it was",
+    ),
+    "build-done": Text("网站已生成到 {site}/。", "built {site}/"),
     "data-ok": Text(
-        "数据全部通过检查：{counts}。",
+        "数据全部通过检查（{counts}）。",
         "data OK: {counts}",
     ),
 }

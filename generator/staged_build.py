@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.messages import say
+
 
 def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdocs.yml") -> int:
     """Run `mkdocs build --strict` into `<site>.new` and swap on success; return the exit code."""
@@ -27,12 +29,12 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
     result = subprocess.run(command, cwd=project, check=False, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed; {site_dir}/ was left as it was", file=sys.stderr)
+        print(say("build-failed", site=site_dir), file=sys.stderr)
         return result.returncode
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
-    print(f"built {site_dir}/")
+    print(say("build-done", site=site_dir))
     return 0
