@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.convert import converter_for
-from generator.fields import dotted, string_fields
+from generator.fields import string_fields
 from generator.load import KIND_OF_RECORD, load_fact_base
 from generator.messages import say, word
 from generator.model import DATA_FILES, TEXT, Citation, Cited, FactBase, GlossaryEntry
@@ -165,6 +165,17 @@ def _has_own_id(item: Any) -> bool:
     return type(item) in KIND_OF_RECORD
 
 
+def _field_path(parts: tuple[str | int, ...]) -> str:
+    """`('relations', 1, 'kind')` -> `relations 第2条 › kind`: list items counted from 1."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += " " + word("item", n=part + 1)
+        elif part:
+            text = f"{text} › {part}" if text else part
+    return text
+
+
 def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
     """(field path, value as text) for every leaf of `value`; nested records with ids skipped."""
     if value is None:
@@ -176,7 +187,7 @@ def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
         for name in names:
             if name == "id":
                 continue
-            yield from _flatten(getattr(value, name), f"{path}.{name}" if path else name)
+            yield from _flatten(getattr(value, name), _field_path((path, name)))
     elif isinstance(value, list):
         if not value or any(_has_own_id(item) for item in value):
             return
@@ -192,10 +203,10 @@ def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield path, ", ".join(_show(item) for item in value)
         else:
             for index, item in enumerate(value):
-                yield from _flatten(item, f"{path}[{index}]")
+                yield from _flatten(item, _field_path((path, index)))
     elif isinstance(value, dict):
         for key in sorted(value):
-            yield from _flatten(value[key], f"{path}.{key}")
+            yield from _flatten(value[key], _field_path((path, key)))
     else:
         yield path, _show(value)
 
@@ -217,7 +228,7 @@ def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
             fields.pop("simplified", None)
         cites = tuple((c.source, c.paragraph) for c in getattr(record, "cite", None) or [])
         texts = frozenset(
-            dotted(path) for path, _, markers in string_fields(record) if TEXT in markers
+            _field_path(path) for path, _, markers in string_fields(record) if TEXT in markers
         )
         found[(kind, key)] = Entry(file, kind, key, parent, fields, cites, texts)
         for name in type(record).model_fields:

@@ -117,7 +117,7 @@ def test_the_comment_holds_the_fact_diff(body):
     diff = body.split("<summary>事实差异</summary>", 1)[1]
     assert "**新增** 论断 `jianying-subscription-test`" in diff
     assert "**修改** 产品 `jianying`" in diff
-    assert "| relations[1].kind |  | compared-with |" in diff
+    assert "| relations 第2条 › kind |  | compared-with |" in diff
     assert "出处 `zhinengpro-2024-02-25` 第 28 段说：" in diff
     # The relation's own citation is shown too, though the product cites other paragraphs.
     assert "出处 `zhinengpro-2024-02-25` 第 27 段说：" in diff
