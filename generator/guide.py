@@ -56,7 +56,14 @@ KINDS: dict[str, type[BaseModel]] = {
 }
 # Messages of the review commands and summaries, not of a problem in the data.
 _NOT_PROBLEMS = ("diff-", "preview-", "conversions-", "name-", "no-suggestion-", "data-ok")
-_NOT_PROBLEM_KEYS = {"did-you-mean", "duplicate-id-base", "report-summary", "unknown-revision"}
+_NOT_PROBLEM_KEYS = {
+    "did-you-mean",
+    "duplicate-id-base",
+    "report-summary",
+    "unknown-revision",
+    "schema-written",
+    "build-done",
+}
 REGION = re.compile(r"(<!-- 生成:([a-z-]+) -->\n)(.*?)(<!-- /生成:\2 -->)", re.DOTALL)
 
 
