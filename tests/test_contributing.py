@@ -32,9 +32,13 @@ def worked_example() -> str:
 
 
 def keep_example(data: Path, example: str | None = None) -> None:
-    """Put the worked example into `data/products.yml` where the guide says."""
+    """Put the worked example into `data/products.yml` where the guide says.
+
+    A contributor may have kept it already: it is taken out first, so the copy is the data as
+    it was before the example.
+    """
     products = data / "products.yml"
-    text = products.read_text(encoding="utf-8")
+    text = products.read_text(encoding="utf-8").replace(worked_example(), "")
     start = text.index(ANCHOR)
     end = text.index("        attribution: reported\n", start) + len(
         "        attribution: reported\n"
@@ -45,6 +49,10 @@ def keep_example(data: Path, example: str | None = None) -> None:
 def test_the_worked_example_adds_a_fact_not_yet_in_the_data(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
+    products = data / "products.yml"
+    products.write_text(
+        products.read_text(encoding="utf-8").replace(worked_example(), ""), encoding="utf-8"
+    )
     before = {p.id: p for p in load_fact_base(data).products}["jianying"]
     assert not any(r.target == "sora" for r in before.relations)
     keep_example(data)
