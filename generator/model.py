@@ -233,6 +233,7 @@ class Source(Record):
         description="文章的文字：zh-Hans（简体）、zh-Hant（繁体）或 en（英文）。"
     )
     numbering: Text | None = Field(
+        None,
         description="这篇来源的段落是怎么编号的，可省略。",
     )
     paragraphs: list[Paragraph] = Field(min_length=1, description="逐段的大意，按 1、2、3……编号。")
@@ -299,6 +300,7 @@ class Move(Cited):
     id: Id
     date: EdtfDate = Field(description="变动生效的日期，精确到能确定的程度。")
     announced: EdtfDate | None = Field(
+        None,
         description="宣布的日期（来源只给出宣布日期时填），可省略。",
     )
     from_role: RoleRef | None = Field(None, description="原职位的 id（本人 roles 里的）。")
@@ -559,6 +561,7 @@ class Note(Record):
         description="类型：inconsistency（前后矛盾）、caveat（提醒）、context（背景）。"
     )
     about: list[NoteTarget] = Field(
+        min_length=1,
         description="这条编者按显示在哪些记录旁边（id 列表）。",
     )
     title: Text = Field(description="标题。")
@@ -566,6 +569,7 @@ class Note(Record):
     arithmetic: list[Text] = Field(default_factory=list, description="每一步计算，逐条写出。")
     cite: list[Citation] = Field(default_factory=list, description="出处列表，可省略。")
     relies_on: Text | None = Field(
+        None,
         description="用到但数据里没有来源的常识，可省略。",
     )
 
