@@ -23,7 +23,8 @@ _DASH = re.compile(rf"^(\s*)([{_DASHES}])[ \u3000]+")
 _CURLY_KEY = re.compile(rf"^(\s*{_ITEM})[{_CURLY}]({_KEY})[{_CURLY}]\s*[:：]\s*")
 _CURLY_VALUE = re.compile(rf"^(\s*{_ITEM}{_KEY}:\s+)[{_CURLY}]([\x20-\x7e]*)[{_CURLY}]\s*$")
 _SPACE_AFTER_SYNTAX = re.compile(rf"^(\s*{_ITEM}(?:{_KEY}:)?)\u3000")
-_COMMA_IN_FLOW = re.compile(r"[\w\]}'\"]\s*，\s*[\w\[{'\"]")
+_COMMA_IN_FLOW = re.compile(r"[A-Za-z0-9_\]}'\"-]\s*，\s*[A-Za-z0-9_\[{'\"-]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _BLOCK_START = re.compile(rf"^(\s*){_ITEM}{_KEY}:\s*[|>][-+0-9]*\s*(#.*)?$")
 
 
@@ -78,7 +79,9 @@ def _slips_of_line(line: str) -> Iterator[tuple[int, str]]:
         yield match.end(1), say("slip-smart-quote-value", wrong=wrong, right=right)
         return
     flow = line.find("[") if "[" in line else line.find("{")
-    if flow >= 0 and (match := _COMMA_IN_FLOW.search(line, flow)):
+    match = _COMMA_IN_FLOW.search(line, flow) if flow >= 0 else None
+    # Only between ids or keys: a comma after Chinese text is the text's own punctuation.
+    if match and not _CJK.search(line, flow, match.start()):
         comma = line.index("，", match.start())
         wrong, right = _quoted(line), _quoted(line.replace("，", ", "))
         yield comma, say("slip-fullwidth-comma", wrong=wrong, right=right)
