@@ -26,6 +26,7 @@ LIST_KINDS = {
     "figures": "figure",
     "claims": "claim",
     "forecasts": "forecast",
+    "notes": "note",
     "glossary": "glossary",
 }
 
@@ -56,7 +57,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _conversions(args: argparse.Namespace) -> int:
-    base, documents = load_documents(Path(args.data), args.data.rstrip("/"))
+    # Conversion is about wording, not evidence: the grounding checks are left to `check`.
+    base, documents = load_documents(Path(args.data), args.data.rstrip("/"), grounding=False)
     if args.since or args.all:
         texts = list(texts_of(base, None, documents))
         if args.since:

@@ -9,6 +9,7 @@ of the same kind whose other fields are (nearly) the same are shown as a rename.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from generator.review import conversion_lines
 # on average (0..1), and no single field less alike than FIELD_SIMILARITY.
 RENAME_SIMILARITY = 0.9
 FIELD_SIMILARITY = 0.6
+_CITED = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)")
 # The edition a reviewer reads new text in.
 REVIEW_OPENCC, REVIEW_LANG = "s2twp", "zh-Hant"
 
@@ -363,10 +365,8 @@ def _add_review_notes(
         cited = list(entry.cites)
         for item in change.fields:  # citations of nested records (relations, counts) that changed
             if item.after and item.path.endswith("cite"):
-                for token in item.after.split(", "):
-                    source, _, paragraph = token.rpartition("#")
-                    if paragraph.isdigit():
-                        cited.append((source, int(paragraph)))
+                for source, paragraph in _CITED.findall(item.after):
+                    cited.append((source, int(paragraph)))
         change.gists = [
             (source, paragraph, gists.get((source, paragraph), "?"))
             for source, paragraph in dict.fromkeys(cited)

@@ -3,8 +3,8 @@
 Run after the schema and reference checks, on the records and the sources' fingerprints:
 every citation carries a quote found verbatim in its paragraph; a hedged quote caps the
 attribution; a named record is named in one of its quotes; a date is no more precise than the
-cited paragraphs write it unless it is marked inferred with a reason. Every message is written
-once, in GROUNDING_MESSAGES, so its wording can be changed or translated in one place.
+cited paragraphs write it unless it is marked inferred with a reason. Every message is in the
+catalogue of generator/messages.py, in Chinese and English.
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel
 
 from generator.dates import DateError, Point, Precision, _parse_point, parse_date
-from generator.fields import PathKey, dotted, records
+from generator.fields import PathKey, readable, records
 from generator.fingerprint import (
     GRAM,
     MIN_QUOTE,
@@ -29,6 +28,7 @@ from generator.fingerprint import (
     normalise,
     parse,
 )
+from generator.messages import say
 from generator.model import (
     Attribution,
     Citation,
@@ -48,60 +48,6 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Attribution levels that state a fact; a hedged quote cannot carry them.
 ASSERTING = {Attribution.OFFICIAL, Attribution.ANALYST, Attribution.REPORTED}
 DATE_FIELDS = ("date", "start", "end", "made_on", "expected", "launched", "announced")
-
-GROUNDING_MESSAGES = {
-    "quote-missing": (
-        "quote is missing: add quote: with the words of paragraph {paragraph} that carry this"
-        " fact (fewer than 16 Chinese characters)"
-    ),
-    "quote-too-long": (
-        "quote has {count} Chinese characters; keep it under 16 (the no-copy rule):"
-        " quote only the words that carry the fact"
-    ),
-    "quote-too-short": (
-        "quote '{quote}' is too short to verify; quote at least {minimum} characters"
-        " (letters, digits or Chinese characters)"
-    ),
-    "quote-not-found": (
-        "quote '{quote}' is not in paragraph {paragraph} of '{source}'{elsewhere};"
-        " copy the words exactly as the source writes them"
-    ),
-    "quote-elsewhere": " (it is in paragraph {paragraphs}: cite that one)",
-    "no-fingerprint": (
-        "source '{source}' has no fingerprint ({path}); make it from the archived copy with:"
-        " python -m generator fingerprint {source} COPY.txt --lines FIRST-LAST"
-    ),
-    "fingerprint-count": (
-        "the fingerprint has {printed} paragraphs but the source lists {listed};"
-        " regenerate it or fix the paragraph list"
-    ),
-    "hedged": (
-        "the quote from paragraph {paragraph} stands under a hedge ('{hedge}'), so attribution"
-        " cannot be '{attribution}': use insider (or author, denied)"
-    ),
-    "hedged-official": (
-        "paragraph {paragraph} carries a hedge ('{hedge}'), so attribution cannot be 'official':"
-        " use reported, insider or denied, or cite a paragraph without hearsay"
-    ),
-    "unnamed": (
-        "no quote names '{name}': quote the words where the source names it,"
-        " or add the form the source uses to aliases"
-    ),
-    "number-not-written": (
-        "{number} is not written in the cited paragraphs (they give: {written}): cite the"
-        " paragraph that gives it, or leave the number out"
-    ),
-    "inferred-field": "'{field}' is not a date this record gives; inferred lists only its dates",
-    "date-too-precise": (
-        "date '{value}' is not written in the cited text, or more precise than it (the text"
-        " gives: {written}): correct it or make it less precise, or add"
-        " inferred: {{{field}: why it can be inferred}}"
-    ),
-}
-
-
-def message(key: str, **values: Any) -> str:
-    return GROUNDING_MESSAGES[key].format(**values)
 
 
 def han_count(text: str) -> int:
@@ -125,7 +71,7 @@ def read_fingerprints(
         except DataError as error:
             problems += error.problems
         except (KeyError, TypeError, ValueError):
-            problems.append(Problem(shown, 1, 1, "", "not a fingerprint file; regenerate it"))
+            problems.append(Problem(shown, 1, 1, "", say("not-a-fingerprint")))
     return prints, problems
 
 
@@ -146,7 +92,8 @@ class _Where:
 
     def problem(self, sub: PathKey, text: str) -> Problem:
         line, column = self.document.positions.of((*self.path, *sub))
-        return Problem(self.file, line, column, dotted((*self.path, *sub)), text)
+        label = readable((*self.path, *sub), self.document.positions.ids)
+        return Problem(self.file, line, column, label, text)
 
 
 def _verify_citation(
@@ -154,12 +101,12 @@ def _verify_citation(
 ) -> tuple[_Quoted | None, str | None]:
     """The verified quote, or the message saying what is wrong with it."""
     if citation.quote is None:
-        return None, message("quote-missing", paragraph=citation.paragraph)
+        return None, say("quote-missing", paragraph=citation.paragraph)
     count = han_count(citation.quote)
     if count > MAX_QUOTE_HAN:
-        return None, message("quote-too-long", count=count)
+        return None, say("quote-too-long", count=count)
     if len(normalise(citation.quote)) < MIN_QUOTE:
-        return None, message("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
+        return None, say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
     source_print = prints.get(citation.source)
     if source_print is None:
         return None, None  # reported once, at the source
@@ -169,8 +116,8 @@ def _verify_citation(
     start = paragraph.find(citation.quote)
     if start is None:
         found = [str(p.n) for p in source_print.paragraphs.values() if p.find(citation.quote)]
-        elsewhere = message("quote-elsewhere", paragraphs=", ".join(found)) if found else ""
-        return None, message(
+        elsewhere = say("quote-elsewhere", paragraphs=", ".join(found)) if found else ""
+        return None, say(
             "quote-not-found",
             quote=citation.quote,
             paragraph=citation.paragraph,
@@ -191,7 +138,7 @@ def _check_named(where: _Where, record: BaseModel, quoted: list[_Quoted]) -> Ite
     names = [normalise(n) for n in _names(record)]
     quotes = [normalise(q.citation.quote or "") for q in quoted]
     if not any(name and name in quote for name in names for quote in quotes):
-        yield where.problem(("cite",), message("unnamed", name=record.name))
+        yield where.problem(("cite",), say("unnamed", name=record.name))
 
 
 def _check_hedges(where: _Where, record: Cited, quoted: list[_Quoted]) -> Iterator[Problem]:
@@ -205,11 +152,11 @@ def _check_hedges(where: _Where, record: Cited, quoted: list[_Quoted]) -> Iterat
             length = max(len(normalise(item.citation.quote or "")), GRAM)
             hedges = item.paragraph.hedges_over(item.start, length)
         if hedges:
-            key = "hedged-official" if record.attribution is Attribution.OFFICIAL else "hedged"
+            official = record.attribution is Attribution.OFFICIAL
             yield where.problem(
                 ("attribution",),
-                message(
-                    key,
+                say(
+                    "hedged-official" if official else "hedged",
                     paragraph=item.citation.paragraph,
                     hedge=hedges[0],
                     attribution=record.attribution.value,
@@ -274,7 +221,7 @@ def _check_dates(
 ) -> Iterator[Problem]:
     for key in record.inferred:
         if key not in DATE_FIELDS or getattr(record, key, None) is None:
-            yield where.problem(("inferred", key), message("inferred-field", field=key))
+            yield where.problem(("inferred", key), say("inferred-field", field=key))
     if not quoted:
         return
     numerals = [n for item in quoted for n in item.paragraph.numerals]
@@ -290,7 +237,7 @@ def _check_dates(
         if not date_written(value, numerals, published):
             written = "、".join(dict.fromkeys(numerals)) or "no date"
             yield where.problem(
-                (key,), message("date-too-precise", value=value, written=written, field=key)
+                (key,), say("date-too-precise", value=value, written=written, field=key)
             )
 
 
@@ -375,7 +322,7 @@ def _check_numbers(
             written = "、".join(dict.fromkeys(numerals)) or "no number"
             yield where.problem(
                 tuple(key.split(".")),
-                message("number-not-written", number=f"{number:g}", written=written),
+                say("number-not-written", number=f"{number:g}", written=written),
             )
             return
 
@@ -416,12 +363,12 @@ def _check_source(
     printed = prints.get(source.id)
     if printed is None:
         path = f"{data_dir_shown}/fingerprints/{source.id}.yml"
-        return [where.problem(("id",), message("no-fingerprint", source=source.id, path=path))]
+        return [where.problem(("id",), say("no-fingerprint", source=source.id, path=path))]
     if len(printed.paragraphs) != len(source.paragraphs):
         return [
             where.problem(
                 ("paragraphs",),
-                message(
+                say(
                     "fingerprint-count",
                     printed=len(printed.paragraphs),
                     listed=len(source.paragraphs),

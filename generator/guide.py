@@ -25,6 +25,7 @@ from generator.model import (
     MarketCount,
     MarketMove,
     Move,
+    Note,
     Organization,
     Paragraph,
     Person,
@@ -52,6 +53,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "figure": Figure,
     "claim": Claim,
     "forecast": Forecast,
+    "note": Note,
     "glossary": GlossaryEntry,
 }
 # Messages of the review commands and summaries, not of a problem in the data.

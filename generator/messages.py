@@ -305,6 +305,63 @@ CATALOGUE: dict[str, Text] = {
         "人事变动至少要写 from_role（原职位）或 to_role（新职位）之一。",
         "a move needs from_role, to_role or both",
     ),
+    # ---------------------------------------------------------------- grounding in the sources
+    "quote-missing": Text(
+        "缺少引语：加上 quote:，照抄第 {paragraph} 段里承载这条事实的原话（少于 16 个汉字）。",
+        "quote is missing: add quote: with the words of paragraph {paragraph} that carry this fact (fewer than 16 Chinese characters)",
+    ),
+    "quote-too-long": Text(
+        "引语有 {count} 个汉字，要少于 16 个（不照搬原文的规定）：只抄承载这条事实的那几个字。",
+        "quote has {count} Chinese characters; keep it under 16 (the no-copy rule): quote only the words that carry the fact",
+    ),
+    "quote-too-short": Text(
+        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）。",
+        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters)",
+    ),
+    "quote-not-found": Text(
+        "引语 '{quote}' 不在来源 '{source}' 的第 {paragraph} 段里{elsewhere}：照原文一字不改地抄。",
+        "quote '{quote}' is not in paragraph {paragraph} of '{source}'{elsewhere}; copy the words exactly as the source writes them",
+    ),
+    "quote-elsewhere": Text(
+        "（它在第 {paragraphs} 段：改引那一段）",
+        " (it is in paragraph {paragraphs}: cite that one)",
+    ),
+    "no-fingerprint": Text(
+        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：python -m generator fingerprint {source} 存档.txt --lines 起-止",
+        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: python -m generator fingerprint {source} COPY.txt --lines FIRST-LAST",
+    ),
+    "not-a-fingerprint": Text(
+        "这不是指纹文件：重新生成它。",
+        "not a fingerprint file; regenerate it",
+    ),
+    "fingerprint-count": Text(
+        "指纹有 {printed} 段，来源却列了 {listed} 段：重新生成指纹，或改正段落列表。",
+        "the fingerprint has {printed} paragraphs but the source lists {listed}; regenerate it or fix the paragraph list",
+    ),
+    "hedged": Text(
+        "第 {paragraph} 段的引语处在传闻用语（'{hedge}'）之下，所以 attribution 不能是 '{attribution}'：改成 insider（或 author、denied）。",
+        "the quote from paragraph {paragraph} stands under a hedge ('{hedge}'), so attribution cannot be '{attribution}': use insider (or author, denied)",
+    ),
+    "hedged-official": Text(
+        "第 {paragraph} 段带有传闻用语（'{hedge}'），所以 attribution 不能是 'official'：改成 reported、insider 或 denied，或者引一段没有传闻用语的。",
+        "paragraph {paragraph} carries a hedge ('{hedge}'), so attribution cannot be 'official': use reported, insider or denied, or cite a paragraph without hearsay",
+    ),
+    "unnamed": Text(
+        "没有一句引语提到 '{name}'：引用来源写出它名字的那句话，或者把来源用的写法加进 aliases。",
+        "no quote names '{name}': quote the words where the source names it, or add the form the source uses to aliases",
+    ),
+    "number-not-written": Text(
+        "所引段落里没有写 {number}（它们写的是：{written}）：引用写了这个数字的段落，或者删掉这个数字。",
+        "{number} is not written in the cited paragraphs (they give: {written}): cite the paragraph that gives it, or leave the number out",
+    ),
+    "inferred-field": Text(
+        "'{field}' 不是这条记录的日期字段：inferred 里只能列它的日期字段。",
+        "'{field}' is not a date this record gives; inferred lists only its dates",
+    ),
+    "date-too-precise": Text(
+        "日期 '{value}' 没有写在所引原文里，或者比原文更精确（原文写的是：{written}）：改正它、写得粗一些，或者加上 inferred: {{{field}: 可以这样推断的理由}}。",
+        "date '{value}' is not written in the cited text, or more precise than it (the text gives: {written}): correct it or make it less precise, or add inferred: {{{field}: why it can be inferred}}",
+    ),
     # ---------------------------------------------------------------- script hygiene
     "traditional-character": Text(
         "“{char}”是繁体字，简体数据里应写作“{simplified}”（第 {index} 个字）：把 {wrong} 改成 {right}（繁体版会自动转换）",
@@ -442,6 +499,7 @@ WORDS: dict[str, Text] = {
     "list": Text("列表", "a list"),
     "mapping": Text("一组字段", "a mapping"),
     "nothing": Text("空值", "nothing"),
+    "note": Text("编者注", "note"),
     "glossary": Text("词表", "glossary"),
     "absent": Text("（无）", "(none)"),
     "working-tree": Text("工作区", "working tree"),

@@ -189,7 +189,7 @@ def test_good_data_gives_one_chinese_line(tmp_path):
     result = check_command(data)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("数据全部通过检查（来源 1、机构 ")
+    assert len(lines) == 1 and lines[0].startswith("数据全部通过检查（来源 ")
     assert result.stderr == ""
 
 

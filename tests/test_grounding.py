@@ -87,9 +87,9 @@ def test_a_source_without_fingerprint_is_named_with_the_command(tmp_path):
     with pytest.raises(DataError) as raised:
         load_fact_base(data, "data")
     assert [str(p) for p in raised.value.problems] == [
-        "data/sources.yml:2:9: sources[0].id: source 'article' has no fingerprint"
-        " (data/fingerprints/article.yml); make it from the archived copy with:"
-        " python -m generator fingerprint article COPY.txt --lines FIRST-LAST"
+        "data/sources.yml:2:9: article › id: 来源 'article' 没有指纹"
+        "（data/fingerprints/article.yml）：用存档的原文生成："
+        "python -m generator fingerprint article 存档.txt --lines 起-止"
     ]
 
 

@@ -19,7 +19,8 @@ JIANYING_RELATION = "        target: jianying-business\n"
 NEW_RELATION = """\
       - kind: compared-with
         target: sora
-        cite: [{source: zhinengpro-2024-02-25, paragraph: 27}]
+        cite:
+          - {source: zhinengpro-2024-02-25, paragraph: 27, quote: '向Sora看齐'}
         attribution: author
         asserted_by: zhinengpro
 """
@@ -28,7 +29,8 @@ NEW_CLAIM = """\
     topic: strategy
     text: 剪映的收费能否成立，取决于它能否为创作者节省人力。
     about: [jianying]
-    cite: [{source: zhinengpro-2024-02-25, paragraph: 28}]
+    cite:
+      - {source: zhinengpro-2024-02-25, paragraph: 28, quote: '收费也就更有底气'}
     attribution: author
     asserted_by: zhinengpro
 """
@@ -106,12 +108,15 @@ def test_the_comment_lists_the_changed_pages_in_both_scripts(body):
 def test_the_comment_reviews_every_conversion_of_the_new_text(pull_request, body):
     claims = (pull_request / "data" / "claims.yml").read_text(encoding="utf-8").splitlines()
     where = f"data/claims.yml:{next(n for n, x in enumerate(claims, 1) if '剪映的收费' in x)}"
+    products = (pull_request / "data" / "products.yml").read_text(encoding="utf-8").splitlines()
+    relation_line = str(next(n for n, x in enumerate(products, 1) if "'向Sora看齐'" in x))
     review = body.split("### 新文字的繁体转换（请逐条核对）", 1)[1].split("<details", 1)[0]
     lines = [line for line in review.splitlines() if "→" in line]
     # Character conversions too, each located by file and line; only the new text is reviewed.
     assert f"char     创作者 → 創作者 ×1  {where}" in lines
     assert f"char     取决于 → 取決於 ×1  {where}" in lines
-    assert all(line.endswith(where) for line in lines)
+    # The new quote of the relation is converted too; nothing else is reviewed.
+    assert all(line.endswith((where, "data/products.yml:" + relation_line)) for line in lines)
 
 
 def test_the_comment_holds_the_fact_diff(body):
