@@ -1,14 +1,31 @@
-"""The fact base for download: one JSON file and one CSV per kind of record, built with the site."""
+"""The fact base for download: one JSON file and one CSV per kind of record, built with the site.
+
+The CSVs are meant to be opened in a spreadsheet: UTF-8 with a byte-order mark (Excel on Windows
+reads UTF-8 only with one), one row per record, lists as text joined by `LIST_SEPARATOR`, a record
+nested in another (a person's role, a source's paragraph) in its own file with a `belongs_to` column
+holding the id of the record it belongs to, and every EDTF date followed by its earliest and latest
+possible day as ISO dates, which sort and filter as dates.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
+from enum import Enum
+from typing import Any, get_args
 
-from generator.fields import dotted, records
-from generator.model import FactBase
+from pydantic import BaseModel
+
+from generator.dates import parse_date
+from generator.fields import field_type
+from generator.model import EDTF, Citation, FactBase
+
+BOM = "\ufeff"
+LIST_SEPARATOR = "; "
+EARLIEST, LATEST = "_earliest", "_latest"
+BELONGS_TO = "belongs_to"
+LAST_COLUMNS = ("attribution", "asserted_by", "cite")
 
 
 def facts_json(base: FactBase) -> str:
@@ -16,35 +33,92 @@ def facts_json(base: FactBase) -> str:
     return json.dumps(base.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
 
 
-def _flat(record: Any, prefix: str = "") -> dict[str, str]:
-    row: dict[str, str] = {}
-    for name, value in record.model_dump(mode="json").items():
-        if isinstance(value, list) and value and isinstance(value[0], dict) and name != "cite":
-            continue  # nested records get their own CSV
+def cite_text(cite: list[Citation]) -> str:
+    """`source#paragraph` per citation, joined: `zhinengpro-2024-02-25#7; zhinengpro-2024-02-25#15`."""
+    return LIST_SEPARATOR.join(f"{c.source}#{c.paragraph}" for c in cite)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _holds_records(bare: Any) -> bool:
+    """Whether a field's type is a list of records (which get their own CSV)."""
+    items = get_args(bare)
+    return bool(items) and isinstance(items[0], type) and issubclass(items[0], BaseModel)
+
+
+def _row(record: BaseModel, belongs_to: str | None) -> dict[str, str]:
+    row: dict[str, str] = {} if belongs_to is None else {BELONGS_TO: belongs_to}
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        bare, markers = field_type(type(record), name)
         if name == "cite":
-            row["cite"] = "; ".join(f"{c['source']}#{c['paragraph']}" for c in value)
-        elif isinstance(value, (list, dict)):
-            row[prefix + name] = json.dumps(value, ensure_ascii=False)
+            row["cite"] = cite_text(value)
+        elif _holds_records(bare):
+            continue
+        elif isinstance(bare, type) and issubclass(bare, BaseModel):
+            if value is not None:  # a single nested record: its fields as name.field
+                row.update({f"{name}.{key}": cell for key, cell in _row(value, None).items()})
+        elif isinstance(value, list):
+            row[name] = LIST_SEPARATOR.join(_cell(item) for item in value)
+        elif isinstance(value, dict):
+            row[name] = LIST_SEPARATOR.join(f"{key}: {_cell(item)}" for key, item in value.items())
         else:
-            row[prefix + name] = "" if value is None else str(value)
+            row[name] = _cell(value)
+            if EDTF in markers:
+                dates = parse_date(value) if value else None
+                earliest = dates.earliest if dates else None
+                latest = dates.latest if dates else None
+                row[name + EARLIEST] = earliest.isoformat() if earliest else ""
+                row[name + LATEST] = latest.isoformat() if latest else ""
     return row
 
 
-def facts_csv(base: FactBase) -> dict[str, str]:
-    """File name -> CSV text, one file per kind of record that has an id."""
+def _columns(rows: list[dict[str, str]]) -> list[str]:
+    """Every column of a table: id and owner first, who-says-so and citations last."""
+    found = list(dict.fromkeys(key for row in rows for key in row))
+    first = [name for name in ("id", BELONGS_TO) if name in found]
+    last = [name for name in LAST_COLUMNS if name in found]
+    return first + [name for name in found if name not in first + last] + last
+
+
+def _collect(
+    record: BaseModel, belongs_to: str | None, table: str, tables: dict[str, list[dict[str, str]]]
+) -> None:
+    tables.setdefault(table, []).append(_row(record, belongs_to))
+    owner = getattr(record, "id", None) or belongs_to
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if name != "cite" and isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _collect(item, owner, name, tables)
+
+
+def fact_tables(base: FactBase) -> dict[str, list[dict[str, str]]]:
+    """Table name (the record list's name) -> rows, each row column -> text."""
     tables: dict[str, list[dict[str, str]]] = {}
-    for path, record in records(base):
-        if not getattr(record, "id", None) or not path:
-            continue
-        list_name = next(part for part in reversed(path) if isinstance(part, str))
-        row = {"path": dotted(path), **_flat(record)}
-        tables.setdefault(list_name, []).append(row)
+    for name in type(base).model_fields:
+        for record in getattr(base, name):
+            _collect(record, None, name, tables)
+    return tables
+
+
+def facts_csv(base: FactBase) -> dict[str, str]:
+    """File name -> CSV text (with its byte-order mark), one file per kind of record."""
     files = {}
-    for name, rows in tables.items():
-        columns = list(dict.fromkeys(key for row in rows for key in row))
+    for name, rows in fact_tables(base).items():
+        columns = _columns(rows)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(rows)
-        files[f"{name}.csv"] = buffer.getvalue()
+        files[f"{name}.csv"] = BOM + buffer.getvalue()
     return files

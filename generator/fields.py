@@ -43,6 +43,11 @@ def _hints(model: type[BaseModel]) -> dict[str, Any]:
     return _HINTS[model]
 
 
+def field_type(model: type[BaseModel], name: str) -> tuple[Any, tuple[Any, ...]]:
+    """The bare type of one field of `model` and its Annotated markers (Optional removed)."""
+    return _unwrap(_hints(model)[name])
+
+
 def string_fields(
     record: BaseModel, path: PathKey = ()
 ) -> Iterator[tuple[PathKey, str, tuple[Any, ...]]]:

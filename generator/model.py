@@ -47,9 +47,15 @@ class TraditionalMarker:
     """Marks reader-facing text that is written in Traditional characters on purpose."""
 
 
+@dataclass(frozen=True)
+class DateMarker:
+    """Marks a string field as an EDTF date: downloads add its earliest and latest day."""
+
+
 TEXT = TextMarker()
 SOURCE_WORDS = SourceWordsMarker()
 TRADITIONAL = TraditionalMarker()
+EDTF = DateMarker()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 # Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
@@ -104,6 +110,7 @@ def _check_date(text: str) -> str:
 EdtfDate = Annotated[
     str,
     AfterValidator(_check_date),
+    EDTF,
     Field(
         description=(
             "EDTF 日期，只写出处能确定的精度：2024-02-09（日）、2023-11（月）、2023-34（第二季度）、"

@@ -21,5 +21,26 @@ def render(ctx: PageContext) -> str:
     ]
     for name in sorted(facts_csv(ctx.base)):
         lines.append(f"- [{name}]({DOWNLOAD_DIR}/{name})")
-    lines += ["", ui("数据以 YAML 形式维护在代码仓库的 data/ 目录中，每个文件都附有 JSON Schema。")]
+    lines += [
+        "",
+        ui("## 表格的格式"),
+        "",
+        ui(
+            "- CSV 文件为带字节顺序标记（BOM）的 UTF-8，Excel、LibreOffice 和 pandas 都能直接打开。"
+        ),
+        ui("- 每行一条记录；`id` 列与网站上各条事实的锚点相同。"),
+        ui("- 多个值写在一格里，以分号加空格（`; `）隔开，例如“`bytedance; gpt`”是两条记录的 id。"),
+        ui(
+            "- 附属于其他记录的条目（人物的职务、来源的段落等）各有一个文件，"
+            "`belongs_to` 列给出所属记录的 id。"
+        ),
+        ui(
+            "- 日期按 EDTF 标准写出来源给出的精度（如 `2018/2021`、`../2024-02-25`）；"
+            "其后的 `_earliest` 与 `_latest` 两列是最早和最晚可能的日期（年-月-日），"
+            "可以排序和筛选，无从确定的一端留空。"
+        ),
+        ui("- `cite` 列写出处：来源 id 加 `#` 和段落号，多处出处用分号隔开。"),
+        "",
+        ui("数据以 YAML 形式维护在代码仓库的 data/ 目录中，每个文件都附有 JSON Schema。"),
+    ]
     return "\n".join(lines)
