@@ -118,9 +118,18 @@ class EditionList(opt.ListOfItems[EditionConfig]):
         return editions
 
 
+class LicenceConfig(base.Config):
+    """The licence of the data and text: its short name and the address of its text."""
+
+    name = opt.Type(str)
+    url = opt.URL()
+
+
 class ReportConfig(base.Config):
     """Options of the `report` plugin."""
 
     data_dir = opt.Dir(exists=True, default="data")
+    citation_key = opt.Type(str, default="report")
+    data_licence = opt.SubConfig(LicenceConfig)
     editions = EditionList()
     cache_dir = opt.Type(str, default=".cache")

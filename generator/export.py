@@ -81,7 +81,7 @@ def _row(record: BaseModel, belongs_to: str | None) -> dict[str, str]:
     return row
 
 
-def _columns(rows: list[dict[str, str]]) -> list[str]:
+def table_columns(rows: list[dict[str, str]]) -> list[str]:
     """Every column of a table: id and owner first, who-says-so and citations last."""
     found = list(dict.fromkeys(key for row in rows for key in row))
     first = [name for name in ("id", BELONGS_TO) if name in found]
@@ -115,7 +115,7 @@ def facts_csv(base: FactBase) -> dict[str, str]:
     """File name -> CSV text (with its byte-order mark), one file per kind of record."""
     files = {}
     for name, rows in fact_tables(base).items():
-        columns = _columns(rows)
+        columns = table_columns(rows)
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
         writer.writeheader()

@@ -37,13 +37,15 @@ from generator.preview_problems import (
 )
 from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
+from generator.publication import Licence, Publication, build_date
 from generator.search_dict import user_dictionary
 from generator.site_files import generated_files, page_sources
 from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-NOT_FOUND_TEXT = {
+UI_TEXT = {
+    "made_with": "网站生成工具：",
     "not_found": "404：找不到这个页面",
     "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
@@ -102,13 +104,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.source_base = last_good_fact_base(data_dir, shown) or empty_fact_base()
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
-        self.ctx = PageContext(self.base, self.convert, self.edition.lang)
         use_sources(self.convert.sources_of.get)
         if not self.problems:
             problems = check_references(Path(config.docs_dir), self.source_base)
             if problems:
                 self._stop_or_show(DataError(problems), config)
         self._configure_edition(config)
+        self.ctx = PageContext(
+            self.base, self.convert, self.edition.lang, publication=self._publication(config)
+        )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
         return config
@@ -127,18 +131,21 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
-        config.extra["report_ui"] = {
-            key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()
-        }
+        config.extra["report_ui"] = {key: self.convert(text) for key, text in UI_TEXT.items()}
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
-        if config.site_description:
-            config.site_description = self.convert(config.site_description)
+        for name in ("site_description", "site_author", "copyright"):
+            if config[name]:
+                config[name] = self.convert(config[name])
+        root_url = (config.site_url or "").rstrip("/")
+        # Search engines want absolute alternates: in <head> and in each edition's sitemap.
+        config.extra["edition_roots"] = [
+            {"lang": e.lang, "url": f"{root_url}/{e.path + '/' if e.path else ''}"}
+            for e in self.editions
+            if root_url
+        ]
         if self.edition.path:
-            root_url = config.site_url or ""
-            config.site_url = (
-                root_url.rstrip("/") + "/" + self.edition.path + "/" if root_url else None
-            )
+            config.site_url = f"{root_url}/{self.edition.path}/" if root_url else None
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if self.convert.converts and search is not None:
             words = user_dictionary(
@@ -147,6 +154,20 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 Path(self.config.cache_dir),
             )
             search.config["jieba_dict_user"] = str(words)
+
+    def _publication(self, config: MkDocsConfig) -> Publication:
+        """This edition as a work to cite, from mkdocs.yml as already converted."""
+        assert self.edition is not None
+        licence = self.config.data_licence
+        return Publication(
+            key=self.config.citation_key,
+            title=config.site_name,
+            author=config.site_author or config.site_name,
+            url=config.site_url,
+            issued=build_date(Path(config.config_file_path).parent),
+            lang=self.edition.lang,
+            data_licence=Licence(licence.name, licence.url),
+        )
 
     def _source_texts(self, config: MkDocsConfig, site_name: str) -> Iterator[str]:
         """All Simplified text of the report: generated pages, hand-written pages, site name."""
@@ -202,7 +223,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             raise PluginError("\n" + error.report()) from None
 
     # Per page, because the selector and hreflang links point at the same page in each edition,
-    # and the sharing metadata describes this page.
+    # and the sharing metadata describes this page. The selector stays page-relative (the site
+    # works from disk and under a sub-path); the hreflang links in <head> are absolute.
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -215,6 +237,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             }
             for other in self.editions
         ]
+        roots = config.extra["edition_roots"]
+        hreflang = [{"lang": root["lang"], "href": root["url"] + page.url} for root in roots]
+        if roots:  # readers whose language is neither edition's get the first edition
+            hreflang.append({"lang": "x-default", "href": roots[0]["url"] + page.url})
+        config.extra["hreflang"] = hreflang
         title = str(page.meta.get("title") or page.title or config.site_name)
         description = str(page.meta.get("description") or config.site_description or "")
         url = page.canonical_url

@@ -10,6 +10,7 @@ import plotly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+from generator.bundle import bundle_name, data_bundle
 from generator.export import facts_csv, facts_json
 from generator.pages import (
     analysis,
@@ -59,10 +60,14 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
-    """Files to add to the build: pages, downloads and the plotly.js bundle."""
+    """Files to add to the build: pages, downloads (with the data bundle) and plotly.js."""
     for uri, markdown in page_sources(ctx):
         yield File.generated(config, uri, content=markdown)
     yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts_json(ctx.base))
     for name, text in facts_csv(ctx.base).items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
+    if ctx.publication is not None:
+        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui)
+        name = bundle_name(ctx.publication)
+        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=bundle)
     yield File.generated(config, PLOTLY_URI, abs_src_path=str(PLOTLY_JS))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from generator.fields import records
 from generator.labels import NOTE_KIND_WORDS
 from generator.model import Cited, FactBase, Note
+from generator.publication import Publication
 from generator.render import citation_links, cite_label, md_text
 
 # Which page shows each kind of record (by its list in the fact base).
@@ -52,6 +53,7 @@ class PageContext:
     pages_of_ids: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)
+    publication: Publication | None = None
 
     def __post_init__(self) -> None:
         for path, record in records(self.base):

@@ -1,9 +1,14 @@
-"""Data page: the whole fact base for download, as JSON and as one CSV per kind of record."""
+"""Data page: the fact base for download (bundle, JSON, CSVs), its licence and how to cite it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from generator.bundle import bundle_name
 from generator.export import facts_csv
 from generator.pages.context import PageContext
+from generator.publication import Publication, bibtex, csl_json, formatted
+from generator.render import md_text
 
 TITLE = "数据下载"
 DESCRIPTION = "整个事实库的JSON与CSV文件，构建网站时从YAML生成。"
@@ -17,6 +22,14 @@ def render(ctx: PageContext) -> str:
         "",
         ui("以下文件与本页同时生成，内容与本版网站显示的事实完全一致，文字也使用本版的字形。"),
         "",
+    ]
+    if ctx.publication:
+        name = bundle_name(ctx.publication)
+        lines.append(
+            f"- **[{name}]({DOWNLOAD_DIR}/{name})**："
+            + ui("全部数据打包下载：JSON、CSV、JSON Schema、字段说明、许可与引用信息")
+        )
+    lines += [
         f"- [facts.json]({DOWNLOAD_DIR}/facts.json)：{ui('全部事实，一个文件')}",
     ]
     for name in sorted(facts_csv(ctx.base)):
@@ -29,7 +42,9 @@ def render(ctx: PageContext) -> str:
             "- CSV 文件为带字节顺序标记（BOM）的 UTF-8，Excel、LibreOffice 和 pandas 都能直接打开。"
         ),
         ui("- 每行一条记录；`id` 列与网站上各条事实的锚点相同。"),
-        ui("- 多个值写在一格里，以分号加空格（`; `）隔开，例如“`bytedance; gpt`”是两条记录的 id。"),
+        ui(
+            "- 一个单元格中的多个值以分号加空格（`; `）隔开，例如 `bytedance; gpt` 是两条记录的 id。"
+        ),
         ui(
             "- 附属于其他记录的条目（人物的职务、来源的段落等）各有一个文件，"
             "`belongs_to` 列给出所属记录的 id。"
@@ -43,4 +58,35 @@ def render(ctx: PageContext) -> str:
         "",
         ui("数据以 YAML 形式维护在代码仓库的 data/ 目录中，每个文件都附有 JSON Schema。"),
     ]
+    if ctx.publication:
+        lines += _reuse(ctx.publication, ui)
     return "\n".join(lines)
+
+
+def _indented(text: str, depth: int) -> list[str]:
+    return [" " * depth + line for line in text.splitlines()]
+
+
+def _reuse(publication: Publication, ui: Callable[[str], str]) -> list[str]:
+    """Licence and a how-to-cite box: a formatted reference, BibTeX and CSL-JSON."""
+    licence = publication.data_licence
+    return [
+        "",
+        ui("## 许可与引用"),
+        "",
+        ui("本站的数据与文字采用")
+        + f" [{md_text(licence.name)}]({licence.url}) "
+        + ui("许可：可以复制、改编和再发布，包括商业用途，但须注明出处并说明是否作了修改。"),
+        "",
+        f'!!! quote "{ui("如何引用")}"',
+        "",
+        "    " + md_text(formatted(publication)),
+        "",
+        "    **BibTeX**",
+        "",
+        *_indented(bibtex(publication), 8),
+        "",
+        "    **CSL-JSON**",
+        "",
+        *_indented(csl_json(publication), 8),
+    ]

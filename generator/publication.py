@@ -1,0 +1,121 @@
+"""How to cite an edition of the report: its bibliographic facts and the citation formats.
+
+Title, author and address come from mkdocs.yml (already in the edition's script); the date is the
+build's SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), else the last commit's
+time, so that two builds of the same commit cite the same date.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Licence:
+    """A licence by its short name and the address of its text."""
+
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One edition of the report as a work to cite."""
+
+    key: str  # citation key, also the bundle's file name stem
+    title: str
+    author: str
+    url: str | None
+    issued: date | None
+    lang: str
+    data_licence: Licence
+
+
+def build_date(project_dir: Path) -> date | None:
+    """The day the build describes: SOURCE_DATE_EPOCH, else the last commit, else unknown."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        try:
+            result = subprocess.run(
+                ["git", "log", "-1", "--format=%ct"],
+                cwd=project_dir,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            )
+        except OSError:
+            return None
+        epoch = result.stdout.strip()
+        if result.returncode != 0 or not epoch.isdigit():
+            return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+
+
+def formatted(publication: Publication) -> str:
+    """A reference in the style of GB/T 7714-2015 for an online database: `作者. 题名[DB/OL]. (日期). 网址.`"""
+    parts = [f"{publication.author}. {publication.title}[DB/OL]."]
+    if publication.issued:
+        parts.append(f"({publication.issued.isoformat()}).")
+    if publication.url:
+        parts.append(f"{publication.url}.")
+    return " ".join(parts)
+
+
+_BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {
+    "~": r"\~{}",
+    "^": r"\^{}",
+    "\\": r"\textbackslash{}",
+}
+
+
+def _bibtex_text(text: str) -> str:
+    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
+
+
+def bibtex(publication: Publication) -> str:
+    """A BibTeX @misc entry (read by BibTeX, biblatex, Zotero and most reference managers)."""
+    fields = [
+        ("author", publication.author),
+        ("title", publication.title),
+        *([("year", str(publication.issued.year))] if publication.issued else []),
+        *([("date", publication.issued.isoformat())] if publication.issued else []),
+        *([("url", publication.url)] if publication.url else []),
+        ("language", publication.lang),
+    ]
+    lines = [f"@misc{{{publication.key},"]
+    for name, value in fields:
+        shown = value if name == "url" else _bibtex_text(value)
+        lines.append(f"  {name} = {{{shown}}},")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def csl_json(publication: Publication) -> str:
+    """The same reference as CSL-JSON, the format of Zotero, Pandoc and citeproc."""
+    item: dict[str, object] = {
+        "id": publication.key,
+        "type": "dataset",
+        "title": publication.title,
+        "author": [{"literal": publication.author}],
+        "language": publication.lang,
+        "license": publication.data_licence.url,
+    }
+    if publication.issued:
+        day = publication.issued
+        item["issued"] = {"date-parts": [[day.year, day.month, day.day]]}
+    if publication.url:
+        item["URL"] = publication.url
+    text = json.dumps([item], ensure_ascii=False, indent=2)
+    # The date on one line, as people write it: "date-parts": [[2024, 2, 25]]
+    return re.sub(r"\[\s*\[\s*([\d,\s]+?)\s*\]\s*\]", _one_line_date, text)
+
+
+def _one_line_date(match: re.Match[str]) -> str:
+    return "[[" + ", ".join(part.strip() for part in match.group(1).split(",")) + "]]"

@@ -1,0 +1,125 @@
+"""Reuse: licences, the data bundle of each edition and the how-to-cite box, read from a real build."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.bundle import data_bundle
+from generator.export import facts_csv
+from generator.load import cached_fact_base
+from generator.publication import Licence, Publication, bibtex, build_date, formatted
+
+ROOT = Path(__file__).parent.parent
+EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+TITLES = {
+    "zh-Hans": "中文版Sora竞赛：一份有出处的事实报告",
+    "zh-Hant": "中文版Sora競賽：一份有出處的事實報告",
+}
+BUILD_DAY = "2023-11-14"  # SOURCE_DATE_EPOCH=1700000000 in the tests' builds
+
+
+def bundle(site: Path, lang: str) -> zipfile.ZipFile:
+    path = site / EDITIONS[lang] / "downloads" / f"sora-report-data-{lang}.zip"
+    assert path.is_file(), path
+    return zipfile.ZipFile(path)
+
+
+def data_page(site: Path, lang: str) -> BeautifulSoup:
+    text = (site / EDITIONS[lang] / "data.html").read_text(encoding="utf-8")
+    return BeautifulSoup(text, "html.parser")
+
+
+def test_code_and_data_have_their_licences():
+    code = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    data = (ROOT / "LICENSE-DATA").read_text(encoding="utf-8")
+    assert code.startswith("MIT License")
+    assert "Creative Commons Attribution 4.0 International" in data
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in readme and "MIT" in readme and "LICENSE-DATA" in readme
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_bundle_holds_json_csvs_schemas_readme_and_citation(built_site, lang):
+    with bundle(built_site, lang) as archive:
+        names = archive.namelist()
+        folder = f"sora-report-data-{lang}/"
+        assert all(name.startswith(folder) for name in names)
+        members = {name.removeprefix(folder): archive.read(name) for name in names}
+    downloads = built_site / EDITIONS[lang] / "downloads"
+    assert members["facts.json"] == (downloads / "facts.json").read_bytes()
+    for csv_file in downloads.glob("*.csv"):
+        assert members[csv_file.name] == csv_file.read_bytes(), csv_file.name
+    for schema in (ROOT / "data" / "schema").glob("*.schema.json"):
+        assert members[f"schema/{schema.name}"] == schema.read_bytes(), schema.name
+    readme = members["README.md"].decode("utf-8")
+    assert readme.startswith(f"# {TITLES[lang]}\n")
+    assert "CC BY 4.0" in readme and "https://creativecommons.org/licenses/by/4.0/" in readme
+    assert "`events.csv`" in readme and "date_earliest" in readme and "belongs_to" in readme
+    assert f"[DB/OL]. ({BUILD_DAY})" in readme
+    assert ("许可" in readme) == (lang == "zh-Hans") and ("許可" in readme) == (lang == "zh-Hant")
+    assert members["CITATION.bib"].decode("utf-8").startswith("@misc{sora-report,")
+    csl = json.loads(members["CITATION.json"])
+    assert csl[0]["title"] == TITLES[lang]
+
+
+def test_bundle_is_byte_reproducible_with_the_build_date_inside(built_site):
+    with bundle(built_site, "zh-Hans") as archive:
+        stamps = {info.date_time for info in archive.infolist()}
+        modes = {info.external_attr >> 16 for info in archive.infolist()}
+    assert stamps == {(2023, 11, 14, 0, 0, 0)}
+    assert modes == {0o644}
+    base = cached_fact_base(ROOT / "data", "data")
+    publication = Publication(
+        "k", "t", "a", None, None, "zh-Hans", Licence("CC BY 4.0", "https://x.test/")
+    )
+    first = data_bundle(base, publication, str)
+    assert first == data_bundle(base, publication, str)
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert len(archive.namelist()) == len(facts_csv(base)) + 14
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, lang):
+    page = data_page(built_site, lang)
+    links = [a["href"] for a in page.select("article a[href$='.zip']")]
+    assert links == [f"downloads/sora-report-data-{lang}.zip"]
+    box = page.select_one("article .admonition.quote")
+    assert box is not None
+    assert box.select_one(".admonition-title").get_text(strip=True) in {"如何引用"}
+    blocks = [code.get_text() for code in box.select("pre code")]
+    assert len(blocks) == 2
+    bib, csl_text = blocks
+    url = f"http://127.0.0.1:8000/{EDITIONS[lang]}"
+    assert bib.startswith("@misc{sora-report,")
+    assert f"title = {{{TITLES[lang]}}}" in bib and f"url = {{{url}}}" in bib
+    csl = json.loads(csl_text)
+    assert csl[0]["title"] == TITLES[lang] and csl[0]["URL"] == url
+    assert csl[0]["issued"] == {"date-parts": [[2023, 11, 14]]}
+    assert TITLES[lang] + "[DB/OL]" in box.get_text()
+    licence = page.select_one("article a[href='https://creativecommons.org/licenses/by/4.0/']")
+    assert licence is not None and licence.get_text() == "CC BY 4.0"
+
+
+def test_bibtex_escapes_its_special_characters():
+    publication = Publication(
+        "k", "50% & {more}_x", "A#B", None, None, "zh-Hans", Licence("n", "https://x.test/")
+    )
+    entry = bibtex(publication)
+    assert r"title = {50\% \& \{more\}\_x}" in entry and r"author = {A\#B}" in entry
+    assert formatted(publication) == "A#B. 50% & {more}_x[DB/OL]."
+
+
+def test_build_date_comes_from_source_date_epoch_or_git(monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert str(build_date(tmp_path)) == BUILD_DAY
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert build_date(tmp_path) is None  # not a git checkout: no date rather than the clock
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(build_date(ROOT)))
