@@ -25,7 +25,7 @@ def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdow
     return "\n".join(
         [
             f'<figure class="report-chart-wrap" id="chart-{chart_id}">',
-            f'<div class="report-chart" role="img" aria-label="{html.escape(label, quote=True)}" data-figure="{payload}"></div>',
+            f'<div class="report-chart" role="group" aria-label="{html.escape(label, quote=True)}" data-figure="{payload}"></div>',
             "</figure>",
             "",
             alternative_markdown,
