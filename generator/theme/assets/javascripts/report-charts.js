@@ -58,4 +58,15 @@
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(drawAll); }
   // Redraw in the new palette when the reader toggles light/dark.
   new MutationObserver(drawAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  // Paper is narrower than most screens: when the print layout applies, give each drawn chart the
+  // printed column's width (its height stays); draw it afresh for the screen afterwards.
+  function fitToPaper(change) {
+    if (!window.Plotly) { return; }
+    if (!change.matches) { drawAll(); return; }
+    document.querySelectorAll(".report-chart--drawn").forEach(function (element) {
+      var width = element.parentElement.getBoundingClientRect().width;
+      try { window.Plotly.relayout(element, { width: width }); } catch (error) { console.error(error); }
+    });
+  }
+  window.matchMedia("print").addEventListener("change", fitToPaper);
 })();
