@@ -40,8 +40,10 @@ def _readme(base: FactBase, publication: Publication, ui: Callable[[str], str]) 
         "",
         ui("## 文件"),
         "",
-        ui("- `facts.json`：全部事实，一个文件；顶层每个列表对应一个数据文件。"),
-        ui("- `schema/*.schema.json`：各数据文件的 JSON Schema，说明每个字段的类型和取值。"),
+        ui(
+            "- `facts.json`：全部事实，一个文件；顶层每个列表对应仓库 data/ 目录中的一个 YAML 文件。"
+        ),
+        ui("- `schema/*.schema.json`：每个 YAML 文件的 JSON Schema，说明每个字段的类型和取值。"),
         ui("- `*.csv`：每类记录一个表格，可直接用 Excel、LibreOffice 或 pandas 打开。"),
         ui("- `CITATION.bib`、`CITATION.json`：BibTeX 与 CSL-JSON 格式的引用信息。"),
         "",

@@ -11,7 +11,7 @@ from generator.publication import Publication, bibtex, csl_json, formatted
 from generator.render import md_text
 
 TITLE = "数据下载"
-DESCRIPTION = "整个事实库的JSON与CSV文件，构建网站时从YAML生成。"
+DESCRIPTION = "整个事实库的JSON与CSV文件、打包下载、使用许可与引用格式，构建网站时从YAML生成。"
 DOWNLOAD_DIR = "downloads"
 
 
