@@ -8,11 +8,13 @@ import http.server
 import itertools
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -65,12 +67,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """`python -m mkdocs ARGS` in `project`, output captured."""
+def run_mkdocs(
+    project: Path, *args: str, timeout: float = 300, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m mkdocs ARGS` in `project`, output captured; `site_url` sets SITE_URL."""
     return subprocess.run(
         [python(), "-m", "mkdocs", *args],
         cwd=project,
-        env=BUILD_ENV,
+        env=BUILD_ENV if site_url is None else {**BUILD_ENV, "SITE_URL": site_url},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -88,11 +92,25 @@ def make_project(tmp_path_factory) -> Callable[[str], Path]:
     return make
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.fixture(scope="session")
-def built_site(make_project) -> Path:
+def site_url() -> str:
+    """The address the built site is published at, and served at by `site_server`: absolute
+    links (hreflang, sitemaps) then point where the browser really is, as they do once deployed."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(make_project, site_url) -> Path:
     """The site/ of one `mkdocs build --strict` of a copy of the project (both editions)."""
     project = make_project("built-site")
-    result = run_mkdocs(project, "build", "--strict")
+    result = run_mkdocs(project, "build", "--strict", site_url=site_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
     return project / "site"
 
@@ -149,10 +167,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving `directory`."""
+def serving(directory: Path, port: int = 0) -> Iterator[str]:
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 (any free port) serving `directory`."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -164,9 +182,9 @@ def serving(directory: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def site_server(built_site) -> Iterator[str]:
-    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving the built site."""
-    with serving(built_site) as url:
+def site_server(built_site, site_url) -> Iterator[str]:
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 serving the built site at site_url."""
+    with serving(built_site, int(urlsplit(site_url).port or 0)) as url:
         yield url
 
 

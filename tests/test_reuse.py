@@ -87,7 +87,7 @@ def test_bundle_is_byte_reproducible_with_the_build_date_inside(built_site):
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, lang):
+def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, site_url, lang):
     page = data_page(built_site, lang)
     links = [a["href"] for a in page.select("article a[href$='.zip']")]
     assert links == [f"downloads/sora-report-data-{lang}.zip"]
@@ -97,7 +97,7 @@ def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, lang):
     blocks = [code.get_text() for code in box.select("pre code")]
     assert len(blocks) == 2
     bib, csl_text = blocks
-    url = f"http://127.0.0.1:8000/{EDITIONS[lang]}"
+    url = site_url + EDITIONS[lang]
     assert bib.startswith("@misc{sora-report,")
     assert f"title = {{{TITLES[lang]}}}" in bib and f"url = {{{url}}}" in bib
     csl = json.loads(csl_text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 from functools import cache
@@ -22,7 +21,6 @@ from conftest import BUILD_ENV, python, run_mkdocs
 HANT = "zh-Hant"
 CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html", "compute.html"}
 BASE_URL = "http://127.0.0.1/"  # any origin: only used to resolve page-relative links
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # mkdocs.yml site_url
 
 
 def root_pages(site: Path) -> list[str]:
@@ -83,7 +81,7 @@ def test_html_lang_per_edition(built_site):
         assert html is not None and html.get("lang") == expected, page
 
 
-def test_hreflang_alternates_on_every_page(built_site):
+def test_hreflang_alternates_on_every_page(built_site, site_url):
     for page in all_pages(built_site):
         name = page.removeprefix(HANT + "/")
         if name == "404.html":
@@ -95,30 +93,30 @@ def test_hreflang_alternates_on_every_page(built_site):
         }
         # Absolute, as search engines require; the page-relative selector is tested below.
         assert links == {
-            "zh-Hans": SITE_URL + name,
-            HANT: f"{SITE_URL}{HANT}/{name}",
-            "x-default": SITE_URL + name,
+            "zh-Hans": site_url + name,
+            HANT: f"{site_url}{HANT}/{name}",
+            "x-default": site_url + name,
         }, page
 
 
 @pytest.mark.parametrize("edition", ["", f"{HANT}/"])
-def test_each_sitemap_lists_every_page_in_every_edition(built_site, edition):
+def test_each_sitemap_lists_every_page_in_every_edition(built_site, site_url, edition):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     tree = ElementTree.parse(built_site / edition / "sitemap.xml")
     urls = tree.getroot().findall("s:url", ns)
-    pages = {url.findtext("s:loc", namespaces=ns).removeprefix(SITE_URL + edition) for url in urls}
+    pages = {url.findtext("s:loc", namespaces=ns).removeprefix(site_url + edition) for url in urls}
     assert pages == {p for p in root_pages(built_site) if p != "404.html"}
     for url in urls:
-        name = url.findtext("s:loc", namespaces=ns).removeprefix(SITE_URL + edition)
+        name = url.findtext("s:loc", namespaces=ns).removeprefix(site_url + edition)
         alternates = {
             link.get("hreflang"): link.get("href")
             for link in url.findall("x:link", ns)
             if link.get("rel") == "alternate"
         }
         assert alternates == {
-            "zh-Hans": SITE_URL + name,
-            HANT: f"{SITE_URL}{HANT}/{name}",
-            "x-default": SITE_URL + name,
+            "zh-Hans": site_url + name,
+            HANT: f"{site_url}{HANT}/{name}",
+            "x-default": site_url + name,
         }, name
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import copy_project, run_mkdocs
+from conftest import copy_project, free_port, run_mkdocs
 
 PREFIX = "/sora-report/"
 
@@ -29,13 +29,15 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def subpath_server(tmp_path_factory) -> Iterator[str]:
     project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
-    result = run_mkdocs(project, "build", "--strict")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{PREFIX}"  # published there, as GitHub Pages sets SITE_URL
+    result = run_mkdocs(project, "build", "--strict", site_url=url)
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_PrefixHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+        yield url
     finally:
         server.shutdown()
         server.server_close()
