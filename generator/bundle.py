@@ -52,7 +52,9 @@ def _readme(base: FactBase, publication: Publication, ui: Callable[[str], str]) 
         ui("- `id`：记录的标识，与网站上事实的锚点相同。"),
         ui(f"- `{BELONGS_TO}`：附属记录（职务、段落等）所属记录的 id。"),
         ui(f"- 日期列为 EDTF 写法；`*{EARLIEST}`、`*{LATEST}` 为最早和最晚可能的日期。"),
-        ui("- 多个值以 `; ` 隔开；`cite` 列写出处：来源 id、`#` 和段落号。"),
+        ui(
+            "- 多个值以 `; ` 隔开；`cite` 列写出处：来源 id、`#` 和段落号；`cite_quotes` 列按同样顺序给出原文字句。"
+        ),
         ui("- `attribution` 列说明谁为这条事实负责："),
     ]
     lines += [f"  - `{code.value}`：{ui(words)}" for code, words in ATTRIBUTION_WORDS.items()]

@@ -25,7 +25,7 @@ BOM = "\ufeff"
 LIST_SEPARATOR = "; "
 EARLIEST, LATEST = "_earliest", "_latest"
 BELONGS_TO = "belongs_to"
-LAST_COLUMNS = ("attribution", "asserted_by", "cite")
+LAST_COLUMNS = ("attribution", "asserted_by", "cite", "cite_quotes")
 
 
 def facts_json(base: FactBase) -> str:
@@ -61,6 +61,8 @@ def _row(record: BaseModel, belongs_to: str | None) -> dict[str, str]:
         bare, markers = field_type(type(record), name)
         if name == "cite":
             row["cite"] = cite_text(value)
+            # The source's own words for each citation, in the same order ("" where none).
+            row["cite_quotes"] = LIST_SEPARATOR.join(c.quote or "" for c in value)
         elif _holds_records(bare):
             continue
         elif isinstance(bare, type) and issubclass(bare, BaseModel):

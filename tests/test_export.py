@@ -73,11 +73,11 @@ def test_lists_are_ids_joined_by_semicolons(tables):
     assert cites["liang-rubo"] == "zhinengpro-2024-02-25#7; zhinengpro-2024-02-25#15"
 
 
-def test_nested_records_name_the_record_they_belong_to(tables):
+def test_nested_records_name_the_record_they_belong_to(base, tables):
     roles = {row["id"]: row for row in tables["roles"]}
     assert roles["zhang-nan-douyin-group-ceo"]["belongs_to"] == "zhang-nan"
     paragraphs = tables["paragraphs"]
-    assert {row["belongs_to"] for row in paragraphs} == {"zhinengpro-2024-02-25"}
+    assert {row["belongs_to"] for row in paragraphs} == {s.id for s in base.sources}
 
 
 def test_dates_sort_as_days_beside_the_edtf_value(built_site):
@@ -154,3 +154,12 @@ def test_facts_json_loads_back_to_the_same_fact_base(base, built_site):
     assert FactBase.model_validate_json(text) == base
     published = (built_site / "downloads" / "facts.json").read_text(encoding="utf-8")
     assert json.loads(published) == json.loads(text)
+
+
+def test_each_citation_keeps_its_quote_in_the_same_order(base, tables):
+    events = {row["id"]: row for row in tables["events"]}
+    for event in base.events:
+        row = events[event.id]
+        quotes = row["cite_quotes"].split("; ")
+        assert len(quotes) == len(row["cite"].split("; ")) == len(event.cite)
+        assert quotes == [c.quote or "" for c in event.cite]

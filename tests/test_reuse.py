@@ -15,6 +15,7 @@ from generator.bundle import data_bundle
 from generator.export import facts_csv
 from generator.load import cached_fact_base
 from generator.publication import Licence, Publication, bibtex, build_date, formatted
+from generator.schema import schema_files
 
 ROOT = Path(__file__).parent.parent
 EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
@@ -83,7 +84,8 @@ def test_bundle_is_byte_reproducible_with_the_build_date_inside(built_site):
     assert first == data_bundle(base, publication, str)
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        assert len(archive.namelist()) == len(facts_csv(base)) + 14
+        # README, facts.json, the CSVs, the schemas, CITATION.bib and CITATION.json
+        assert len(archive.namelist()) == len(facts_csv(base)) + len(schema_files()) + 4
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
