@@ -1,12 +1,10 @@
-"""Everything the report adds to the MkDocs file list: generated pages, downloads and plotly.js."""
+"""Everything the report adds to the MkDocs file list: generated pages and downloads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from types import ModuleType
 
-import plotly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -39,8 +37,6 @@ PAGES: dict[str, ModuleType] = {
     "data.md": data,
 }
 CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md", "compute.md"}
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_URI = "assets/javascripts/plotly.min.js"
 
 
 def _front_matter(title: str, description: str, charts: bool) -> str:
@@ -59,10 +55,9 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
-    """Files to add to the build: pages, downloads and the plotly.js bundle."""
+    """Files to add to the build: pages and downloads."""
     for uri, markdown in page_sources(ctx):
         yield File.generated(config, uri, content=markdown)
     yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts_json(ctx.base))
     for name, text in facts_csv(ctx.base).items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
-    yield File.generated(config, PLOTLY_URI, abs_src_path=str(PLOTLY_JS))

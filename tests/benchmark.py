@@ -275,7 +275,7 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
     from generator.markdown_convert import convert_markdown
     from generator.pages.context import PageContext
     from generator.prose_refs import expand_references
-    from generator.site_files import PLOTLY_JS, page_sources
+    from generator.site_files import page_sources
 
     base = load_fact_base(ROOT / "data")
     convert = converter_for(base, opencc, lang)
@@ -290,7 +290,6 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
         target.write_text(expand_references(markdown, ctx, uri), encoding="utf-8")
     assets = docs / "assets"
     shutil.copytree(ROOT / "generator" / "theme" / "assets", assets)
-    shutil.copy(PLOTLY_JS, assets / "javascripts" / "plotly.min.js")
 
 
 def plain_build(work: Path) -> float:

@@ -87,6 +87,10 @@ def screenshot_path(kind: str, path: str) -> Path:
 
 
 def wait_for_charts(page) -> None:
+    """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.report-chart')]"
         ".every(chart => chart.querySelector('.main-svg'))",
