@@ -38,6 +38,7 @@ from generator.preview_problems import (
 from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
 from generator.search_dict import user_dictionary
+from generator.shared_assets import drop_theme_assets, share_root_assets
 from generator.site_files import generated_files, page_sources
 from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
@@ -171,6 +172,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if files.get_file_from_path(file.src_uri):
                 files.remove(files.get_file_from_path(file.src_uri))  # type: ignore[arg-type]
             files.append(file)
+        if self.edition is not None and self.edition.path:
+            drop_theme_assets(files)
         if self.convert.converts:
             for file in files.documentation_pages():
                 if file.abs_src_path and not file.generated_by:
@@ -179,8 +182,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return files
 
     # The editions of one build render the same templates: compile them once per process.
+    # A non-root edition's asset URLs lead to the root edition's single copy.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TEMPLATE_CACHE
+        if self.edition is not None and self.edition.path:
+            share_root_assets(env, self.edition.path)
         return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
