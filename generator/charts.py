@@ -180,6 +180,7 @@ TIMELINE_NOTES = (
     "条：日期可能覆盖的全部日子；菱形：确切日期",
     "◀：只知道“不晚于”该日，更早的时间不详",
 )
+TIMELINE_ZOOM_NOTES = ("上图先显示事件最密集的一个月，可左右拖动；下图是全部年份",)
 PEOPLE_NOTES = (
     "点状条：任职起点不详；未结束的任职画到报道日",
     "实心菱形：变动日期确切；空心菱形：只知道范围",
@@ -232,8 +233,73 @@ def row_axis(labels: list[str]) -> dict[str, object]:
     }
 
 
+# The timeline opens on its busiest month; a range slider under it keeps the whole span in view.
+DENSE_WINDOW = timedelta(days=31)
+DENSE_SHARE = 0.4  # zoom in only when the busiest month holds at least this share of the events
+TIMELINE_ROW = 44
+OVERVIEW_PX = 80
+
+
+def dense_window(spans: list[Span]) -> tuple[date, date] | None:
+    """First and last day of the busiest 31 days (by the day each event may last cover), or None
+    when no month holds DENSE_SHARE of the events or everything already fits in one view."""
+    ends = sorted(span.last for span in spans)
+    if not ends or ends[-1] - ends[0] <= DENSE_WINDOW * 3:
+        return None
+    best: list[date] = []
+    for end in ends:
+        inside = [day for day in ends if end - DENSE_WINDOW < day <= end]
+        if len(inside) > len(best):
+            best = inside
+    if len(best) < DENSE_SHARE * len(spans):
+        return None
+    return best[0], best[-1]
+
+
+def _add_overview(
+    figure: go.Figure, groups: dict[tuple[str, str], dict[str, list[object]]]
+) -> None:
+    """The same marks, small, on the overview axes (no record ids: each is drawn once above)."""
+    for (kind, style), marks in groups.items():
+        color = KIND_COLORS[kind]
+        common = {
+            "y": marks["y"],
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "showlegend": False,
+            "legendgroup": kind,
+            "hoverinfo": "skip",
+            "meta": {"style": style, "kind": kind, "overview": True},
+        }
+        if style == "span":
+            figure.add_trace(
+                go.Bar(
+                    x=marks["x"],
+                    base=marks["base"],
+                    orientation="h",
+                    width=0.9,
+                    marker={"color": color, "line": {"width": 0}},
+                    **common,
+                )
+            )
+        else:
+            figure.add_trace(
+                go.Scatter(
+                    x=marks["x"],
+                    mode="markers",
+                    marker={"color": color, "size": 5, "symbol": "diamond"},
+                    **common,
+                )
+            )
+
+
 def timeline_figure(ctx: PageContext) -> go.Figure:
-    """Each event as a span over every day its date may cover; single days as markers."""
+    """Each event as a span over every day its date may cover; single days as markers.
+
+    Each row carries the event's full title above its mark. The view opens on the busiest month
+    with a range slider showing every year; a title whose event lies outside that month says
+    its date, so the row is never silently empty.
+    """
     ui = ctx.ui
     events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
     spans = [span_of(parse_date(e.date)) for e in events]
@@ -261,12 +327,20 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         group["y"].append(row)
         group["hover"].append(text)
         group["id"].append(event.id)
+    whole = (axis_start(spans), ARTICLE_DATE + timedelta(days=10))
+    window = dense_window(spans)
+    shown_range = (
+        (window[0] - timedelta(days=3), window[1] + timedelta(days=4)) if window else whole
+    )
     figure = go.Figure(
         layout=base_layout(
             ctx,
             "事件时间线",
-            130 + ROW_HEIGHT * max(len(events), 4),
-            [plot_text(ctx.ui(n)) for n in TIMELINE_NOTES],
+            190 + TIMELINE_ROW * max(len(events), 4) + (OVERVIEW_PX + 40 if window else 0),
+            [
+                plot_text(ctx.ui(n))
+                for n in (*TIMELINE_NOTES, *(TIMELINE_ZOOM_NOTES if window else ()))
+            ],
         )
     )
     shown: set[str] = set()
@@ -309,16 +383,95 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                         x=marks["x"],
                         base=marks["base"],
                         orientation="h",
-                        width=0.6,
+                        width=0.3,
                         marker=marker,
                         **common,
                     )
                 )
-    figure.update_layout(
-        barmode="overlay",
-        xaxis=date_axis(ctx, axis_start(spans), ARTICLE_DATE + timedelta(days=10)),
-        yaxis=row_axis([short(e.title) for e in events]),
-    )
+    if window:
+        _add_overview(figure, groups)
+    titles = []
+    for row, (event, span) in enumerate(zip(events, spans, strict=True)):
+        title = plot_text(event.title)
+        outside = window and (
+            span.last < shown_range[0] or (span.first or span.last) > shown_range[1]
+        )
+        if outside:
+            title += "（" + plot_text(ui(date_words(event.date))) + "）"
+        titles.append(
+            {
+                "text": title,
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y",
+                "y": row,
+                "yanchor": "bottom",
+                "yshift": 7,
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 12},
+            }
+        )
+    layout: dict[str, object] = {
+        "barmode": "overlay",
+        "annotations": titles,
+        "xaxis": date_axis(ctx, *shown_range),
+        "yaxis": {
+            "range": [len(events) - 0.5, -0.9],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        "dragmode": "pan",
+    }
+    if window:
+        # The overview sits under the main panel: every event over the whole span, the opened
+        # month shaded, so the reader sees where the busy month lies among the years.
+        overview = OVERVIEW_PX / (figure.layout.height - 190 + OVERVIEW_PX)
+        layout["yaxis"]["domain"] = [overview + 0.06, 1]  # type: ignore[index]
+        layout["xaxis2"] = {
+            **date_axis(ctx, *whole),
+            "anchor": "y2",
+            "fixedrange": True,
+            "tickformatstops": [],
+            "tickformat": "%Y",
+            "dtick": "M12",
+        }
+        layout["yaxis2"] = {
+            "domain": [0, overview],
+            "range": [len(events) - 0.5, -0.5],
+            "visible": False,
+            "fixedrange": True,
+        }
+        layout["shapes"] = [
+            {
+                "type": "rect",
+                "xref": "x2",
+                "yref": "y2 domain",
+                "x0": iso_day(shown_range[0]),
+                "x1": iso_day(shown_range[1]),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(92,107,192,0.18)",
+                "line": {"width": 1, "color": "rgba(92,107,192,0.8)"},
+            }
+        ]
+        titles.append(
+            {
+                "text": plot_text(ui("全部年份（阴影：上图显示的时段）")),
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y2 domain",
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 11},
+            }
+        )
+    figure.update_layout(layout)
     return figure
 
 

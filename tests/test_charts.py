@@ -232,7 +232,9 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
     drawn = marks(figure)
     assert set(drawn) == {event.id for event in base.events}
     assert figure["layout"]["xaxis"]["type"] == "date"
-    axis_start = datetime.fromisoformat(figure["layout"]["xaxis"]["range"][0])
+    # The whole span: the overview axis when the view opens on a busy month, else the main axis.
+    whole = figure["layout"].get("xaxis2") or figure["layout"]["xaxis"]
+    axis_start = datetime.fromisoformat(whole["range"][0])
     for event in base.events:
         first_day = parse_date(event.date).earliest or parse_date(event.date).latest
         assert first_day is not None
@@ -262,11 +264,41 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
         assert start == datetime.combine(parsed.earliest, datetime.min.time())
 
 
+def test_timeline_opens_on_the_busiest_month_with_every_year_below() -> None:
+    figure = as_dict(charts.timeline_figure(context(real_base())))
+    main, overview = figure["layout"]["xaxis"], figure["layout"]["xaxis2"]
+    first, last = (date.fromisoformat(day) for day in main["range"])
+    assert (last - first).days <= 40, "the view opens on one month"
+    assert date.fromisoformat(overview["range"][0]) < first - timedelta(days=365)
+    opened = [
+        e for e in real_base().events if first <= (parse_date(e.date).latest or first) <= last
+    ]
+    assert len(opened) >= len(real_base().events) / 2, "the opened month is the busy one"
+    (shade,) = figure["layout"]["shapes"]
+    assert (shade["x0"], shade["x1"]) == tuple(main["range"])
+    overview_points = sum(len(t["x"]) for t in figure["data"] if t["meta"].get("overview"))
+    assert overview_points == len(real_base().events)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_timeline_shows_every_full_title_and_dates_rows_outside_the_view(lang: str) -> None:
+    ctx = context(real_base(), lang)
+    figure = as_dict(charts.timeline_figure(ctx))
+    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
+    first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
+    for event in ctx.base.events:
+        (text,) = [t for t in texts if t.startswith(event.title)]
+        parsed = parse_date(event.date)
+        outside = (parsed.latest or last) < first or (parsed.earliest or first) > last
+        assert ("（" in text.removeprefix(event.title)) == outside, text
+    assert not any("…" in t for t in texts)
+
+
 def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
     figure = as_dict(charts.timeline_figure(context(small_base())))
     colours = {t["meta"]["kind"]: t["marker"]["color"] for t in figure["data"]}
     assert len(set(colours.values())) == len(colours)
-    hovers = [h for t in figure["data"] for h in t["hovertext"]]
+    hovers = [h for t in figure["data"] for h in t.get("hovertext") or []]
     assert any("2023年下半年" in h and "精确到半年" in h for h in hovers)
     assert any("不晚于2024年2月25日" in h for h in hovers)
 
@@ -438,5 +470,5 @@ def test_hostile_data_stays_inert(name: str) -> None:
 
 def test_hostile_text_is_shown_as_written() -> None:
     figure = as_dict(charts.timeline_figure(context(hostile_base())))
-    ticks = figure["layout"]["yaxis"]["ticktext"]
-    assert any(html.unescape(t).startswith(XSS_SCRIPT[:9]) for t in ticks)
+    titles = [a["text"] for a in figure["layout"]["annotations"]]
+    assert any(html.unescape(t).startswith(XSS_SCRIPT) for t in titles)
