@@ -9,7 +9,6 @@ each chart it goes through `md_text`. Dates are drawn over every day they may co
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,12 +17,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from generator.chart_embed import chart_html
+from generator.compute_chain import DERIVED, Step, chain_steps, editor_notes
 from generator.dates import Precision, UncertainDate, parse_date
 from generator.derive import derive
 from generator.labels import (
+    ATTRIBUTION_WORDS,
     COMPARATOR_WORDS,
     EVENT_KIND_WORDS,
-    FIGURE_KIND_WORDS,
     PRECISION_WORDS,
     PRODUCT_KIND_WORDS,
     PRODUCT_STATUS_WORDS,
@@ -64,13 +64,6 @@ STATUS_COLORS = {
     "research": "#8e24aa",
     "announced": "#7cb342",
     "unknown": "#78909c",
-}
-FIGURE_KIND_COLORS = {
-    "compute": "#5c6bc0",
-    "money": "#ef6c00",
-    "data": "#26a69a",
-    "time": "#8e24aa",
-    "count": "#7cb342",
 }
 DERIVED_COLOR = "#00acc1"
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
@@ -898,154 +891,203 @@ def market_block(ctx: PageContext) -> str:
 # --- compute --------------------------------------------------------------------------------
 
 
-def _log_ticks(values: list[float]) -> tuple[list[float], list[str]]:
-    """Every other power of ten across the values, labelled in Chinese units."""
-    if not values:
-        return [], []
-    low = math.floor(math.log10(min(values)))
-    high = math.ceil(math.log10(max(values)))
-    low -= low % 2
-    powers = [10.0**k for k in range(low, high + 1, 2)]
-    return powers, [chinese_number(p) for p in powers]
+ROLE_COLORS = {
+    "official": "#43a047",
+    "analyst": "#1e88e5",
+    "reported": "#78909c",
+    "insider": "#fb8c00",
+    "author": "#8e24aa",
+    "denied": "#e53935",
+    DERIVED: DERIVED_COLOR,
+}
+CHAIN_NOTES = (
+    "实心圆：来源中的数字，颜色表示由谁提出",
+    "空心菱形：本站据此推算；箭头从依据指向推算值",
+)
+CHAIN_WRAP = 24  # characters per line: fits a 390 px phone
+CHAIN_LINE_PX = 17
+CHAIN_GAP_PX = 22
+CHAIN_TOP_PX = 96
+CHAIN_BOTTOM_PX = 56
+MARK_X = 0.035
+BRACKET_X = 0.012
+TEXT_X = 0.075
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+BREAK_AFTER = " ，、；。：）"
+
+
+def circled(number: int) -> str:
+    return CIRCLED[number - 1] if number <= len(CIRCLED) else f"({number})"
+
+
+def _width(text: str) -> float:
+    """Display width in CJK characters: Latin letters, digits and spaces are about half as wide."""
+    return sum(0.55 if ord(char) < 0x2E80 else 1.0 for char in text)
+
+
+def wrap_text(text: str, width: int = CHAIN_WRAP) -> list[str]:
+    """Lines at most `width` CJK characters wide, broken after a space or punctuation when one
+    falls in the second half of the line, else at the width."""
+    lines: list[str] = []
+    while _width(text) > width:
+        fits = next(n for n in range(len(text), 0, -1) if _width(text[:n]) <= width)
+        breaks = [i for i in range(fits // 2, fits) if text[i] in BREAK_AFTER]
+        cut = breaks[-1] + 1 if breaks else fits
+        lines.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*lines, text] if text else lines
+
+
+def _step_lines(ui: Callable[[str], str], step: Step) -> list[str]:
+    """The step's text as escaped lines: label, value, who and basis, reading, notes."""
+    color = ROLE_COLORS[step.role]
+    small = f'<span style="font-size:11px;color:{color}">'
+    lines = [f"<b>{circled(step.number)} {plot_text(step.label)}</b>"]
+    lines.append(
+        f'<span style="font-size:15px;color:{color}"><b>{plot_text(step.value)}</b></span>'
+    )
+    if step.role == DERIVED:
+        based = "".join(circled(n) for n in step.inputs)
+        lines += [
+            small + plot_text(t) + "</span>" for t in wrap_text(f"{step.who} · {ui('依据')}{based}")
+        ]
+        lines += [
+            '<span style="font-size:11px">' + plot_text(t) + "</span>"
+            for t in wrap_text(f"{ui('公式')}：{step.basis}")
+        ]
+        lines += [
+            '<span style="font-size:11px">' + plot_text(t) + "</span>"
+            for t in wrap_text(step.reading)
+        ]
+    else:
+        lines += [small + plot_text(t) + "</span>" for t in wrap_text(f"{step.who} · {step.basis}")]
+    for note in step.notes:
+        lines += [
+            '<span style="font-size:11px"><i>' + plot_text(t) + "</i></span>"
+            for t in wrap_text(f"{ui('编者注')}：{note}")
+        ]
+    return lines
 
 
 def compute_figure(ctx: PageContext) -> go.Figure:
-    """Every figure normalised on a log axis, one row per unit; derived cross-checks marked."""
+    """The derivation as a chain: each derived value after the figures it is computed from.
+
+    One step per row: a mark coloured by who stands behind the number, then its label, value,
+    attribution with paragraph (or formula, for a value this site derived) and editor's notes.
+    Arrows lead from the figures a value is computed from to that value.
+    """
     ui = ctx.ui
-    figures = ctx.base.figures
-    derived = derive(ctx.base)
-    units: list[str] = []
-    for unit in [f.unit for f in figures] + [ui(d.unit) for d in derived]:
-        if unit not in units:
-            units.append(unit)
-    row_of = {unit: i for i, unit in enumerate(units)}
-    values: list[float] = []
-    figure = go.Figure(
-        layout=base_layout(ctx, "报道中的数字（对数刻度）", 130 + 40 * max(len(units), 3))
+    steps = chain_steps(ctx.base, (ui, lambda i: ctx.names.get(i, i)), editor_notes(ctx.base))
+    annotations: list[dict[str, object]] = []
+    mark_y: dict[int, float] = {}
+    by_role: dict[str, dict[str, list[object]]] = {}
+    top = 0.0
+    for step in steps:
+        lines = _step_lines(ui, step)
+        annotations.append(
+            {
+                "text": "<br>".join(lines),
+                "x": TEXT_X,
+                "y": top,
+                "xanchor": "left",
+                "yanchor": "top",
+                "align": "left",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+        )
+        mark_y[step.number] = top + CHAIN_LINE_PX * 0.75
+        group = by_role.setdefault(step.role, {"y": [], "hover": [], "id": []})
+        group["y"].append(mark_y[step.number])
+        group["hover"].append(
+            hover(
+                [
+                    f"<b>{plot_text(step.label)}</b>",
+                    plot_text(step.value),
+                    plot_text(f"{step.who} · {step.basis}"),
+                    *(plot_text(t) for t in wrap_text(step.measures, 30)),
+                ]
+            )
+        )
+        group["id"].append(step.record_id)
+        top += CHAIN_LINE_PX * (len(lines) + 0.4) + CHAIN_GAP_PX
+    height = int(top) + CHAIN_TOP_PX + CHAIN_BOTTOM_PX
+    layout = base_layout(
+        ctx, "推算链：从来源数字到推算值", height, [plot_text(ui(n)) for n in CHAIN_NOTES]
     )
-    for kind, word in FIGURE_KIND_WORDS.items():
-        group = [f for f in figures if f.kind == kind]
-        if not group:
-            continue
-        xs: list[float] = []
-        ys: list[int] = []
-        texts: list[str] = []
-        hovers: list[str] = []
-        ids: list[str] = []
-        ranges_x: list[float | None] = []
-        ranges_y: list[int | None] = []
-        for fig in group:
-            value = normalized(fig)
-            shown = f"{ui(COMPARATOR_WORDS[fig.comparator])}{ui(chinese_number(value))}"
-            if fig.value_max is not None:
-                top = value / fig.value * fig.value_max
-                shown += f"–{ui(chinese_number(top))}"
-                ranges_x += [value, top, None]
-                ranges_y += [row_of[fig.unit]] * 2 + [None]
-                values.append(top)
-            xs.append(value)
-            ys.append(row_of[fig.unit])
-            values.append(value)
-            texts.append(
-                plot_text(f"{COMPARATOR_SIGNS[fig.comparator]}{ui(chinese_number(value))}")
+    layout.margin = {"l": 8, "r": 12, "t": CHAIN_TOP_PX, "b": CHAIN_BOTTOM_PX, "pad": 0}
+    figure = go.Figure(layout=layout)
+    # Connectors: straight down from the step just above, a bracket on the left from further up.
+    line_x: list[float | None] = []
+    line_y: list[float | None] = []
+    for step in steps:
+        for source in step.inputs:
+            start, end = mark_y[source] + 8, mark_y[step.number] - 8
+            if source == step.number - 1:
+                line_x += [MARK_X, MARK_X, None]
+                line_y += [start, end, None]
+            else:
+                line_x += [MARK_X - 0.008, BRACKET_X, BRACKET_X, MARK_X - 0.01, None]
+                line_y += [mark_y[source], mark_y[source], mark_y[step.number], end + 4, None]
+            annotations.append(
+                {
+                    "x": MARK_X,
+                    "y": end,
+                    "ax": 0,
+                    "ay": -12,
+                    "axref": "pixel",
+                    "ayref": "pixel",
+                    "text": "",
+                    "showarrow": True,
+                    "arrowhead": 2,
+                    "arrowsize": 1.4,
+                    "arrowwidth": 1.5,
+                    "arrowcolor": "#90a4ae",
+                    "standoff": 0,
+                }
             )
-            hovers.append(
-                hover(
-                    [
-                        f"<b>{plot_text(fig.label)}</b>",
-                        plot_text(ui("原文")) + "：" + plot_text(ui(figure_value(fig))),
-                        plot_text(ui("换算")) + "：" + plot_text(shown + fig.unit),
-                    ]
-                )
-            )
-            ids.append(fig.id)
-        color = FIGURE_KIND_COLORS[kind]
-        if ranges_x:
-            figure.add_trace(
-                go.Scatter(
-                    x=ranges_x,
-                    y=ranges_y,
-                    mode="lines",
-                    line={"color": color, "width": 6},
-                    opacity=0.5,
-                    legendgroup=kind,
-                    showlegend=False,
-                    hoverinfo="skip",
-                    meta={"range": kind},
-                )
-            )
+    if line_x:
         figure.add_trace(
             go.Scatter(
-                name=plot_text(ui(word)),
-                legendgroup=kind,
-                x=xs,
-                y=ys,
+                x=line_x,
+                y=line_y,
+                mode="lines",
+                line={"color": "#90a4ae", "width": 1.5},
+                hoverinfo="skip",
+                showlegend=False,
+                meta={"connectors": True},
+            )
+        )
+    role_words = {**{str(k): v for k, v in ATTRIBUTION_WORDS.items()}, DERIVED: "本站推算"}
+    for role, color in ROLE_COLORS.items():
+        found = by_role.get(role)
+        if not found:
+            continue
+        group = found
+        derived = role == DERIVED
+        figure.add_trace(
+            go.Scatter(
+                name=plot_text(ui(role_words[role])),
+                x=[MARK_X] * len(group["y"]),
+                y=group["y"],
                 mode="markers",
                 marker={
                     "color": color,
-                    "size": 11,
-                    "symbol": "circle",
-                    "line": {"width": 1, "color": "#fff"},
+                    "size": 14 if derived else 13,
+                    "symbol": "diamond-open" if derived else "circle",
+                    "line": {"width": 2.5 if derived else 1, "color": color if derived else "#fff"},
                 },
-                text=texts,
-                hovertext=hovers,
+                hovertext=group["hover"],
                 hovertemplate=HOVER_TEMPLATE,
-                customdata=ids,
-                meta={"derived": False},
+                customdata=group["id"],
+                meta={"derived": derived, "role": role},
             )
         )
-    if derived:
-        derived_name = ui("推算值")
-        figure.add_trace(
-            go.Scatter(
-                name=plot_text(derived_name),
-                x=[d.value for d in derived],
-                y=[row_of[ui(d.unit)] for d in derived],
-                mode="markers+text",
-                text=[plot_text(derived_name) for _ in derived],
-                textposition="top center",
-                textfont={"color": DERIVED_COLOR, "size": 10},
-                marker={
-                    "color": DERIVED_COLOR,
-                    "size": 13,
-                    "symbol": "diamond-open",
-                    "line": {"width": 2.5, "color": DERIVED_COLOR},
-                },
-                hovertext=[
-                    hover(
-                        [
-                            f"<b>{plot_text(ui(d.label))}</b> · {plot_text(derived_name)}",
-                            plot_text(ui(d.shown)),
-                            plot_text(ui("公式")) + "：" + plot_text(ui(d.formula)),
-                        ]
-                    )
-                    for d in derived
-                ],
-                hovertemplate=HOVER_TEMPLATE,
-                customdata=[d.id for d in derived],
-                meta={"derived": True},
-            )
-        )
-        values += [d.value for d in derived]
-    tickvals, ticktext = _log_ticks(values)
     figure.update_layout(
-        xaxis={
-            "type": "log",
-            "title": {"text": plot_text(ui("统一换算后的数值"))},
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": [plot_text(ui(t)) for t in ticktext],
-            "automargin": True,
-        },
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(len(units))),
-            "ticktext": [short(u, 8) for u in units],
-            "title": {"text": plot_text(ui("单位"))},
-            "range": [len(units) - 0.4, -0.6],
-            "automargin": True,
-            "zeroline": False,
-        },
+        annotations=annotations,
+        xaxis={"range": [0, 1], "visible": False, "fixedrange": True},
+        yaxis={"range": [top, 0], "visible": False, "fixedrange": True},
+        showlegend=True,
     )
     return figure
 
@@ -1075,7 +1117,7 @@ def compute_block(ctx: PageContext) -> str:
             f" {md_text(ui(chinese_number(item.value)))} | {md_text(ui(item.unit))} |"
         )
     return chart_html(
-        "compute", compute_figure(ctx), ui("报道中的数字（对数刻度）"), "\n".join(rows)
+        "compute", compute_figure(ctx), ui("推算链：从来源数字到推算值"), "\n".join(rows)
     )
 
 

@@ -19,7 +19,6 @@ from generator.dates import Precision, parse_date
 from generator.derive import derive
 from generator.model import FactBase
 from generator.pages.context import PageContext
-from generator.render import normalized
 
 ROOT = Path(__file__).parent.parent
 CITE = [{"source": "article", "paragraph": 1}]
@@ -357,33 +356,59 @@ def test_market_counts_with_comparators_and_series() -> None:
 # --- compute --------------------------------------------------------------------------------
 
 
-def test_compute_log_axis_normalised_and_derived(base: FactBase) -> None:
+def test_compute_is_a_chain_each_derived_value_after_its_inputs(base: FactBase) -> None:
     ctx = context(base)
     figure = as_dict(charts.compute_figure(ctx))
-    assert figure["layout"]["xaxis"]["type"] == "log"
+    assert figure["layout"]["xaxis"]["visible"] is False, "no shared value axis across units"
     drawn = marks(figure)
-    for fig in base.figures:
-        mark = drawn[fig.id]
-        assert mark["trace"]["x"][mark["i"]] == pytest.approx(normalized(fig))
-        assert mark["trace"]["meta"]["derived"] is False
     derived = derive(base)
-    if base.figures and any(f.id == "sora-scale-training-gpus" for f in base.figures):
+    if any(f.id == "sora-scale-training-gpus" for f in base.figures):
         assert derived
+    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"] if a["text"]]
+    position = {record_id: mark["trace"]["y"][mark["i"]] for record_id, mark in drawn.items()}
     for item in derived:
         mark = drawn[item.id]
         assert mark["trace"]["meta"]["derived"] is True
-        assert mark["trace"]["name"] == "推算值"
-        assert mark["trace"]["x"][mark["i"]] == pytest.approx(item.value)
-        assert "推算值" in mark["trace"]["hovertext"][mark["i"]]
-    units = figure["layout"]["yaxis"]["ticktext"]
-    assert len(units) == len(set(units))
+        assert mark["trace"]["name"] == "本站推算"
+        for source in item.inputs:
+            assert position[source] < position[item.id], "inputs come first, top to bottom"
+            assert drawn[source]["trace"]["meta"]["derived"] is False
+        (text,) = [t for t in texts if item.label in t]
+        assert "本站推算" in text and "公式" in text
+    figures = {f.id: f for f in base.figures}
+    for record_id, mark in drawn.items():
+        if record_id in figures:
+            fig = figures[record_id]
+            (text,) = [t for t in texts if fig.label in t]
+            assert f"第{fig.cite[0].paragraph}段" in text
+            assert mark["trace"]["meta"]["role"] == fig.attribution
 
 
-def test_compute_labels_in_chinese_units() -> None:
+def test_compute_chain_step_labels_say_who_and_keep_the_written_value() -> None:
+    figure = as_dict(charts.compute_figure(context(real_base())))
+    texts = " ".join(html.unescape(a["text"]) for a in figure["layout"]["annotations"])
+    assert "约157.68亿秒" in texts and "156.98万张" in texts
+    assert "分析师研报 · 国信证券 · 第38段" in texts
+    assert "依据①" in texts
+
+
+def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    notes = {"youtube-yearly-new-video": ["这是编者的说明"]}
+    monkeypatch.setattr(charts, "editor_notes", lambda base: lambda i: notes.get(i, ()))
     figure = as_dict(charts.compute_figure(context(small_base())))
-    hovers = " ".join(h for t in figure["data"] for h in t.get("hovertext") or [])
-    assert "157.68亿" in hovers and "156.98万" in hovers
-    assert "1亿" in figure["layout"]["xaxis"]["ticktext"]
+    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
+    (step,) = [t for t in texts if "这是编者的说明" in t]
+    assert "编者注" in step and "157.68亿" in step
+
+
+def test_chain_text_wraps_to_a_phone_width() -> None:
+    lines = charts.wrap_text("公式：156.98万张 × 1个月 × 720小时/月，再除以一个很长很长的说明文字")
+    assert len(lines) > 1
+    assert all(charts._width(line) <= charts.CHAIN_WRAP for line in lines)
+    assert (
+        "".join(lines).replace(" ", "")
+        == "公式：156.98万张×1个月×720小时/月，再除以一个很长很长的说明文字"
+    )
 
 
 # --- layout, scripts, stability -------------------------------------------------------------
