@@ -419,6 +419,12 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         },
         "dragmode": "pan",
     }
+    # Fixed margins instead of automargin: each automargin pass redraws the whole figure, and this
+    # is the largest chart (no row labels on the axis, so nothing else needs the room).
+    notes = len(figure.layout.title.subtitle.text.split("<br>"))
+    layout["margin"] = {"l": 8, "r": 12, "t": 36 + 15 * notes, "b": 84, "pad": 2}
+    layout["title"] = {"automargin": False}
+    layout["xaxis"]["automargin"] = False  # type: ignore[index]
     if window:
         # The overview sits under the main panel: every event over the whole span, the opened
         # month shaded, so the reader sees where the busy month lies among the years.
@@ -431,6 +437,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             "tickformatstops": [],
             "tickformat": "%Y",
             "dtick": "M12",
+            "automargin": False,
         }
         layout["yaxis2"] = {
             "domain": [0, overview],
