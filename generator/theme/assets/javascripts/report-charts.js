@@ -46,10 +46,16 @@
     return layout;
   }
 
+  // After the page's own load: plotly.js never competes with the text, styles and fonts.
+  function pageLoaded() {
+    if (document.readyState === "complete") { return Promise.resolve(); }
+    return new Promise(function (resolve) { window.addEventListener("load", resolve, { once: true }); });
+  }
+
   function loadPlotly() {
     if (window.Plotly) { return Promise.resolve(window.Plotly); }
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
+      loading = pageLoaded().then(function () { return new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = plotlyUrl;
         tag.async = true;
@@ -59,7 +65,7 @@
           reject(new Error("plotly.js did not load from " + plotlyUrl));
         };
         document.head.appendChild(tag);
-      });
+      }); });
     }
     return loading;
   }
