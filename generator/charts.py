@@ -945,8 +945,9 @@ def wrap_text(text: str, width: int = CHAIN_WRAP) -> list[str]:
     return [*lines, text] if text else lines
 
 
-def _step_lines(ui: Callable[[str], str], step: Step) -> list[str]:
-    """The step's text as escaped lines: label, value, who and basis, reading, notes."""
+def _step_lines(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) -> list[str]:
+    """The step's text as escaped lines: label, value, who and basis, reading, editor's notes
+    (title and arithmetic), and a pointer to the notes on the figures it is computed from."""
     color = ROLE_COLORS[step.role]
     small = f'<span style="font-size:11px;color:{color}">'
     lines = [f"<b>{circled(step.number)} {plot_text(step.label)}</b>"]
@@ -970,9 +971,20 @@ def _step_lines(ui: Callable[[str], str], step: Step) -> list[str]:
         lines += [small + plot_text(t) + "</span>" for t in wrap_text(f"{step.who} · {step.basis}")]
     for note in step.notes:
         lines += [
-            '<span style="font-size:11px"><i>' + plot_text(t) + "</i></span>"
-            for t in wrap_text(f"{ui('编者注')}：{note}")
+            '<span style="font-size:11px"><b>' + plot_text(t) + "</b></span>"
+            for t in wrap_text(f"{ui('编者注')}：{note.title}")
         ]
+        lines += [
+            '<span style="font-size:11px">' + plot_text(t) + "</span>"
+            for step_text in note.arithmetic
+            for t in wrap_text(step_text)
+        ]
+    if noted_inputs:
+        lines.append(
+            '<span style="font-size:11px"><b>'
+            + plot_text(ui("所依据的数字有编者注，见") + "".join(map(circled, noted_inputs)))
+            + "</b></span>"
+        )
     return lines
 
 
@@ -989,8 +1001,9 @@ def compute_figure(ctx: PageContext) -> go.Figure:
     mark_y: dict[int, float] = {}
     by_role: dict[str, dict[str, list[object]]] = {}
     top = 0.0
+    noted = {step.number for step in steps if step.notes}
     for step in steps:
-        lines = _step_lines(ui, step)
+        lines = _step_lines(ui, step, [n for n in step.inputs if n in noted])
         annotations.append(
             {
                 "text": "<br>".join(lines),

@@ -15,22 +15,35 @@ from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
 from generator.model import FactBase, Figure
 from generator.render import figure_value
 
-# Editor's notes about a record, by record id; none until the data holds such notes.
-NoteLookup = Callable[[str], Sequence[str]]
+
+@dataclass(frozen=True)
+class EditorNote:
+    """An editor's note as a chain step shows it: its title and its arithmetic, step by step."""
+
+    title: str
+    arithmetic: tuple[str, ...] = ()
+
+
+# Editor's notes about a record, by record id.
+NoteLookup = Callable[[str], Sequence[EditorNote]]
 DERIVED = "derived"
 # (converter for the site's own words, display name of a record id)
 Words = tuple[Callable[[str], str], Callable[[str], str]]
 
 
-def no_notes(record_id: str) -> Sequence[str]:
+def no_notes(record_id: str) -> Sequence[EditorNote]:
     """The note lookup for a fact base without editor's notes."""
     return ()
 
 
 def editor_notes(base: FactBase) -> NoteLookup:
-    """Editor's notes by record id. The data has no editor's-notes records yet: when it does,
-    this is the one place that reads them, and every chain step shows its notes."""
-    return no_notes
+    """Editor's notes by the record ids each is about (a fact base without notes has none)."""
+    by_record: dict[str, list[EditorNote]] = {}
+    for note in getattr(base, "notes", None) or ():
+        shown = EditorNote(note.title, tuple(note.arithmetic))
+        for record_id in note.about:
+            by_record.setdefault(record_id, []).append(shown)
+    return lambda record_id: by_record.get(record_id, ())
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,7 @@ class Step:
     basis: str  # "第38段" for a sourced figure, the formula for a derived one
     reading: str  # what a derived value means; empty for sourced figures
     inputs: tuple[int, ...]  # step numbers a derived value is computed from
-    notes: tuple[str, ...]
+    notes: tuple[EditorNote, ...]
     measures: str
 
 

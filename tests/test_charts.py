@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator import charts
 from generator.chart_embed import chart_html, figure_json
+from generator.compute_chain import EditorNote, editor_notes
 from generator.convert import convert_fact_base, converter_for
 from generator.dates import Precision, parse_date
 from generator.derive import derive
@@ -393,12 +394,30 @@ def test_compute_chain_step_labels_say_who_and_keep_the_written_value() -> None:
 
 
 def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -> None:
-    notes = {"youtube-yearly-new-video": ["这是编者的说明"]}
+    note = EditorNote("单位可能有误", ("500 × 60 × 525,600 = 157.68亿",))
+    notes = {"youtube-yearly-new-video": [note]}
     monkeypatch.setattr(charts, "editor_notes", lambda base: lambda i: notes.get(i, ()))
     figure = as_dict(charts.compute_figure(context(small_base())))
     texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
-    (step,) = [t for t in texts if "这是编者的说明" in t]
-    assert "编者注" in step and "157.68亿" in step
+    (step,) = [t for t in texts if "单位可能有误" in t]
+    assert "编者注" in step and "157.68亿秒" in step and "525,600" in step
+    (derived,) = [t for t in texts if "每秒" in t and "本站推算" in t]
+    assert "所依据的数字有编者注，见①" in derived
+
+
+def test_editor_notes_are_found_by_the_records_they_are_about() -> None:
+    class Note:
+        about = ("a", "b")
+        title = "标题"
+        arithmetic = ("1 + 1 = 2",)
+
+    class Base:
+        notes = (Note(),)
+
+    lookup = editor_notes(Base())  # type: ignore[arg-type]
+    assert list(lookup("a")) == list(lookup("b")) == [EditorNote("标题", ("1 + 1 = 2",))]
+    assert list(lookup("c")) == []
+    assert list(editor_notes(small_base())("youtube-yearly-new-video")) == []
 
 
 def test_chain_text_wraps_to_a_phone_width() -> None:

@@ -55,3 +55,23 @@ def test_plotly_waits_for_the_chart_and_drawing_moves_nothing(
         assert page.locator(".report-chart__waiting").count() == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/timeline.html"])
+def test_charts_draw_from_disk_with_the_shared_assets(browser, built_site, path):
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto((built_site / path).as_uri())
+        for chart in page.locator(".report-chart").all():
+            chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.report-chart')]"
+            ".every(chart => chart.querySelector('.main-svg'))",
+            timeout=20_000,
+        )
+        styles = page.evaluate(
+            "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.sheet)"
+        )
+        assert styles and all(styles), styles
+    finally:
+        page.close()
