@@ -17,26 +17,20 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from generator.chart_embed import chart_html
-from generator.compute_chain import DERIVED, Step, chain_steps, editor_notes
 from generator.dates import Precision, UncertainDate, parse_date
-from generator.derive import derive
 from generator.labels import (
-    ATTRIBUTION_WORDS,
     COMPARATOR_WORDS,
     EVENT_KIND_WORDS,
     PRECISION_WORDS,
     PRODUCT_KIND_WORDS,
     PRODUCT_STATUS_WORDS,
 )
-from generator.model import Comparator, Figure, Person, Product
+from generator.model import Comparator, Person, Product
 from generator.pages.context import PageContext
 from generator.render import (
-    SCALES,
     chinese_number,
     date_words,
-    figure_value,
     md_text,
-    normalized,
     plain_number,
 )
 
@@ -898,253 +892,9 @@ def market_block(ctx: PageContext) -> str:
 # --- compute --------------------------------------------------------------------------------
 
 
-ROLE_COLORS = {
-    "official": "#43a047",
-    "analyst": "#1e88e5",
-    "reported": "#78909c",
-    "insider": "#fb8c00",
-    "author": "#8e24aa",
-    "denied": "#e53935",
-    DERIVED: DERIVED_COLOR,
-}
-CHAIN_NOTES = (
-    "实心圆：来源中的数字，颜色表示由谁提出",
-    "空心菱形：本站据此推算；箭头从依据指向推算值",
-)
-CHAIN_WRAP = 24  # characters per line: fits a 390 px phone
-CHAIN_LINE_PX = 17
-CHAIN_GAP_PX = 22
-CHAIN_TOP_PX = 96
-CHAIN_BOTTOM_PX = 56
-MARK_X = 0.035
-BRACKET_X = 0.012
-TEXT_X = 0.075
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-BREAK_AFTER = " ，、；。：）"
-
-
-def circled(number: int) -> str:
-    return CIRCLED[number - 1] if number <= len(CIRCLED) else f"({number})"
-
-
-def _width(text: str) -> float:
-    """Display width in CJK characters: Latin letters, digits and spaces are about half as wide."""
-    return sum(0.55 if ord(char) < 0x2E80 else 1.0 for char in text)
-
-
-def wrap_text(text: str, width: int = CHAIN_WRAP) -> list[str]:
-    """Lines at most `width` CJK characters wide, broken after a space or punctuation when one
-    falls in the second half of the line, else at the width."""
-    lines: list[str] = []
-    while _width(text) > width:
-        fits = next(n for n in range(len(text), 0, -1) if _width(text[:n]) <= width)
-        breaks = [i for i in range(fits // 2, fits) if text[i] in BREAK_AFTER]
-        cut = breaks[-1] + 1 if breaks else fits
-        lines.append(text[:cut].rstrip())
-        text = text[cut:].lstrip()
-    return [*lines, text] if text else lines
-
-
-def _step_lines(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) -> list[str]:
-    """The step's text as escaped lines: label, value, who and basis, reading, editor's notes
-    (title and arithmetic), and a pointer to the notes on the figures it is computed from."""
-    color = ROLE_COLORS[step.role]
-    small = f'<span style="font-size:11px;color:{color}">'
-    lines = [f"<b>{circled(step.number)} {plot_text(step.label)}</b>"]
-    lines.append(
-        f'<span style="font-size:15px;color:{color}"><b>{plot_text(step.value)}</b></span>'
-    )
-    if step.role == DERIVED:
-        based = "".join(circled(n) for n in step.inputs)
-        lines += [
-            small + plot_text(t) + "</span>" for t in wrap_text(f"{step.who} · {ui('依据')}{based}")
-        ]
-        lines += [
-            '<span style="font-size:11px">' + plot_text(t) + "</span>"
-            for t in wrap_text(f"{ui('公式')}：{step.basis}")
-        ]
-        lines += [
-            '<span style="font-size:11px">' + plot_text(t) + "</span>"
-            for t in wrap_text(step.reading)
-        ]
-    else:
-        lines += [small + plot_text(t) + "</span>" for t in wrap_text(f"{step.who} · {step.basis}")]
-    for note in step.notes:
-        lines += [
-            '<span style="font-size:11px"><b>' + plot_text(t) + "</b></span>"
-            for t in wrap_text(f"{ui('编者注')}：{note.title}")
-        ]
-        lines += [
-            '<span style="font-size:11px">' + plot_text(t) + "</span>"
-            for step_text in note.arithmetic
-            for t in wrap_text(step_text)
-        ]
-    if noted_inputs:
-        lines.append(
-            '<span style="font-size:11px"><b>'
-            + plot_text(ui("所依据的数字有编者注，见") + "".join(map(circled, noted_inputs)))
-            + "</b></span>"
-        )
-    return lines
-
-
-def compute_figure(ctx: PageContext) -> go.Figure:
-    """The derivation as a chain: each derived value after the figures it is computed from.
-
-    One step per row: a mark coloured by who stands behind the number, then its label, value,
-    attribution with paragraph (or formula, for a value this site derived) and editor's notes.
-    Arrows lead from the figures a value is computed from to that value.
-    """
-    ui = ctx.ui
-    steps = chain_steps(ctx.base, (ui, lambda i: ctx.names.get(i, i)), editor_notes(ctx.base))
-    annotations: list[dict[str, object]] = []
-    mark_y: dict[int, float] = {}
-    by_role: dict[str, dict[str, list[object]]] = {}
-    top = 0.0
-    noted = {step.number for step in steps if step.notes}
-    for step in steps:
-        lines = _step_lines(ui, step, [n for n in step.inputs if n in noted])
-        annotations.append(
-            {
-                "text": "<br>".join(lines),
-                "x": TEXT_X,
-                "y": top,
-                "xanchor": "left",
-                "yanchor": "top",
-                "align": "left",
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-        )
-        mark_y[step.number] = top + CHAIN_LINE_PX * 0.75
-        group = by_role.setdefault(step.role, {"y": [], "hover": [], "id": []})
-        group["y"].append(mark_y[step.number])
-        group["hover"].append(
-            hover(
-                [
-                    f"<b>{plot_text(step.label)}</b>",
-                    plot_text(step.value),
-                    plot_text(f"{step.who} · {step.basis}"),
-                    *(plot_text(t) for t in wrap_text(step.measures, 30)),
-                ]
-            )
-        )
-        group["id"].append(step.record_id)
-        top += CHAIN_LINE_PX * (len(lines) + 0.4) + CHAIN_GAP_PX
-    height = int(top) + CHAIN_TOP_PX + CHAIN_BOTTOM_PX
-    layout = base_layout(
-        ctx, "推算链：从来源数字到推算值", height, [plot_text(ui(n)) for n in CHAIN_NOTES]
-    )
-    layout.margin = {"l": 8, "r": 12, "t": CHAIN_TOP_PX, "b": CHAIN_BOTTOM_PX, "pad": 0}
-    figure = go.Figure(layout=layout)
-    # Connectors: straight down from the step just above, a bracket on the left from further up.
-    line_x: list[float | None] = []
-    line_y: list[float | None] = []
-    for step in steps:
-        for source in step.inputs:
-            start, end = mark_y[source] + 8, mark_y[step.number] - 8
-            if source == step.number - 1:
-                line_x += [MARK_X, MARK_X, None]
-                line_y += [start, end, None]
-            else:
-                line_x += [MARK_X - 0.008, BRACKET_X, BRACKET_X, MARK_X - 0.01, None]
-                line_y += [mark_y[source], mark_y[source], mark_y[step.number], end + 4, None]
-            annotations.append(
-                {
-                    "x": MARK_X,
-                    "y": end,
-                    "ax": 0,
-                    "ay": -12,
-                    "axref": "pixel",
-                    "ayref": "pixel",
-                    "text": "",
-                    "showarrow": True,
-                    "arrowhead": 2,
-                    "arrowsize": 1.4,
-                    "arrowwidth": 1.5,
-                    "arrowcolor": "#90a4ae",
-                    "standoff": 0,
-                }
-            )
-    if line_x:
-        figure.add_trace(
-            go.Scatter(
-                x=line_x,
-                y=line_y,
-                mode="lines",
-                line={"color": "#90a4ae", "width": 1.5},
-                hoverinfo="skip",
-                showlegend=False,
-                meta={"connectors": True},
-            )
-        )
-    role_words = {**{str(k): v for k, v in ATTRIBUTION_WORDS.items()}, DERIVED: "本站推算"}
-    for role, color in ROLE_COLORS.items():
-        found = by_role.get(role)
-        if not found:
-            continue
-        group = found
-        derived = role == DERIVED
-        figure.add_trace(
-            go.Scatter(
-                name=plot_text(ui(role_words[role])),
-                x=[MARK_X] * len(group["y"]),
-                y=group["y"],
-                mode="markers",
-                marker={
-                    "color": color,
-                    "size": 14 if derived else 13,
-                    "symbol": "diamond-open" if derived else "circle",
-                    "line": {"width": 2.5 if derived else 1, "color": color if derived else "#fff"},
-                },
-                hovertext=group["hover"],
-                hovertemplate=HOVER_TEMPLATE,
-                customdata=group["id"],
-                meta={"derived": derived, "role": role},
-            )
-        )
-    figure.update_layout(
-        annotations=annotations,
-        xaxis={"range": [0, 1], "visible": False, "fixedrange": True},
-        yaxis={"range": [top, 0], "visible": False, "fixedrange": True},
-        showlegend=True,
-    )
-    return figure
-
-
-def _normalized_words(ui: Callable[[str], str], fig: Figure) -> str:
-    """The figure's normalised value (or range) in Chinese units, in the edition's script."""
-    words = ui(chinese_number(normalized(fig)))
-    if fig.value_max is not None:
-        words += "–" + ui(chinese_number(fig.value_max * SCALES[fig.scale]))
-    return words
-
-
-def compute_block(ctx: PageContext) -> str:
-    ui = ctx.ui
-    rows = [
-        f"| {ui('数字')} | {ui('原文')} | {ui('统一换算')} | {ui('单位')} |",
-        "| --- | --- | ---: | --- |",
-    ]
-    for fig in ctx.base.figures:
-        rows.append(
-            f"| {ctx.link(fig.id)} | {md_text(ui(figure_value(fig)))} |"
-            f" {md_text(_normalized_words(ui, fig))} | {md_text(fig.unit)} |"
-        )
-    for item in derive(ctx.base):
-        rows.append(
-            f"| {md_text(ui(item.label))}（{ui('推算值')}） | {md_text(ui(item.formula))} |"
-            f" {md_text(ui(chinese_number(item.value)))} | {md_text(ui(item.unit))} |"
-        )
-    return chart_html(
-        "compute", compute_figure(ctx), ui("推算链：从来源数字到推算值"), "\n".join(rows)
-    )
-
-
 CHART_BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "timeline": timeline_block,
     "people": people_block,
     "products": products_block,
     "market": market_block,
-    "compute": compute_block,
 }

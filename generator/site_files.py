@@ -36,7 +36,7 @@ PAGES: dict[str, ModuleType] = {
     "sources.md": sources,
     "data.md": data,
 }
-CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md", "compute.md"}
+CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md"}
 
 
 def _front_matter(title: str, description: str, charts: bool) -> str:

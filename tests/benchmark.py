@@ -27,6 +27,8 @@ import yaml
 from bench_browser import chart_page_transfer, lighthouse_scores
 from conftest import copy_project  # the same copy of the build inputs the tests make
 
+from generator.site_files import CHART_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(VENV_PYTHON) if VENV_PYTHON.exists() else sys.executable
@@ -43,7 +45,6 @@ CHART_PAGE_BEFORE = 120 * 1024
 SCRIPT_SWITCH = 60 * 1024
 LIGHTHOUSE_TARGET = 90
 LIGHTHOUSE_PAGES = ["timeline.html", "compute.html", "index.html"]
-CHART_HTML = {"timeline.html", "people.html", "products.html", "market.html", "compute.html"}
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -380,7 +381,7 @@ def lighthouse_rows(site: Path, pages: list[str], row: Callable[..., None]) -> N
     paths = [prefix + page for page in pages for prefix in ("", f"{HANT}/")]
     load = os.getloadavg()[0]
     for score in lighthouse_scores(site, paths, ROOT / ".cache" / "lighthouse"):
-        chart = score.page.removeprefix(f"{HANT}/") in CHART_HTML
+        chart = score.page.removeprefix(f"{HANT}/").replace(".html", ".md") in CHART_PAGES
         if score.performance is None:
             row(f"Lighthouse mobile, {score.page}", f"not measured: {score.problem}")
             continue

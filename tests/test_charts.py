@@ -12,7 +12,8 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import charts
+from generator import chain_block, charts
+from generator.chain_block import compute_block
 from generator.chart_embed import chart_html, figure_json
 from generator.compute_chain import EditorNote, editor_notes
 from generator.convert import convert_fact_base, converter_for
@@ -357,52 +358,61 @@ def test_market_counts_with_comparators_and_series() -> None:
 # --- compute --------------------------------------------------------------------------------
 
 
+def chain(base: FactBase, lang: str = "zh-Hans") -> BeautifulSoup:
+    return BeautifulSoup(compute_block(context(base, lang)), "html.parser")
+
+
 def test_compute_is_a_chain_each_derived_value_after_its_inputs(base: FactBase) -> None:
-    ctx = context(base)
-    figure = as_dict(charts.compute_figure(ctx))
-    assert figure["layout"]["xaxis"]["visible"] is False, "no shared value axis across units"
-    drawn = marks(figure)
+    soup = chain(base)
+    order = [li["id"].removeprefix("chain-") for li in soup.select("li.report-chain__step")]
     derived = derive(base)
     if any(f.id == "sora-scale-training-gpus" for f in base.figures):
         assert derived
-    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"] if a["text"]]
-    position = {record_id: mark["trace"]["y"][mark["i"]] for record_id, mark in drawn.items()}
-    for item in derived:
-        mark = drawn[item.id]
-        assert mark["trace"]["meta"]["derived"] is True
-        assert mark["trace"]["name"] == "本站推算"
-        for source in item.inputs:
-            assert position[source] < position[item.id], "inputs come first, top to bottom"
-            assert drawn[source]["trace"]["meta"]["derived"] is False
-        (text,) = [t for t in texts if item.label in t]
-        assert "本站推算" in text and "公式" in text
     figures = {f.id: f for f in base.figures}
-    for record_id, mark in drawn.items():
+    for item in derived:
+        step = soup.select_one(f"#chain-{item.id}")
+        assert "report-chain__step--derived" in step["class"]
+        assert "本站推算" in step.get_text() and "公式" in step.get_text()
+        for source in item.inputs:
+            assert order.index(source) < order.index(item.id), "inputs come first"
+    for record_id in order:
         if record_id in figures:
             fig = figures[record_id]
-            (text,) = [t for t in texts if fig.label in t]
-            assert f"第{fig.cite[0].paragraph}段" in text
-            assert mark["trace"]["meta"]["role"] == fig.attribution
+            step = soup.select_one(f"#chain-{record_id}")
+            assert f"report-chain__step--{fig.attribution}" in step["class"]
+            assert f"第{fig.cite[0].paragraph}段" in step.get_text()
+            assert step.select_one(f".cite--{fig.attribution}") is not None
 
 
 def test_compute_chain_step_labels_say_who_and_keep_the_written_value() -> None:
-    figure = as_dict(charts.compute_figure(context(real_base())))
-    texts = " ".join(html.unescape(a["text"]) for a in figure["layout"]["annotations"])
-    assert "约157.68亿秒" in texts and "156.98万张" in texts
-    assert "分析师研报 · 国信证券 · 第38段" in texts
-    assert "依据①" in texts
+    text = chain(real_base()).get_text()
+    assert "约157.68亿秒" in text and "156.98万张" in text
+    assert "分析师研报 · 国信证券" in text
+    assert "依据①" in text
+    hant = chain(real_base(), "zh-Hant").get_text()
+    assert not simplified_only(text) & set(hant)
 
 
 def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -> None:
     note = EditorNote("单位可能有误", ("500 × 60 × 525,600 = 157.68亿",))
     notes = {"youtube-yearly-new-video": [note]}
-    monkeypatch.setattr(charts, "editor_notes", lambda base: lambda i: notes.get(i, ()))
-    figure = as_dict(charts.compute_figure(context(small_base())))
-    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
-    (step,) = [t for t in texts if "单位可能有误" in t]
-    assert "编者注" in step and "157.68亿秒" in step and "525,600" in step
-    (derived,) = [t for t in texts if "每秒" in t and "本站推算" in t]
-    assert "所依据的数字有编者注，见①" in derived
+    monkeypatch.setattr(chain_block, "editor_notes", lambda base: lambda i: notes.get(i, ()))
+    soup = chain(small_base())
+    step = soup.select_one("#chain-youtube-yearly-new-video")
+    shown = step.select_one(".report-chain__note").get_text()
+    assert "编者注：单位可能有误" in shown and "525,600" in shown
+    (derived,) = [
+        li for li in soup.select("li.report-chain__step--derived") if "每秒" in li.get_text()
+    ]
+    assert "所依据的数字有编者注，见①" in derived.get_text()
+
+
+def test_hostile_figure_text_stays_text_in_the_chain() -> None:
+    for lang in ("zh-Hans", "zh-Hant"):
+        out = compute_block(context(hostile_base(), lang))
+        soup = BeautifulSoup(out, "html.parser")
+        assert not soup.find_all(["script", "img"])
+        assert "<script" not in out and "<img" not in out
 
 
 def test_editor_notes_are_found_by_the_records_they_are_about() -> None:
@@ -418,16 +428,6 @@ def test_editor_notes_are_found_by_the_records_they_are_about() -> None:
     assert list(lookup("a")) == list(lookup("b")) == [EditorNote("标题", ("1 + 1 = 2",))]
     assert list(lookup("c")) == []
     assert list(editor_notes(small_base())("youtube-yearly-new-video")) == []
-
-
-def test_chain_text_wraps_to_a_phone_width() -> None:
-    lines = charts.wrap_text("公式：156.98万张 × 1个月 × 720小时/月，再除以一个很长很长的说明文字")
-    assert len(lines) > 1
-    assert all(charts._width(line) <= charts.CHAIN_WRAP for line in lines)
-    assert (
-        "".join(lines).replace(" ", "")
-        == "公式：156.98万张×1个月×720小时/月，再除以一个很长很长的说明文字"
-    )
 
 
 # --- layout, scripts, stability -------------------------------------------------------------

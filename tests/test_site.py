@@ -20,7 +20,7 @@ from conftest import BUILD_ENV, python, run_mkdocs
 from generator.plotly_bundle import BUNDLE_URI
 
 HANT = "zh-Hant"
-CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html", "compute.html"}
+CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html"}
 BASE_URL = "http://127.0.0.1/"  # any origin: only used to resolve page-relative links
 
 

@@ -29,7 +29,7 @@ def box_tops(page) -> dict[str, float]:
     )
 
 
-@pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/compute.html"])
+@pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/people.html"])
 def test_plotly_waits_for_the_chart_and_drawing_moves_nothing(
     browser, built_site, site_server, path
 ):
