@@ -59,7 +59,6 @@ STATUS_COLORS = {
     "announced": "#7cb342",
     "unknown": "#78909c",
 }
-DERIVED_COLOR = "#00acc1"
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
 FONTS = {
     "zh-Hans": '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
