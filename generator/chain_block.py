@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from generator.compute_chain import DERIVED, Step, chain_steps, editor_notes
 from generator.derive import derive
+from generator.labels import NOTE_KIND_WORDS
 from generator.model import Figure
 from generator.pages.context import PageContext
 from generator.render import SCALES, chinese_number, figure_value, md_text, normalized
@@ -50,7 +51,8 @@ def _step_html(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) ->
             + _span("report-chain__basis", step.basis)
         )
     for note in step.notes:
-        lines = [f"<strong>{md_text(ui('编者注'))}：{md_text(note.title)}</strong>"]
+        heading = f"{ui('编者注')}·{ui(NOTE_KIND_WORDS[note.kind])}："
+        lines = [f"<strong>{md_text(heading)}{md_text(note.title)}</strong>"]
         lines += [md_text(line) for line in note.arithmetic]
         parts.append('<span class="report-chain__note">' + "<br>".join(lines) + "</span>")
     if noted_inputs:

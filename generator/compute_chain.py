@@ -18,10 +18,11 @@ from generator.render import figure_value
 
 @dataclass(frozen=True)
 class EditorNote:
-    """An editor's note as a chain step shows it: its title and its arithmetic, step by step."""
+    """An editor's note as a chain step shows it: title, arithmetic step by step, and kind."""
 
     title: str
     arithmetic: tuple[str, ...] = ()
+    kind: str = "context"  # a NoteKind
 
 
 # Editor's notes about a record, by record id.
@@ -37,10 +38,10 @@ def no_notes(record_id: str) -> Sequence[EditorNote]:
 
 
 def editor_notes(base: FactBase) -> NoteLookup:
-    """Editor's notes by the record ids each is about (a fact base without notes has none)."""
+    """Editor's notes (data/notes.yml) by the record ids each is about."""
     by_record: dict[str, list[EditorNote]] = {}
-    for note in getattr(base, "notes", None) or ():
-        shown = EditorNote(note.title, tuple(note.arithmetic))
+    for note in base.notes:
+        shown = EditorNote(note.title, tuple(note.arithmetic), note.kind)
         for record_id in note.about:
             by_record.setdefault(record_id, []).append(shown)
     return lambda record_id: by_record.get(record_id, ())

@@ -400,7 +400,7 @@ def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -
     soup = chain(small_base())
     step = soup.select_one("#chain-youtube-yearly-new-video")
     shown = step.select_one(".report-chain__note").get_text()
-    assert "编者注：单位可能有误" in shown and "525,600" in shown
+    assert "编者注·背景：单位可能有误" in shown and "525,600" in shown
     (derived,) = [
         li for li in soup.select("li.report-chain__step--derived") if "每秒" in li.get_text()
     ]
@@ -416,18 +416,25 @@ def test_hostile_figure_text_stays_text_in_the_chain() -> None:
 
 
 def test_editor_notes_are_found_by_the_records_they_are_about() -> None:
-    class Note:
-        about = ("a", "b")
-        title = "标题"
-        arithmetic = ("1 + 1 = 2",)
+    base = real_base()
+    lookup = editor_notes(base)
+    for note in base.notes:
+        for record_id in note.about:
+            assert EditorNote(note.title, tuple(note.arithmetic), note.kind) in lookup(record_id)
+    assert list(lookup("no-such-record")) == []
 
-    class Base:
-        notes = (Note(),)
 
-    lookup = editor_notes(Base())  # type: ignore[arg-type]
-    assert list(lookup("a")) == list(lookup("b")) == [EditorNote("标题", ("1 + 1 = 2",))]
-    assert list(lookup("c")) == []
-    assert list(editor_notes(small_base())("youtube-yearly-new-video")) == []
+def test_the_real_chain_shows_the_note_on_the_yearly_video_figure() -> None:
+    base = real_base()
+    about = {record_id for note in base.notes for record_id in note.about}
+    soup = chain(base)
+    for step in soup.select("li.report-chain__step"):
+        record_id = step["id"].removeprefix("chain-")
+        assert (step.select_one(".report-chain__note") is not None) == (
+            record_id in about or "所依据的数字有编者注" in step.get_text()
+        ), record_id
+    hant = chain(base, "zh-Hant").get_text()
+    assert "編者註" in hant or "編者注" in hant
 
 
 # --- layout, scripts, stability -------------------------------------------------------------
