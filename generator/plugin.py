@@ -16,7 +16,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
@@ -24,6 +24,9 @@ from mkdocs.utils.templates import TemplateContext
 from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
+from generator.feed import atom_feed
+from generator.freshness import page_revision, page_stamp
+from generator.history import History, Revision, read_history
 from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.metadata import head_tags, report_json_ld
@@ -36,9 +39,9 @@ from generator.preview_problems import (
     with_panel,
 )
 from generator.problems import DataError
-from generator.prose_refs import check_references, expand_references
+from generator.prose_refs import REFERENCE, check_references, expand_references
 from generator.search_dict import user_dictionary
-from generator.site_files import generated_files, page_sources
+from generator.site_files import FEED_URI, generated_files, page_sources
 from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
 
@@ -48,6 +51,19 @@ NOT_FOUND_TEXT = {
     "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
 }
+HISTORY_MISSING = {
+    "no-git": "not in a git repository",
+    "shallow": "a shallow clone (run: git fetch --unshallow)",
+    "no-commits": "the data folder has no commits yet",
+}
+_told: set[str] = set()
+
+
+def _tell_once(message: str) -> None:
+    """An INFO line once per process (warnings would fail `--strict` builds and previews)."""
+    if message not in _told:
+        _told.add(message)
+        log.info(message)
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -80,6 +96,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.serve_url: str | None = None
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.problems: list[str] = []  # shown in the preview instead of stopping it
+        self.history = History()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -102,7 +119,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.source_base = last_good_fact_base(data_dir, shown) or empty_fact_base()
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
-        self.ctx = PageContext(self.base, self.convert, self.edition.lang)
+        self._read_history(config)
+        self.ctx = PageContext(self.base, self.convert, self.edition.lang, history=self.history)
         use_sources(self.convert.sources_of.get)
         if not self.problems:
             problems = check_references(Path(config.docs_dir), self.source_base)
@@ -123,6 +141,14 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config["strict"] = False
         if edition_being_built() is None:
             tell_terminal(self.problems)
+
+    def _read_history(self, config: MkDocsConfig) -> None:
+        assert self.edition is not None
+        docs = sorted(Path(config.docs_dir).rglob("*.md"))
+        self.history = read_history(Path(self.config.data_dir), Path(self.config.cache_dir), docs)
+        if self.history.missing:
+            why = HISTORY_MISSING.get(self.history.missing, self.history.missing)
+            _tell_once(f"report: no revision history ({why}); pages show no change dates")
 
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
@@ -171,12 +197,26 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if files.get_file_from_path(file.src_uri):
                 files.remove(files.get_file_from_path(file.src_uri))  # type: ignore[arg-type]
             files.append(file)
+        files.append(File.generated(config, FEED_URI, content=self._feed(config, files)))
         if self.convert.converts:
             for file in files.documentation_pages():
                 if file.abs_src_path and not file.generated_by:
                     source = Path(file.abs_src_path).read_text(encoding="utf-8")
                     file.content_string = convert_markdown(source, self.convert)
         return files
+
+    def _feed(self, config: MkDocsConfig, files: Files) -> str:
+        assert self.edition is not None and self.convert is not None
+        site_url = config.site_url or ""
+        changes = files.get_file_from_path("changes.md")
+        return atom_feed(
+            self.history,
+            ui=self.convert,
+            lang=self.edition.lang,
+            site_name=config.site_name,
+            changes_url=site_url + (changes.url if changes else ""),
+            feed_url=site_url + FEED_URI,
+        )
 
     # The editions of one build render the same templates: compile them once per process.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -206,7 +246,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.edition is not None and self.base is not None
+        assert self.edition is not None and self.base is not None and self.convert is not None
         config.extra["alternate"] = [
             {
                 "name": other.name,
@@ -223,6 +263,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if page.is_homepage
             else None
         )
+        updated = self._page_revision(page)
         context["report_head"] = head_tags(  # type: ignore[typeddict-unknown-key]
             title=title,
             description=description,
@@ -231,7 +272,21 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             lang=self.edition.lang,
             json_ld=json_ld,
         )
+        context["report_updated"] = page_stamp(updated, self.convert)  # type: ignore[typeddict-unknown-key]
         return context
+
+    def _page_revision(self, page: Page) -> Revision | None:
+        """When the page last changed: its records' changes, or its own file's and references'."""
+        assert self.ctx is not None
+        uri = page.file.src_uri
+        if page.file.abs_src_path is None or page.file.generated_by:
+            shown = [key for key, on in self.ctx.pages_of_ids.items() if on == uri]
+            everything = uri in ("changes.md", "data.md")
+            return page_revision(self.history, None if everything else shown, None)
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+        names = [m.group(1) for m in REFERENCE.finditer(source)]
+        ids = None if any(n.startswith("@") for n in names) else names
+        return page_revision(self.history, ids, str(Path(page.file.abs_src_path)))
 
     # Last, so the policy hashes the page's final inline scripts. Not under `mkdocs serve`,
     # whose live-reload script is injected into each response after the build.

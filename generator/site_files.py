@@ -13,6 +13,7 @@ from mkdocs.structure.files import File
 from generator.export import facts_csv, facts_json
 from generator.pages import (
     analysis,
+    changes,
     compute,
     data,
     forecasts,
@@ -37,10 +38,12 @@ PAGES: dict[str, ModuleType] = {
     "analysis.md": analysis,
     "sources.md": sources,
     "data.md": data,
+    "changes.md": changes,
 }
 CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md", "compute.md"}
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 PLOTLY_URI = "assets/javascripts/plotly.min.js"
+FEED_URI = changes.FEED
 
 
 def _front_matter(title: str, description: str, charts: bool) -> str:
