@@ -25,7 +25,7 @@ from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions import Edition, build_edition, edition_being_built, link_between
 from generator.feed import atom_feed
-from generator.freshness import page_revision, page_stamp
+from generator.freshness import day_words, page_revision, page_stamp
 from generator.history import History, Revision, read_history
 from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
@@ -41,6 +41,7 @@ from generator.preview_problems import (
 from generator.problems import DataError
 from generator.prose_refs import REFERENCE, check_references, expand_references
 from generator.search_dict import user_dictionary
+from generator.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.site_files import FEED_URI, generated_files, page_sources
 from generator.slugs import use_sources
 from generator.web_safety import add_content_security_policy
@@ -97,6 +98,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.problems: list[str] = []  # shown in the preview instead of stopping it
         self.history = History()
+        self.fonts: CardFonts | None = None
+        self.cards: dict[str, Card] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -149,6 +152,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.history.missing:
             why = HISTORY_MISSING.get(self.history.missing, self.history.missing)
             _tell_once(f"report: no revision history ({why}); pages show no change dates")
+        self.fonts = find_fonts(self.edition.lang)
+        if self.fonts is None:
+            _tell_once(
+                "report: share cards skipped: Noto Sans CJK not found"
+                " (sudo apt-get install fonts-noto-cjk)"
+            )
+        self.cards = {}
 
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
@@ -264,6 +274,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             else None
         )
         updated = self._page_revision(page)
+        image = self._share_card(page, config, title, description, updated)
         context["report_head"] = head_tags(  # type: ignore[typeddict-unknown-key]
             title=title,
             description=description,
@@ -271,6 +282,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             url=url,
             lang=self.edition.lang,
             json_ld=json_ld,
+            image=image,
+            image_alt=f"{title} - {config.site_name}",
         )
         context["report_updated"] = page_stamp(updated, self.convert)  # type: ignore[typeddict-unknown-key]
         return context
@@ -287,6 +300,30 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         names = [m.group(1) for m in REFERENCE.finditer(source)]
         ids = None if any(n.startswith("@") for n in names) else names
         return page_revision(self.history, ids, str(Path(page.file.abs_src_path)))
+
+    def _share_card(
+        self,
+        page: Page,
+        config: MkDocsConfig,
+        title: str,
+        description: str,
+        updated: Revision | None,
+    ) -> str | None:
+        """Absolute URL of the page's card (drawn after the build), or None without one."""
+        assert self.edition is not None and self.convert is not None
+        if self.fonts is None or not config.site_url:
+            return None
+        uri = "share/" + page.file.dest_uri.removesuffix(".html").replace("/", "-") + ".png"
+        ui = self.convert
+        self.cards[uri] = Card(
+            lang=self.edition.lang,
+            kicker="" if page.is_homepage else config.site_name,
+            title=config.site_name if page.is_homepage else title,
+            description=description,
+            footer=f"{self.edition.name} · {_host(config.site_url)}",
+            updated=ui("更新于") + ui(day_words(updated)) if updated else "",
+        )
+        return config.site_url + uri
 
     # Last, so the policy hashes the page's final inline scripts. Not under `mkdocs serve`,
     # whose live-reload script is injected into each response after the build.
@@ -316,6 +353,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.fonts is not None:
+            cache = CardCache(Path(self.config.cache_dir))
+            for uri, card in self.cards.items():
+                target = Path(config.site_dir) / uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(cache.card(card, self.fonts))
         if edition_being_built() is not None or self.edition is not self.editions[0]:
             return
         for other in self.editions[1:]:
@@ -333,6 +376,11 @@ def _walk_nav(items: list[Any]) -> Iterator[Any]:
         yield item
         if isinstance(item, Section):
             yield from _walk_nav(item.children)
+
+
+def _host(site_url: str) -> str:
+    """The site address as a card prints it: host and path, no scheme."""
+    return site_url.split("://", 1)[-1].rstrip("/")
 
 
 def _shown(data_dir: str, config: MkDocsConfig) -> str:
