@@ -171,18 +171,23 @@ def _merged_messages(root: Path, commit: str, first_parent: str) -> str:
     return out.decode("utf-8", "replace")
 
 
-def _diff_of(root: Path, data_rel: str, commit: str, parent: str) -> dict[str, Any]:
-    """What `commit` did to the facts, as a JSON-able dict (the cached form)."""
+def _diff_of(root: Path, data_rel: str, commit: str, bases: list[str]) -> dict[str, Any]:
+    """What `commit` did to the facts, as a JSON-able dict (the cached form).
+
+    Compared with the first of `bases` whose data loads: the first parent, else the last
+    commit whose data loaded (so a commit that broke the data is passed over, not lost).
+    """
     try:
         new = load_revision(root, data_rel, commit)
     except (DataError, GitError):
         return {"unreadable": True}
     old = None
-    if parent:
+    for base in filter(None, bases):
         try:
-            old = load_revision(root, data_rel, parent)
+            old = load_revision(root, data_rel, base)
+            break
         except (DataError, GitError):
-            old = None
+            continue
     if old is None:
         keys = [key for (kind, key) in entries(new) if kind not in NOT_FACTS]
         return {"initial": True, "keys": keys}
@@ -251,21 +256,28 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
         root, data_rel = repository_of(data_dir)
         if _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true":
             return History(missing="shallow")
-        commits = _commits(root, data_rel)
     except (GitError, OSError, ValueError):
         return History(missing="no-git")
+    try:
+        commits = _commits(root, data_rel)
+    except GitError:
+        commits = []  # a repository without a commit yet
     if not commits:
         return History(missing="no-commits")
     cache = _DiffCache(cache_dir)
     history = History(missing=None)
+    last_readable = ""
     for commit, parent, timestamp, iso, message in commits:
         diff = cache.get(commit)
         if diff is None:
-            diff = _diff_of(root, data_rel, commit, parent)
+            diff = _diff_of(root, data_rel, commit, [parent, last_readable])
             if parent:
                 diff["merged"] = _merged_messages(root, commit, parent)
             cache.put(commit, diff)
-        if diff.get("unreadable") or (not diff.get("initial") and not diff.get("records")):
+        if diff.get("unreadable"):
+            continue
+        last_readable = commit
+        if not diff.get("initial") and not diff.get("records"):
             continue
         if diff.get("initial") and history.revisions:
             continue  # data that stopped loading and came back is not a new publication
