@@ -96,7 +96,8 @@ class History:
         return max(found, key=lambda r: r.timestamp, default=None)
 
 
-def _reasons(message: str) -> tuple[str | None, str]:
+def reasons_of(message: str) -> tuple[str | None, str]:
+    """(the correction, or None; the reason shown) that a commit message gives."""
     corrections = [m.group("text") for m in CORRECTION_LINE.finditer(message)]
     reasons = [m.group("text") for m in REASON_LINE.finditer(message)]
     subject = next((line.strip() for line in message.splitlines() if line.strip()), "")
@@ -208,7 +209,7 @@ def _diff_of(root: Path, data_rel: str, commit: str, bases: list[str]) -> dict[s
 def _revision(
     commit: str, timestamp: int, iso: str, message: str, diff: dict[str, Any]
 ) -> Revision:
-    correction, reason = _reasons(message)
+    correction, reason = reasons_of(message)
     edits = tuple(
         RecordEdit(
             item["status"],
