@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diff import GitError, _git, compare, entries, load_revision, repository_of
+from generator.model import FactBase
 from generator.problems import DataError
 
 CACHE_FOLDER = "history"
@@ -98,6 +99,7 @@ class History:
 
 def reasons_of(message: str) -> tuple[str | None, str]:
     """(the correction, or None; the reason shown) that a commit message gives."""
+    message = "".join(c for c in message if c >= " " or c in "\t\n")
     corrections = [m.group("text") for m in CORRECTION_LINE.finditer(message)]
     reasons = [m.group("text") for m in REASON_LINE.finditer(message)]
     subject = next((line.strip() for line in message.splitlines() if line.strip()), "")
@@ -172,20 +174,40 @@ def _merged_messages(root: Path, commit: str, first_parent: str) -> str:
     return out.decode("utf-8", "replace")
 
 
-def _diff_of(root: Path, data_rel: str, commit: str, bases: list[str]) -> dict[str, Any]:
+class _Revisions:
+    """Fact bases of old commits, loaded once per data tree (most commits share their parent's)."""
+
+    def __init__(self, root: Path, data_rel: str) -> None:
+        self.root, self.data_rel = root, data_rel
+        self.loaded: dict[str, FactBase | DataError] = {}
+
+    def load(self, commit: str) -> FactBase:
+        tree = _git(self.root, "rev-parse", f"{commit}:{self.data_rel}").decode().strip()
+        if tree not in self.loaded:
+            try:
+                self.loaded[tree] = load_revision(self.root, self.data_rel, commit)
+            except DataError as error:
+                self.loaded[tree] = error
+        found = self.loaded[tree]
+        if isinstance(found, DataError):
+            raise found
+        return found
+
+
+def _diff_of(revisions: _Revisions, commit: str, bases: list[str]) -> dict[str, Any]:
     """What `commit` did to the facts, as a JSON-able dict (the cached form).
 
     Compared with the first of `bases` whose data loads: the first parent, else the last
     commit whose data loaded (so a commit that broke the data is passed over, not lost).
     """
     try:
-        new = load_revision(root, data_rel, commit)
+        new = revisions.load(commit)
     except (DataError, GitError):
         return {"unreadable": True}
     old = None
     for base in filter(None, bases):
         try:
-            old = load_revision(root, data_rel, base)
+            old = revisions.load(base)
             break
         except (DataError, GitError):
             continue
@@ -268,10 +290,11 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
     cache = _DiffCache(cache_dir)
     history = History(missing=None)
     last_readable = ""
+    revisions = _Revisions(root, data_rel)
     for commit, parent, timestamp, iso, message in commits:
         diff = cache.get(commit)
         if diff is None:
-            diff = _diff_of(root, data_rel, commit, [parent, last_readable])
+            diff = _diff_of(revisions, commit, [parent, last_readable])
             if parent:
                 diff["merged"] = _merged_messages(root, commit, parent)
             cache.put(commit, diff)
