@@ -355,10 +355,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.fonts is not None:
             cache = CardCache(Path(self.config.cache_dir))
-            for uri, card in self.cards.items():
-                target = Path(config.site_dir) / uri
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(cache.card(card, self.fonts))
+            cache.write_all(self.cards, self.fonts, Path(config.site_dir))
         if edition_being_built() is not None or self.edition is not self.editions[0]:
             return
         for other in self.editions[1:]:

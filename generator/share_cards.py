@@ -9,6 +9,7 @@ under `.cache/cards/` by the hash of what went into it. Without the font, no car
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -16,6 +17,8 @@ import os
 import re
 import shutil
 import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -23,7 +26,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
-DRAWING_VERSION = "3"
+DRAWING_VERSION = "4"
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
 FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.ttc"}
@@ -151,6 +154,16 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     return lines
 
 
+def _font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+    # A FreeType face is not safe to share between threads: each thread loads its own.
+    return _font_of_thread(path, index, size, threading.get_ident())
+
+
+@functools.lru_cache(maxsize=64)
+def _font_of_thread(path: str, index: int, size: int, thread: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
+
+
 def draw_card(card: Card, fonts: CardFonts) -> bytes:
     """The card as PNG bytes; the same card and fonts always give the same bytes."""
     width, height = SIZE
@@ -160,9 +173,7 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
     draw.rectangle((0, 0, 24, height), fill=ACCENT)
 
     def font(face: Face, size: int) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(
-            face.path, size, index=face.index, layout_engine=ImageFont.Layout.BASIC
-        )
+        return _font(face.path, face.index, size)
 
     kicker = font(fonts.bold, 34)
     body = font(fonts.regular, 36)
@@ -199,12 +210,22 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
     if card.updated:
         draw.text((width - margin, footer_y), card.updated, font=small, fill=MUTED, anchor="ra")
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    # Pillow's default compression: `optimize` saves 3% of the bytes for 2.5 times the time.
+    image.save(buffer, "PNG")
     return buffer.getvalue()
 
 
 class CardCache:
     """Finished cards on disk, by the hash of their text, fonts and drawing code."""
+
+    def write_all(self, cards: dict[str, Card], fonts: CardFonts, site_dir: Path) -> None:
+        """Write each card to its path under `site_dir`, drawing the missing ones in parallel."""
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            drawn = pool.map(lambda card: self.card(card, fonts), cards.values())
+            for uri, png in zip(cards, drawn, strict=True):
+                target = site_dir / uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(png)
 
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / "cards"
