@@ -12,9 +12,12 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from test_site import all_pages
 
-from generator.convert import converter_for
+from generator.convert import ScriptConverter, converter_for
+from generator.feed import atom_feed
+from generator.history import FieldEdit, History, RecordEdit, Revision, reasons_of
 from generator.load import load_fact_base
-from generator.pages.context import PAGE_OF_LIST
+from generator.pages import changes
+from generator.pages.context import PAGE_OF_LIST, PageContext
 
 HANT = "zh-Hant"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -169,3 +172,43 @@ def test_the_two_feeds_are_the_same_changes_in_each_script(built_site):
     assert [e.updated for e in hans.entries] == [e.updated for e in hant.entries]
     assert {e.id for e in hans.entries}.isdisjoint({e.id for e in hant.entries})
     assert hant.feed.title == to_hant(hans.feed.title)
+
+
+HOSTILE = "<script>alert(1)</script> ]]> & [x](javascript:alert(1)) \x01{: onclick=x}"
+VALUE = HOSTILE.replace("\x01", "")
+
+
+def hostile_history() -> History:
+    edit = RecordEdit(
+        "changed", "event", "no-such-event", None, (FieldEdit("title", VALUE, "<b>新</b>"),)
+    )
+    correction, reason = reasons_of(f"标题\n\n更正：{HOSTILE}")
+    revision = Revision(
+        "f" * 40, 0, "2024-01-01T00:00:00+08:00", correction, reason, False, (edit,), 0
+    )
+    return History(revisions=[revision], missing=None)
+
+
+def test_commit_messages_and_values_reach_the_page_as_text():
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=hostile_history())
+    markdown = changes.render(ctx)
+    for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
+        assert raw not in markdown, raw
+
+
+def test_commit_messages_reach_the_feed_as_text():
+    text = atom_feed(
+        hostile_history(),
+        ui=str,
+        lang="zh-Hans",
+        site_name="站<名>",
+        changes_url="https://example.org/changes.html",
+        feed_url="https://example.org/feed.xml",
+    )
+    root = ET.fromstring(text.encode("utf-8"))
+    [entry] = root.findall(f"{ATOM}entry")
+    assert "<script>alert(1)</script>" in (entry.findtext(f"{ATOM}title") or "")
+    content = entry.findtext(f"{ATOM}content") or ""
+    assert "<script>" not in content and "&lt;script&gt;" in content
+    assert not feedparser.parse(text).bozo
