@@ -98,6 +98,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.problems: list[str] = []  # shown in the preview instead of stopping it
         self.history = History()
+        self.docs_dir = "docs"
         self.fonts: CardFonts | None = None
         self.cards: dict[str, Card] = {}
 
@@ -147,6 +148,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def _read_history(self, config: MkDocsConfig) -> None:
         assert self.edition is not None
+        self.docs_dir = config.docs_dir
         docs = sorted(Path(config.docs_dir).rglob("*.md"))
         self.history = read_history(Path(self.config.data_dir), Path(self.config.cache_dir), docs)
         if self.history.missing:
@@ -233,11 +235,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         env.bytecode_cache = TEMPLATE_CACHE
         return env
 
+    # Also where each page's update date is set: the sitemap is written before any page, and
+    # its <lastmod> should be the day the page last changed, not the build's.
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.convert is not None
         for item in _walk_nav(nav.items):
             if item.title:
                 item.title = self.convert(item.title)
+        for file in files.documentation_pages():
+            updated = self._page_revision(file) if file.page is not None else None
+            if file.page is not None and updated is not None:
+                file.page.update_date = updated.day
         return nav
 
     def on_page_markdown(
@@ -273,7 +281,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if page.is_homepage
             else None
         )
-        updated = self._page_revision(page)
+        updated = self._page_revision(page.file)
         image = self._share_card(page, config, title, description, updated)
         context["report_head"] = head_tags(  # type: ignore[typeddict-unknown-key]
             title=title,
@@ -288,18 +296,19 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         context["report_updated"] = page_stamp(updated, self.convert)  # type: ignore[typeddict-unknown-key]
         return context
 
-    def _page_revision(self, page: Page) -> Revision | None:
-        """When the page last changed: its records' changes, or its own file's and references'."""
+    def _page_revision(self, file: File) -> Revision | None:
+        """When a page last changed: its records' changes, or its own file's and references'."""
         assert self.ctx is not None
-        uri = page.file.src_uri
-        if page.file.abs_src_path is None or page.file.generated_by:
+        uri = file.src_uri
+        if file.generated_by:
             shown = [key for key, on in self.ctx.pages_of_ids.items() if on == uri]
             everything = uri in ("changes.md", "data.md")
             return page_revision(self.history, None if everything else shown, None)
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-        names = [m.group(1) for m in REFERENCE.finditer(source)]
+        # Converted pages no longer name their source file: it is the one in docs_dir.
+        path = Path(self.docs_dir) / uri
+        names = [m.group(1) for m in REFERENCE.finditer(path.read_text(encoding="utf-8"))]
         ids = None if any(n.startswith("@") for n in names) else names
-        return page_revision(self.history, ids, str(Path(page.file.abs_src_path)))
+        return page_revision(self.history, ids, str(path))
 
     def _share_card(
         self,

@@ -212,3 +212,20 @@ def test_commit_messages_reach_the_feed_as_text():
     content = entry.findtext(f"{ATOM}content") or ""
     assert "<script>" not in content and "&lt;script&gt;" in content
     assert not feedparser.parse(text).bozo
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_sitemap_says_when_each_page_last_changed(built_site, edition):
+    sitemap = ET.fromstring((built_site / edition / "sitemap.xml").read_bytes())
+    space = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {
+        (url.findtext(f"{space}loc") or "").rsplit("/", 1)[-1]: url.findtext(f"{space}lastmod")
+        for url in sitemap.findall(f"{space}url")
+    }
+    assert lastmod["timeline.html"] == "2024-03-10"
+    assert lastmod["people.html"] == "2024-03-01"
+    for page, day in lastmod.items():
+        stamp = read(built_site, f"{edition}{page or 'index.html'}").select_one(
+            ".page-updated time"
+        )
+        assert stamp is not None and stamp["datetime"] == day, page
