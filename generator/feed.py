@@ -40,12 +40,12 @@ def _entry_title(revision: Revision, ui: Ui) -> str:
     return f"{when} {ui('修订')}：{ui(revision.reason)}"
 
 
-def _entry_html(revision: Revision, ui: Ui) -> str:
+def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
     if revision.initial:
         return f"<p>{_xml(ui(f'首次发布 {revision.record_count} 条记录。'))}</p>"
     items = []
     for edit in revision.records:
-        words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {edit.key}"
+        words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
             f"<li>{_xml(ui(field_words(item.path)))}：<del>{_xml(ui(item.before or '—'))}</del>"
             f" → <ins>{_xml(ui(item.after or '—'))}</ins></li>"
@@ -69,8 +69,12 @@ def atom_feed(
     site_name: str,
     changes_url: str,
     feed_url: str,
+    names: dict[str, str] | None = None,
 ) -> str:
-    """The feed of one edition; `changes_url` and `feed_url` should be absolute."""
+    """The feed of one edition; `changes_url` and `feed_url` should be absolute.
+
+    `names` gives the record names to show (in the edition's script) instead of their ids.
+    """
     revisions = list(reversed(history.revisions))[:MAX_ENTRIES]
     updated = revisions[0].time if revisions else _fallback_updated()
     title = f"{site_name}：{ui('更正与修订')}"
@@ -95,7 +99,7 @@ def atom_feed(
             f"    <updated>{revision.time}</updated>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
             f"    <category term={quoteattr(category)}/>",
-            f'    <content type="html">{_xml(_entry_html(revision, ui))}</content>',
+            f'    <content type="html">{_xml(_entry_html(revision, ui, names or {}))}</content>',
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,9 @@ class _DiffCache:
 
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / CACHE_FOLDER / _code_fingerprint()
+        for stale in (cache_dir / CACHE_FOLDER).glob("*"):
+            if stale.is_dir() and stale != self.folder:
+                shutil.rmtree(stale, ignore_errors=True)  # diffs made by other code
 
     def get(self, commit: str) -> dict[str, Any] | None:
         path = self.folder / f"{commit}.json"

@@ -228,6 +228,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             site_name=config.site_name,
             changes_url=site_url + (changes.url if changes else ""),
             feed_url=site_url + FEED_URI,
+            names=self.ctx.names if self.ctx else {},
         )
 
     # The editions of one build render the same templates: compile them once per process.

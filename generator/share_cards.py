@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
 DRAWING_VERSION = "4"
+UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
 FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.ttc"}
@@ -218,6 +219,15 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
 class CardCache:
     """Finished cards on disk, by the hash of their text, fonts and drawing code."""
 
+    def prune(self) -> None:
+        """Forget cards no build has used for a while (each data change makes new ones)."""
+        if not self.folder.is_dir():
+            return
+        newest = max((p.stat().st_mtime for p in self.folder.glob("*.png")), default=0.0)
+        for path in self.folder.glob("*.png"):
+            if path.stat().st_mtime < newest - UNUSED_CARD_SECONDS:
+                path.unlink(missing_ok=True)
+
     def write_all(self, cards: dict[str, Card], fonts: CardFonts, site_dir: Path) -> None:
         """Write each card to its path under `site_dir`, drawing the missing ones in parallel."""
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -226,6 +236,7 @@ class CardCache:
                 target = site_dir / uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(png)
+        self.prune()
 
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / "cards"
@@ -237,6 +248,7 @@ class CardCache:
         )
         path = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.png"
         if path.is_file():
+            path.touch()  # still in use: see prune
             return path.read_bytes()
         png = draw_card(card, fonts)
         try:

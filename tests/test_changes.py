@@ -146,6 +146,8 @@ def test_feed_is_valid_atom_with_an_entry_per_change(built_site, published_histo
     assert [t.term for t in newest.tags] == ["correction"]
     ui = to_hant if edition else str
     assert ui(published_history.correction) in newest.title
+    added = parsed.entries[1].content[0].value
+    assert published_history.added_id not in added, "records are named, not given as ids"
     # RFC 4287 4.1.1 and 4.1.2: what a feed and each entry must hold.
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{ATOM}feed"

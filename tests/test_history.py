@@ -146,3 +146,12 @@ def test_uncommitted_data_has_no_history(tmp_path):
     shutil.copytree(FIXTURE, tmp_path / "data")
     found = read_history(tmp_path / "data", tmp_path / "cache")
     assert found.missing == "no-commits"
+
+
+def test_diffs_made_by_other_code_are_dropped_from_the_cache(repo, tmp_path):
+    stale = tmp_path / "cache" / "history" / "0123456789abcdef"
+    stale.mkdir(parents=True)
+    (stale / "a.json").write_text("{}", encoding="utf-8")
+    read_history(repo / "data", tmp_path / "cache")
+    assert not stale.exists()
+    assert len(list((tmp_path / "cache" / "history").glob("*/*.json"))) == 3

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,21 @@ def test_the_cache_returns_what_drawing_gives(tmp_path):
     drawn = cache.card(CARD, fonts("zh-Hant"))
     assert len(list((tmp_path / "cards").glob("*.png"))) == 1
     assert cache.card(CARD, fonts("zh-Hant")) == drawn == draw_card(CARD, fonts("zh-Hant"))
+
+
+def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
+    cache = CardCache(tmp_path)
+    cache.folder.mkdir(parents=True)
+    old, recent = cache.folder / "old.png", cache.folder / "recent.png"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    day = 24 * 3600
+    now = time.time()
+    os.utime(old, (now - 8 * day, now - 8 * day))
+    os.utime(recent, (now - 6 * day, now - 6 * day))
+    cache.write_all({"share/index.png": CARD}, fonts("zh-Hant"), tmp_path / "site")
+    assert not old.exists() and recent.exists()
+    assert (tmp_path / "site" / "share" / "index.png").is_file()
 
 
 def test_wrapping_keeps_latin_words_whole_and_punctuation_off_line_starts():
