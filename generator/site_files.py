@@ -11,6 +11,7 @@ from mkdocs.structure.files import File
 from generator.export import facts_csv, facts_json
 from generator.pages import (
     analysis,
+    changes,
     compute,
     data,
     forecasts,
@@ -35,8 +36,10 @@ PAGES: dict[str, ModuleType] = {
     "analysis.md": analysis,
     "sources.md": sources,
     "data.md": data,
+    "changes.md": changes,
 }
 CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md"}
+FEED_URI = changes.FEED
 
 
 def _front_matter(title: str, description: str, charts: bool) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BUILD_ENV, copy_project, python, run_mkdocs
+from conftest import BUILD_ENV, add_history, copy_project, python, run_mkdocs
 
 from generator.fields import records
 from generator.load import load_fact_base
@@ -226,7 +226,9 @@ def test_hong_kong_edition_takes_configuration_only(tmp_path):
 
 @pytest.mark.slow  # builds the site again
 def test_two_builds_are_byte_identical(tmp_path):
+    # With history, feed and share cards: the second build reads them from .cache/.
     project = project_copy(tmp_path)
+    add_history(project)
     assert mkdocs_build(project, "one").returncode == 0
     assert mkdocs_build(project, "two").returncode == 0
     one = {
@@ -359,3 +361,17 @@ def test_every_paragraph_of_every_source_is_cited(base):
     }
     missing = [(s.id, p.n) for s in base.sources for p in s.paragraphs if (s.id, p.n) not in cited]
     assert missing == []
+
+
+def test_outside_git_the_corrections_page_says_there_is_no_history(site):
+    for edition, words in (("", "暂无修订记录"), ("zh-Hant/", "暫無修訂記錄")):
+        changes = (site / edition / "changes.html").read_text(encoding="utf-8")
+        page = BeautifulSoup(changes, "html.parser")
+        assert words in page.get_text(), edition
+        assert page.select("h2") == [] and page.select(".page-updated") == []
+        timeline = BeautifulSoup(
+            (site / edition / "timeline.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert timeline.select(".fact-updated, .fact-correction") == []
+        feed = (site / edition / "feed.xml").read_text(encoding="utf-8")
+        assert "<entry>" not in feed and "<updated>2023-11-14T22:13:20Z</updated>" in feed

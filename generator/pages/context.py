@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.fields import records
+from generator.freshness import fact_stamp
+from generator.history import History
 from generator.labels import NOTE_KIND_WORDS
 from generator.model import Cited, FactBase, Note
 from generator.render import citation_links, cite_label, md_text
@@ -52,6 +54,7 @@ class PageContext:
     pages_of_ids: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)
+    history: History = field(default_factory=History)
 
     def __post_init__(self) -> None:
         for path, record in records(self.base):
@@ -76,8 +79,9 @@ class PageContext:
         return {s.id: s.short for s in self.base.sources[1:] if s.short}
 
     def cite(self, fact: Cited) -> str:
-        """The citation label of a fact, in this edition's script."""
-        return cite_label(fact, self.ui, "sources.md", self.source_labels)
+        """The citation label of a fact, with when it last changed and any correction."""
+        stamp = fact_stamp(self.history, getattr(fact, "id", None), self.ui)
+        return cite_label(fact, self.ui, "sources.md", self.source_labels) + stamp
 
     def notes_about(self, record_ids: list[str] | tuple[str, ...] | str) -> list[Note]:
         """The editor's notes shown beside any of these records, in data order."""

@@ -242,3 +242,30 @@ def test_search_finds_pages_of_the_same_edition(context, site_server, path, quer
     titles = page.locator(".md-search-result__article").all_inner_texts()
     assert any(query in re.sub(r"\s+", "", title) for title in titles), (query, titles[:5])
     assert problems.items == []
+
+
+@pytest.mark.parametrize("edition", ["", f"{HANT}/"])
+def test_a_correction_on_a_fact_leads_to_its_entry_on_the_corrections_page(
+    context, site_server, published_history, edition
+):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    problems.ignore_aborted = True
+    page.goto(
+        f"{site_server}{edition}timeline.html#{published_history.corrected_id}",
+        wait_until="networkidle",
+    )
+    notice = page.locator(".fact-correction")
+    assert notice.count() == 1
+    assert notice.is_visible()
+    box = notice.bounding_box()
+    assert box is not None and box["width"] > 200, "the notice stands on its own line"
+    with page.expect_navigation(wait_until="networkidle"):
+        notice.locator("a").click()
+    assert urlsplit(page.url).path == f"/{edition}changes.html"
+    anchor = urlsplit(page.url).fragment
+    heading = page.locator(f"h2#{anchor}")
+    assert heading.is_visible()
+    assert heading.evaluate("el => el.getBoundingClientRect().top") < 400, "scrolled to the entry"
+    assert page.locator("del").first.is_visible() and page.locator("ins").first.is_visible()
+    assert problems.items == []
