@@ -43,14 +43,27 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _conversions(args: argparse.Namespace) -> int:
     base = load_fact_base(Path(args.data), args.data.rstrip("/"))
-    changes = review(base, args.opencc, args.lang, Path(args.docs))
+    changes = review(
+        base,
+        args.opencc,
+        args.lang,
+        Path(args.docs),
+        data_dir=Path(args.data),
+        second_opinion=True,
+    )
     for change in changes:
         print(change.line())
     totals = group_counts(changes)
+    kinds = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("differs", "decided")}
     print(
-        f"{len(changes)} distinct changes: {totals.get('phrase', 0)} phrase, {totals.get('glossary', 0)} glossary"
+        f"{len(changes)} distinct changes: {totals.get('phrase', 0)} phrase,"
+        f" {totals.get('glossary', 0)} glossary, {totals.get('vocabulary', 0)} vocabulary"
     )
-    return 0
+    print(
+        f"zhconv-rs disagrees on {kinds['differs'] + kinds['decided']} distinct words:"
+        f" {kinds['decided']} decided, {kinds['differs']} still to decide (differs)"
+    )
+    return 1 if args.strict and kinds["differs"] else 0
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -72,13 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
     schema.set_defaults(run=_schema)
     conversions = commands.add_parser(
-        "conversions", help="list phrase-level and glossary conversions"
+        "conversions", help="list what conversion changes and where zhconv-rs disagrees"
     )
     conversions.add_argument(
         "--opencc", default="s2twp", help="OpenCC config of the edition (default s2twp)"
     )
     conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
     conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
+    conversions.add_argument(
+        "--strict", action="store_true", help="fail while a disagreement is undecided"
+    )
     conversions.set_defaults(run=_conversions)
     diff = commands.add_parser("diff", help="list the facts added, removed or changed since BASE")
     diff.add_argument(

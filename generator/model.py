@@ -44,6 +44,18 @@ PlainName = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP), TEXT
 ]
 
+NameForms = Annotated[
+    dict[str, Term],
+    Field(
+        description=(
+            "The name as one edition's media write it, by language code (e.g. zh-Hant: Google);"
+            " wins over name_hant in that edition."
+        )
+    ),
+]
+# A reviewer's reason for a conversion decision (about Simplified words, so never converted).
+Note = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
@@ -176,6 +188,7 @@ class Organization(Cited):
     id: Id
     name: Text
     name_hant: PlainName | None = Field(None, description="Explicit Traditional form of the name.")
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = None
     short: Text | None = None
     kind: OrgKind
@@ -210,6 +223,7 @@ class Person(Cited):
     id: Id
     name: Text
     name_hant: PlainName | None = None
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = None
     about: Text
     roles: list[Role] = Field(default_factory=list)
@@ -246,6 +260,7 @@ class Product(Cited):
     id: Id
     name: Text
     name_hant: PlainName | None = None
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = None
     kind: ProductKind
     maker: OrgRef | None = Field(None, description="Left out when the source names no maker.")
@@ -377,7 +392,21 @@ class GlossaryEntry(Record):
         default_factory=dict,
         description="Overrides for one edition, by language code (e.g. zh-HK).",
     )
-    why: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    why: Note
+
+
+class VocabularyEntry(Record):
+    """Newsroom wording for one edition: replaces a word as OpenCC writes it (applied after OpenCC)."""
+
+    opencc: Term = Field(description="The word as the edition's OpenCC config writes it.")
+    editions: dict[str, Term] = Field(
+        min_length=1,
+        description=(
+            "The word as each edition writes it, by language code; editions not listed keep"
+            " OpenCC's word. The same word again records a checked decision to keep it."
+        ),
+    )
+    why: Note
 
 
 class SourcesFile(Record):
@@ -418,6 +447,7 @@ class ForecastsFile(Record):
 
 class GlossaryFile(Record):
     glossary: list[GlossaryEntry]
+    vocabulary: list[VocabularyEntry] = Field(default_factory=list)
 
 
 # File name (in data/) -> the model of its whole content; the order is the load order.
@@ -448,3 +478,4 @@ class FactBase(Record):
     claims: list[Claim]
     forecasts: list[Forecast]
     glossary: list[GlossaryEntry]
+    vocabulary: list[VocabularyEntry] = Field(default_factory=list)

@@ -1,8 +1,10 @@
-"""Conversion review: what OpenCC's phrase vocabulary and the glossary change, counted and located.
+"""Conversion review: what OpenCC's phrase vocabulary, the glossary and the vocabulary change.
 
 Character-for-character conversion (`s2tw`) is what a reader expects by default; the phrase step
-(`s2twp`: 视频→影片, 数据→資料) and the glossary change words. A reviewer reads this list, and puts
-every wrong change into data/glossary.yml.
+(`s2twp`: 视频→影片, 数据→資料), the glossary and the newsroom vocabulary change words. Beside
+them, a second converter (zhconv-rs) gives its opinion: every word the two write differently is
+listed, `decided` when a glossary term or vocabulary entry settles it, `differs` while nobody
+has. A reviewer settles each `differs` line in data/glossary.yml.
 """
 
 from __future__ import annotations
@@ -10,18 +12,20 @@ from __future__ import annotations
 import difflib
 import logging
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jieba
 
 from generator.convert import ScriptConverter, converter_for
-from generator.fields import dotted, string_fields
+from generator.fields import PathKey, dotted, string_fields
 from generator.markdown_convert import convert_markdown
 from generator.model import DATA_FILES, TEXT, FactBase
+from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
+from generator.yaml_source import read_yaml
 
-CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
 MAX_PLACES = 4
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
@@ -34,7 +38,7 @@ class Change:
 
     source: str
     result: str
-    kind: str  # "phrase" (OpenCC vocabulary) or "glossary"
+    kind: str  # "phrase" (OpenCC), "glossary", "vocabulary", "decided" or "differs"
     places: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -44,16 +48,39 @@ class Change:
         return f"{self.kind:8} {self.source} → {self.result} ×{len(self.places)}  {shown}{tail}"
 
 
-def texts_of(base: FactBase, docs_dir: Path | None) -> Iterator[tuple[str, str]]:
-    """(place, Simplified text) for every reader-facing text in the data and the docs."""
+def texts_of(
+    base: FactBase, docs_dir: Path | None, data_dir: Path | None = None
+) -> Iterator[tuple[str, str]]:
+    """(place, Simplified text) for every reader-facing text in the data and the docs.
+
+    A place is `file:field path`; given `data_dir`, it is `file:line` (docs pages: `page:line`).
+    """
     file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
+    lines = _line_finder(data_dir)
     for path, value, markers in string_fields(base):
         if TEXT in markers:
-            yield f"{file_of_list.get(str(path[0]), '?')}:{dotted(path)}", value
+            file = file_of_list.get(str(path[0]), "?")
+            if data_dir is None:
+                yield f"{file}:{dotted(path)}", value
+            else:
+                yield f"{data_dir.as_posix()}/{file}:{lines(file, path)}", value
     if docs_dir is not None:
         for page in sorted(docs_dir.rglob("*.md")):
-            for text in _markdown_texts(page.read_text(encoding="utf-8")):
-                yield f"docs/{page.relative_to(docs_dir)}", text
+            source = page.read_text(encoding="utf-8")
+            for text in _markdown_texts(source):
+                where = f":{source[: source.find(text)].count(chr(10)) + 1}" if data_dir else ""
+                yield f"docs/{page.relative_to(docs_dir)}{where}", text
+
+
+def _line_finder(data_dir: Path | None) -> Callable[[str, PathKey], int]:
+    documents: dict[str, Any] = {}
+
+    def line_of(file: str, path: PathKey) -> int:
+        if file not in documents and data_dir is not None:
+            documents[file] = read_yaml(data_dir / file, file).positions
+        return int(documents[file].of(path)[0])
+
+    return line_of
 
 
 def page_texts(base: FactBase) -> Iterator[tuple[str, str]]:
@@ -139,12 +166,22 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
         yield run
 
 
-def review(
-    base: FactBase, opencc_config: str, lang: str, docs_dir: Path | None, pages: bool = True
-) -> list[Change]:
-    """Every phrase-level and glossary change the edition's conversion makes.
+KIND_ORDER = ("differs", "decided", "glossary", "vocabulary", "phrase")
 
-    With `pages`, the generator's own words on every page and chart are reviewed too.
+
+def review(
+    base: FactBase,
+    opencc_config: str,
+    lang: str,
+    docs_dir: Path | None,
+    pages: bool = True,
+    data_dir: Path | None = None,
+    second_opinion: bool = False,
+) -> list[Change]:
+    """Every phrase-level, glossary and vocabulary change the edition's conversion makes.
+
+    With `pages`, the generator's own words on every page and chart are reviewed too; with
+    `second_opinion`, every word zhconv-rs writes differently is listed as well.
     """
     converter = converter_for(base, opencc_config, lang)
     characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
@@ -154,15 +191,29 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    for place, text in [*texts_of(base, docs_dir), *(page_texts(base) if pages else [])]:
-        pattern = converter._pattern
+    texts = [*texts_of(base, docs_dir, data_dir), *(page_texts(base) if pages else [])]
+    for place, text in texts:
+        pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:
             note("glossary", match.group(), converter.terms[match.group()], place)
         for piece in pieces:
             for source, result in _phrase_changes(piece, converter, characters):
                 note("phrase", source, result, place)
-    return sorted(changes.values(), key=lambda c: (c.kind, -len(c.places), c.source))
+            for word in _vocabulary_words(converter.plain(piece), converter):
+                note("vocabulary", word, converter.vocabulary[word], place)
+        if second_opinion:
+            for found in disagreements(text, converter):
+                kind = "decided" if decided_by(found, text, converter) else "differs"
+                note(kind, found.source, f"{found.ours}（zhconv-rs：{found.theirs}）", place)
+    return sorted(
+        changes.values(), key=lambda c: (KIND_ORDER.index(c.kind), -len(c.places), c.source)
+    )
+
+
+def _vocabulary_words(converted: str, converter: ScriptConverter) -> list[str]:
+    pattern = converter.vocabulary_pattern
+    return [match.group() for match in pattern.finditer(converted)] if pattern else []
 
 
 def conversion_lines(

@@ -33,12 +33,26 @@ ARTICLE_CASES = [
     ("腾讯视频", "騰訊視頻"),
     ("西瓜视频", "西瓜視頻"),
     ("智能Pro", "智能Pro"),
-    ("超过60只个股飘红", "超過60隻個股飄紅"),
-    ("大概率会落后", "大概率會落後"),
-    ("控制对象运动", "控制對象運動"),
+    ("首个中文版Sora", "首個中文版Sora"),
+    ("竞相冲刺", "競相衝刺"),
+    ("超过60只个股飘红", "超過60檔個股上漲"),
+    ("大概率会落后", "很可能會落後"),
+    ("通过控制对象运动", "透過控制物件運動"),
+    ("比较对象", "比較對象"),
+    ("审阅通过后", "審閱通過後"),
+    ("训练数据", "訓練資料"),
+    ("时间线", "時間軸"),
+    ("营销和变现", "行銷和變現"),
+    ("报道", "報導"),
+    ("短视频行业", "短影音產業"),
+    ("2023年第一季度", "2023年第一季"),
+    ("筹措8万亿美元", "籌措8兆美元"),
+    ("国内大公司", "中國大公司"),
+    ("中国内地股票市场", "中國大陸股票市場"),
+    ("“中文版Sora”与‘千模大战’", "「中文版Sora」與『千模大戰』"),
     ("有消息指出", "有消息指出"),
     ("互联网大厂", "網路大廠"),
-    ("短视频", "短影片"),
+    ("短视频", "短影音"),
     ("视频生成大模型", "影片生成大模型"),
     ("英伟达H100", "輝達H100"),
     ("硅谷巨头", "矽谷巨頭"),
@@ -91,6 +105,22 @@ def test_locale_override_for_hong_kong(base):
     to_hk = converter_for(base, "s2hk", "zh-HK")
     assert to_hk("互联网大厂") == "互聯網大廠"
     assert to_hk("字节") == "字節"
+    # Hong Kong keeps its own words where Taiwan's vocabulary differs, and quotes with 「」.
+    assert to_hk("超过60只个股") == "超過60隻個股"
+    assert to_hk("8万亿美元的报道") == "8萬億美元的報道"
+    assert to_hk("“时间线”") == "「時間線」"
+
+
+def test_vocabulary_never_touches_glossary_terms_or_names():
+    vocabulary = {"視頻": "影片", "只": "檔"}
+    glossary = [GlossaryEntry(simplified="腾讯视频", traditional="騰訊視頻", why="t")]
+    convert = ScriptConverter("s2tw", "zh-Hant", glossary, {"张只": "張只"}, vocabulary)
+    assert convert("腾讯视频和视频、张只") == "騰訊視頻和影片、張只"
+
+
+def test_entity_name_forms_per_edition(base):
+    assert converter_for(base, "s2twp", "zh-Hant")("谷歌和阿尔特曼") == "Google和奧特曼"
+    assert converter_for(base, "s2hk", "zh-HK")("谷歌") == "谷歌"
 
 
 def test_explicit_traditional_name_wins():
