@@ -32,6 +32,11 @@ def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
+def to_simplified(text: str) -> str:
+    """Traditional text folded back to Simplified character by character (OpenCC t2s)."""
+    return str(_opencc("t2s").convert(text))
+
+
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted(words, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, ordered))) if ordered else None

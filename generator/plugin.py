@@ -6,8 +6,9 @@ charts and editions.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.config import THEME_DIR, ReportConfig
-from generator.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
 from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
@@ -39,15 +40,16 @@ from generator.problems import DataError
 from generator.prose_refs import check_references, expand_references
 from generator.search_dict import user_dictionary
 from generator.site_files import generated_files, page_sources
-from generator.slugs import use_sources
+from generator.slugs import anchor_map
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 NOT_FOUND_TEXT = {
     "not_found": "404：找不到这个页面",
-    "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
+    "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
 }
+ANCHORS_JS = "assets/javascripts/report-anchors.js"
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -76,6 +78,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.source_base: FactBase | None = None
         self.base: FactBase | None = None
         self.convert: ScriptConverter | None = None
+        self.other_converters: dict[str, ScriptConverter] = {}
         self.ctx: PageContext | None = None
         self.serve_url: str | None = None
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
@@ -103,7 +106,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
         self.ctx = PageContext(self.base, self.convert, self.edition.lang)
-        use_sources(self.convert.sources_of.get)
+        self.other_converters = {
+            e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
+        }
         if not self.problems:
             problems = check_references(Path(config.docs_dir), self.source_base)
             if problems:
@@ -111,6 +116,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self._configure_edition(config)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
+        config.extra_javascript.append(ANCHORS_JS)
         return config
 
     def _stop_or_show(self, error: DataError, config: MkDocsConfig) -> None:
@@ -132,6 +138,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
+        # Material prints the palette toggles' names as written in mkdocs.yml.
+        for scheme in config.theme.get("palette") or []:
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if toggle and toggle.get("name"):
+                toggle["name"] = self.convert(toggle["name"])
         if config.site_description:
             config.site_description = self.convert(config.site_description)
         if self.edition.path:
@@ -157,6 +168,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             yield markdown
         for page in sorted(Path(config.docs_dir).rglob("*.md")):
             yield page.read_text(encoding="utf-8")
+
+    @property
+    def _source_of(self) -> Callable[[str], str | None]:
+        """The Simplified source of a converted text (folded back by character when unknown)."""
+        assert self.convert is not None
+        convert = self.convert
+        if not convert.converts:
+            return lambda text: text
+        return lambda text: convert.sources_of.get(text) or to_simplified(text)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         self.serve_url = config.site_url or "/"
@@ -206,12 +226,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.edition is not None and self.base is not None
+        assert self.edition is not None and self.base is not None and self.convert is not None
         config.extra["alternate"] = [
             {
-                "name": other.name,
+                "name": self.convert(other.name),
                 "lang": other.lang,
                 "relative": link_between(self.edition, page.url, other),
+                "anchors": json.dumps(
+                    anchor_map(page.toc, self._source_of, self.other_converters[other.lang]),
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ),
             }
             for other in self.editions
         ]

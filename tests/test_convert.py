@@ -194,13 +194,27 @@ def test_review_lists_phrase_and_glossary_changes(base):
     assert ("phrase", "字节", "位元組") not in changes
 
 
-def test_heading_anchors_match_across_scripts(to_hant):
-    from generator.slugs import slugify, use_sources
+def test_heading_anchors_are_in_the_editions_script_and_mapped_across(base, to_hant):
+    from types import SimpleNamespace
 
-    use_sources(to_hant.sources_of.get)
+    from generator.slugs import anchor_map, slugify
+
     assert to_hant("资金与数据量") == "資金與資料量"
-    assert slugify("资金与数据量", "-") == slugify("資金與資料量", "-") == "资金与数据量"
-    assert slugify("資金", "-") == "资金"  # never converted here: folded back by character
+    assert slugify("資金與資料量", "-") == "資金與資料量"
+    toc = [
+        SimpleNamespace(id="資金與資料量", title="資金與資料量", children=[]),
+        SimpleNamespace(id="bytedance", title="字節跳動", children=[]),
+    ]
+    to_source = anchor_map(toc, to_hant.sources_of.get, lambda text: text)
+    assert to_source == {
+        "%E8%B3%87%E9%87%91%E8%88%87%E8%B3%87%E6%96%99%E9%87%8F": "%E8%B5%84%E9%87%91%E4%B8%8E%E6%95%B0%E6%8D%AE%E9%87%8F"
+    }
+    toc_source = [SimpleNamespace(id="资金与数据量", title="资金与数据量", children=[])]
+    from urllib.parse import unquote
+
+    assert {
+        unquote(k): unquote(v) for k, v in anchor_map(toc_source, lambda t: t, to_hant).items()
+    } == {"资金与数据量": "資金與資料量"}
 
 
 def test_review_covers_the_generators_own_page_words(base):
