@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -222,3 +223,33 @@ def test_review_covers_the_generators_own_page_words(base):
     kinds = changes[("glossary", "类型", "類型")]
     assert any(place.startswith("page ") for place in kinds.places)
     assert not any(result == "型別" for _, _, result in changes)
+
+
+def test_every_disagreement_with_the_second_converter_is_decided(base):
+    changes = review(base, "s2twp", "zh-Hant", DATA.parent / "docs", second_opinion=True)
+    decided = [c for c in changes if c.kind == "decided"]
+    assert len(decided) > 30
+    assert [c.line() for c in changes if c.kind == "differs"] == []
+
+
+def test_an_undecided_disagreement_is_listed_with_its_line(base, tmp_path):
+    from generator.second_opinion import decided_by, disagreements
+
+    to_hant = converter_for(base, "s2twp", "zh-Hant")
+    found = list(
+        disagreements("大公司竞相冲刺，推出首个中文版Sora。", ScriptConverter("s2twp", "zh-Hant"))
+    )
+    assert [(d.source, d.ours, d.theirs) for d in found] == [
+        ("冲刺", "沖刺", "衝刺"),
+        ("首个", "首箇", "首個"),
+    ]
+    # With the report's tables the two converters agree on this sentence.
+    assert list(disagreements("大公司竞相冲刺，推出首个中文版Sora。", to_hant)) == []
+    video = next(disagreements("训练数据", to_hant))
+    assert (video.source, video.ours, video.theirs) == ("数据", "資料", "數據")
+    assert decided_by(video, "训练数据", to_hant) == "資料"
+    changes = review(
+        base, "s2twp", "zh-Hant", None, pages=False, data_dir=DATA, second_opinion=True
+    )
+    places = [place for c in changes for place in c.places]
+    assert any(re.fullmatch(r".*data/claims\.yml:\d+", place) for place in places)
