@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.chart_embed import plotly_words
 from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
@@ -134,7 +135,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
         config.extra["report_ui"] = {
-            key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()
+            **{key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()},
+            "plotly_words": plotly_words(self.convert),
         }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)

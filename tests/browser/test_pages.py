@@ -276,3 +276,19 @@ def test_section_anchors_follow_the_edition_and_the_selector_keeps_the_section(
 def assert_at_top(page, selector: str) -> None:
     box = page.locator(selector).bounding_box()
     assert box is not None and 0 <= box["y"] < 200, (selector, box)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [(f"{HANT}/compute.html", "下載圖表（PNG）"), ("compute.html", "下载图表（PNG）")],
+)
+def test_chart_toolbar_speaks_the_editions_script(context, site_server, path, expected):
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    page.locator(".report-chart .modebar-btn").first.wait_for(state="attached")
+    titles = page.locator(".report-chart .modebar-btn").evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('data-title'))"
+    )
+    assert expected in titles, titles
+    english = [t for t in titles if re.search(r"[A-Za-z]{3,}", (t or "").replace("PNG", ""))]
+    assert english == [], english
