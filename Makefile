@@ -5,14 +5,21 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# Material for MkDocs prints an end-of-life banner on every mkdocs run unless this is set.
+export NO_MKDOCS_2_WARNING := 1
+SETUP_LOG := $(VENV)/setup.log
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test lint bench browser clean
+.PHONY: serve build check test data-test lint bench browser clean
 
+# pip's output goes to .venv/setup.log, shown only when the setup fails.
 $(READY): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(READY)
+	@echo "正在准备 .venv 并安装依赖（第一次约需 1 分钟）……"
+	@$(PYTHON) -m venv $(VENV)
+	@{ $(PIP) --upgrade pip && $(PIP) -e '.[test]'; } > $(SETUP_LOG) 2>&1 \
+	  || { cat $(SETUP_LOG); echo "安装失败，完整记录见 $(SETUP_LOG)" >&2; exit 1; }
+	@touch $(READY)
+	@echo ".venv 已就绪。"
 
 serve: $(READY)  ## preview both scripts at http://127.0.0.1:8000/ with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -20,8 +27,8 @@ serve: $(READY)  ## preview both scripts at http://127.0.0.1:8000/ with live rel
 build: $(READY)  ## build site/ (both scripts); a failed build leaves the last good site/ as it was
 	$(BIN)/python -m generator build
 
-check: $(READY)  ## validate every data file
-	$(BIN)/python -m generator check
+check: $(READY)  ## validate every data file; one line when all is well
+	@$(BIN)/python -m generator check
 
 lint: $(READY)
 	$(BIN)/ruff check generator tests
@@ -39,6 +46,10 @@ browser:
 test: $(READY) browser lint  ## every test, browser suite included
 	$(BIN)/python -m generator check
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+data-test: $(READY)  ## the data, page and build tests: no lint, no type check, no browser
+	@$(BIN)/python -m generator check
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not slow"
 
 bench: $(READY)  ## print build, rebuild, page-weight and scaling figures
 	$(BIN)/python tests/benchmark.py

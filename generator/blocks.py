@@ -73,8 +73,27 @@ def confirmed_vs_reported(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
+def editor_notes(ctx: PageContext) -> str:
+    """Every editor's note, each under its own heading with links to the facts it concerns."""
+    ui = ctx.ui
+    if not ctx.base.notes:
+        return ui("目前没有编者注。")
+    lines: list[str] = []
+    for note in ctx.base.notes:
+        about = "、".join(ctx.link(record_id) for record_id in note.about)
+        lines += [
+            f"### {ctx.note_title(note)} {{ #{note.id} }}",
+            "",
+            *ctx.note_body(note, link=False),
+            f"{ui('涉及：')}{about}",
+            "",
+        ]
+    return "\n".join(lines)
+
+
 BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "key-figures": key_figures,
+    "editor-notes": editor_notes,
     "attribution-summary": confirmed_vs_reported,
     **{f"chart:{name}": render for name, render in charts.CHART_BLOCKS.items()},
 }

@@ -21,10 +21,12 @@ from typing import Any
 import opencc
 
 from generator.fields import map_strings
-from generator.model import TEXT, FactBase, GlossaryEntry, VocabularyEntry
+from generator.model import SOURCE_WORDS, TEXT, FactBase, GlossaryEntry, VocabularyEntry
 
 # Traditional editions quote with corner brackets: “ ” → 「 」 and, nested, ‘ ’ → 『 』.
 CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+# OpenCC configs that also localise vocabulary -> the same script without that step.
+GLYPH_CONFIGS = {"s2twp": "s2tw"}
 
 
 @lru_cache(maxsize=8)
@@ -99,6 +101,16 @@ class ScriptConverter:
             return converted
         return self.vocabulary_pattern.sub(lambda m: self.vocabulary[m.group()], converted)
 
+    def glyphs(self, text: str) -> str:
+        """Characters and quotation marks only, no regional wording (s2twp's 视频→影片).
+
+        For the source's own words, which are quoted as written.
+        """
+        if not self.opencc_config:
+            return text
+        config = GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)
+        return str(_opencc(config).convert(text)).translate(CORNER_QUOTES)
+
     def __call__(self, text: str) -> str:
         if not self.opencc_config or not text:
             return text
@@ -138,6 +150,8 @@ def convert_fact_base(base: FactBase, convert: ScriptConverter) -> FactBase:
         return base
 
     def change(value: str, markers: tuple[Any, ...]) -> str:
+        if SOURCE_WORDS in markers:
+            return convert.glyphs(value)
         return convert(value) if TEXT in markers else value
 
     converted: FactBase = map_strings(base, change)

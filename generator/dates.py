@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from generator.messages import say
+
 
 class Precision(StrEnum):
     DAY = "day"
@@ -68,10 +70,10 @@ def _parse_point(text: str) -> Point:
     core = text[:-1] if uncertain else text
     match = _POINT.match(core)
     if not match:
-        raise DateError(f"'{text}' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)")
+        raise DateError(say("date-not-edtf", text=text))
     year = int(match.group(1))
     if year == 0:
-        raise DateError(f"'{text}' has no year 0 (the calendar starts at 0001)")
+        raise DateError(say("date-year-zero", text=text))
     month_or_group = match.group(2)
     day = match.group(3)
     if month_or_group is None:
@@ -79,11 +81,11 @@ def _parse_point(text: str) -> Point:
     number = int(month_or_group)
     if day is not None:
         if not 1 <= number <= 12:
-            raise DateError(f"'{text}' has no month {number}")
+            raise DateError(say("date-no-month", text=text, number=number))
         try:
             exact = date(year, number, int(day))
         except ValueError:
-            raise DateError(f"'{text}' is not a day of the calendar") from None
+            raise DateError(say("date-no-day", text=text)) from None
         return Point(text, exact, exact, Precision.DAY, uncertain)
     if 1 <= number <= 12:
         last_day = calendar.monthrange(year, number)[1]
@@ -107,9 +109,7 @@ def _parse_point(text: str) -> Point:
         first = date(year, 1, 1) if half == 1 else date(year, 7, 1)
         last = date(year, 6, 30) if half == 1 else date(year, 12, 31)
         return Point(text, first, last, Precision.HALF, uncertain)
-    raise DateError(
-        f"'{text}' has no month or period {number} (months 01-12, quarters 33-36, halves 40-41)"
-    )
+    raise DateError(say("date-no-period", text=text, number=number))
 
 
 def parse_date(text: str) -> UncertainDate:
@@ -119,7 +119,7 @@ def parse_date(text: str) -> UncertainDate:
         return UncertainDate(text, point.precision, point.first, point.last, point.uncertain)
     start_text, _, end_text = text.partition("/")
     if start_text == ".." and end_text == "..":
-        raise DateError(f"'{text}' is open at both ends")
+        raise DateError(say("date-open-both", text=text))
     if start_text == "..":
         end = _parse_point(end_text)
         return UncertainDate(text, Precision.NOT_AFTER, None, end.last, end.uncertain)
@@ -128,7 +128,7 @@ def parse_date(text: str) -> UncertainDate:
         return UncertainDate(text, Precision.NOT_BEFORE, start.first, None, start.uncertain)
     start, end = _parse_point(start_text), _parse_point(end_text)
     if end.last < start.first:
-        raise DateError(f"'{text}' ends before it starts")
+        raise DateError(say("date-reversed", text=text))
     return UncertainDate(
         text, Precision.RANGE, start.first, end.last, start.uncertain or end.uncertain
     )

@@ -49,7 +49,8 @@ def derive(base: FactBase) -> list[Derived]:
                 "秒/秒",
                 f"{chinese_number(normalized(video))}秒 ÷ (365 × 24 × 3600)秒",
                 (video.id,),
-                f"相当于每分钟新增约{per_second * 60 / 3600:.0f}小时视频",
+                f"按“秒”读，相当于每分钟新增约{per_second * 60 / 3600:.1f}小时视频；"
+                "这与把同一数字读作“分钟”的结果相差60倍，两种读法不一致，见下方编者注",
             )
         )
     gpus, months = figures.get(TRAINING_GPUS), figures.get(TRAINING_TIME)

@@ -9,6 +9,7 @@ of the same kind whose other fields are (nearly) the same are shown as a rename.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,17 +21,21 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.convert import converter_for
+from generator.fields import string_fields
 from generator.load import KIND_OF_RECORD, load_fact_base
-from generator.model import DATA_FILES, Citation, Cited, FactBase, GlossaryEntry
+from generator.messages import say, word
+from generator.model import DATA_FILES, TEXT, Citation, Cited, FactBase, GlossaryEntry
 from generator.problems import DataError
 from generator.review import conversion_lines
 
-WORKING_TREE = "working tree"
 # A removed and an added record are one renamed record when their other fields are this alike
 # on average (0..1), and no single field less alike than FIELD_SIMILARITY.
 RENAME_SIMILARITY = 0.9
 FIELD_SIMILARITY = 0.6
-ABSENT = "(none)"
+_CITED = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)")
+# The edition a reviewer reads new text in.
+REVIEW_OPENCC, REVIEW_LANG = "s2twp", "zh-Hant"
 
 # Name of a FactBase list -> the data file that holds it.
 FILE_OF_LIST = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
@@ -49,6 +54,8 @@ class Entry:
     key: str
     parent: str  # "person zhang-nan" for a role, "" for a top-level record
     fields: dict[str, str]
+    cites: tuple[tuple[str, int], ...] = ()
+    texts: frozenset[str] = frozenset()  # the fields a reader meets, converted per script
 
     def similarity(self, other: Entry) -> float:
         """How alike the fields other than the id are, 0..1; 0 when any field is rewritten.
@@ -87,14 +94,18 @@ class RecordChange:
     old_key: str | None = None
     parent: str = ""
     fields: list[FieldChange] = field(default_factory=list)
+    # For a reviewer: (source, paragraph, gist) of each citation, and each changed text field
+    # as the Traditional edition renders it.
+    gists: list[tuple[str, int, str]] = field(default_factory=list)
+    hant: dict[str, str] = field(default_factory=dict)
 
     def title(self, code: Callable[[str], str] = str) -> str:
         name = f"{code(self.old_key)} → {code(self.key)}" if self.old_key else code(self.key)
         parent = ""
         if self.parent:
             parent_kind, _, parent_id = self.parent.partition(" ")
-            parent = f" (in {parent_kind} {code(parent_id)})"
-        return f"{self.status} {self.kind} {name}{parent}"
+            parent = say("diff-parent", kind=word(parent_kind), id=code(parent_id))
+        return f"{word(self.status)} {word(self.kind)} {name}{parent}"
 
 
 # ---------------------------------------------------------------------------- loading revisions
@@ -121,7 +132,7 @@ def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
     try:
         _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except GitError:
-        raise GitError(f"unknown revision '{revision}'") from None
+        raise GitError(say("unknown-revision", revision=revision)) from None
     with tempfile.TemporaryDirectory(prefix="fact-diff-") as folder:
         for name in DATA_FILES:
             try:
@@ -129,7 +140,8 @@ def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
             except GitError:
                 continue  # load_fact_base reports the missing file
             (Path(folder) / name).write_bytes(content)
-        return load_fact_base(Path(folder), f"{revision}:{data_rel}")
+        # Facts are compared as written; older revisions predate the grounding checks.
+        return load_fact_base(Path(folder), f"{revision}:{data_rel}", grounding=False)
 
 
 # ---------------------------------------------------------------------------- flattening
@@ -155,6 +167,17 @@ def _has_own_id(item: Any) -> bool:
     return type(item) in KIND_OF_RECORD
 
 
+def _field_path(parts: tuple[str | int, ...]) -> str:
+    """`('relations', 1, 'kind')` -> `relations 第2条 › kind`: list items counted from 1."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += " " + word("item", n=part + 1)
+        elif part:
+            text = f"{text} › {part}" if text else part
+    return text
+
+
 def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
     """(field path, value as text) for every leaf of `value`; nested records with ids skipped."""
     if value is None:
@@ -166,20 +189,26 @@ def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
         for name in names:
             if name == "id":
                 continue
-            yield from _flatten(getattr(value, name), f"{path}.{name}" if path else name)
+            yield from _flatten(getattr(value, name), _field_path((path, name)))
     elif isinstance(value, list):
         if not value or any(_has_own_id(item) for item in value):
             return
         if all(isinstance(item, Citation) for item in value):
-            yield path, ", ".join(f"{c.source}#{c.paragraph}" for c in value)
+            yield (
+                path,
+                ", ".join(
+                    f"{c.source}#{c.paragraph}" + (f"「{c.quote}」" if c.quote else "")
+                    for c in value
+                ),
+            )
         elif all(not isinstance(item, BaseModel | list | dict) for item in value):
             yield path, ", ".join(_show(item) for item in value)
         else:
             for index, item in enumerate(value):
-                yield from _flatten(item, f"{path}[{index}]")
+                yield from _flatten(item, _field_path((path, index)))
     elif isinstance(value, dict):
         for key in sorted(value):
-            yield from _flatten(value[key], f"{path}.{key}")
+            yield from _flatten(value[key], _field_path((path, key)))
     else:
         yield path, _show(value)
 
@@ -199,7 +228,11 @@ def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
         fields = dict(_flatten(record, ""))
         if kind == "glossary":
             fields.pop("simplified", None)
-        found[(kind, key)] = Entry(file, kind, key, parent, fields)
+        cites = tuple((c.source, c.paragraph) for c in getattr(record, "cite", None) or [])
+        texts = frozenset(
+            _field_path(path) for path, _, markers in string_fields(record) if TEXT in markers
+        )
+        found[(kind, key)] = Entry(file, kind, key, parent, fields, cites, texts)
         for name in type(record).model_fields:
             value = getattr(record, name)
             for item in value if isinstance(value, list) else []:
@@ -315,7 +348,34 @@ def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
     changes.sort(
         key=lambda c: (files.index(c.file), kinds.index(c.kind), STATUS_ORDER[c.status], c.key)
     )
+    _add_review_notes(changes, after, new)
     return changes
+
+
+def _add_review_notes(
+    changes: list[RecordChange], after: dict[tuple[str, str], Entry], new: FactBase
+) -> None:
+    """Give each new or changed record its cited paragraphs' gists and its text in Traditional."""
+    convert = converter_for(new, REVIEW_OPENCC, REVIEW_LANG)
+    gists = {(s.id, p.n): p.gist for s in new.sources for p in s.paragraphs}
+    for change in changes:
+        entry = after.get((change.kind, change.key))
+        if entry is None or change.status == "removed":
+            continue
+        cited = list(entry.cites)
+        for item in change.fields:  # citations of nested records (relations, counts) that changed
+            if item.after and item.path.endswith("cite"):
+                for source, paragraph in _CITED.findall(item.after):
+                    cited.append((source, int(paragraph)))
+        change.gists = [
+            (source, paragraph, gists.get((source, paragraph), "?"))
+            for source, paragraph in dict.fromkeys(cited)
+        ]
+        change.hant = {
+            item.path: convert(item.after)
+            for item in change.fields
+            if item.after and item.path in entry.texts
+        }
 
 
 def conversion_changes(old: FactBase, new: FactBase) -> tuple[list[str], list[str]]:
@@ -331,7 +391,7 @@ def _summary(changes: list[RecordChange]) -> str:
     counts = {status: 0 for status in STATUS_ORDER}
     for change in changes:
         counts[change.status] += 1
-    return ", ".join(f"{count} {status}" for status, count in counts.items())
+    return say("diff-summary", **counts)
 
 
 def render_text(
@@ -340,9 +400,9 @@ def render_text(
     base_label: str,
     head_label: str,
 ) -> str:
-    lines = [f"Fact changes: {base_label} → {head_label}", _summary(changes)]
+    lines = [say("diff-title", base=base_label, head=head_label), _summary(changes)]
     if not changes:
-        lines.append("No fact changed.")
+        lines.append(say("diff-none"))
     file = None
     for change in changes:
         if change.file != file:
@@ -350,8 +410,8 @@ def render_text(
             lines += ["", file]
         lines.append(f"  {change.title()}")
         for item in change.fields:
-            before = ABSENT if item.before is None else item.before
-            after = ABSENT if item.after is None else item.after
+            before = word("absent") if item.before is None else item.before
+            after = word("absent") if item.after is None else item.after
             if change.status == "added":
                 shown = after
             elif change.status == "removed":
@@ -359,9 +419,14 @@ def render_text(
             else:
                 shown = f"{before} → {after}"
             lines.append(f"      {item.path}: " + shown.replace("\n", "\n" + " " * 8))
+        for source, paragraph, gist in change.gists:
+            lines.append("      " + say("diff-gist", source=source, paragraph=paragraph, gist=gist))
+        for path, text in change.hant.items():
+            shown = text.replace("\n", "\n" + " " * 8)
+            lines.append("      " + say("diff-hant", field=path, lang=REVIEW_LANG, text=shown))
     gone, new = conversions
     if gone or new:
-        lines += ["", "Conversion review (zh-Hant)"]
+        lines += ["", say("diff-conversions", lang=REVIEW_LANG)]
         lines += [f"  - {line}" for line in gone]
         lines += [f"  + {line}" for line in new]
     return "\n".join(lines) + "\n"
@@ -385,27 +450,45 @@ def render_markdown(
     base_label: str,
     head_label: str,
 ) -> str:
-    lines = [f"## Fact changes: {_code(base_label)} → {_code(head_label)}", "", _summary(changes)]
+    title = say("diff-title", base=_code(base_label), head=_code(head_label))
+    lines = [f"## {title}", "", _summary(changes)]
     if not changes:
-        lines += ["", "No fact changed."]
+        lines += ["", say("diff-none")]
     heading: tuple[str, str] | None = None
     for change in changes:
         if heading is None or change.file != heading[0]:
             lines += ["", f"### {change.file}"]
         if heading != (change.file, change.kind):
-            lines += ["", f"#### {change.kind}"]
+            lines += ["", f"#### {word(change.kind)}"]
             heading = (change.file, change.kind)
         status, _, rest = change.title(_code).partition(" ")
         lines += ["", f"**{status}** {rest}"]
         if change.fields:
-            lines += ["", "| field | before | after |", "| --- | --- | --- |"]
+            lines += ["", say("diff-table-head"), "| --- | --- | --- |"]
             lines += [
                 f"| {escape_cell(item.path)} | {escape_cell(item.before)} | {escape_cell(item.after)} |"
                 for item in change.fields
             ]
+        if change.gists:
+            lines.append("")
+            lines += [
+                "- "
+                + say(
+                    "diff-gist",
+                    source=_code(source),
+                    paragraph=paragraph,
+                    gist=escape_cell(gist),
+                )
+                for source, paragraph, gist in change.gists
+            ]
+        if change.hant:
+            lines += [
+                "- " + say("diff-hant", field=_code(path), lang=REVIEW_LANG, text=escape_cell(text))
+                for path, text in change.hant.items()
+            ]
     gone, new = conversions
     if gone or new:
-        lines += ["", "### Conversion review (zh-Hant)", "", "```diff"]
+        lines += ["", "### " + say("diff-conversions", lang=REVIEW_LANG), "", "```diff"]
         lines += [f"- {line}" for line in gone]
         lines += [f"+ {line}" for line in new]
         lines.append("```")
@@ -422,19 +505,16 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
         try:
             old = load_revision(root, data_rel, base_rev)
         except DataError as error:
-            print(
-                f"The data at the base revision {base_rev} does not load:\n{error.report()}",
-                file=sys.stderr,
-            )
+            print(say("diff-base-broken", base=base_rev, report=error.report()), file=sys.stderr)
             return 1
         try:
             if head_rev is None:
-                new = load_fact_base(data_dir, data_dir.as_posix())
+                new = load_fact_base(data_dir, data_dir.as_posix(), grounding=False)
             else:
                 new = load_revision(root, data_rel, head_rev)
         except DataError as error:
-            shown = head_rev or WORKING_TREE
-            print(f"The data at {shown} does not load:\n{error.report()}", file=sys.stderr)
+            shown = head_rev or word("working-tree")
+            print(say("diff-head-broken", head=shown, report=error.report()), file=sys.stderr)
             return 1
     except (GitError, ValueError) as error:
         print(f"diff: {error}", file=sys.stderr)
@@ -442,5 +522,5 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
     changes = compare(old, new)
     conversions = conversion_changes(old, new)
     render = render_markdown if markdown else render_text
-    sys.stdout.write(render(changes, conversions, base_rev, head_rev or WORKING_TREE))
+    sys.stdout.write(render(changes, conversions, base_rev, head_rev or word("working-tree")))
     return 0

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
+from generator.messages import word
+
 PathKey = tuple[str | int, ...]
 
 
@@ -113,3 +115,42 @@ def dotted(path: PathKey) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+def readable(path: PathKey, ids: dict[PathKey, str]) -> str:
+    """A path a contributor can read: records by id, others counted from 1.
+
+    `('events', 25, 'cite', 0, 'paragraph')` -> `zhang-nan-resigns › cite 第1条 › paragraph`.
+    """
+    parts: list[str] = []
+    for end, part in enumerate(path, start=1):
+        if not isinstance(part, int):
+            parts.append(str(part))
+            continue
+        list_name = parts.pop() if parts else ""
+        record_id = ids.get(path[:end])
+        if record_id and end == 2:
+            parts.append(record_id)
+        elif record_id:
+            parts.append(f"{list_name}: {record_id}")
+        else:
+            parts.append(f"{list_name} {word('item', n=part + 1)}".strip())
+    return " › ".join(parts)
+
+
+def model_at(model: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
+    """The record model found at `path` inside `model` (None when the path leaves the models)."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        hint = _hints(current).get(str(part))
+        if hint is None:
+            return None
+        bare, _ = _unwrap(hint)
+        while get_origin(bare) in (list, dict):
+            bare, _ = _unwrap(get_args(bare)[-1])
+        current = bare
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None

@@ -113,4 +113,6 @@ TOPIC_WORDS = {
     "market": "市场",
 }
 
+NOTE_KIND_WORDS = {"inconsistency": "数字不一致", "caveat": "注意", "context": "背景"}
+
 FORECAST_STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}

@@ -6,16 +6,22 @@ file, line, column and field. Nothing downstream runs on data that did not pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
+from generator.base_branch import ids_on_base
 from generator.dates import parse_date
-from generator.fields import PathKey, dotted, records, string_fields
+from generator.fields import PathKey, model_at, readable, records, string_fields
+from generator.grounding import check_grounding, read_fingerprints
+from generator.hygiene import script_problems
+from generator.messages import code, did_you_mean, either, say, word
 from generator.model import (
     DATA_FILES,
+    OPTIONAL_FILES,
     Claim,
     Event,
     FactBase,
@@ -24,6 +30,7 @@ from generator.model import (
     MarketCount,
     MarketMove,
     Move,
+    Note,
     Organization,
     Person,
     Product,
@@ -49,6 +56,7 @@ KIND_OF_RECORD: dict[type[BaseModel], str] = {
     Figure: "figure",
     Claim: "claim",
     Forecast: "forecast",
+    Note: "note",
 }
 
 # Which data file holds each kind of record.
@@ -66,15 +74,16 @@ FILE_OF_KIND = {
     "figure": "figures.yml",
     "claim": "claims.yml",
     "forecast": "forecasts.yml",
+    "note": "notes.yml",
 }
 
 _TYPE_WORDS = {
     str: "text",
-    int: "a number",
-    float: "a number",
-    bool: "true/false",
-    list: "a list",
-    dict: "a mapping",
+    int: "number",
+    float: "number",
+    bool: "bool",
+    list: "list",
+    dict: "mapping",
     type(None): "nothing",
 }
 
@@ -88,51 +97,81 @@ class Located:
     positions: Positions
 
     def problem(self, sub: PathKey, message: str) -> Problem:
-        line, column = self.positions.of((*self.path, *sub))
-        return Problem(self.file, line, column, dotted((*self.path, *sub)), message)
+        path = (*self.path, *sub)
+        line, column = self.positions.of(path)
+        return Problem(self.file, line, column, readable(path, self.positions.ids), message)
 
 
 def _got(value: Any) -> str:
-    return _TYPE_WORDS.get(type(value), type(value).__name__)
+    return word(_TYPE_WORDS.get(type(value), "text"))
 
 
-def _message(error: Any, data: Any) -> str:
-    kind, loc = error["type"], error["loc"]
+def _quote_fix(loc: tuple[Any, ...], raw: str) -> str:
+    quoted = "'" + raw.replace("'", "''") + "'"
+    return code(f"{loc[-1]}: {quoted}" if isinstance(loc[-1], str) else quoted)
+
+
+def _id_hint(value: str) -> str:
+    fixed = re.sub(r"[^a-z0-9]+", "-", value.strip().lower()).strip("-")
+    return say("did-you-mean", options=f"'{fixed}'") if fixed and fixed != value else ""
+
+
+def _message(error: Any, model: type[BaseModel], positions: Positions) -> str:
+    kind, loc = error["type"], tuple(error["loc"])
     value = error.get("input")
+    ctx = error.get("ctx", {})
     if kind == "extra_forbidden":
-        return f"unknown field '{loc[-1]}'"
-    if kind == "missing":
-        return "required field is missing"
-    if kind in ("string_type",):
-        return f"expected text, got {_got(value)}"
-    if kind in ("int_type", "int_from_float") and isinstance(value, float):
-        return f"expected a whole number, got {value}"
-    if kind in ("int_type", "float_type", "int_from_float"):
-        return f"expected a number, got {_got(value)}"
-    if kind == "bool_type":
-        return f"expected true or false, got {_got(value)}"
-    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
-        expected = "a list" if kind == "list_type" else "a mapping of fields"
-        return f"expected {expected}, got {_got(value)}"
-    if kind == "string_pattern_mismatch" and "a-z0-9" in str(error.get("ctx", {}).get("pattern")):
-        return (
-            f"'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan)"
+        fields = list(getattr(model_at(model, loc[:-1]), "model_fields", {}))
+        hint = did_you_mean(str(loc[-1]), fields) or say(
+            "no-suggestion-field", options=", ".join(fields)
         )
+        return say("unknown-field", name=loc[-1], hint=hint)
+    if kind == "missing":
+        return say("missing-field", name=loc[-1])
+    if kind == "string_type" and isinstance(value, bool | int | float) and loc in positions.raw:
+        raw = positions.raw[loc]
+        return say(
+            "bool-needs-quotes" if isinstance(value, bool) else "number-needs-quotes",
+            raw=raw,
+            fix=_quote_fix(loc, raw),
+        )
+    if kind == "string_type":
+        return say("expected-text", got=_got(value))
+    if kind in ("int_type", "int_from_float") and isinstance(value, float):
+        return say("expected-whole-number", value=value)
+    if kind in ("int_type", "float_type", "int_from_float", "int_parsing", "float_parsing"):
+        return say("expected-number", got=_got(value))
+    if kind == "bool_type":
+        return say("expected-bool", got=_got(value))
+    if kind == "list_type":
+        return say("expected-list", got=_got(value))
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return say("expected-mapping", got=_got(value))
+    if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern")):
+        return say("bad-id", value=value, hint=_id_hint(str(value)))
     if kind == "string_pattern_mismatch":
-        return f"'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)"
+        return say("markup-characters", value=value)
     if kind == "too_short":
-        return f"needs at least {error['ctx']['min_length']} item(s)"
+        return say("too-short", count=ctx["min_length"])
+    if kind == "string_too_short":
+        return say("empty-text")
+    if kind in ("too_long", "string_too_long"):
+        return say("too-long", count=ctx["max_length"])
     if kind in ("greater_than_equal", "greater_than"):
-        limit = error["ctx"].get("ge", error["ctx"].get("gt"))
-        word = "at least" if kind == "greater_than_equal" else "more than"
-        return f"must be {word} {limit:g}, got {value}"
+        limit = ctx.get("ge", ctx.get("gt"))
+        return say(
+            "at-least" if kind == "greater_than_equal" else "more-than",
+            limit=f"{limit:g}",
+            value=value,
+        )
     if kind in ("literal_error", "enum"):
-        allowed = error["ctx"]["expected"]
-        return f"'{value}' is not allowed here; expected {allowed}"
+        allowed = re.findall(r"'([^']*)'", str(ctx["expected"]))
+        shown = ", ".join(f"'{option}'" for option in allowed)
+        hint = did_you_mean(str(value), allowed)
+        return say("not-allowed-value", value=value, allowed=shown, hint=hint)
     if kind == "value_error":
-        return str(error["ctx"]["error"])
-    message = str(error["msg"])
-    return message[0].lower() + message[1:]
+        return str(ctx["error"])
+    return say("invalid-value", detail=error["msg"])
 
 
 def _validate_file(
@@ -140,9 +179,7 @@ def _validate_file(
 ) -> tuple[BaseModel | None, list[Problem]]:
     if document.data is None:
         top = next(iter(model.model_fields))
-        return None, [
-            Problem(document.path, 1, 1, "", f"file is empty; it must start with '{top}:'")
-        ]
+        return None, [Problem(document.path, 1, 1, "", say("file-empty", top=top))]
     try:
         return model.model_validate(document.data), []
     except ValidationError as validation:
@@ -150,9 +187,9 @@ def _validate_file(
         for error in validation.errors():
             loc = tuple(error["loc"])
             line, column = document.positions.of(loc, key=error["type"] == "extra_forbidden")
-            problems.append(
-                Problem(document.path, line, column, dotted(loc), _message(error, document.data))
-            )
+            label = readable(loc, document.positions.ids)
+            message = _message(error, model, document.positions)
+            problems.append(Problem(document.path, line, column, label, message))
         return None, problems
 
 
@@ -165,7 +202,8 @@ def _read_all(
         shown = f"{shown_dir}/{name}"
         path = data_dir / name
         if not path.exists():
-            problems.append(Problem(shown, 1, 1, "", "file is missing"))
+            if name not in OPTIONAL_FILES:
+                problems.append(Problem(shown, 1, 1, "", say("file-missing")))
             continue
         try:
             document = read_yaml(path, shown)
@@ -180,29 +218,48 @@ def _read_all(
 
 
 def _index_ids(
-    parsed: dict[str, tuple[BaseModel, YamlDocument]],
+    parsed: dict[str, tuple[BaseModel, YamlDocument]], data_dir: Path
 ) -> tuple[dict[str, tuple[str, Located]], list[Problem]]:
-    ids: dict[str, tuple[str, Located]] = {}
-    problems: list[Problem] = []
-    for record, document in parsed.values():
+    places: dict[str, list[tuple[str, str, Located]]] = {}  # id -> (kind, file name, where)
+    for name, (record, document) in parsed.items():
         for path, item in records(record):
             kind = KIND_OF_RECORD.get(type(item))
-            if kind is None:
+            if kind is not None:
+                where = Located(document.path, path, document.positions)
+                places.setdefault(cast(Any, item).id, []).append((kind, name, where))
+    ids = {record_id: (found[0][0], found[0][2]) for record_id, found in places.items()}
+    problems: list[Problem] = []
+    base: tuple[str, dict[str, set[str]]] | None = None
+    for record_id, found in places.items():
+        if len(found) < 2:
+            continue
+        # Blame the record that is new relative to the base branch, when exactly one is old.
+        base = base or ids_on_base(data_dir, list(DATA_FILES)) or ("", {})
+        branch, held = base
+        old = [place for place in found if record_id in held.get(place[1], set())]
+        keep = old[0] if len(old) == 1 else found[0]
+        ids[record_id] = (keep[0], keep[2])
+        line, column = keep[2].positions.of((*keep[2].path, "id"))
+        on_base = say("duplicate-id-base", base=branch) if len(old) == 1 else ""
+        for place in found:
+            if place is keep:
                 continue
-            where = Located(document.path, path, document.positions)
-            record_id: str = cast(Any, item).id
-            if record_id in ids:
-                first = ids[record_id][1]
-                line, column = first.positions.of((*first.path, "id"))
-                problems.append(
-                    where.problem(
-                        ("id",),
-                        f"duplicate id '{record_id}' (first used at {first.file}:{line}:{column})",
-                    )
-                )
-            else:
-                ids[record_id] = (kind, where)
+            message = say(
+                "duplicate-id",
+                id=record_id,
+                first=f"{keep[2].file}:{line}:{column}",
+                base=on_base,
+                example=_unused_id(record_id, places),
+            )
+            problems.append(place[2].problem(("id",), message))
     return ids, problems
+
+
+def _unused_id(record_id: str, taken: dict[str, Any]) -> str:
+    number = 2
+    while f"{record_id}-{number}" in taken:
+        number += 1
+    return f"{record_id}-{number}"
 
 
 def _check_references(
@@ -221,10 +278,19 @@ def _check_references(
             found = ids.get(value)
             if found is None and unread & set(kinds):
                 continue
-            if found is None or found[0] not in kinds:
-                wanted = " or ".join(kinds)
-                extra = f" (it is a {found[0]})" if found else ""
-                problems.append(where.problem(path, f"unknown {wanted} '{value}'{extra}"))
+            if found is not None and found[0] not in kinds:
+                message = say(
+                    "reference-wrong-kind", value=value, found=word(found[0]), kinds=either(kinds)
+                )
+                problems.append(where.problem(path, message))
+            elif found is None:
+                candidates = [key for key, (kind, _) in ids.items() if kind in kinds]
+                hint = did_you_mean(value, candidates) or say(
+                    "no-suggestion-id",
+                    file=" / ".join(dict.fromkeys(FILE_OF_KIND[k] for k in kinds)),
+                )
+                message = say("unknown-reference", kinds=either(kinds), value=value, hint=hint)
+                problems.append(where.problem(path, message))
     return problems
 
 
@@ -248,7 +314,12 @@ def _check_rules(
                     problems.append(
                         where.problem(
                             ("cite", index, "paragraph"),
-                            f"source '{citation.source}' has no paragraph {citation.paragraph} (it has {len(numbers)})",
+                            say(
+                                "no-paragraph",
+                                source=citation.source,
+                                paragraph=citation.paragraph,
+                                count=len(numbers),
+                            ),
                         )
                     )
             if isinstance(item, Source):
@@ -257,13 +328,13 @@ def _check_rules(
                         problems.append(
                             where.problem(
                                 ("paragraphs", index, "n"),
-                                f"paragraphs must be numbered 1, 2, 3, ... in order; expected {index + 1}",
+                                say("paragraph-order", expected=index + 1),
                             )
                         )
             if isinstance(item, Role) and _ends_before_start(item):
                 problems.append(
                     where.problem(
-                        ("end",), f"role ends ({item.end}) before it starts ({item.start})"
+                        ("end",), say("role-ends-before-start", end=item.end, start=item.start)
                     )
                 )
             if isinstance(item, Person):
@@ -275,15 +346,11 @@ def _check_rules(
                             problems.append(
                                 where.problem(
                                     ("moves", index, side),
-                                    f"role '{role_id}' belongs to another person",
+                                    say("role-of-another-person", role=role_id),
                                 )
                             )
                     if not move.from_role and not move.to_role:
-                        problems.append(
-                            where.problem(
-                                ("moves", index), "a move needs from_role, to_role or both"
-                            )
-                        )
+                        problems.append(where.problem(("moves", index), say("move-needs-role")))
     return problems
 
 
@@ -298,20 +365,38 @@ def _ends_before_start(role: Role) -> bool:
     return end is not None and start is not None and end < start
 
 
-def load_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:
-    """Load and check every data file; raise DataError listing every problem found."""
+def load_fact_base(data_dir: Path, shown_dir: str = "data", *, grounding: bool = True) -> FactBase:
+    """Load and check every data file; raise DataError listing every problem found.
+
+    `grounding=False` skips the checks against the sources' fingerprints (quotes, hedges, names,
+    date precision): for reading old revisions of the data, which predate them.
+    """
+    return load_documents(data_dir, shown_dir, grounding=grounding)[0]
+
+
+def load_documents(
+    data_dir: Path, shown_dir: str = "data", *, grounding: bool = True
+) -> tuple[FactBase, dict[str, YamlDocument]]:
+    """`load_fact_base`, with each list's document (list name -> document) for locating values."""
     parsed, problems = _read_all(data_dir, shown_dir)
-    ids, id_problems = _index_ids(parsed)
+    ids, id_problems = _index_ids(parsed, data_dir)
     problems += id_problems
+    problems += script_problems(parsed)
     problems += _check_references(parsed, ids)
     sources = {s.id: s for s in getattr(parsed.get("sources.yml", (None,))[0], "sources", [])}
     problems += _check_rules(parsed, ids, sources)
+    if grounding:
+        prints, print_problems = read_fingerprints(data_dir, shown_dir, sources)
+        problems += print_problems
+        problems += check_grounding(parsed, sources, prints, shown_dir)
     if problems:
         raise DataError(problems)
     merged: dict[str, Any] = {}
-    for record, _ in parsed.values():
+    documents: dict[str, YamlDocument] = {}
+    for record, document in parsed.values():
         merged.update({name: getattr(record, name) for name in type(record).model_fields})
-    return FactBase(**merged)
+        documents.update({name: document for name in type(record).model_fields})
+    return FactBase(**merged), documents
 
 
 _CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]] = {}
@@ -319,7 +404,8 @@ _CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]]
 
 def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
     stats = []
-    for name in DATA_FILES:
+    prints = sorted(p.relative_to(data_dir).as_posix() for p in data_dir.glob("fingerprints/*.yml"))
+    for name in [*DATA_FILES, *prints]:
         try:
             stat = (data_dir / name).stat()
         except OSError:

@@ -8,11 +8,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    Strict,
+    StringConstraints,
+)
+from pydantic_core import CoreSchema
 
 from generator.dates import DateError, parse_date
+from generator.messages import say
 
 
 @dataclass(frozen=True)
@@ -27,7 +37,19 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SourceWordsMarker:
+    """Marks text quoted from a source: converted glyph by glyph, never reworded per region."""
+
+
+@dataclass(frozen=True)
+class TraditionalMarker:
+    """Marks reader-facing text that is written in Traditional characters on purpose."""
+
+
 TEXT = TextMarker()
+SOURCE_WORDS = SourceWordsMarker()
+TRADITIONAL = TraditionalMarker()
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000, strip_whitespace=True), TEXT]
 # Glossary terms and explicit Traditional names are also applied to hand-written Markdown, so they
@@ -38,28 +60,30 @@ _NO_MARKUP = r"""^[^<>&"'`\[\](){}*_#|\\!~=:]+$"""
 Term = Annotated[
     str,
     StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP),
-    Field(description="Plain words: no Markdown or HTML characters."),
+    Field(description="纯文字：不能有 Markdown 或 HTML 符号。"),
 ]
 PlainName = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP), TEXT
 ]
+HantName = Annotated[PlainName, TRADITIONAL]
 
 NameForms = Annotated[
     dict[str, Term],
     Field(
         description=(
-            "The name as one edition's media write it, by language code (e.g. zh-Hant: Google);"
-            " wins over name_hant in that edition."
+            "某个版本的媒体写法，按语言代码，例如 zh-Hant: Google；在该版本里优先于 name_hant。"
         )
     ),
 ]
 # A reviewer's reason for a conversion decision (about Simplified words, so never converted).
-Note = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
-    Field(description="Lower-case ASCII words joined by hyphens, unique across all data files."),
+    Field(
+        description="记录的 id：小写英文字母、数字和连字符（如 zhang-nan），在所有数据文件里唯一。"
+    ),
 ]
 
 
@@ -71,7 +95,7 @@ def _refers_to(*kinds: str) -> tuple[object, ...]:
     return (
         _ID_PATTERN,
         RefTo(kinds),
-        Field(description=f"Id of a record of kind: {', '.join(kinds)}."),
+        Field(description="引用的记录的 id，记录类型：" + "、".join(kinds) + "。"),
     )
 
 
@@ -93,8 +117,9 @@ EdtfDate = Annotated[
     AfterValidator(_check_date),
     Field(
         description=(
-            "EDTF date: 2024-02-09 (day), 2023-11 (month), 2023-34 (Q2), 2023-41 (second half),"
-            " 2023 (year), 2018/2021 (range), ../2023-33 (not after), 2024-04/2024-05 (window)."
+            "EDTF 日期，只写出处能确定的精度：2024-02-09（日）、2023-11（月）、2023-34（第二季度）、"
+            "2023-41（下半年）、'2023'（年，要加引号）、2018/2021（区间）、../2023-33（不晚于）、"
+            "2024-04/2024-05（时间窗口）；末尾加 ? 表示不确定。"
         ),
         examples=["2024-02-09", "2023-11", "2018/2021", "../2023-33"],
     ),
@@ -103,7 +128,7 @@ EdtfDate = Annotated[
 
 def _check_web_url(text: str) -> str:
     if not text.startswith(("https://", "http://")) or any(c in text for c in " \"'<>\\`"):
-        raise ValueError("only http:// or https:// addresses without spaces or quotes are allowed")
+        raise ValueError(say("web-url"))
     return text
 
 
@@ -113,6 +138,23 @@ EntityRef = Annotated[str, *_refers_to("organization", "person", "product")]
 AnyRef = Annotated[
     str,
     *_refers_to("organization", "person", "product", "event", "figure", "market-move", "claim"),
+]
+
+NoteTarget = Annotated[
+    str,
+    *_refers_to(
+        "organization",
+        "person",
+        "role",
+        "move",
+        "product",
+        "event",
+        "figure",
+        "market-move",
+        "market-count",
+        "claim",
+        "forecast",
+    ),
 ]
 
 
@@ -126,6 +168,13 @@ class Attribution(StrEnum):
     AUTHOR = "author"  # the author's own analysis or inference
     DENIED = "denied"  # a rumour that the party concerned denied
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core: CoreSchema, handler: GetJsonSchemaHandler) -> Any:
+        # Editors show this to contributors, who read Chinese.
+        schema = handler.resolve_ref_schema(handler(core))
+        schema["description"] = "归属等级，从强到弱：谁在为这条事实作保。"
+        return schema
+
 
 class Record(BaseModel):
     """Base of every record: unknown keys, wrong types and mutation are refused."""
@@ -134,38 +183,71 @@ class Record(BaseModel):
 
 
 class Citation(Record):
-    """Where a fact comes from: a source and a paragraph of it."""
+    """Where a fact comes from: a source, a paragraph of it, and the words that carry the fact."""
 
-    source: SourceRef
-    paragraph: int = Field(ge=1, description="1-based paragraph number in the source.")
+    model_config = ConfigDict(json_schema_extra={"description": "出处：一个来源和它的一个段落。"})
+
+    source: SourceRef = Field(description="来源的 id（data/sources.yml 里的记录）。")
+    paragraph: int = Field(
+        ge=1, description="段落号，从 1 开始数，要和来源 paragraphs 里的 n 一致。"
+    )
+    quote: Annotated[Text | None, SOURCE_WORDS] = Field(
+        None,
+        description="原文里承载这条事实的最短原话（少于 16 个汉字），一字不改地摘录；make check 会用来源的指纹核对。",
+    )
 
 
 class Cited(Record):
     """A fact: it cites at least one source paragraph and says who asserts it."""
 
-    cite: list[Citation] = Field(min_length=1)
-    attribution: Annotated[Attribution, Strict(False)]
-    asserted_by: EntityRef | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "一条事实：至少引用一个来源段落，并说明是谁在这么说。"}
+    )
+
+    cite: list[Citation] = Field(
+        min_length=1, description="出处列表，至少一条：[{source: 来源id, paragraph: 段落号}]。"
+    )
+    attribution: Annotated[Attribution, Strict(False)] = Field(
+        description="归属等级：official（当事方具名说法）、analyst（研究报告）、reported（文章直接陈述）、insider（不具名知情人士）、author（作者本人判断）、denied（已被否认的传闻）。"
+    )
+    asserted_by: EntityRef | None = Field(
+        None, description="说这话的人物、机构或产品的 id；official 和 analyst 通常要填。"
+    )
+    inferred: dict[str, Text] = Field(
+        default_factory=dict,
+        description="比引用原文更精确的日期字段，以及推断的理由，例如 {date: 文中只写“20日”，月份取自上一段}。",
+    )
 
 
 class Paragraph(Record):
     """One numbered paragraph of a source, described in the project's own words."""
 
-    n: int = Field(ge=1)
-    gist: Text
+    model_config = ConfigDict(json_schema_extra={"description": "来源的一个段落，用自己的话概括。"})
+
+    n: int = Field(ge=1, description="段落号，从 1 开始依次编号。")
+    gist: Text = Field(description="这一段的大意，用自己的话写，不要照抄原文。")
 
 
 class Source(Record):
     """A published text the facts cite."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "事实引用的一篇已发表文章。"})
+
     id: Id
-    title: Text
-    outlet: OrgRef
-    published: EdtfDate
-    url: WebUrl | None = None
-    copy_read: Text = Field(description="Where the copy the facts were taken from was read.")
-    language: Literal["zh-Hans", "zh-Hant", "en"]
-    paragraphs: list[Paragraph] = Field(min_length=1)
+    title: Text = Field(description="文章标题。")
+    short: Text | None = Field(None, description="引用它时显示在 ¶ 前面的简称，可省略。")
+    outlet: OrgRef = Field(description="发表它的媒体机构的 id。")
+    published: EdtfDate = Field(description="发表日期。")
+    url: WebUrl | None = Field(None, description="原文网址（http:// 或 https://），可省略。")
+    copy_read: Text = Field(description="实际读到的那份文本在哪里（例如转载网站）。")
+    language: Literal["zh-Hans", "zh-Hant", "en"] = Field(
+        description="文章的文字：zh-Hans（简体）、zh-Hant（繁体）或 en（英文）。"
+    )
+    numbering: Text | None = Field(
+        None,
+        description="这篇来源的段落是怎么编号的，可省略。",
+    )
+    paragraphs: list[Paragraph] = Field(min_length=1, description="逐段的大意，按 1、2、3……编号。")
 
 
 OrgKind = Literal[
@@ -185,49 +267,75 @@ OrgKind = Literal[
 class Organization(Cited):
     """A company, business unit, team, platform, outlet, broker or market."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "公司、业务部门、团队、平台、媒体、券商或市场。"}
+    )
+
     id: Id
-    name: Text
-    name_hant: PlainName | None = Field(None, description="Explicit Traditional form of the name.")
+    name: Text = Field(description="简体名称。")
+    name_hant: HantName | None = Field(
+        None, description="繁体版要用的名称（台湾媒体的写法），自动转换不对时才填。"
+    )
     name_forms: NameForms = Field(default_factory=dict)
-    name_en: Text | None = None
-    short: Text | None = None
-    kind: OrgKind
-    country: Literal["CN", "US", "GB", "global", "unknown"]
-    parent: OrgRef | None = None
-    about: Text
+    name_en: Text | None = Field(None, description="英文名，可省略。")
+    short: Text | None = Field(None, description="简称，可省略。")
+    aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
+    kind: OrgKind = Field(description="机构类型。")
+    country: Literal["CN", "US", "GB", "global", "unknown"] = Field(
+        description="所在国家或地区：CN、US、GB、global 或 unknown。"
+    )
+    parent: OrgRef | None = Field(None, description="上级机构的 id，可省略。")
+    about: Text = Field(description="一两句话的介绍，只写出处段落里说到的。")
 
 
 class Role(Cited):
     """A position a person held at an organization over a (possibly uncertain) span."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "人物在某机构担任的职位，可以带起止日期。"}
+    )
+
     id: Id
-    org: OrgRef
-    title: Text
-    start: EdtfDate | None = None
-    end: EdtfDate | None = None
+    org: OrgRef = Field(description="任职机构的 id。")
+    title: Text = Field(description="职位名称，例如 抖音集团CEO。")
+    start: EdtfDate | None = Field(None, description="开始日期，不知道就省略。")
+    end: EdtfDate | None = Field(None, description="结束日期，仍在任或不知道就省略。")
 
 
 class Move(Cited):
     """A change of role: from one of the person's roles to another, on a date."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "人事变动：从本人的一个职位换到另一个职位。"}
+    )
+
     id: Id
-    date: EdtfDate
-    from_role: RoleRef | None = None
-    to_role: RoleRef | None = None
-    summary: Text
+    date: EdtfDate = Field(description="变动生效的日期，精确到能确定的程度。")
+    announced: EdtfDate | None = Field(
+        None,
+        description="宣布的日期（来源只给出宣布日期时填），可省略。",
+    )
+    from_role: RoleRef | None = Field(None, description="原职位的 id（本人 roles 里的）。")
+    to_role: RoleRef | None = Field(None, description="新职位的 id（本人 roles 里的）。")
+    summary: Text = Field(description="一句话说明这次变动。")
 
 
 class Person(Cited):
     """A named person, their roles and their moves between roles."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "一位具名人物，以及他的职位和人事变动。"}
+    )
+
     id: Id
-    name: Text
-    name_hant: PlainName | None = None
+    name: Text = Field(description="简体姓名。")
+    name_hant: HantName | None = Field(None, description="繁体版要用的姓名，自动转换不对时才填。")
     name_forms: NameForms = Field(default_factory=dict)
-    name_en: Text | None = None
-    about: Text
-    roles: list[Role] = Field(default_factory=list)
-    moves: list[Move] = Field(default_factory=list)
+    name_en: Text | None = Field(None, description="英文名，可省略。")
+    aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
+    about: Text = Field(description="一两句话的介绍。")
+    roles: list[Role] = Field(default_factory=list, description="担任过的职位列表。")
+    moves: list[Move] = Field(default_factory=list, description="人事变动列表。")
 
 
 ProductKind = Literal[
@@ -250,25 +358,42 @@ ProductStatus = Literal[
 class Relation(Cited):
     """A typed link from a product to another record (trained on, built by, ...)."""
 
-    kind: Literal["trained-on", "trained-in", "built-by", "compared-with", "part-of", "runs-on"]
-    target: AnyRef
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "产品和另一条记录之间的关系（用什么训练、由谁开发、和谁比较……）。"
+        }
+    )
+
+    kind: Literal["trained-on", "trained-in", "built-by", "compared-with", "part-of", "runs-on"] = (
+        Field(
+            description="关系类型：trained-on（用……数据训练）、trained-in（在……模型中训练）、built-by（由……开发）、compared-with（与……比较）、part-of（属于……）、runs-on（运行在……上）。"
+        )
+    )
+    target: AnyRef = Field(description="关系另一端记录的 id。")
 
 
 class Product(Cited):
     """A product, model, chip or data set."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "产品、模型、芯片或数据集。"})
+
     id: Id
-    name: Text
-    name_hant: PlainName | None = None
+    name: Text = Field(description="简体名称。")
+    name_hant: HantName | None = Field(None, description="繁体版要用的名称，自动转换不对时才填。")
     name_forms: NameForms = Field(default_factory=dict)
-    name_en: Text | None = None
-    kind: ProductKind
-    maker: OrgRef | None = Field(None, description="Left out when the source names no maker.")
-    bytedance_ai: bool = Field(description="Part of ByteDance's AI line-up.")
-    launched: EdtfDate | None = None
-    status: ProductStatus
-    about: Text
-    relations: list[Relation] = Field(default_factory=list)
+    name_en: Text | None = Field(None, description="英文名，可省略。")
+    aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
+    kind: ProductKind = Field(description="产品类型。")
+    maker: OrgRef | None = Field(None, description="开发它的机构的 id；出处没说是谁做的就省略。")
+    bytedance_ai: bool | None = Field(
+        description="是否属于字节跳动的 AI 产品线：true 或 false；来源没说就写 null。",
+    )
+    launched: EdtfDate | None = Field(None, description="推出日期，可省略。")
+    status: ProductStatus = Field(
+        description="状态：released、internal-test、in-development、research、announced 或 unknown。"
+    )
+    about: Text = Field(description="一两句话的介绍。")
+    relations: list[Relation] = Field(default_factory=list, description="和其他记录的关系列表。")
 
 
 EventKind = Literal["personnel", "product", "statement", "market", "strategy", "research"]
@@ -277,12 +402,20 @@ EventKind = Literal["personnel", "product", "statement", "market", "strategy", "
 class Event(Cited):
     """Something that happened, on a date of some precision."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "发生过的一件事，日期精确到出处说得出的程度。"}
+    )
+
     id: Id
-    date: EdtfDate
-    kind: EventKind
-    title: Text
-    summary: Text
-    involves: list[AnyRef] = Field(default_factory=list)
+    date: EdtfDate = Field(description="日期；只写到出处能确定的精度。")
+    kind: EventKind = Field(
+        description="事件类型：personnel、product、statement、market、strategy、research。"
+    )
+    title: Text = Field(description="简短标题。")
+    summary: Text = Field(description="一两句话的经过，用自己的话写。")
+    involves: list[AnyRef] = Field(
+        default_factory=list, description="涉及的人物、机构、产品等的 id 列表。"
+    )
 
 
 Comparator = Literal[">", ">=", "=", "<", "<=", "~"]
@@ -291,50 +424,70 @@ Comparator = Literal[">", ">=", "=", "<", "<=", "~"]
 class Threshold(Record):
     """A condition a count is about, such as "rose more than 40%"."""
 
-    comparator: Comparator
-    value: float
-    unit: Text
+    model_config = ConfigDict(
+        json_schema_extra={"description": "计数所针对的条件，例如“涨幅超过 40%”。"}
+    )
+
+    comparator: Comparator = Field(description="比较符号：> >= = < <= ~。")
+    value: float = Field(description="数值。")
+    unit: Text = Field(description="单位，例如 %。")
 
 
 class MarketCount(Cited):
     """A count the article gives for a market move, possibly with a threshold."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "文章给出的一个市场计数（可以带条件）。"}
+    )
+
     id: Id
-    measure: Text
-    comparator: Comparator
-    value: int = Field(ge=0)
-    unit: Text
-    threshold: Threshold | None = None
+    measure: Text = Field(description="数的是什么。")
+    comparator: Comparator = Field(description="比较符号：> >= = < <= ~（~ 表示约）。")
+    value: int = Field(ge=0, description="数量（整数）。")
+    unit: Text = Field(description="单位，例如 只个股。")
+    threshold: Threshold | None = Field(None, description="计数的条件，可省略。")
 
 
 class PricePoint(Record):
     """One observation of a stock series."""
 
-    date: EdtfDate
-    value: float
-    unit: Text
+    model_config = ConfigDict(json_schema_extra={"description": "股价序列里的一个观测值。"})
+
+    date: EdtfDate = Field(description="日期。")
+    value: float = Field(description="数值。")
+    unit: Text = Field(description="单位。")
 
 
 class StockSeries(Cited):
     """A per-stock series; none are in the article, contributors may add them."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "一只股票的价格序列（文章里没有，贡献者可以补充）。"}
+    )
+
     id: Id
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z.]{1,16}$")]
-    name: Text
-    market: OrgRef
-    points: list[PricePoint] = Field(min_length=1)
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z.]{1,16}$")] = Field(
+        description="股票代码（大写字母、数字和点）。"
+    )
+    name: Text = Field(description="股票名称。")
+    market: OrgRef = Field(description="交易市场的 id。")
+    points: list[PricePoint] = Field(min_length=1, description="观测值列表。")
 
 
 class MarketMove(Cited):
     """A move of a group of stocks on a day, with the counts the article gives."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "一组股票在某天的异动，以及文章给出的计数。"}
+    )
+
     id: Id
-    date: EdtfDate
-    theme: Text
-    markets: list[OrgRef] = Field(min_length=1)
-    summary: Text
-    counts: list[MarketCount] = Field(default_factory=list)
-    series: list[StockSeries] = Field(default_factory=list)
+    date: EdtfDate = Field(description="日期。")
+    theme: Text = Field(description="板块或主题，例如 Sora概念股。")
+    markets: list[OrgRef] = Field(min_length=1, description="涉及的市场的 id 列表。")
+    summary: Text = Field(description="一两句话的经过。")
+    counts: list[MarketCount] = Field(default_factory=list, description="计数列表。")
+    series: list[StockSeries] = Field(default_factory=list, description="股价序列列表。")
 
 
 Scale = Literal["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "万亿"]
@@ -344,16 +497,28 @@ FigureKind = Literal["compute", "money", "data", "time", "count"]
 class Figure(Cited):
     """A number from the article: value and scale word as written, unit, what it measures."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "文章里的一个数字：数值和量级照原文写，再写单位和它衡量的是什么。"
+        }
+    )
+
     id: Id
-    kind: FigureKind
-    label: Text
-    value: float = Field(gt=0)
-    value_max: float | None = Field(None, gt=0, description="Upper end when given as a range.")
-    scale: Scale = Field(description="Chinese scale word as written (万, 亿, 万亿), or empty.")
-    unit: Text
-    comparator: Comparator = "="
-    measures: Text
-    about: list[AnyRef] = Field(default_factory=list)
+    kind: FigureKind = Field(description="数字类型：compute、money、data、time、count。")
+    label: Text = Field(description="简短标签。")
+    value: float = Field(
+        gt=0, description="数值（大于 0），量级另写在 scale 里：8万亿 写成 value: 8, scale: 万亿。"
+    )
+    value_max: float | None = Field(
+        None, gt=0, description="原文是范围时的上限，例如 2-3个月 写 value: 2, value_max: 3。"
+    )
+    scale: Scale = Field(
+        description="原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''。"
+    )
+    unit: Text = Field(description="单位，例如 美元、秒、张。")
+    comparator: Comparator = Field("=", description="比较符号：> >= = < <= ~（~ 表示约），默认 =。")
+    measures: Text = Field(description="这个数字衡量的是什么、出自谁的估算。")
+    about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
 
 
 ClaimTopic = Literal[
@@ -364,90 +529,148 @@ ClaimTopic = Literal[
 class Claim(Cited):
     """A qualitative assertion: an assessment, explanation or comparison."""
 
+    model_config = ConfigDict(json_schema_extra={"description": "定性的论断：评价、解释或比较。"})
+
     id: Id
-    topic: ClaimTopic
-    text: Text
-    about: list[AnyRef] = Field(default_factory=list)
+    topic: ClaimTopic = Field(
+        description="主题：strategy、technology、industry、competition、compute、data、market、people。"
+    )
+    text: Text = Field(description="论断本身，用自己的话写，不超过出处段落说的。")
+    about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
 
 
 class Forecast(Cited):
     """A claim about the future, with its status at the last check."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "关于未来的论断，以及最近一次核对时的状态。"}
+    )
+
     id: Id
-    claim: Text
-    made_on: EdtfDate
-    expected: EdtfDate | None = None
-    about: list[AnyRef] = Field(default_factory=list)
-    status: Literal["open", "happened", "did-not-happen"]
-    checked_on: EdtfDate
-    outcome: Text | None = None
+    claim: Text = Field(description="预测的内容。")
+    made_on: EdtfDate = Field(description="作出预测的日期（通常是文章发表日）。")
+    expected: EdtfDate | None = Field(None, description="预测会发生的时间，可省略。")
+    about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
+    status: Literal["open", "happened", "did-not-happen"] = Field(
+        description="状态：open（未见分晓）、happened（已发生）、did-not-happen（没有发生）。"
+    )
+    checked_on: EdtfDate = Field(description="最近一次核对的日期。")
+    outcome: Text | None = Field(None, description="核对结果的说明，可省略。")
+
+
+NoteKind = Literal["inconsistency", "caveat", "context"]
+
+
+class Note(Record):
+    """An editor's note on facts: an inconsistency, a caveat or context, with its arithmetic."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "编者按：对事实的说明，指出矛盾、提醒注意或补充背景，可附上逐步的计算。"
+        }
+    )
+
+    id: Id
+    kind: NoteKind = Field(
+        description="类型：inconsistency（前后矛盾）、caveat（提醒）、context（背景）。"
+    )
+    about: list[NoteTarget] = Field(
+        min_length=1,
+        description="这条编者按显示在哪些记录旁边（id 列表）。",
+    )
+    title: Text = Field(description="标题。")
+    text: Text = Field(description="正文，用自己的话写。")
+    arithmetic: list[Text] = Field(default_factory=list, description="每一步计算，逐条写出。")
+    cite: list[Citation] = Field(default_factory=list, description="出处列表，可省略。")
+    relies_on: Text | None = Field(
+        None,
+        description="用到但数据里没有来源的常识，可省略。",
+    )
 
 
 class GlossaryEntry(Record):
     """A reviewed conversion: protects a name or fixes a phrase OpenCC gets wrong."""
 
-    simplified: Term
-    traditional: Term
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "经过审核的繁体转换：保护专有名词，或纠正 OpenCC 转错的词。"
+        }
+    )
+
+    simplified: Term = Field(description="简体写法。")
+    traditional: Term = Field(description="繁体版应写成的样子（台湾用语）。")
     locales: dict[str, Term] = Field(
         default_factory=dict,
-        description="Overrides for one edition, by language code (e.g. zh-HK).",
+        description="某个版本的特别写法，按语言代码，例如 zh-HK。",
     )
-    why: Note
+    why: Reason = Field(description="为什么需要这一条，例如“品牌名；s2twp 会把视频改成影片”。")
 
 
 class VocabularyEntry(Record):
     """Newsroom wording for one edition: replaces a word as OpenCC writes it (applied after OpenCC)."""
 
-    opencc: Term = Field(description="The word as the edition's OpenCC config writes it.")
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "某个版本的报刊用语：OpenCC 转换之后，把它写出的词换成该版本的说法。"
+        }
+    )
+
+    opencc: Term = Field(description="OpenCC 转换后写出的词。")
     editions: dict[str, Term] = Field(
         min_length=1,
         description=(
-            "The word as each edition writes it, by language code; editions not listed keep"
-            " OpenCC's word. The same word again records a checked decision to keep it."
+            "按语言代码给出各版本的写法；没列出的版本保留 OpenCC 的写法。"
+            "写成与 opencc 相同的词，表示核对过、决定保留。"
         ),
     )
-    why: Note
+    why: Reason = Field(description="为什么这样写，例如“台湾报刊的习惯说法”。")
 
 
 class SourcesFile(Record):
-    sources: list[Source]
+    sources: list[Source] = Field(description="来源列表。")
 
 
 class OrganizationsFile(Record):
-    organizations: list[Organization]
+    organizations: list[Organization] = Field(description="机构列表。")
 
 
 class PeopleFile(Record):
-    people: list[Person]
+    people: list[Person] = Field(description="人物列表。")
 
 
 class ProductsFile(Record):
-    products: list[Product]
+    products: list[Product] = Field(description="产品列表。")
 
 
 class EventsFile(Record):
-    events: list[Event]
+    events: list[Event] = Field(description="事件列表。")
 
 
 class MarketFile(Record):
-    market_moves: list[MarketMove]
+    market_moves: list[MarketMove] = Field(description="市场异动列表。")
 
 
 class FiguresFile(Record):
-    figures: list[Figure]
+    figures: list[Figure] = Field(description="数字列表。")
 
 
 class ClaimsFile(Record):
-    claims: list[Claim]
+    claims: list[Claim] = Field(description="论断列表。")
 
 
 class ForecastsFile(Record):
-    forecasts: list[Forecast]
+    forecasts: list[Forecast] = Field(description="预测列表。")
+
+
+class NotesFile(Record):
+    notes: list[Note] = Field(description="编者按列表。")
 
 
 class GlossaryFile(Record):
-    glossary: list[GlossaryEntry]
-    vocabulary: list[VocabularyEntry] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(description="繁体转换词表（OpenCC 之前生效）。")
+    vocabulary: list[VocabularyEntry] = Field(
+        default_factory=list, description="各版本的报刊用语表（OpenCC 之后生效）。"
+    )
 
 
 # File name (in data/) -> the model of its whole content; the order is the load order.
@@ -461,8 +684,12 @@ DATA_FILES: dict[str, type[Record]] = {
     "figures.yml": FiguresFile,
     "claims.yml": ClaimsFile,
     "forecasts.yml": ForecastsFile,
+    "notes.yml": NotesFile,
     "glossary.yml": GlossaryFile,
 }
+
+# Data files a report may leave out; a missing one holds an empty list.
+OPTIONAL_FILES = {"notes.yml"}
 
 
 class FactBase(Record):
@@ -477,5 +704,6 @@ class FactBase(Record):
     figures: list[Figure]
     claims: list[Claim]
     forecasts: list[Forecast]
+    notes: list[Note] = Field(default_factory=list)
     glossary: list[GlossaryEntry]
     vocabulary: list[VocabularyEntry] = Field(default_factory=list)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.messages import say
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -30,7 +32,5 @@ class DataError(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
         lines = [str(problem) for problem in self.problems]
-        return "\n".join([*lines, f"{count} {noun} in the data; nothing was built."])
+        return "\n".join([*lines, say("report-summary", count=len(self.problems))])

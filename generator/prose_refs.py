@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from generator.fields import records
+from generator.messages import did_you_mean, say
 from generator.model import (
     Event,
     FactBase,
@@ -65,15 +66,20 @@ def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
     if record_id.startswith("@"):
         from generator.blocks import BLOCKS
 
-        return None if record_id[1:] in BLOCKS and not field else f"unknown block '{record_id}'"
+        if record_id[1:] in BLOCKS and not field:
+            return None
+        hint = did_you_mean(record_id, [f"@{name}" for name in BLOCKS])
+        return say("unknown-block", name=record_id, hint=hint)
     record = by_id.get(record_id)
     if record is None:
-        return f"unknown fact id '{record_id}'"
+        return say("unknown-fact-id", id=record_id, hint=did_you_mean(record_id, by_id))
     allowed = FIELDS.get(type(record), set())
     if field and field not in allowed:
-        return f"'{record_id}' has no field '{field}' to show (use one of: {', '.join(sorted(allowed))})"
+        return say(
+            "no-field-to-show", id=record_id, field=field, options=", ".join(sorted(allowed))
+        )
     if not field and "link" not in allowed and "value" not in allowed and "date" not in allowed:
-        return f"'{record_id}' cannot be shown on its own; name a field"
+        return say("needs-field", id=record_id)
     return None
 
 

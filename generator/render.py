@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from generator.dates import Precision, parse_date
 from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
-from generator.model import Cited, Figure
+from generator.model import Citation, Cited, Figure
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:\"'&$%@/")
 Ui = Callable[[str], str]
@@ -117,12 +117,38 @@ def source_anchor(source_id: str, paragraph: int) -> str:
     return f"{source_id}-p{paragraph}"
 
 
-def cite_label(fact: Cited, ui: Ui, sources_page: str) -> str:
-    """Visible citation: attribution label and a link to each cited paragraph."""
+def citation_links(
+    cites: list[Citation], ui: Ui, sources_page: str, source_labels: dict[str, str]
+) -> str:
+    """A link to each cited paragraph, with the verified words of the source beside it."""
+    parts = []
+    for c in cites:
+        prefix = md_text(source_labels.get(c.source, ""))
+        link = (
+            f"[{prefix}¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)})"
+            f'{{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
+        )
+        if c.quote:
+            link += f'<span class="cite-quote">{ui("原文")}：「{md_text(c.quote)}」</span>'
+        parts.append(link)
+    return " ".join(parts)
+
+
+def cite_label(
+    fact: Cited, ui: Ui, sources_page: str, source_labels: dict[str, str] | None = None
+) -> str:
+    """Visible citation: attribution label and a link to each cited paragraph with its quote."""
     kind = fact.attribution.value
     label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
-    links = " ".join(
-        f'[¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)}){{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
-        for c in fact.cite
-    )
-    return f"{label} {links}"
+    return f"{label} {citation_links(fact.cite, ui, sources_page, source_labels or {})}"
+
+
+def date_shown(fact: Cited, field: str, ui: Ui, *, reason: bool = True) -> str:
+    """A date field of a fact in words, marked as inferred (with the reason) when it is."""
+    value = getattr(fact, field)
+    words = md_text(ui(date_words(value)))
+    why = fact.inferred.get(field)
+    if why is None:
+        return words
+    tag = f'{words} <span class="fact-tag fact-tag--inferred" title="{md_text(why)}">{ui("推断")}</span>'
+    return tag + (f'<span class="fact-inferred">（{md_text(why)}）</span>' if reason else "")

@@ -12,21 +12,21 @@ from __future__ import annotations
 import difflib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jieba
 
 from generator.convert import ScriptConverter, converter_for
-from generator.fields import PathKey, dotted, string_fields
+from generator.fields import PathKey, readable, records, string_fields
 from generator.markdown_convert import convert_markdown
-from generator.model import DATA_FILES, TEXT, FactBase
+from generator.model import DATA_FILES, SOURCE_WORDS, TEXT, FactBase
 from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
-from generator.yaml_source import read_yaml
+from generator.yaml_source import YamlDocument
 
 MAX_PLACES = 4
+MAX_JOINED_WORDS = 4
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
 jieba.setLogLevel(logging.WARNING)
@@ -48,39 +48,35 @@ class Change:
         return f"{self.kind:8} {self.source} → {self.result} ×{len(self.places)}  {shown}{tail}"
 
 
+def record_ids(base: FactBase) -> dict[PathKey, str]:
+    """Path -> id of every record that has one, to name places by id."""
+    return {path: str(item.id) for path, item in records(base) if hasattr(item, "id")}
+
+
 def texts_of(
-    base: FactBase, docs_dir: Path | None, data_dir: Path | None = None
+    base: FactBase, docs_dir: Path | None, documents: dict[str, YamlDocument] | None = None
 ) -> Iterator[tuple[str, str]]:
     """(place, Simplified text) for every reader-facing text in the data and the docs.
 
-    A place is `file:field path`; given `data_dir`, it is `file:line` (docs pages: `page:line`).
+    With the loaded `documents` a place is file:line; without, the file and the record's id.
     """
     file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
-    lines = _line_finder(data_dir)
+    ids = record_ids(base)
     for path, value, markers in string_fields(base):
-        if TEXT in markers:
-            file = file_of_list.get(str(path[0]), "?")
-            if data_dir is None:
-                yield f"{file}:{dotted(path)}", value
-            else:
-                yield f"{data_dir.as_posix()}/{file}:{lines(file, path)}", value
+        # The source's own words (quotes) change glyphs only: no wording to review.
+        if TEXT not in markers or SOURCE_WORDS in markers:
+            continue
+        document = (documents or {}).get(str(path[0]))
+        if document is not None:
+            yield f"{document.path}:{document.positions.of(path)[0]}", value
+        else:
+            yield f"{file_of_list.get(str(path[0]), '?')} › {readable(path, ids)}", value
     if docs_dir is not None:
         for page in sorted(docs_dir.rglob("*.md")):
             source = page.read_text(encoding="utf-8")
             for text in _markdown_texts(source):
-                where = f":{source[: source.find(text)].count(chr(10)) + 1}" if data_dir else ""
+                where = f":{source[: source.find(text)].count(chr(10)) + 1}" if documents else ""
                 yield f"docs/{page.relative_to(docs_dir)}{where}", text
-
-
-def _line_finder(data_dir: Path | None) -> Callable[[str, PathKey], int]:
-    documents: dict[str, Any] = {}
-
-    def line_of(file: str, path: PathKey) -> int:
-        if file not in documents and data_dir is not None:
-            documents[file] = read_yaml(data_dir / file, file).positions
-        return int(documents[file].of(path)[0])
-
-    return line_of
 
 
 def page_texts(base: FactBase) -> Iterator[tuple[str, str]]:
@@ -169,13 +165,74 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
 KIND_ORDER = ("differs", "decided", "glossary", "vocabulary", "phrase")
 
 
+def _word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
+    """(word, its Traditional form) for every glossary term and jieba word the conversion changes.
+
+    Glossary terms are cut out first, as the converter does; between them each word is
+    converted alone and checked against OpenCC's conversion of the whole stretch. Where a phrase
+    spans words (and so converts differently in context), the words are joined.
+    """
+    last = 0
+    for match in converter.term_pattern.finditer(text) if converter.term_pattern else []:
+        yield from _plain_word_conversions(text[last : match.start()], converter)
+        yield match.group(), converter.terms[match.group()]
+        last = match.end()
+    yield from _plain_word_conversions(text[last:], converter)
+
+
+def _plain_word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
+    whole = converter.plain(text)
+    if whole == text:
+        return
+    words = [word for word, _, _ in jieba.tokenize(text)]
+    at = 0  # position in `whole`
+    index = 0
+    while index < len(words):
+        for span in range(1, MAX_JOINED_WORDS + 1):
+            source = "".join(words[index : index + span])
+            result = converter.plain(source)
+            if whole.startswith(result, at):
+                break
+        else:  # no split agrees with the whole: show the rest as one stretch
+            source, result, span = "".join(words[index:]), whole[at:], len(words) - index
+        if source != result and source.strip():
+            yield source, result
+        at += len(result)
+        index += span
+
+
+def conversions_in(
+    texts: list[tuple[str, str]], base: FactBase, opencc_config: str, lang: str
+) -> list[Change]:
+    """Every word the edition's conversion changes in `texts`, character conversions included.
+
+    Each is marked `glossary` (a reviewed term), `phrase` (OpenCC's vocabulary, differs from
+    character conversion) or `char` (character by character).
+    """
+    converter = converter_for(base, opencc_config, lang)
+    characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
+    changes: dict[tuple[str, str, str], Change] = {}
+    for place, text in texts:
+        for source, result in _word_conversions(text, converter):
+            if source in converter.terms:
+                kind = "glossary"
+            elif converter.plain(source) != characters.plain(source):
+                kind = "phrase"
+            else:
+                kind = "char"
+            changes.setdefault((kind, source, result), Change(source, result, kind))
+            changes[(kind, source, result)].places.append(place)
+    order = {"glossary": 0, "phrase": 1, "char": 2}
+    return sorted(changes.values(), key=lambda c: (order[c.kind], -len(c.places), c.source))
+
+
 def review(
     base: FactBase,
     opencc_config: str,
     lang: str,
     docs_dir: Path | None,
     pages: bool = True,
-    data_dir: Path | None = None,
+    documents: dict[str, YamlDocument] | None = None,
     second_opinion: bool = False,
 ) -> list[Change]:
     """Every phrase-level, glossary and vocabulary change the edition's conversion makes.
@@ -191,7 +248,7 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    texts = [*texts_of(base, docs_dir, data_dir), *(page_texts(base) if pages else [])]
+    texts = [*texts_of(base, docs_dir, documents), *(page_texts(base) if pages else [])]
     for place, text in texts:
         pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]

@@ -7,10 +7,13 @@ site/ until the new one is complete.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from generator.messages import say
 
 
 def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdocs.yml") -> int:
@@ -21,15 +24,17 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
     shutil.rmtree(staging, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", config_file, "--site-dir", str(staging)]
-    result = subprocess.run(command, cwd=project, check=False)
+    # Material for MkDocs prints an end-of-life banner on every run unless this is set.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=project, check=False, env=env)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"build failed; {site_dir}/ was left as it was", file=sys.stderr)
+        print(say("build-failed", site=site_dir), file=sys.stderr)
         return result.returncode
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
     staging.rename(target)
     shutil.rmtree(retired, ignore_errors=True)
-    print(f"built {site_dir}/")
+    print(say("build-done", site=site_dir))
     return 0

@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.messages import code, say
 from generator.problems import DataError, Problem
+from generator.slips import deeper_than_previous, find_slips
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -27,6 +29,7 @@ _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
 
@@ -37,6 +40,11 @@ class Positions:
 
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # The id of each list item that has one, to name records by id rather than by index.
+    ids: dict[PathKey, str] = field(default_factory=dict)
+    # Unquoted scalars read as numbers or true/false, as written (2023.10 stays "2023.10").
+    raw: dict[PathKey, str] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
 
     def of(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Position of `path`, or of its nearest ancestor that exists (for missing fields)."""
@@ -74,15 +82,13 @@ def _compose(text: str) -> Node | None:
     """The document's node tree; anchors and aliases are refused before anything is composed."""
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
-            message = "YAML aliases (*name) are not allowed; write the value out"
-            raise _RefusalError(None, message, event.start_mark)
+            raise _RefusalError(None, say("yaml-alias"), event.start_mark)
         if getattr(event, "anchor", None) is not None:
-            message = "YAML anchors (&name) are not allowed; write the value out"
-            raise _RefusalError(None, message, event.start_mark)
+            raise _RefusalError(None, say("yaml-anchor"), event.start_mark)
         tag = getattr(event, "tag", None)  # set only when the file wrote one (!!str, !x, ...)
         if tag is not None:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            raise _RefusalError(None, f"YAML tag {shown} is not allowed", event.start_mark)
+            raise _RefusalError(None, say("yaml-tag", tag=shown), event.start_mark)
     node: Node | None = yaml.compose(text, Loader=_LOADER)
     return node
 
@@ -108,13 +114,16 @@ def _scalar(node: ScalarNode) -> Any:
 
 def _build(node: Node, path: PathKey, positions: Positions, depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise _RefusalError(node, f"nested deeper than {MAX_DEPTH} levels")
+        raise _RefusalError(node, say("yaml-too-deep", limit=MAX_DEPTH))
     positions.values[path] = _position(node.start_mark)
     if isinstance(node, ScalarNode):
-        return _scalar(node)
+        value = _scalar(node)
+        if not isinstance(value, str) and value is not None:
+            positions.raw[path] = node.value
+        return value
     if node.tag not in _PLAIN_TAGS:  # an explicit tag such as !!python/object
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise _RefusalError(node, f"YAML tag {shown} is not allowed")
+        raise _RefusalError(node, say("yaml-tag", tag=shown))
     if isinstance(node, SequenceNode):
         return [
             _build(item, (*path, index), positions, depth + 1)
@@ -124,19 +133,25 @@ def _build(node: Node, path: PathKey, positions: Positions, depth: int) -> Any:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _RefusalError(key_node, "mapping keys must be plain words")
+                raise _RefusalError(key_node, say("yaml-key-not-plain"))
             key = str(key_node.value)
             if key == "<<":
-                raise _RefusalError(key_node, "YAML merge keys (<<) are not allowed")
+                raise _RefusalError(key_node, say("yaml-merge-key"))
             if key in result:
                 first_line = positions.keys[(*path, key)][0]
-                raise _RefusalError(
-                    key_node, f"duplicate key '{key}' (first given on line {first_line})"
-                )
+                raise _RefusalError(key_node, say("yaml-duplicate-key", key=key, line=first_line))
             positions.keys[(*path, key)] = _position(key_node.start_mark)
             result[key] = _build(value_node, (*path, key), positions, depth + 1)
+        record_id = result.get("id")
+        if (
+            path
+            and isinstance(path[-1], int)
+            and isinstance(record_id, str)
+            and _ID.match(record_id)
+        ):
+            positions.ids[path] = record_id
         return result
-    raise _RefusalError(node, "unsupported YAML node")
+    raise _RefusalError(node, say("yaml-unsupported"))
 
 
 def _decode(path: Path, shown: str, raw: bytes) -> str:
@@ -145,9 +160,48 @@ def _decode(path: Path, shown: str, raw: bytes) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise DataError(
-            [Problem(shown, line, column, "", "file is not valid UTF-8 text (save it as UTF-8)")]
-        ) from None
+        raise DataError([Problem(shown, line, column, "", say("file-not-utf8"))]) from None
+
+
+def _example_quoted(line: str) -> str:
+    key, _, value = line.strip().removeprefix("- ").partition(":")
+    inner = value.strip().replace("'", "''")
+    return code(f"{key}: '{inner}'")
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Line, column and message for PyYAML's error, pointing at the line to fix."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    line, column = _position(mark) if mark else (1, 1)
+    lines = text.splitlines()
+    if "mapping values are not allowed" in problem:
+        deeper = deeper_than_previous(text, line)
+        if deeper is not None:
+            above, extra, key = deeper
+            return line, column, say("yaml-indent-deeper", line=above, extra=extra, key=key)
+        shown = lines[line - 1] if line <= len(lines) else ""
+        return line, column, say("yaml-mapping-values", example=_example_quoted(shown))
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        # PyYAML points past the line that lacks the colon; the key started on that line.
+        return (*_position(error.context_mark), say("yaml-expected-colon"))
+    if "quoted scalar" in context and error.context_mark is not None:
+        quote = text[error.context_mark.index] if error.context_mark.index < len(text) else "'"
+        return (*_position(error.context_mark), say("yaml-unclosed-quote", quote=quote))
+    if "tab character" in problem:
+        return line, column, say("yaml-tab")
+    if "flow" in context:
+        return (*_position(error.context_mark or mark), say("yaml-unclosed-bracket"))
+    if "expected key" in problem or "expected <block end>" in problem:
+        deeper = deeper_than_previous(text, line)
+        if deeper is not None:
+            above, extra, key = deeper
+            return line, column, say("yaml-indent-deeper", line=above, extra=extra, key=key)
+        return line, column, say("yaml-bad-indent")
+    if "single document" in context:
+        return line, column, say("yaml-two-documents")
+    detail = f"{problem} ({context})" if problem and context else problem or context
+    return line, column, say("yaml-other", detail=detail or "?")
 
 
 def read_yaml(path: Path, shown: str) -> YamlDocument:
@@ -155,16 +209,19 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise DataError([Problem(shown, 1, 1, "", f"cannot read file: {error.strerror}")]) from None
+        problem = say("file-unreadable", reason=error.strerror)
+        raise DataError([Problem(shown, 1, 1, "", problem)]) from None
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1_000_000
-        raise DataError(
-            [Problem(shown, 1, 1, "", f"file is {size:,} bytes; the limit is {limit} MB")]
-        )
+        problem = say("file-too-big", size=f"{size:,}", limit=limit)
+        raise DataError([Problem(shown, 1, 1, "", problem)])
     text = _decode(path, shown, path.read_bytes())
     if text.startswith("\ufeff"):
         text = text[1:]
-    positions = Positions()
+    slips = find_slips(text)
+    if slips:
+        raise DataError([Problem(shown, s.line, s.column, "", s.message) for s in slips])
+    positions = Positions(lines=text.splitlines())
     try:
         root = _compose(text)
         data = _build(root, (), positions, 0) if root is not None else None
@@ -172,19 +229,13 @@ def read_yaml(path: Path, shown: str) -> YamlDocument:
         line, column = _position(refusal.mark) if refusal.mark else (1, 1)
         raise DataError([Problem(shown, line, column, "", str(refusal))]) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = _position(mark) if mark else (1, 1)
-        reason = error.problem or error.context or "invalid YAML"
-        if error.problem and error.context and error.context_mark:
-            reason += f" ({error.context} from line {error.context_mark.line + 1})"
-        raise DataError(
-            [Problem(shown, line, column, "", f"YAML syntax error: {reason}")]
-        ) from None
+        line, column, message = _syntax_problem(error, text)
+        raise DataError([Problem(shown, line, column, "", message)]) from None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
-        problem = f"control character U+{error.character:04X} is not allowed in YAML"
+        problem = say("yaml-control-char", code=f"{error.character:04X}")
         raise DataError([Problem(shown, line, column, "", problem)]) from None
     except yaml.YAMLError as error:
-        raise DataError([Problem(shown, 1, 1, "", f"YAML error: {error}")]) from None
+        raise DataError([Problem(shown, 1, 1, "", say("yaml-other", detail=error))]) from None
     return YamlDocument(shown, data, positions)

@@ -20,17 +20,18 @@ import yaml
 ROOT = Path(__file__).parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+# Numbers are written in Chinese: a digit the cited paragraph lacks would (rightly) fail the check.
 PAYLOADS = [
-    "甲<script>alert(1)</script>",
-    "乙<img src=x onerror=alert(2)>",
-    "丙</script><script>alert(3)</script>",
-    "丁[点我](javascript:alert(4))",
-    '戊"><svg onload=alert(5)>',
-    "己![图](javascript:alert(6))",
-    '庚<a href="data:text/html,<script>alert(7)</script>">链接</a>',
-    "辛{: onclick=alert(8) }",
-    "壬&lt;script&gt;alert(9)&lt;/script&gt;",
-    "癸{{ zhang-nan }}<iframe src=javascript:alert(10)>",
+    "甲<script>alert(一)</script>",
+    "乙<img src=x onerror=alert(二)>",
+    "丙</script><script>alert(三)</script>",
+    "丁[点我](javascript:alert(四))",
+    '戊"><svg onload=alert(五)>',
+    "己![图](javascript:alert(六))",
+    '庚<a href="data:text/html,<script>alert(七)</script>">链接</a>',
+    "辛{: onclick=alert(八) }",
+    "壬&lt;script&gt;alert(九)&lt;/script&gt;",
+    "癸{{ zhang-nan }}<iframe src=javascript:alert(十)>",
     "子`code`*强调*_下划线_<b>粗</b>",
 ]
 CHROMIUM_ARGS = [
@@ -99,7 +100,7 @@ def built_site(make_project) -> Path:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
-    from generator.fields import map_strings
+    from generator.fields import map_strings, records
     from generator.load import load_fact_base
     from generator.model import DATA_FILES, TEXT
 
@@ -108,11 +109,16 @@ def hostile_site(tmp_path_factory) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "data").mkdir()
     shutil.copytree(ROOT / "data" / "schema", project / "data" / "schema")
+    shutil.copytree(ROOT / "data" / "fingerprints", project / "data" / "fingerprints")
     base = load_fact_base(ROOT / "data")
     payloads = itertools.cycle(PAYLOADS)
+    # Quotes must stay the source's words to pass the check; poisoned names keep their
+    # original form as an alias, so every entity is still named in its quotes.
+    quotes = {c.quote for _, r in records(base) for c in getattr(r, "cite", None) or []}
+    names = {r.id: [r.name, *r.aliases] for _, r in records(base) if hasattr(r, "aliases")}
 
     def poison(value: str, markers: tuple) -> str:
-        return value + next(payloads) if TEXT in markers else value
+        return value + next(payloads) if TEXT in markers and value not in quotes else value
 
     hostile = map_strings(base, poison)
     for name, model in DATA_FILES.items():
@@ -120,6 +126,10 @@ def hostile_site(tmp_path_factory) -> Path:
             field: [item.model_dump(mode="json") for item in getattr(hostile, field)]
             for field in model.model_fields
         }
+        for items in content.values():
+            for item in items:
+                if item.get("id") in names:
+                    item["aliases"] = names[item["id"]]
         (project / "data" / name).write_text(
             yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )

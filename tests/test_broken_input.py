@@ -1,11 +1,13 @@
-"""Broken data: every mistake gets one clear message naming file, line, column and field.
+"""Broken data: every mistake gets one clear message naming file, line, column, record and fix.
 
 Each case in tests/broken/ edits one file of the small valid data set in tests/fixtures/small/
-and lists the exact messages the loader must give. Cases that need bytes or size are below.
+and lists the exact (Chinese) messages the loader must give. Cases that need bytes or size are
+below, checked in English (REPORT_LANG=en), which stays available.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -94,13 +96,14 @@ BYTE_CASES = {
     ),
     "nul-byte": (
         b"claims:\n  - id: x\x00\n",
-        "data/claims.yml:2:10: control character U+0000 is not allowed in YAML",
+        "data/claims.yml:2:10: control character U+0000 is not allowed in YAML; delete it",
     ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(BYTE_CASES))
-def test_byte_case(tmp_path, name):
+def test_byte_case(tmp_path, monkeypatch, name):
+    monkeypatch.setenv("REPORT_LANG", "en")
     content, expected = BYTE_CASES[name]
     data = data_copy(tmp_path)
     (data / "claims.yml").write_bytes(content)
@@ -110,7 +113,7 @@ def test_byte_case(tmp_path, name):
 def test_missing_file(tmp_path):
     data = data_copy(tmp_path)
     (data / "figures.yml").unlink()
-    assert problems_of(data) == ["data/figures.yml:1:1: file is missing"]
+    assert problems_of(data) == ["data/figures.yml:1:1: 文件不存在：请从 main 分支恢复这个文件。"]
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
@@ -143,9 +146,19 @@ def test_a_typo_in_one_file_does_not_cascade(tmp_path):
         encoding="utf-8",
     )
     assert problems_of(data) == [
-        "data/people.yml:2:5: people[0].about: required field is missing",
-        "data/people.yml:4:5: people[0].abuot: unknown field 'abuot'",
+        "data/people.yml:2:5: zhang-nan › about: 缺少必填字段：加上 'about: ...'。",
+        "data/people.yml:4:5: zhang-nan › abuot: 没有 'abuot' 这个字段。是不是想写 'about'？",
     ]
+
+
+def check_command(data: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--data", str(data), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "REPORT_LANG": "", **env},
+    )
 
 
 def test_the_command_exits_non_zero_with_the_message_and_no_traceback(tmp_path):
@@ -154,13 +167,67 @@ def test_the_command_exits_non_zero_with_the_message_and_no_traceback(tmp_path):
     claims.write_text(
         claims.read_text(encoding="utf-8").replace("topic: data", "topic: gossip"), encoding="utf-8"
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "--data", str(data), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = check_command(data)
     assert result.returncode == 1
-    assert f"{data}/claims.yml:3:12: claims[0].topic: 'gossip' is not allowed here" in result.stderr
-    assert "1 problem in the data; nothing was built." in result.stderr
+    assert (
+        f"{data}/claims.yml:3:12: data-advantage › topic: 'gossip' 不在可选范围内" in result.stderr
+    )
+    assert "数据里共有 1 处问题，这次什么都没有生成。" in result.stderr
     assert "Traceback" not in result.stderr
+    english = check_command(data, REPORT_LANG="en")
+    assert english.returncode == 1
+    assert (
+        f"{data}/claims.yml:3:12: data-advantage › topic: 'gossip' is not allowed here"
+        in english.stderr
+    )
+    assert "1 problem(s) in the data; nothing was built." in english.stderr
+
+
+def test_good_data_gives_one_chinese_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(HERE.parent / "data", data)
+    result = check_command(data)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("数据全部通过检查（来源 ")
+    assert result.stderr == ""
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_a_duplicate_id_blames_the_record_new_on_this_branch(tmp_path):
+    """The new record comes first in load order; the old one is still the one kept."""
+    repo = tmp_path / "repo"
+    data = data_copy(repo)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "switch", "-q", "-c", "edit")
+    people = data / "people.yml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(
+        text.replace("  - id: han-shangyou", "  - id: zhang-nan-resigns", 1), encoding="utf-8"
+    )
+    found = problems_of(data)
+    assert len(found) == 1
+    assert found[0].startswith("data/people.yml:29:9: zhang-nan-resigns › id: ")
+    assert "已经被 data/events.yml:2:9 用过了（那条记录在 main 上就有）" in found[0]
+    assert found[0].endswith("例如 zhang-nan-resigns-2。")
+
+
+def test_without_git_a_duplicate_id_blames_the_later_record(tmp_path):
+    data = data_copy(tmp_path)
+    people = data / "people.yml"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(
+        text.replace("  - id: han-shangyou", "  - id: zhang-nan-resigns", 1), encoding="utf-8"
+    )
+    (found,) = problems_of(data)
+    assert found.startswith("data/events.yml:2:9: zhang-nan-resigns › id: ")
+    assert "已经被 data/people.yml:29:9 用过了：" in found

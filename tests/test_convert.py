@@ -190,7 +190,7 @@ def test_review_lists_phrase_and_glossary_changes(base):
     changes = {(c.kind, c.source, c.result): c for c in review(base, "s2twp", "zh-Hant", None)}
     video = changes[("phrase", "视频", "影片")]
     assert len(video.places) > 10
-    assert any(place.startswith("claims.yml:claims[") for place in video.places)
+    assert any(place.startswith("claims.yml › ") for place in video.places)
     assert ("glossary", "字节", "字節") in changes
     # Nothing the glossary fixes is still reported as a phrase change.
     assert ("phrase", "字节", "位元組") not in changes

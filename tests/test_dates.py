@@ -70,7 +70,8 @@ INVALID = {
 
 
 @pytest.mark.parametrize("text", sorted(INVALID))
-def test_impossible_or_malformed_dates(text):
+def test_impossible_or_malformed_dates(monkeypatch, text):
+    monkeypatch.setenv("REPORT_LANG", "en")
     with pytest.raises(DateError, match=INVALID[text]):
         parse_date(text)
 
@@ -136,7 +137,8 @@ MORE_INVALID = {
 
 
 @pytest.mark.parametrize("text", sorted(MORE_INVALID))
-def test_exact_error_messages(text):
+def test_exact_error_messages(monkeypatch, text):
+    monkeypatch.setenv("REPORT_LANG", "en")
     with pytest.raises(DateError) as raised:
         parse_date(text)
     assert str(raised.value) == MORE_INVALID[text]

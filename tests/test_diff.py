@@ -82,18 +82,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 EXPECTED_TEXT = """\
-Fact changes: HEAD~1 → HEAD
-1 added, 1 removed, 1 renamed, 4 changed
+事实变化：HEAD~1 → HEAD
+新增 1，删除 1，改名 1，修改 4
 
 people.yml
-  changed role zhang-nan-ceo (in person zhang-nan)
+  修改 职位 zhang-nan-ceo（属于人物 zhang-nan）
       title: 首席执行官 → 首席执行官（CEO）
+      出处 test-source 第 2 段说：张楠改任新职。
+      title 的繁体（zh-Hant）：執行長（CEO）
 
 products.yml
-  renamed product video-tool → video-model-x
+  改名 产品 video-tool → video-model-x
+      出处 test-source 第 1 段说：公司发布视频工具。
 
 events.yml
-  added event zhang-nan-moves
+  新增 事件 zhang-nan-moves
       date: 2024-02-09
       kind: personnel
       title: 张楠改任新职
@@ -102,29 +105,39 @@ events.yml
       involves: zhang-nan
       cite: test-source#2
       attribution: reported
-  changed event tool-announced
+      出处 test-source 第 2 段说：张楠改任新职。
+      title 的繁体（zh-Hant）：張楠改任新職
+      summary 的繁体（zh-Hant）：張楠卸任執行長。
+        轉而專注影片|剪輯。
+  修改 事件 tool-announced
       involves: bytedance, video-tool → bytedance, video-model-x
+      出处 test-source 第 1 段说：公司发布视频工具。
 
 figures.yml
-  changed figure training-hours
+  修改 数字 training-hours
       value: 3 → 2.5
       about: video-tool → video-model-x
+      出处 test-source 第 3 段说：训练用时与分析。
 
 claims.yml
-  removed claim video-matters
+  删除 论断 video-matters
       topic: strategy
       text: 视频是公司的核心业务。
       about: bytedance
       cite: test-source#3
       attribution: author
-  changed claim tool-is-early
+  修改 论断 tool-is-early
       about: video-tool → video-model-x
+      出处 test-source 第 1 段说：公司发布视频工具。
+      出处 test-source 第 3 段说：训练用时与分析。
 
-Conversion review (zh-Hant)
-  - phrase   视频 → 影片 ×2  claims.yml:claims[0].text, products.yml:products[0].about
-  - phrase   首席执行官 → 執行長 ×1  people.yml:people[0].roles[0].title
-  + phrase   视频 → 影片 ×2  events.yml:events[1].summary, products.yml:products[0].about
-  + phrase   首席执行官 → 執行長 ×2  events.yml:events[1].summary, people.yml:people[0].roles[0].title
+繁体转换审核（zh-Hant）
+  - phrase   视频 → 影片 ×2  claims.yml › video-matters › text, products.yml › video-tool › about
+  - phrase   视频工具 → 影片工具 ×1  products.yml › video-tool › name
+  - phrase   首席执行官 → 執行長 ×1  people.yml › zhang-nan › roles: zhang-nan-ceo › title
+  + phrase   视频 → 影片 ×2  events.yml › zhang-nan-moves › summary, products.yml › video-model-x › about
+  + phrase   首席执行官 → 執行長 ×2  events.yml › zhang-nan-moves › summary, people.yml › zhang-nan › roles: zhang-nan-ceo › title
+  + phrase   视频工具 → 影片工具 ×1  products.yml › video-model-x › name
 """
 
 
@@ -136,33 +149,38 @@ def test_text_diff_between_two_commits(repo: Path, capsys: pytest.CaptureFixture
 
 
 EXPECTED_MARKDOWN = """\
-## Fact changes: `HEAD` → `working tree`
+## 事实变化：`HEAD` → `工作区`
 
-1 added, 1 removed, 1 renamed, 4 changed
+新增 1，删除 1，改名 1，修改 4
 
 ### people.yml
 
-#### role
+#### 职位
 
-**changed** role `zhang-nan-ceo` (in person `zhang-nan`)
+**修改** 职位 `zhang-nan-ceo`（属于人物 `zhang-nan`）
 
-| field | before | after |
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | title | 首席执行官 | 首席执行官（CEO） |
 
+- 出处 `test-source` 第 2 段说：张楠改任新职。
+- `title` 的繁体（zh-Hant）：執行長（CEO）
+
 ### products.yml
 
-#### product
+#### 产品
 
-**renamed** product `video-tool` → `video-model-x`
+**改名** 产品 `video-tool` → `video-model-x`
+
+- 出处 `test-source` 第 1 段说：公司发布视频工具。
 
 ### events.yml
 
-#### event
+#### 事件
 
-**added** event `zhang-nan-moves`
+**新增** 事件 `zhang-nan-moves`
 
-| field | before | after |
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | date |  | 2024-02-09 |
 | kind |  | personnel |
@@ -172,30 +190,38 @@ EXPECTED_MARKDOWN = """\
 | cite |  | test-source#2 |
 | attribution |  | reported |
 
-**changed** event `tool-announced`
+- 出处 `test-source` 第 2 段说：张楠改任新职。
+- `title` 的繁体（zh-Hant）：張楠改任新職
+- `summary` 的繁体（zh-Hant）：張楠卸任執行長。<br>轉而專注影片\\|剪輯。
 
-| field | before | after |
+**修改** 事件 `tool-announced`
+
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | involves | bytedance, video-tool | bytedance, video-model-x |
 
+- 出处 `test-source` 第 1 段说：公司发布视频工具。
+
 ### figures.yml
 
-#### figure
+#### 数字
 
-**changed** figure `training-hours`
+**修改** 数字 `training-hours`
 
-| field | before | after |
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | value | 3 | 2.5 |
 | about | video-tool | video-model-x |
 
+- 出处 `test-source` 第 3 段说：训练用时与分析。
+
 ### claims.yml
 
-#### claim
+#### 论断
 
-**removed** claim `video-matters`
+**删除** 论断 `video-matters`
 
-| field | before | after |
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | topic | strategy |  |
 | text | 视频是公司的核心业务。 |  |
@@ -203,19 +229,24 @@ EXPECTED_MARKDOWN = """\
 | cite | test-source#3 |  |
 | attribution | author |  |
 
-**changed** claim `tool-is-early`
+**修改** 论断 `tool-is-early`
 
-| field | before | after |
+| 字段 | 原来 | 现在 |
 | --- | --- | --- |
 | about | video-tool | video-model-x |
 
-### Conversion review (zh-Hant)
+- 出处 `test-source` 第 1 段说：公司发布视频工具。
+- 出处 `test-source` 第 3 段说：训练用时与分析。
+
+### 繁体转换审核（zh-Hant）
 
 ```diff
-- phrase   视频 → 影片 ×2  claims.yml:claims[0].text, products.yml:products[0].about
-- phrase   首席执行官 → 執行長 ×1  people.yml:people[0].roles[0].title
-+ phrase   视频 → 影片 ×2  events.yml:events[1].summary, products.yml:products[0].about
-+ phrase   首席执行官 → 執行長 ×2  events.yml:events[1].summary, people.yml:people[0].roles[0].title
+- phrase   视频 → 影片 ×2  claims.yml › video-matters › text, products.yml › video-tool › about
+- phrase   视频工具 → 影片工具 ×1  products.yml › video-tool › name
+- phrase   首席执行官 → 執行長 ×1  people.yml › zhang-nan › roles: zhang-nan-ceo › title
++ phrase   视频 → 影片 ×2  events.yml › zhang-nan-moves › summary, products.yml › video-model-x › about
++ phrase   首席执行官 → 執行長 ×2  events.yml › zhang-nan-moves › summary, people.yml › zhang-nan › roles: zhang-nan-ceo › title
++ phrase   视频工具 → 影片工具 ×1  products.yml › video-model-x › name
 ```
 """
 
@@ -231,10 +262,7 @@ def test_markdown_diff_against_the_working_tree(
 def test_no_change(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "HEAD", "HEAD")
     assert code == 0
-    assert (
-        out
-        == "Fact changes: HEAD → HEAD\n0 added, 0 removed, 0 renamed, 0 changed\nNo fact changed.\n"
-    )
+    assert out == "事实变化：HEAD → HEAD\n新增 0，删除 0，改名 0，修改 0\n没有事实变化。\n"
 
 
 def test_base_that_does_not_load_is_reported_without_traceback(
@@ -244,28 +272,28 @@ def test_base_that_does_not_load_is_reported_without_traceback(
     git(repo, "commit", "-q", "-a", "-m", "broken")
     code, out, err = run(capsys, "HEAD", "HEAD~1")
     assert (code, out) == (1, "")
-    assert err.startswith("The data at the base revision HEAD does not load:\n")
+    assert err.startswith("基准版本 HEAD 的数据读不进来：\n")
     assert "HEAD:data/figures.yml:" in err
-    assert ": figures[0].value: expected a number, got text" in err
+    assert ": training-hours › value: 这里应该是数字，却是文字" in err
     assert "Traceback" not in err
 
 
 def test_unknown_revision(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "no-such-branch")
     assert (code, out) == (1, "")
-    assert err == "diff: unknown revision 'no-such-branch'\n"
+    assert err == "diff: 找不到 git 版本 'no-such-branch'：检查分支名，或先运行 git fetch。\n"
 
 
 def test_a_different_record_of_the_same_kind_is_not_a_rename(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    old = load_fact_base(data)
+    old = load_fact_base(data, grounding=False)
     edit(
         data / "claims.yml",
         "id: tool-is-early\n    topic: technology\n    text: 这款工具仍处于研究阶段。",
         "id: tool-is-late\n    topic: technology\n    text: 这款工具上市比对手晚了一年多。",
     )
-    changes = compare(old, load_fact_base(data))
+    changes = compare(old, load_fact_base(data, grounding=False))
     assert [(c.status, c.key) for c in changes] == [
         ("added", "tool-is-late"),
         ("removed", "tool-is-early"),
@@ -280,16 +308,40 @@ def test_table_cells_are_escaped() -> None:
 def test_a_renamed_record_with_a_small_edit_is_a_rename(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
-    old = load_fact_base(data)
+    old = load_fact_base(data, grounding=False)
     edit(
         data / "claims.yml",
         "id: tool-is-early\n    topic: technology\n    text: 这款工具仍处于研究阶段。",
         "id: tool-still-early\n    topic: technology\n    text: 这款工具目前仍处于研究阶段。",
     )
-    changes = compare(old, load_fact_base(data))
+    changes = compare(old, load_fact_base(data, grounding=False))
     assert [(c.status, c.old_key, c.key) for c in changes] == [
         ("renamed", "tool-is-early", "tool-still-early")
     ]
     assert [(f.path, f.before, f.after) for f in changes[0].fields] == [
         ("text", "这款工具仍处于研究阶段。", "这款工具目前仍处于研究阶段。")
     ]
+
+
+def test_conversions_since_lists_every_conversion_in_changed_text_with_file_and_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["conversions", "--since", "HEAD"])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    # Character conversions are listed too, not only what phrases change.
+    assert "char     张楠 → 張楠 ×2  data/events.yml:13, data/events.yml:14" in lines
+    assert "phrase   首席执行官 → 執行長 ×2  data/events.yml:14, data/people.yml:10" in lines
+    # Text that did not change since HEAD is left out.
+    assert not any("发布" in line for line in lines)
+    assert lines[-1] == "共 7 种转换：词表 0 处，词语 3 处，逐字 6 处。"
+
+
+def test_conversion_review_places_are_file_and_line(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["conversions", "--docs", "no-docs"]) == 0
+    out = capsys.readouterr().out
+    assert "phrase   视频 → 影片 ×6  data/events.yml:14, data/products.yml:8" in out
+    assert "[" not in out.replace("[+", "")  # no zero-based list index

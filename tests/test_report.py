@@ -49,7 +49,9 @@ def pages(tree: Path) -> dict[str, BeautifulSoup]:
 
 def cited_ids(base) -> dict[str, object]:
     return {
-        r.id: r for _, r in records(base) if getattr(r, "id", None) and getattr(r, "cite", None)
+        r.id: r
+        for _, r in records(base)
+        if getattr(r, "id", None) and getattr(r, "cite", None) and getattr(r, "attribution", None)
     }
 
 
@@ -81,9 +83,61 @@ def test_every_fact_appears_with_its_citation(site, base, tree):
         labels = [label for part in block for label in part.select("span.cite")]
         links = {a["href"] for part in block for a in part.select("a.cite-link")}
         assert labels, f"{record_id}: no attribution label"
+        quotes = [q.get_text() for part in block for q in part.select("span.cite-quote")]
         for citation in record.cite:
             wanted = f"sources.html#{citation.source}-p{citation.paragraph}"
             assert wanted in links, f"{record_id}: no link to {wanted}"
+            if not tree:  # the Traditional edition shows the same words converted
+                assert f"「{citation.quote}」" in " ".join(quotes), f"{record_id}: quote missing"
+        assert len(quotes) >= len(record.cite), f"{record_id}: a ¶ link without its quote"
+
+
+def test_traditional_quotes_keep_the_sources_words(site):
+    """Quotes change glyphs only: the source's 视频 stays 視頻, never Taiwan's 影片."""
+    organizations = pages(site / "zh-Hant")["organizations.html"]
+    youtube = fact_block(organizations.find(id="youtube"))
+    quotes = " ".join(q.get_text() for part in youtube for q in part.select("span.cite-quote"))
+    assert "全球最大視頻分享網站YouTube" in quotes
+    text = " ".join(part.get_text() for part in youtube).replace(quotes, "")
+    assert "影片分享" in text  # the project's own words follow the edition's vocabulary
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_inferred_dates_are_marked_with_their_reason(site, base, tree):
+    timeline = pages(site / tree if tree else site)["timeline.html"]
+    inferred = [e for e in base.events if "date" in e.inferred]
+    assert inferred
+    for event in inferred:
+        block = fact_block(timeline.find(id=event.id))
+        tags = [t for part in block for t in part.select("span.fact-tag--inferred")]
+        reasons = [r.get_text() for part in block for r in part.select("span.fact-inferred")]
+        assert tags and reasons, f"{event.id}: inferred date not marked"
+        if not tree:
+            assert event.inferred["date"] in reasons[0]
+    plain = next(e for e in base.events if not e.inferred)
+    assert not fact_block(timeline.find(id=plain.id))[0].select("span.fact-tag--inferred")
+
+
+@pytest.mark.parametrize("tree", ["", "zh-Hant"])
+def test_editors_notes_stand_beside_their_facts_and_on_the_method_page(site, base, tree):
+    html_pages = pages(site / tree if tree else site)
+    method = html_pages["method.html"]
+    for note in base.notes:
+        assert method.find(id=note.id) is not None, f"{note.id} is not on the method page"
+        for record_id in note.about:
+            page, element = next(
+                (name, soup.find(id=record_id))
+                for name, soup in html_pages.items()
+                if name != "method.html" and soup.find(id=record_id)
+            )
+            box = element.find_next("div", class_="admonition")
+            assert box is not None and box.find("a", href=f"method.html#{note.id}"), (
+                f"{note.id}: no note beside {record_id} on {page}"
+            )
+    compute = html_pages["compute.html"].find(id="derived-video-per-second")
+    assert compute is not None
+    word = "編者注" if tree else "编者注"
+    assert word in compute.find_next("div", class_="admonition").get_text()
 
 
 def test_citation_links_land_on_paragraphs(site, base):
@@ -125,7 +179,7 @@ def test_unknown_fact_reference_fails_with_file_and_line(tmp_path):
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert (
-        "docs/method.md:4:2: {{ no-such-fact.date }}: unknown fact id 'no-such-fact'"
+        "docs/method.md:4:2: {{ no-such-fact.date }}: 找不到 id 为 'no-such-fact' 的事实。"
         in result.stderr
     )
     assert "Traceback" not in result.stderr
@@ -143,6 +197,7 @@ def test_open_graph_and_json_ld(site):
     assert people.find("meta", attrs={"name": "description"})["content"].startswith("报道涉及")
 
 
+@pytest.mark.slow  # builds the site again
 def test_hong_kong_edition_takes_configuration_only(hong_kong_project):
     project = hong_kong_project
     people = (project / "site" / "zh-HK" / "people.html").read_text(encoding="utf-8")
@@ -160,6 +215,7 @@ def test_hong_kong_edition_takes_configuration_only(hong_kong_project):
     }
 
 
+@pytest.mark.slow  # builds the site again
 def test_two_builds_are_byte_identical(tmp_path):
     project = project_copy(tmp_path)
     assert mkdocs_build(project, "one").returncode == 0
@@ -197,6 +253,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+@pytest.mark.slow  # builds the site again
 def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
     project = project_copy(tmp_path)
     port = _free_port()
@@ -212,7 +269,9 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
         assert _wait_for(f"{root}/people.html", "张楠", 90), "mkdocs serve did not come up"
         people = project / "data" / "people.yml"
         text = people.read_text(encoding="utf-8")
-        people.write_text(text.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        # The source writes 张楠, so the renamed record keeps that form as an alias.
+        renamed = text.replace("name: 张楠", "name: 张楠预览\n    aliases: [张楠]", 1)
+        people.write_text(renamed, encoding="utf-8")
         assert _wait_for(f"{root}/people.html", "张楠预览", 60)
         assert _wait_for(f"{root}/zh-Hant/people.html", "張楠預覽", 30)
     finally:
@@ -232,6 +291,7 @@ def _serve(project: Path) -> tuple[subprocess.Popen[bytes], str]:
     return server, f"http://127.0.0.1:{port}"
 
 
+@pytest.mark.slow  # serves and rebuilds the site
 def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
     project = project_copy(tmp_path)
     people = project / "data" / "people.yml"
@@ -243,24 +303,24 @@ def test_preview_shows_broken_data_in_the_page_and_recovers(tmp_path):
         assert _wait_for(f"{root}/index.html", "数据有问题", 90), "no problem panel"
         assert _wait_for(f"{root}/index.html", "data/people.yml:", 5)
         assert _wait_for(f"{root}/zh-Hant/index.html", "資料有問題", 5)
-        people.write_text(good.replace("name: 张楠", "name: 张楠预览", 1), encoding="utf-8")
+        renamed = good.replace("name: 张楠", "name: 张楠预览\n    aliases: [张楠]", 1)
+        people.write_text(renamed, encoding="utf-8")
         assert _wait_for(f"{root}/people.html", "张楠预览", 60)
         with urllib.request.urlopen(f"{root}/people.html", timeout=5) as response:
             assert "数据有问题" not in response.read().decode("utf-8")
         # Broken again after a good build: the last good facts stay, with the panel on top.
         people.write_text(
-            good.replace("name: 张楠", "name: 张楠预览", 1).replace(
-                "attribution: reported", "attribution: rumour", 1
-            ),
+            renamed.replace("attribution: reported", "attribution: rumour", 1),
             encoding="utf-8",
         )
-        assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; is not allowed", 60)
+        assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; 不在可选范围内", 60)
         assert _wait_for(f"{root}/people.html", "张楠预览", 5)
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
+@pytest.mark.slow  # builds the site again
 def test_a_broken_link_or_anchor_fails_the_build(tmp_path):
     project = project_copy(tmp_path)
     method = project / "docs" / "method.md"

@@ -290,6 +290,7 @@ def built_project(make_project) -> Path:
     return project
 
 
+@pytest.mark.slow  # builds the site again
 def test_failed_mkdocs_build_leaves_the_site_untouched(built_project):
     before = tree_hashes(built_project / "site")
     assert "index.html" in before and f"{HANT}/index.html" in before
@@ -310,6 +311,7 @@ def _generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow  # builds the site again
 def test_failed_generator_build_leaves_the_site_untouched(built_project):
     assert _generator(built_project, "build").returncode == 0
     before = tree_hashes(built_project / "site")

@@ -27,7 +27,9 @@ def render(ctx: PageContext) -> str:
             about = "、".join(ctx.link(i) for i in claim.about)
             suffix = f"<br>{ui('涉及：')}{about}" if about else ""
             lines += [
-                f'- <span id="{claim.id}">{md_text(claim.text)}</span> {ctx.cite(claim)}{suffix}'
+                f'- <span id="{claim.id}">{md_text(claim.text)}</span> {ctx.cite(claim)}{suffix}',
+                "",
+                *ctx.note_lines(claim.id, indent="    "),
             ]
         lines.append("")
     return "\n".join(lines)

@@ -39,6 +39,7 @@ def render(ctx: PageContext) -> str:
                 "",
                 f"{md_text(figure.measures)} {ctx.cite(figure)}",
                 "",
+                *ctx.note_lines(figure.id),
             ]
             if about:
                 lines += [ui("涉及：") + about, ""]
@@ -61,5 +62,6 @@ def render(ctx: PageContext) -> str:
                 f'{ui("公式")}：<span class="fact-formula">{md_text(ui(item.formula))}</span>；'
                 f"{md_text(ui(item.reading))}。{ui('依据')}：{inputs}",
                 "",
+                *ctx.note_lines(item.inputs),
             ]
     return "\n".join(lines)

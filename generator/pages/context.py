@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.fields import records
-from generator.model import Cited, FactBase
-from generator.render import cite_label, md_text
+from generator.labels import NOTE_KIND_WORDS
+from generator.model import Cited, FactBase, Note
+from generator.render import citation_links, cite_label, md_text
 
 # Which page shows each kind of record (by its list in the fact base).
 PAGE_OF_LIST = {
@@ -24,6 +25,7 @@ PAGE_OF_LIST = {
     "figures": "compute.md",
     "claims": "analysis.md",
     "forecasts": "forecasts.md",
+    "notes": "method.md",
 }
 
 
@@ -73,6 +75,50 @@ class PageContext:
         page = self.pages_of_ids[record_id]
         return f"[{self.name(record_id)}]({page}#{record_id})"
 
+    @property
+    def source_labels(self) -> dict[str, str]:
+        """Short label before ¶ for every source but the first (the report's main source)."""
+        return {s.id: s.short for s in self.base.sources[1:] if s.short}
+
     def cite(self, fact: Cited) -> str:
         """The citation label of a fact, in this edition's script."""
-        return cite_label(fact, self.ui, "sources.md")
+        return cite_label(fact, self.ui, "sources.md", self.source_labels)
+
+    def notes_about(self, record_ids: list[str] | tuple[str, ...] | str) -> list[Note]:
+        """The editor's notes shown beside any of these records, in data order."""
+        wanted = {record_ids} if isinstance(record_ids, str) else set(record_ids)
+        return [note for note in self.base.notes if wanted & set(note.about)]
+
+    def note_body(self, note: Note, *, link: bool = True) -> list[str]:
+        """The paragraphs of one editor's note: text, arithmetic steps, basis, citations."""
+        ui = self.ui
+        lines = [md_text(note.text), ""]
+        if note.arithmetic:
+            lines += [f"{ui('算式')}：", ""]
+            lines += [
+                f'- <span class="note-step">{md_text(step)}</span>' for step in note.arithmetic
+            ]
+            lines.append("")
+        if note.relies_on:
+            lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
+        tail = citation_links(note.cite, ui, "sources.md", self.source_labels) if note.cite else ""
+        if link:
+            tail += f" [{ui('全部编者注')}](method.md#{note.id})"
+        if tail.strip():
+            lines += [tail.strip(), ""]
+        return lines
+
+    def note_title(self, note: Note) -> str:
+        ui = self.ui
+        return f"{ui('编者注')}·{ui(NOTE_KIND_WORDS[note.kind])}：{md_text(note.title)}"
+
+    def note_lines(
+        self, record_ids: list[str] | tuple[str, ...] | str, indent: str = ""
+    ) -> list[str]:
+        """Each editor's note about these records as a box beside them."""
+        lines: list[str] = []
+        for note in self.notes_about(record_ids):
+            box = "warning" if note.kind == "inconsistency" else "note"
+            lines += [f'{indent}!!! {box} "{self.note_title(note)}"', ""]
+            lines += [f"{indent}    {line}" if line else "" for line in self.note_body(note)]
+        return lines

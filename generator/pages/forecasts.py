@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.labels import FORECAST_STATUS_WORDS
 from generator.pages.context import PageContext
-from generator.render import date_words, md_text
+from generator.render import date_shown, date_words, md_text
 
 TITLE = "预测追踪"
 DESCRIPTION = "报道中关于未来的说法：预计时间、当前状态、最近核对日期。"
@@ -27,9 +27,7 @@ def render(ctx: PageContext) -> str:
         lines += [f"## {ui(word)}", ""]
         for forecast in group:
             expected = (
-                md_text(ui(date_words(forecast.expected)))
-                if forecast.expected
-                else ui("未给出时间")
+                date_shown(forecast, "expected", ui) if forecast.expected else ui("未给出时间")
             )
             about = "、".join(ctx.link(i) for i in forecast.about)
             lines += [
@@ -38,7 +36,7 @@ def render(ctx: PageContext) -> str:
                 f"{md_text(forecast.claim)} {ctx.cite(forecast)}",
                 "",
                 f'<span class="fact-tag fact-tag--{status}">{ui(word)}</span> '
-                f"{ui('提出')}：{md_text(ui(date_words(forecast.made_on)))} · {ui('预计')}：{expected} · "
+                f"{ui('提出')}：{date_shown(forecast, 'made_on', ui)} · {ui('预计')}：{expected} · "
                 f"{ui('最近核对')}：{md_text(ui(date_words(forecast.checked_on)))}",
                 "",
             ]
@@ -46,7 +44,7 @@ def render(ctx: PageContext) -> str:
                 lines += [f"{ui('结果')}：{md_text(forecast.outcome)}", ""]
             if about:
                 lines += [ui("涉及：") + about, ""]
-            lines += ["</div>", ""]
+            lines += [*ctx.note_lines(forecast.id), "</div>", ""]
     lines += [
         f"## {ui('如何更新')}",
         "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.labels import COMPARATOR_WORDS
 from generator.pages.context import PageContext
-from generator.render import date_words, md_text, plain_number
+from generator.render import date_shown, date_words, md_text, plain_number
 
 TITLE = "市场"
 DESCRIPTION = "Sora概念股行情：日期、市场、上涨个股数量与涨幅门槛。"
@@ -18,7 +18,7 @@ def render(ctx: PageContext) -> str:
         lines += [
             f"## {md_text(move.theme)}（{md_text(ui(date_words(move.date)))}） {{ #{move.id} }}",
             "",
-            f"{ui('市场')}：{markets}",
+            f"{ui('市场')}：{markets} · {ui('日期')}：{date_shown(move, 'date', ui)}",
             "",
             f"{md_text(move.summary)} {ctx.cite(move)}",
             "",
@@ -34,6 +34,7 @@ def render(ctx: PageContext) -> str:
                 f'<span class="fact-figure">{md_text(amount)}</span>{threshold} {ctx.cite(count)}'
             ]
         lines.append("")
+        lines += ctx.note_lines([move.id, *(count.id for count in move.counts)])
         if move.series:
             lines += [f"### {ui('个股数据')}", ""]
             for series in move.series:

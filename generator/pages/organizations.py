@@ -35,6 +35,7 @@ def render(ctx: PageContext) -> str:
                 "",
                 f"{md_text(org.about)} {ctx.cite(org)}",
                 "",
+                *ctx.note_lines(org.id),
             ]
             people = [p for p in ctx.base.people if any(r.org == org.id for r in p.roles)]
             products = [p for p in ctx.base.products if p.maker == org.id]

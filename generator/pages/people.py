@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from generator.dates import parse_date
-from generator.model import Person
+from generator.model import Person, Role
 from generator.pages.context import PageContext
-from generator.render import date_words, md_text
+from generator.render import date_shown, md_text
 
 TITLE = "人物"
 DESCRIPTION = "报道涉及的每一位人物：任职经历、岗位变动，以及关于他们的每一条事实。"
 
 
-def _span(ctx: PageContext, start: str | None, end: str | None) -> str:
+def _span(ctx: PageContext, role: Role) -> str:
     ui = ctx.ui
-    first = ui(date_words(start)) if start else ui("起始不详")
-    last = ui(date_words(end)) if end else ui("至今（截至报道）")
-    return md_text(f"{first} — {last}")
+    first = date_shown(role, "start", ui) if role.start else ui("起始不详")
+    last = date_shown(role, "end", ui) if role.end else ui("至今（截至报道）")
+    return f"{first} — {last}"
 
 
 def _person(ctx: PageContext, person: Person) -> list[str]:
@@ -23,7 +23,7 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
     lines = [f"## {md_text(person.name)} {{ #{person.id} }}", ""]
     if person.name_en:
         lines += [f'<span class="fact-tag">{md_text(person.name_en)}</span>', ""]
-    lines += [f"{md_text(person.about)} {ctx.cite(person)}", ""]
+    lines += [f"{md_text(person.about)} {ctx.cite(person)}", "", *ctx.note_lines(person.id)]
     if person.roles:
         lines += [f"**{ui('任职')}**", ""]
         for role in sorted(
@@ -32,7 +32,7 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
         ):
             lines.append(
                 f'- <span id="{role.id}">{md_text(role.title)}</span> ·'
-                f" {ctx.link(role.org)} · {_span(ctx, role.start, role.end)} {ctx.cite(role)}"
+                f" {ctx.link(role.org)} · {_span(ctx, role)} {ctx.cite(role)}"
             )
         lines.append("")
     if person.moves:
@@ -41,8 +41,11 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
         for move in person.moves:
             before = md_text(titles[move.from_role]) if move.from_role else ui("—")
             after = md_text(titles[move.to_role]) if move.to_role else ui("—")
+            announced = (
+                f"（{ui('宣布')}：{date_shown(move, 'announced', ui)}）" if move.announced else ""
+            )
             lines.append(
-                f'- <span id="{move.id}">{md_text(ui(date_words(move.date)))}</span>：'
+                f'- <span id="{move.id}">{date_shown(move, "date", ui)}</span>{announced}：'
                 f"{before} → {after}。{md_text(move.summary)} {ctx.cite(move)}"
             )
         lines.append("")
@@ -55,7 +58,7 @@ def _person(ctx: PageContext, person: Person) -> list[str]:
 def _related(ctx: PageContext, person_id: str) -> list[str]:
     base = ctx.base
     items = [
-        f"- {ctx.link(e.id)}（{md_text(ctx.ui(date_words(e.date)))}）"
+        f"- {ctx.link(e.id)}（{date_shown(e, 'date', ctx.ui, reason=False)}）"
         for e in base.events
         if person_id in e.involves
     ]

@@ -6,7 +6,7 @@ from generator.dates import parse_date
 from generator.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
 from generator.model import Product
 from generator.pages.context import PageContext
-from generator.render import date_words, md_text
+from generator.render import date_shown, md_text
 
 TITLE = "产品与模型"
 DESCRIPTION = "字节跳动的AI产品线（按类型和时间），以及报道提到的平台、对手模型、芯片与数据集。"
@@ -21,7 +21,7 @@ def _when(product: Product) -> tuple[object, str]:
 
 def _product(ctx: PageContext, product: Product) -> list[str]:
     ui = ctx.ui
-    when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
+    when = date_shown(product, "launched", ui) if product.launched else ui("上线时间不详")
     tags = [ui(PRODUCT_KIND_WORDS[product.kind]), ui(PRODUCT_STATUS_WORDS[product.status])]
     lines = [
         f"### {md_text(product.name)} {{ #{product.id} }}",
@@ -32,6 +32,7 @@ def _product(ctx: PageContext, product: Product) -> list[str]:
         "",
         f"{md_text(product.about)} {ctx.cite(product)}",
         "",
+        *ctx.note_lines(product.id),
     ]
     for relation in product.relations:
         lines.append(

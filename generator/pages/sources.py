@@ -30,9 +30,9 @@ def render(ctx: PageContext) -> str:
             "",
             f"{ui('所读副本')}：{md_text(source.copy_read)}",
             "",
-            ui(
-                "段落编号：正文自署名行之后的每一个非空行算一段，小标题和图片说明也计入。下列为各段内容提要（本站自拟，非原文）。"
-            ),
+            f"{ui('段落编号')}：{md_text(source.numbering)}" if source.numbering else "",
+            "",
+            ui("下列为各段内容提要（本站自拟，非原文）。"),
             "",
         ]
         for paragraph in source.paragraphs:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.dates import parse_date
 from generator.labels import EVENT_KIND_WORDS, PRECISION_WORDS
 from generator.pages.context import PageContext
-from generator.render import date_words, md_text
+from generator.render import date_shown, md_text
 
 TITLE = "时间线"
 DESCRIPTION = "按时间排列的全部事件，每个日期都标明它的精确程度。"
@@ -26,7 +26,7 @@ def render(ctx: PageContext) -> str:
     lines.append("")
     for event in events:
         parsed = parse_date(event.date)
-        when = md_text(ui(date_words(event.date)))
+        when = date_shown(event, "date", ui)
         precision = ui(PRECISION_WORDS[parsed.precision])
         lines += [
             f"## {md_text(event.title)} {{ #{event.id} }}",
@@ -36,6 +36,7 @@ def render(ctx: PageContext) -> str:
             "",
             f"{md_text(event.summary)} {ctx.cite(event)}",
             "",
+            *ctx.note_lines(event.id),
         ]
         if event.involves:
             lines += [ui("涉及：") + "、".join(ctx.link(i) for i in event.involves), ""]

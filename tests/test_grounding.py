@@ -1,0 +1,112 @@
+"""Source fingerprints and the grounding checks: quotes verified without the source's text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.fingerprint import build, hedges_in, numerals_in
+from generator.load import load_fact_base
+from generator.problems import DataError
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+SMALL = HERE / "fixtures" / "small"
+ARCHIVED = ROOT.parent / "shared" / "sources" / "000_a23ffce5bb7ff7bf.txt"
+# Which lines of the archived copy each committed fingerprint was made from.
+REAL_PRINTS = {"zhinengpro-2024-02-25": "25-102", "gudong-guli-post-2024-02-25": "1,14,20,24"}
+
+
+def fingerprint_command(data: Path, source: str, copy: Path, lines: str | None = None) -> None:
+    extra = ["--lines", lines] if lines else []
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--data",
+            str(data),
+            "fingerprint",
+            source,
+            str(copy),
+            *extra,
+        ],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_command_reproduces_the_small_fingerprint(tmp_path):
+    fingerprint_command(tmp_path, "article", HERE / "fixtures" / "small-article.txt")
+    made = (tmp_path / "fingerprints" / "article.yml").read_text(encoding="utf-8")
+    assert made == (SMALL / "fingerprints" / "article.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    not ARCHIVED.exists(), reason="the editors' archived copy is not beside the repo"
+)
+@pytest.mark.parametrize("source", sorted(REAL_PRINTS))
+def test_the_committed_fingerprints_match_the_archived_copy(tmp_path, source):
+    fingerprint_command(tmp_path, source, ARCHIVED, REAL_PRINTS[source])
+    made = (tmp_path / "fingerprints" / f"{source}.yml").read_bytes()
+    assert made == (ROOT / "data" / "fingerprints" / f"{source}.yml").read_bytes()
+
+
+def test_a_fingerprint_holds_no_readable_text_of_the_source():
+    for path in (ROOT / "data" / "fingerprints").glob("*.yml"):
+        han_runs = re.findall(r"[\u4e00-\u9fff]+", path.read_text(encoding="utf-8"))
+        # Only numerals as written (十多款, 2-3个月) and hedge words (有消息指出) appear.
+        assert max((len(run) for run in han_runs), default=0) <= 5, path.name
+
+
+def test_a_quote_matches_whatever_its_punctuation_and_width():
+    paragraph = build("s", ["此前被盛传的字节跳动,就在20日辟谣,称差距很大。"]).paragraphs[1]
+    assert paragraph.find("字节跳动，就在２０日辟谣") is not None
+    assert paragraph.find("字节跳动就在21日辟谣") is None
+
+
+def test_numerals_are_kept_as_written_and_names_are_not_numbers():
+    text = "2月9日上线十多款产品，需2-3个月，约157.68亿秒，H100和webVid-10M，去年二季度前。"
+    assert numerals_in(text) == ["2月9日", "十多款", "2-3个月", "157.68亿秒", "去年", "二季度"]
+
+
+def test_a_hedge_governs_its_sentence_or_its_clause():
+    hedges = hedges_in("据悉，团队有50人。此前被盛传将推出新品的公司，在20日辟谣。")
+    assert [(h.word, h.start, h.end) for h in hedges] == [("据悉", 0, 8), ("被盛传", 8, 21)]
+
+
+def test_a_source_without_fingerprint_is_named_with_the_command(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    shutil.rmtree(data / "fingerprints")
+    with pytest.raises(DataError) as raised:
+        load_fact_base(data, "data")
+    assert [str(p) for p in raised.value.problems] == [
+        "data/sources.yml:2:9: article › id: 来源 'article' 没有指纹"
+        "（data/fingerprints/article.yml）：用存档的原文生成："
+        "python -m generator fingerprint article 存档.txt --lines 起-止"
+    ]
+
+
+def test_every_citation_of_the_report_carries_a_quote():
+    base = load_fact_base(ROOT / "data")
+    citations = [
+        citation
+        for group in (base.events, base.figures, base.claims, base.forecasts, base.notes)
+        for record in group
+        for citation in record.cite
+    ]
+    assert citations and all(c.quote for c in citations)
+
+
+def test_the_known_inconsistencies_have_editors_notes():
+    base = load_fact_base(ROOT / "data")
+    about = {i for note in base.notes if note.kind == "inconsistency" for i in note.about}
+    assert {"youtube-yearly-new-video", "sora-concept-stocks-up-40pct-count"} <= about
+    minutes = next(n for n in base.notes if "youtube-yearly-new-video" in n.about)
+    assert any("525,600" in step for step in minutes.arithmetic)

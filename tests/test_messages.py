@@ -1,0 +1,89 @@
+"""The message catalogue: every message has a Chinese text, and code writes no message inline."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.messages import CATALOGUE, WORDS, closest, placeholders, say
+
+GENERATOR = Path(__file__).parent.parent / "generator"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_message_has_chinese_and_english_with_the_same_placeholders(key):
+    text = CATALOGUE[key]
+    assert CJK.search(text.zh), f"{key}: the Chinese text has no Chinese"
+    assert text.en.strip(), f"{key}: no English text"
+    assert placeholders(text.zh) == placeholders(text.en), key
+
+
+def test_every_word_has_both_languages():
+    for key, text in WORDS.items():
+        assert text.zh and text.en, key
+
+
+def _calls(tree: ast.AST) -> list[ast.Call]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+
+
+def _name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
+MODULES = sorted(GENERATOR.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_messages_come_from_the_catalogue(path):
+    """A problem's message is never a literal: a new message goes into the catalogue."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for call in _calls(tree):
+        name = _name(call)
+        message = None
+        if name == "Problem" and len(call.args) >= 5:
+            message = call.args[4]
+        elif name == "problem" and len(call.args) >= 2:
+            message = call.args[1]
+        elif name in ("DateError", "ValueError", "_RefusalError") and call.args:
+            message = call.args[-1] if name == "_RefusalError" else call.args[0]
+        if message is not None:
+            assert not isinstance(message, ast.Constant | ast.JoinedStr), (
+                f"{path.name}:{call.lineno}: write the message into generator/messages.py "
+                "and call say()"
+            )
+        if name == "say" and call.args and isinstance(call.args[0], ast.Constant):
+            assert call.args[0].value in CATALOGUE, f"{path.name}:{call.lineno}"
+
+
+def test_every_catalogue_message_is_used():
+    used: set[str] = set()
+    for path in MODULES:
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            if _name(call) == "say" and call.args:
+                used |= {
+                    str(node.value)
+                    for node in ast.walk(call.args[0])
+                    if isinstance(node, ast.Constant)
+                }
+    assert set(CATALOGUE) - used == set()
+
+
+def test_english_is_chosen_by_report_lang(monkeypatch):
+    monkeypatch.setenv("REPORT_LANG", "en")
+    assert say("file-missing").startswith("file is missing")
+    monkeypatch.setenv("REPORT_LANG", "zh")
+    assert say("file-missing").startswith("文件不存在")
+    monkeypatch.delenv("REPORT_LANG")
+    assert say("file-missing").startswith("文件不存在")
+
+
+def test_closest_matches():
+    assert closest("bytedanse", ["bytedance", "baidu", "kuaishou"]) == ["bytedance"]
+    assert closest("xyz", ["bytedance"]) == []
+    assert closest("兆", ["", "万亿"]) == []

@@ -1,0 +1,166 @@
+"""The pull-request preview comment, built offline from a recorded `pull_request` event."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import BUILD_ENV, copy_project, python
+from test_workflows import WORKFLOWS, load_workflow, steps
+
+from generator.pr_preview import MARKER
+
+EVENT = Path(__file__).parent / "fixtures" / "pr" / "pull_request_synchronize.json"
+RUN_URL = "https://github.com/example-newsroom/sora-report/actions/runs/8000000001"
+
+JIANYING_RELATION = "        target: jianying-business\n"
+NEW_RELATION = """\
+      - kind: compared-with
+        target: sora
+        cite:
+          - {source: zhinengpro-2024-02-25, paragraph: 27, quote: '向Sora看齐'}
+        attribution: author
+        asserted_by: zhinengpro
+"""
+NEW_CLAIM = """\
+  - id: jianying-subscription-test
+    topic: strategy
+    text: 剪映的收费能否成立，取决于它能否为创作者节省人力。
+    about: [jianying]
+    cite:
+      - {source: zhinengpro-2024-02-25, paragraph: 28, quote: '收费也就更有底气'}
+    attribution: author
+    asserted_by: zhinengpro
+"""
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def pull_request(tmp_path_factory) -> Path:
+    """A clone-like repository: main holds the report, the branch adds a claim and a relation."""
+    repo = copy_project(tmp_path_factory.mktemp("pr") / "repo")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    git(repo, "switch", "-q", "-c", "add-jianying-sora")
+    claims = repo / "data" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8") + NEW_CLAIM, encoding="utf-8")
+    products = repo / "data" / "products.yml"
+    text = products.read_text(encoding="utf-8")
+    anchor = text.index(JIANYING_RELATION)
+    end = text.index("        attribution: reported\n", anchor) + len(
+        "        attribution: reported\n"
+    )
+    products.write_text(text[:end] + NEW_RELATION + text[end:], encoding="utf-8")
+    git(repo, "commit", "-q", "-a", "-m", "add a claim and a relation")
+    (repo / "site").mkdir()
+    (repo / "site" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    return repo
+
+
+def comment(repo: Path, *extra: str) -> str:
+    out = repo / "preview-comment.md"
+    result = subprocess.run(
+        [python(), "-m", "generator", "pr-comment", str(EVENT), "--out", str(out), *extra],
+        cwd=repo,
+        env={**BUILD_ENV, "REPORT_LANG": ""},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def body(pull_request: Path) -> str:
+    return comment(pull_request, "--run-url", RUN_URL)
+
+
+def test_the_comment_is_marked_for_updating_and_names_the_pull_request(body):
+    assert body.startswith(MARKER + "\n")
+    assert "拉取请求 #7 的预览（提交 9b2e7d4）" in body
+
+
+def test_the_comment_points_to_the_uploaded_site(body):
+    assert "`site-preview-7`" in body
+    assert f"({RUN_URL}#artifacts)" in body
+
+
+def test_the_comment_lists_the_changed_pages_in_both_scripts(body):
+    table = body.split("### 改动的页面", 1)[1].split("###", 1)[0]
+    assert "| 页面 | 简体中文 | 繁體中文 |" in table
+    assert "| `analysis.md` | `analysis.html` | `zh-Hant/analysis.html` |" in table
+    assert "| `products.md` | `products.html` | `zh-Hant/products.html` |" in table
+    assert "timeline.md" not in table  # no event changed
+
+
+def test_the_comment_reviews_every_conversion_of_the_new_text(pull_request, body):
+    claims = (pull_request / "data" / "claims.yml").read_text(encoding="utf-8").splitlines()
+    where = f"data/claims.yml:{next(n for n, x in enumerate(claims, 1) if '剪映的收费' in x)}"
+    products = (pull_request / "data" / "products.yml").read_text(encoding="utf-8").splitlines()
+    relation_line = str(next(n for n, x in enumerate(products, 1) if "'向Sora看齐'" in x))
+    review = body.split("### 新文字的繁体转换（请逐条核对）", 1)[1].split("<details", 1)[0]
+    lines = [line for line in review.splitlines() if "→" in line]
+    # Character conversions too, each located by file and line; only the new text is reviewed.
+    assert f"char     创作者 → 創作者 ×1  {where}" in lines
+    assert f"char     取决于 → 取決於 ×1  {where}" in lines
+    # The new quote of the relation is converted too; nothing else is reviewed.
+    assert all(line.endswith((where, "data/products.yml:" + relation_line)) for line in lines)
+
+
+def test_the_comment_holds_the_fact_diff(body):
+    diff = body.split("<summary>事实差异</summary>", 1)[1]
+    assert "**新增** 论断 `jianying-subscription-test`" in diff
+    assert "**修改** 产品 `jianying`" in diff
+    # Counted from 1 after Jianying's existing relations, however many there are.
+    assert re.search(r"\| relations 第\d+条 › kind \|  \| compared-with \|", diff)
+    assert "出处 `zhinengpro-2024-02-25` 第 28 段说：" in diff
+    # The relation's own citation is shown too, though the product cites other paragraphs.
+    assert "出处 `zhinengpro-2024-02-25` 第 27 段说：" in diff
+    assert "`text` 的繁体（zh-Hant）：剪映的收費能否成立" in diff
+
+
+def test_without_a_built_site_the_comment_says_so(pull_request, tmp_path):
+    text = comment(pull_request, "--site-dir", str(tmp_path / "missing"))
+    assert "网站没有构建成功，所以没有预览" in text
+    assert "site-preview-7" not in text
+
+
+def test_a_preview_host_turns_paths_into_links(pull_request):
+    text = comment(pull_request, "--preview-url", "https://preview.example.org/pr-7/")
+    assert (
+        "[https://preview.example.org/pr-7/zh-Hant/products.html]"
+        "(https://preview.example.org/pr-7/zh-Hant/products.html)" in text
+    )
+
+
+def test_the_workflow_builds_uploads_and_posts_the_comment():
+    workflow = load_workflow(WORKFLOWS / "pr.yml")
+    assert workflow["permissions"]["pull-requests"] == "write"
+    all_steps = steps(workflow)
+    names = [str(step.get("uses", step.get("run", ""))) for step in all_steps]
+    build = next(i for i, n in enumerate(names) if "make build" in n)
+    upload = next(i for i, n in enumerate(names) if n.startswith("actions/upload-artifact@"))
+    write = next(i for i, n in enumerate(names) if "-m generator pr-comment" in n)
+    post = next(i for i, n in enumerate(names) if n.startswith("actions/github-script@"))
+    assert build < upload < write < post
+    assert all_steps[upload]["with"]["path"] == "site"
+    assert (
+        all_steps[upload]["with"]["name"] == "site-preview-${{ github.event.pull_request.number }}"
+    )
+    command = all_steps[write]["run"]
+    assert '"$GITHUB_EVENT_PATH"' in command and "--out preview-comment.md" in command
+    script = all_steps[post]["with"]["script"]
+    assert "preview-comment.md" in script and MARKER in script
+    assert "updateComment" in script and "createComment" in script
