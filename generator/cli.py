@@ -96,6 +96,8 @@ def _conversions(args: argparse.Namespace) -> int:
             vocabulary=totals.get("vocabulary", 0),
         )
     )
+    if args.since or args.all:
+        return 0
     print(
         say(
             "conversions-second-opinion",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
-from generator.load import load_fact_base
+from generator.load import load_documents, load_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.model import GlossaryEntry
 from generator.review import review
@@ -249,8 +249,9 @@ def test_an_undecided_disagreement_is_listed_with_its_line(base, tmp_path):
     video = next(disagreements("训练数据", to_hant))
     assert (video.source, video.ours, video.theirs) == ("数据", "資料", "數據")
     assert decided_by(video, "训练数据", to_hant) == "資料"
+    loaded, documents = load_documents(DATA)
     changes = review(
-        base, "s2twp", "zh-Hant", None, pages=False, data_dir=DATA, second_opinion=True
+        loaded, "s2twp", "zh-Hant", None, pages=False, documents=documents, second_opinion=True
     )
     places = [place for c in changes for place in c.places]
     assert any(re.fullmatch(r".*data/claims\.yml:\d+", place) for place in places)

@@ -136,7 +136,7 @@ def test_editors_notes_stand_beside_their_facts_and_on_the_method_page(site, bas
             )
     compute = html_pages["compute.html"].find(id="derived-video-per-second")
     assert compute is not None
-    word = "編者注" if tree else "编者注"
+    word = "編者註" if tree else "编者注"
     assert word in compute.find_next("div", class_="admonition").get_text()
 
 
