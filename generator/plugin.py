@@ -6,8 +6,9 @@ charts and editions.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,8 +22,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.chart_embed import plotly_words
 from generator.config import THEME_DIR, ReportConfig
-from generator.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
 from generator.feed import atom_feed
 from generator.freshness import day_words, page_revision, page_stamp
@@ -44,15 +46,16 @@ from generator.search_dict import user_dictionary
 from generator.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.shared_assets import drop_theme_assets, share_root_assets
 from generator.site_files import FEED_URI, generated_files, page_sources
-from generator.slugs import use_sources
+from generator.slugs import anchor_map
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 NOT_FOUND_TEXT = {
     "not_found": "404：找不到这个页面",
-    "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
+    "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
 }
+ANCHORS_JS = "assets/javascripts/report-anchors.js"
 HISTORY_MISSING = {
     "no-git": "not in a git repository",
     "shallow": "a shallow clone (run: git fetch --unshallow)",
@@ -94,6 +97,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.source_base: FactBase | None = None
         self.base: FactBase | None = None
         self.convert: ScriptConverter | None = None
+        self.other_converters: dict[str, ScriptConverter] = {}
         self.ctx: PageContext | None = None
         self.serve_url: str | None = None
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
@@ -126,7 +130,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.base = convert_fact_base(self.source_base, self.convert)
         self._read_history(config)
         self.ctx = PageContext(self.base, self.convert, self.edition.lang, history=self.history)
-        use_sources(self.convert.sources_of.get)
+        self.other_converters = {
+            e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
+        }
         if not self.problems:
             problems = check_references(Path(config.docs_dir), self.source_base)
             if problems:
@@ -134,6 +140,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self._configure_edition(config)
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
+        config.extra_javascript.append(ANCHORS_JS)
         return config
 
     def _stop_or_show(self, error: DataError, config: MkDocsConfig) -> None:
@@ -167,10 +174,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
         config.extra["report_ui"] = {
-            key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()
+            **{key: self.convert(text) for key, text in NOT_FOUND_TEXT.items()},
+            "plotly_words": plotly_words(self.convert),
         }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
+        # Material prints the palette toggles' names as written in mkdocs.yml.
+        for scheme in config.theme.get("palette") or []:
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if toggle and toggle.get("name"):
+                toggle["name"] = self.convert(toggle["name"])
         if config.site_description:
             config.site_description = self.convert(config.site_description)
         if self.edition.path:
@@ -196,6 +209,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             yield markdown
         for page in sorted(Path(config.docs_dir).rglob("*.md")):
             yield page.read_text(encoding="utf-8")
+
+    @property
+    def _source_of(self) -> Callable[[str], str | None]:
+        """The Simplified source of a converted text (folded back by character when unknown)."""
+        assert self.convert is not None
+        convert = self.convert
+        if not convert.converts:
+            return lambda text: text
+        return lambda text: convert.sources_of.get(text) or to_simplified(text)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         self.serve_url = config.site_url or "/"
@@ -274,9 +296,14 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         assert self.edition is not None and self.base is not None and self.convert is not None
         config.extra["alternate"] = [
             {
-                "name": other.name,
+                "name": self.convert(other.name),
                 "lang": other.lang,
                 "relative": link_between(self.edition, page.url, other),
+                "anchors": json.dumps(
+                    anchor_map(page.toc, self._source_of, self.other_converters[other.lang]),
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ),
             }
             for other in self.editions
         ]

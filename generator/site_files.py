@@ -61,6 +61,7 @@ def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
     """Files to add to the build: pages and downloads."""
     for uri, markdown in page_sources(ctx):
         yield File.generated(config, uri, content=markdown)
-    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts_json(ctx.base))
-    for name, text in facts_csv(ctx.base).items():
+    facts = facts_json(ctx.base, ctx.ui, conversion_tables=not ctx.converted)
+    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts)
+    for name, text in facts_csv(ctx.base, ctx.ui).items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)

@@ -291,6 +291,29 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+HONG_KONG_EDITION = (
+    "      - lang: zh-HK\n        name: 香港繁體\n        opencc: s2hk\n        path: zh-HK\n"
+)
+
+
+def add_hong_kong_edition(project: Path) -> None:
+    """Add a zh-HK edition to the project's mkdocs.yml: configuration only, no code."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("        path: zh-Hant\n", "        path: zh-Hant\n" + HONG_KONG_EDITION, 1)
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hong_kong_project(make_project) -> Path:
+    """A project copy with a zh-HK edition added by configuration, built with --strict."""
+    project = make_project("hong-kong")
+    add_hong_kong_edition(project)
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return project
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

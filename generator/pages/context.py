@@ -64,6 +64,11 @@ class PageContext:
                 self.pages_of_ids[record_id] = PAGE_OF_LIST[list_name]
                 self.names[record_id] = _display_name(record)
 
+    @property
+    def converted(self) -> bool:
+        """True in an edition whose text is converted from the Simplified source."""
+        return bool(getattr(self.ui, "converts", False))
+
     def name(self, record_id: str) -> str:
         """Display name of a record (already in the edition's script), escaped."""
         return md_text(self.names.get(record_id, record_id))

@@ -70,6 +70,21 @@
     return loading;
   }
 
+  // plotly.js's tool-bar titles and notices in the page's script (see chart_embed.PLOTLY_WORDS).
+  function registerWords() {
+    var holder = document.getElementById("report-plotly-words");
+    var name = "report-" + (document.documentElement.lang || "zh");
+    if (holder && !registerWords[name]) {
+      window.Plotly.register({
+        moduleType: "locale",
+        name: name,
+        dictionary: JSON.parse(holder.getAttribute("data-words") || "{}")
+      });
+      registerWords[name] = true;
+    }
+    return holder ? name : "en";
+  }
+
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-figure"));
     element.querySelectorAll(".report-chart__waiting").forEach(function (waiting) {
@@ -77,9 +92,11 @@
     });
     element.classList.add("report-chart--drawn");
     return window.Plotly.react(element, figure.data || [], layoutFor(figure), {
+      locale: registerWords(),
       responsive: true,
       displaylogo: false,
-      modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]
+      // sendChartToCloud (plotly.js 3) would upload the chart to an outside service.
+      modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud", "lasso2d", "select2d"]
     });
   }
 
