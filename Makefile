@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SETUP_LOG := $(VENV)/setup.log
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test data-test lint bench browser clean
+.PHONY: serve build check test data-test lint bench browser clean plotly-bundle
 
 # pip's output goes to .venv/setup.log, shown only when the setup fails.
 $(READY): pyproject.toml
@@ -31,9 +31,9 @@ check: $(READY)  ## validate every data file; one line when all is well
 	@$(BIN)/python -m generator check
 
 lint: $(READY)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
-	$(BIN)/mypy generator
+	$(BIN)/ruff check generator tests tools
+	$(BIN)/ruff format --check generator tests tools
+	$(BIN)/mypy generator tools
 
 browser:
 	@test -x $(CHROMIUM) || { \
@@ -53,6 +53,9 @@ data-test: $(READY)  ## the data, page and build tests: no lint, no type check, 
 
 bench: $(READY)  ## print build, rebuild, page-weight and scaling figures
 	$(BIN)/python tests/benchmark.py
+
+plotly-bundle: $(READY)  ## rebuild the vendored plotly.js partial bundle (needs node and npm)
+	$(BIN)/python tools/refresh_plotly_bundle.py
 
 clean:
 	rm -rf site .cache

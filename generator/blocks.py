@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from generator import charts
+from generator.chain_block import compute_block
 from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
 from generator.model import Attribution
 from generator.pages.context import PageContext
@@ -96,4 +97,5 @@ BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "editor-notes": editor_notes,
     "attribution-summary": confirmed_vs_reported,
     **{f"chart:{name}": render for name, render in charts.CHART_BLOCKS.items()},
+    "chart:compute": compute_block,
 }

@@ -87,15 +87,20 @@ def _entry(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
     return info
 
 
-def data_bundle(base: FactBase, publication: Publication, ui: Callable[[str], str]) -> bytes:
-    """The zip of one edition's data, as bytes."""
+def data_bundle(
+    base: FactBase,
+    publication: Publication,
+    ui: Callable[[str], str],
+    conversion_tables: bool = True,
+) -> bytes:
+    """The zip of one edition's data, as bytes (the same files the edition offers one by one)."""
     issued = publication.issued or date(1980, 1, 1)
     when = max(ZIP_EPOCH, (issued.year, issued.month, issued.day, 0, 0, 0))
     folder = bundle_name(publication).removesuffix(".zip")
     members = {
         "README.md": _readme(base, publication, ui),
-        "facts.json": facts_json(base),
-        **facts_csv(base),
+        "facts.json": facts_json(base, ui, conversion_tables),
+        **facts_csv(base, ui, conversion_tables),
         **schema_files(),
         "CITATION.bib": bibtex(publication) + "\n",
         "CITATION.json": csl_json(publication) + "\n",

@@ -1,15 +1,51 @@
 """Safe chart embedding: figure JSON in an HTML-escaped attribute, drawn by one script of ours.
 
 An attribute cannot be closed by `</script>` or a quote once escaped, and under Material's instant
-navigation it is not re-run as a script. The text alternative sits right under the chart.
+navigation it is not re-run as a script. Until plotly.js draws it, the box already has the figure's
+height and shows its title, so the page does not move when the chart appears. The text alternative
+sits right under the chart.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 
 import plotly.graph_objects as go
+
+# plotly.js's own interface words (tool-bar titles, notices), keyed by its English text; each
+# edition registers them, converted, as a plotly.js locale so no English tooltip is left.
+PLOTLY_WORDS = {
+    "Autoscale": "自动缩放",
+    "Box Select": "框选",
+    "Compare data on hover": "鼠标悬停时比较数据",
+    "Double-click on legend to isolate one trace": "双击图例可只显示这一组",
+    "Double-click to zoom back out": "双击可还原缩放",
+    "Download plot": "下载图表",
+    "Download plot as a PNG": "下载图表（PNG）",
+    "Download plot as JSON": "下载图表（JSON）",
+    "Lasso Select": "套索选择",
+    "Pan": "平移",
+    "Reset axes": "复原坐标轴",
+    "Reset view": "复原视图",
+    "Show closest data on hover": "鼠标悬停时显示最近的数据",
+    "Snapshot succeeded": "图片已生成",
+    "Sorry, there was a problem downloading your image!": "抱歉，图片下载失败。",
+    "Sorry, there was a problem downloading your JSON file!": "抱歉，JSON 下载失败。",
+    "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
+    "Toggle Spike Lines": "显示或隐藏参考线",
+    "Toggle show closest data on hover": "切换悬停时显示最近的数据",
+    "Zoom": "缩放",
+    "Zoom in": "放大",
+    "Zoom out": "缩小",
+}
+
+
+def plotly_words(convert: Callable[[str], str]) -> str:
+    """plotly.js's interface words in an edition's script, as JSON for the page."""
+    words = {english: convert(chinese) for english, chinese in PLOTLY_WORDS.items()}
+    return json.dumps(words, ensure_ascii=False, sort_keys=True)
 
 
 def figure_json(figure: go.Figure) -> str:
@@ -22,10 +58,13 @@ def figure_json(figure: go.Figure) -> str:
 def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdown: str) -> str:
     """A chart block: the figure container, then its text alternative as Markdown."""
     payload = html.escape(figure_json(figure), quote=True)
+    height = int(figure.layout.height or 450)
+    shown_label = html.escape(label, quote=True)
     return "\n".join(
         [
             f'<figure class="report-chart-wrap" id="chart-{chart_id}">',
-            f'<div class="report-chart" role="group" aria-label="{html.escape(label, quote=True)}" data-figure="{payload}"></div>',
+            f'<div class="report-chart" role="group" aria-label="{shown_label}" style="height:{height}px" data-figure="{payload}">'
+            f'<p class="report-chart__waiting">{shown_label}</p></div>',
             "</figure>",
             "",
             alternative_markdown,

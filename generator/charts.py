@@ -9,7 +9,6 @@ each chart it goes through `md_text`. Dates are drawn over every day they may co
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,24 +18,19 @@ from plotly.subplots import make_subplots
 
 from generator.chart_embed import chart_html
 from generator.dates import Precision, UncertainDate, parse_date
-from generator.derive import derive
 from generator.labels import (
     COMPARATOR_WORDS,
     EVENT_KIND_WORDS,
-    FIGURE_KIND_WORDS,
     PRECISION_WORDS,
     PRODUCT_KIND_WORDS,
     PRODUCT_STATUS_WORDS,
 )
-from generator.model import Comparator, Figure, Person, Product
+from generator.model import Comparator, Person, Product
 from generator.pages.context import PageContext
 from generator.render import (
-    SCALES,
     chinese_number,
     date_words,
-    figure_value,
     md_text,
-    normalized,
     plain_number,
 )
 
@@ -65,14 +59,6 @@ STATUS_COLORS = {
     "announced": "#7cb342",
     "unknown": "#78909c",
 }
-FIGURE_KIND_COLORS = {
-    "compute": "#5c6bc0",
-    "money": "#ef6c00",
-    "data": "#26a69a",
-    "time": "#8e24aa",
-    "count": "#7cb342",
-}
-DERIVED_COLOR = "#00acc1"
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
 FONTS = {
     "zh-Hans": '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
@@ -180,6 +166,7 @@ TIMELINE_NOTES = (
     "条：日期可能覆盖的全部日子；菱形：确切日期",
     "◀：只知道“不晚于”该日，更早的时间不详",
 )
+TIMELINE_ZOOM_NOTES = ("上图先显示事件最密集的一个月，可左右拖动；下图是全部年份",)
 PEOPLE_NOTES = (
     "点状条：任职起点不详；未结束的任职画到报道日",
     "实心菱形：变动日期确切；空心菱形：只知道范围",
@@ -232,8 +219,73 @@ def row_axis(labels: list[str]) -> dict[str, object]:
     }
 
 
+# The timeline opens on its busiest month; a range slider under it keeps the whole span in view.
+DENSE_WINDOW = timedelta(days=31)
+DENSE_SHARE = 0.4  # zoom in only when the busiest month holds at least this share of the events
+TIMELINE_ROW = 44
+OVERVIEW_PX = 80
+
+
+def dense_window(spans: list[Span]) -> tuple[date, date] | None:
+    """First and last day of the busiest 31 days (by the day each event may last cover), or None
+    when no month holds DENSE_SHARE of the events or everything already fits in one view."""
+    ends = sorted(span.last for span in spans)
+    if not ends or ends[-1] - ends[0] <= DENSE_WINDOW * 3:
+        return None
+    best: list[date] = []
+    for end in ends:
+        inside = [day for day in ends if end - DENSE_WINDOW < day <= end]
+        if len(inside) > len(best):
+            best = inside
+    if len(best) < DENSE_SHARE * len(spans):
+        return None
+    return best[0], best[-1]
+
+
+def _add_overview(
+    figure: go.Figure, groups: dict[tuple[str, str], dict[str, list[object]]]
+) -> None:
+    """The same marks, small, on the overview axes (no record ids: each is drawn once above)."""
+    for (kind, style), marks in groups.items():
+        color = KIND_COLORS[kind]
+        common = {
+            "y": marks["y"],
+            "xaxis": "x2",
+            "yaxis": "y2",
+            "showlegend": False,
+            "legendgroup": kind,
+            "hoverinfo": "skip",
+            "meta": {"style": style, "kind": kind, "overview": True},
+        }
+        if style == "span":
+            figure.add_trace(
+                go.Bar(
+                    x=marks["x"],
+                    base=marks["base"],
+                    orientation="h",
+                    width=0.9,
+                    marker={"color": color, "line": {"width": 0}},
+                    **common,
+                )
+            )
+        else:
+            figure.add_trace(
+                go.Scatter(
+                    x=marks["x"],
+                    mode="markers",
+                    marker={"color": color, "size": 5, "symbol": "diamond"},
+                    **common,
+                )
+            )
+
+
 def timeline_figure(ctx: PageContext) -> go.Figure:
-    """Each event as a span over every day its date may cover; single days as markers."""
+    """Each event as a span over every day its date may cover; single days as markers.
+
+    Each row carries the event's full title above its mark. The view opens on the busiest month
+    with a range slider showing every year; a title whose event lies outside that month says
+    its date, so the row is never silently empty.
+    """
     ui = ctx.ui
     events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
     spans = [span_of(parse_date(e.date)) for e in events]
@@ -261,12 +313,20 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         group["y"].append(row)
         group["hover"].append(text)
         group["id"].append(event.id)
+    whole = (axis_start(spans), ARTICLE_DATE + timedelta(days=10))
+    window = dense_window(spans)
+    shown_range = (
+        (window[0] - timedelta(days=3), window[1] + timedelta(days=4)) if window else whole
+    )
     figure = go.Figure(
         layout=base_layout(
             ctx,
             "事件时间线",
-            130 + ROW_HEIGHT * max(len(events), 4),
-            [plot_text(ctx.ui(n)) for n in TIMELINE_NOTES],
+            190 + TIMELINE_ROW * max(len(events), 4) + (OVERVIEW_PX + 40 if window else 0),
+            [
+                plot_text(ctx.ui(n))
+                for n in (*TIMELINE_NOTES, *(TIMELINE_ZOOM_NOTES if window else ()))
+            ],
         )
     )
     shown: set[str] = set()
@@ -309,16 +369,102 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                         x=marks["x"],
                         base=marks["base"],
                         orientation="h",
-                        width=0.6,
+                        width=0.3,
                         marker=marker,
                         **common,
                     )
                 )
-    figure.update_layout(
-        barmode="overlay",
-        xaxis=date_axis(ctx, axis_start(spans), ARTICLE_DATE + timedelta(days=10)),
-        yaxis=row_axis([short(e.title) for e in events]),
-    )
+    if window:
+        _add_overview(figure, groups)
+    titles = []
+    for row, (event, span) in enumerate(zip(events, spans, strict=True)):
+        title = plot_text(event.title)
+        outside = window and (
+            span.last < shown_range[0] or (span.first or span.last) > shown_range[1]
+        )
+        if outside:
+            title += "（" + plot_text(ui(date_words(event.date))) + "）"
+        titles.append(
+            {
+                "text": title,
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y",
+                "y": row,
+                "yanchor": "bottom",
+                "yshift": 7,
+                "showarrow": False,
+                "align": "left",
+                "font": {"size": 12},
+            }
+        )
+    layout: dict[str, object] = {
+        "barmode": "overlay",
+        "annotations": titles,
+        "xaxis": date_axis(ctx, *shown_range),
+        "yaxis": {
+            "range": [len(events) - 0.5, -0.9],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+        "dragmode": "pan",
+    }
+    # Fixed margins instead of automargin: each automargin pass redraws the whole figure, and this
+    # is the largest chart (no row labels on the axis, so nothing else needs the room).
+    notes = len(figure.layout.title.subtitle.text.split("<br>"))
+    layout["margin"] = {"l": 8, "r": 12, "t": 36 + 15 * notes, "b": 84, "pad": 2}
+    layout["title"] = {"automargin": False}
+    layout["xaxis"]["automargin"] = False  # type: ignore[index]
+    if window:
+        # The overview sits under the main panel: every event over the whole span, the opened
+        # month shaded, so the reader sees where the busy month lies among the years.
+        overview = OVERVIEW_PX / (figure.layout.height - 190 + OVERVIEW_PX)
+        layout["yaxis"]["domain"] = [overview + 0.06, 1]  # type: ignore[index]
+        layout["xaxis2"] = {
+            **date_axis(ctx, *whole),
+            "anchor": "y2",
+            "fixedrange": True,
+            "tickformatstops": [],
+            "tickformat": "%Y",
+            "dtick": "M12",
+            "automargin": False,
+        }
+        layout["yaxis2"] = {
+            "domain": [0, overview],
+            "range": [len(events) - 0.5, -0.5],
+            "visible": False,
+            "fixedrange": True,
+        }
+        layout["shapes"] = [
+            {
+                "type": "rect",
+                "xref": "x2",
+                "yref": "y2 domain",
+                "x0": iso_day(shown_range[0]),
+                "x1": iso_day(shown_range[1]),
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": "rgba(92,107,192,0.18)",
+                "line": {"width": 1, "color": "rgba(92,107,192,0.8)"},
+            }
+        ]
+        titles.append(
+            {
+                "text": plot_text(ui("全部年份（阴影：上图显示的时段）")),
+                "xref": "paper",
+                "x": 0,
+                "xanchor": "left",
+                "yref": "y2 domain",
+                "y": 1,
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 11},
+            }
+        )
+    figure.update_layout(layout)
     return figure
 
 
@@ -745,191 +891,9 @@ def market_block(ctx: PageContext) -> str:
 # --- compute --------------------------------------------------------------------------------
 
 
-def _log_ticks(values: list[float]) -> tuple[list[float], list[str]]:
-    """Every other power of ten across the values, labelled in Chinese units."""
-    if not values:
-        return [], []
-    low = math.floor(math.log10(min(values)))
-    high = math.ceil(math.log10(max(values)))
-    low -= low % 2
-    powers = [10.0**k for k in range(low, high + 1, 2)]
-    return powers, [chinese_number(p) for p in powers]
-
-
-def compute_figure(ctx: PageContext) -> go.Figure:
-    """Every figure normalised on a log axis, one row per unit; derived cross-checks marked."""
-    ui = ctx.ui
-    figures = ctx.base.figures
-    derived = derive(ctx.base)
-    units: list[str] = []
-    for unit in [f.unit for f in figures] + [ui(d.unit) for d in derived]:
-        if unit not in units:
-            units.append(unit)
-    row_of = {unit: i for i, unit in enumerate(units)}
-    values: list[float] = []
-    figure = go.Figure(
-        layout=base_layout(ctx, "报道中的数字（对数刻度）", 130 + 40 * max(len(units), 3))
-    )
-    for kind, word in FIGURE_KIND_WORDS.items():
-        group = [f for f in figures if f.kind == kind]
-        if not group:
-            continue
-        xs: list[float] = []
-        ys: list[int] = []
-        texts: list[str] = []
-        hovers: list[str] = []
-        ids: list[str] = []
-        ranges_x: list[float | None] = []
-        ranges_y: list[int | None] = []
-        for fig in group:
-            value = normalized(fig)
-            shown = f"{ui(COMPARATOR_WORDS[fig.comparator])}{ui(chinese_number(value))}"
-            if fig.value_max is not None:
-                top = value / fig.value * fig.value_max
-                shown += f"–{ui(chinese_number(top))}"
-                ranges_x += [value, top, None]
-                ranges_y += [row_of[fig.unit]] * 2 + [None]
-                values.append(top)
-            xs.append(value)
-            ys.append(row_of[fig.unit])
-            values.append(value)
-            texts.append(
-                plot_text(f"{COMPARATOR_SIGNS[fig.comparator]}{ui(chinese_number(value))}")
-            )
-            hovers.append(
-                hover(
-                    [
-                        f"<b>{plot_text(fig.label)}</b>",
-                        plot_text(ui("原文")) + "：" + plot_text(ui(figure_value(fig))),
-                        plot_text(ui("换算")) + "：" + plot_text(shown + fig.unit),
-                    ]
-                )
-            )
-            ids.append(fig.id)
-        color = FIGURE_KIND_COLORS[kind]
-        if ranges_x:
-            figure.add_trace(
-                go.Scatter(
-                    x=ranges_x,
-                    y=ranges_y,
-                    mode="lines",
-                    line={"color": color, "width": 6},
-                    opacity=0.5,
-                    legendgroup=kind,
-                    showlegend=False,
-                    hoverinfo="skip",
-                    meta={"range": kind},
-                )
-            )
-        figure.add_trace(
-            go.Scatter(
-                name=plot_text(ui(word)),
-                legendgroup=kind,
-                x=xs,
-                y=ys,
-                mode="markers",
-                marker={
-                    "color": color,
-                    "size": 11,
-                    "symbol": "circle",
-                    "line": {"width": 1, "color": "#fff"},
-                },
-                text=texts,
-                hovertext=hovers,
-                hovertemplate=HOVER_TEMPLATE,
-                customdata=ids,
-                meta={"derived": False},
-            )
-        )
-    if derived:
-        derived_name = ui("推算值")
-        figure.add_trace(
-            go.Scatter(
-                name=plot_text(derived_name),
-                x=[d.value for d in derived],
-                y=[row_of[ui(d.unit)] for d in derived],
-                mode="markers+text",
-                text=[plot_text(derived_name) for _ in derived],
-                textposition="top center",
-                textfont={"color": DERIVED_COLOR, "size": 10},
-                marker={
-                    "color": DERIVED_COLOR,
-                    "size": 13,
-                    "symbol": "diamond-open",
-                    "line": {"width": 2.5, "color": DERIVED_COLOR},
-                },
-                hovertext=[
-                    hover(
-                        [
-                            f"<b>{plot_text(ui(d.label))}</b> · {plot_text(derived_name)}",
-                            plot_text(ui(d.shown)),
-                            plot_text(ui("公式")) + "：" + plot_text(ui(d.formula)),
-                        ]
-                    )
-                    for d in derived
-                ],
-                hovertemplate=HOVER_TEMPLATE,
-                customdata=[d.id for d in derived],
-                meta={"derived": True},
-            )
-        )
-        values += [d.value for d in derived]
-    tickvals, ticktext = _log_ticks(values)
-    figure.update_layout(
-        xaxis={
-            "type": "log",
-            "title": {"text": plot_text(ui("统一换算后的数值"))},
-            "tickmode": "array",
-            "tickvals": tickvals,
-            "ticktext": [plot_text(ui(t)) for t in ticktext],
-            "automargin": True,
-        },
-        yaxis={
-            "tickmode": "array",
-            "tickvals": list(range(len(units))),
-            "ticktext": [short(u, 8) for u in units],
-            "title": {"text": plot_text(ui("单位"))},
-            "range": [len(units) - 0.4, -0.6],
-            "automargin": True,
-            "zeroline": False,
-        },
-    )
-    return figure
-
-
-def _normalized_words(ui: Callable[[str], str], fig: Figure) -> str:
-    """The figure's normalised value (or range) in Chinese units, in the edition's script."""
-    words = ui(chinese_number(normalized(fig)))
-    if fig.value_max is not None:
-        words += "–" + ui(chinese_number(fig.value_max * SCALES[fig.scale]))
-    return words
-
-
-def compute_block(ctx: PageContext) -> str:
-    ui = ctx.ui
-    rows = [
-        f"| {ui('数字')} | {ui('原文')} | {ui('统一换算')} | {ui('单位')} |",
-        "| --- | --- | ---: | --- |",
-    ]
-    for fig in ctx.base.figures:
-        rows.append(
-            f"| {ctx.link(fig.id)} | {md_text(ui(figure_value(fig)))} |"
-            f" {md_text(_normalized_words(ui, fig))} | {md_text(fig.unit)} |"
-        )
-    for item in derive(ctx.base):
-        rows.append(
-            f"| {md_text(ui(item.label))}（{ui('推算值')}） | {md_text(ui(item.formula))} |"
-            f" {md_text(ui(chinese_number(item.value)))} | {md_text(ui(item.unit))} |"
-        )
-    return chart_html(
-        "compute", compute_figure(ctx), ui("报道中的数字（对数刻度）"), "\n".join(rows)
-    )
-
-
 CHART_BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "timeline": timeline_block,
     "people": people_block,
     "products": products_block,
     "market": market_block,
-    "compute": compute_block,
 }

@@ -74,10 +74,18 @@ def _conversions(args: argparse.Namespace) -> int:
             texts = [(place, text) for place, text in texts if text not in known]
         changes = conversions_in(texts, base, args.opencc, args.lang)
     else:
-        changes = review(base, args.opencc, args.lang, Path(args.docs), documents=documents)
+        changes = review(
+            base,
+            args.opencc,
+            args.lang,
+            Path(args.docs),
+            documents=documents,
+            second_opinion=True,
+        )
     for change in changes:
         print(change.line())
     totals = group_counts(changes)
+    kinds = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("differs", "decided")}
     print(
         say(
             "conversions-summary",
@@ -85,9 +93,20 @@ def _conversions(args: argparse.Namespace) -> int:
             glossary=totals.get("glossary", 0),
             phrase=totals.get("phrase", 0),
             char=totals.get("char", 0),
+            vocabulary=totals.get("vocabulary", 0),
         )
     )
-    return 0
+    if args.since or args.all:
+        return 0
+    print(
+        say(
+            "conversions-second-opinion",
+            count=kinds["differs"] + kinds["decided"],
+            decided=kinds["decided"],
+            differs=kinds["differs"],
+        )
+    )
+    return 1 if args.strict and kinds["differs"] else 0
 
 
 def _fingerprint(args: argparse.Namespace) -> int:
@@ -170,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
     schema.set_defaults(run=_schema)
     conversions = commands.add_parser(
-        "conversions", help="list phrase-level and glossary conversions"
+        "conversions", help="list what conversion changes and where zhconv-rs disagrees"
     )
     conversions.add_argument(
         "--opencc", default="s2twp", help="OpenCC config of the edition (default s2twp)"
@@ -186,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--since",
         metavar="REV",
         help="only text that is new or changed since git revision REV (implies --all)",
+    )
+    conversions.add_argument(
+        "--strict", action="store_true", help="fail while a disagreement is undecided"
     )
     conversions.set_defaults(run=_conversions)
     prints = commands.add_parser(

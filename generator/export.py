@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, get_args
 
@@ -26,11 +27,40 @@ LIST_SEPARATOR = "; "
 EARLIEST, LATEST = "_earliest", "_latest"
 BELONGS_TO = "belongs_to"
 LAST_COLUMNS = ("attribution", "asserted_by", "cite", "cite_quotes")
+# Codes that are Chinese words as written (a figure's scale, 万亿): readers of an edition read
+# them in its script and with its number words (兆 in Taiwan), in downloads as on pages.
+WORD_FIELDS = {"scale"}
+# How the Traditional editions are made, keyed by Simplified words: published with the source
+# edition's data only.
+CONVERSION_TABLES = ("glossary", "vocabulary")
 
 
-def facts_json(base: FactBase) -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def _edition_words(value: Any, words: Callable[[str], str]) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: words(item)
+            if key in WORD_FIELDS and isinstance(item, str) and item
+            else _edition_words(item, words)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_edition_words(item, words) for item in value]
+    return value
+
+
+def facts_json(
+    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+) -> str:
     """The whole fact model as JSON, keys in schema order, stable byte for byte."""
-    return json.dumps(base.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
+    data = _edition_words(base.model_dump(mode="json"), words)
+    if not conversion_tables:
+        for name in CONVERSION_TABLES:
+            data.pop(name, None)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def cite_text(cite: list[Citation]) -> str:
@@ -54,7 +84,9 @@ def _holds_records(bare: Any) -> bool:
     return bool(items) and isinstance(items[0], type) and issubclass(items[0], BaseModel)
 
 
-def _row(record: BaseModel, belongs_to: str | None) -> dict[str, str]:
+def _row(
+    record: BaseModel, belongs_to: str | None, words: Callable[[str], str] = _same
+) -> dict[str, str]:
     row: dict[str, str] = {} if belongs_to is None else {BELONGS_TO: belongs_to}
     for name in type(record).model_fields:
         value = getattr(record, name)
@@ -67,11 +99,14 @@ def _row(record: BaseModel, belongs_to: str | None) -> dict[str, str]:
             continue
         elif isinstance(bare, type) and issubclass(bare, BaseModel):
             if value is not None:  # a single nested record: its fields as name.field
-                row.update({f"{name}.{key}": cell for key, cell in _row(value, None).items()})
+                nested = _row(value, None, words)
+                row.update({f"{name}.{key}": cell for key, cell in nested.items()})
         elif isinstance(value, list):
             row[name] = LIST_SEPARATOR.join(_cell(item) for item in value)
         elif isinstance(value, dict):
             row[name] = LIST_SEPARATOR.join(f"{key}: {_cell(item)}" for key, item in value.items())
+        elif name in WORD_FIELDS and isinstance(value, str):
+            row[name] = words(value) if value else ""
         else:
             row[name] = _cell(value)
             if EDTF in markers:
@@ -92,31 +127,41 @@ def table_columns(rows: list[dict[str, str]]) -> list[str]:
 
 
 def _collect(
-    record: BaseModel, belongs_to: str | None, table: str, tables: dict[str, list[dict[str, str]]]
+    record: BaseModel,
+    belongs_to: str | None,
+    table: str,
+    tables: dict[str, list[dict[str, str]]],
+    words: Callable[[str], str],
 ) -> None:
-    tables.setdefault(table, []).append(_row(record, belongs_to))
+    tables.setdefault(table, []).append(_row(record, belongs_to, words))
     owner = getattr(record, "id", None) or belongs_to
     for name in type(record).model_fields:
         value = getattr(record, name)
         if name != "cite" and isinstance(value, list):
             for item in value:
                 if isinstance(item, BaseModel):
-                    _collect(item, owner, name, tables)
+                    _collect(item, owner, name, tables, words)
 
 
-def fact_tables(base: FactBase) -> dict[str, list[dict[str, str]]]:
+def fact_tables(
+    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+) -> dict[str, list[dict[str, str]]]:
     """Table name (the record list's name) -> rows, each row column -> text."""
     tables: dict[str, list[dict[str, str]]] = {}
     for name in type(base).model_fields:
+        if name in CONVERSION_TABLES and not conversion_tables:
+            continue
         for record in getattr(base, name):
-            _collect(record, None, name, tables)
+            _collect(record, None, name, tables, words)
     return tables
 
 
-def facts_csv(base: FactBase) -> dict[str, str]:
+def facts_csv(
+    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+) -> dict[str, str]:
     """File name -> CSV text (with its byte-order mark), one file per kind of record."""
     files = {}
-    for name, rows in fact_tables(base).items():
+    for name, rows in fact_tables(base, words, conversion_tables).items():
         columns = table_columns(rows)
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")

@@ -5,6 +5,8 @@ Written once in Simplified Chinese; pages and charts pass them through the editi
 
 from __future__ import annotations
 
+import re
+
 from generator.dates import Precision
 from generator.model import Attribution
 
@@ -116,3 +118,96 @@ TOPIC_WORDS = {
 NOTE_KIND_WORDS = {"inconsistency": "数字不一致", "caveat": "注意", "context": "背景"}
 
 FORECAST_STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}
+
+# The kinds of record and their fields, as the corrections page names them.
+RECORD_KIND_WORDS = {
+    "source": "来源",
+    "organization": "机构",
+    "person": "人物",
+    "role": "职务",
+    "move": "岗位变动",
+    "product": "产品",
+    "event": "事件",
+    "market-move": "市场行情",
+    "market-count": "行情统计",
+    "stock-series": "股价序列",
+    "figure": "数字",
+    "claim": "观点",
+    "forecast": "预测",
+}
+
+CHANGE_STATUS_WORDS = {"added": "新增", "removed": "删除", "renamed": "改名", "changed": "修改"}
+
+FIELD_WORDS = {
+    "title": "标题",
+    "summary": "摘要",
+    "date": "日期",
+    "kind": "类型",
+    "involves": "涉及",
+    "cite": "出处",
+    "source": "来源",
+    "paragraph": "段落",
+    "attribution": "归属",
+    "asserted_by": "说法出自",
+    "name": "名称",
+    "name_hant": "繁体名称",
+    "name_en": "英文名称",
+    "short": "简称",
+    "about": "关于",
+    "country": "国别",
+    "parent": "上级机构",
+    "org": "机构",
+    "start": "开始",
+    "end": "结束",
+    "from_role": "原职务",
+    "to_role": "新职务",
+    "maker": "研发方",
+    "bytedance_ai": "属于字节AI产品线",
+    "launched": "推出时间",
+    "status": "状态",
+    "relations": "关系",
+    "target": "对象",
+    "theme": "主题",
+    "markets": "市场",
+    "measure": "统计项",
+    "comparator": "比较",
+    "value": "数值",
+    "value_max": "数值上限",
+    "unit": "单位",
+    "threshold": "条件",
+    "scale": "量级",
+    "measures": "衡量的是",
+    "label": "标签",
+    "text": "内容",
+    "topic": "主题",
+    "claim": "预测内容",
+    "made_on": "提出时间",
+    "expected": "预期时间",
+    "checked_on": "核对时间",
+    "outcome": "结果",
+    "outlet": "媒体",
+    "published": "发表时间",
+    "url": "链接",
+    "copy_read": "所读副本",
+    "language": "语言",
+    "paragraphs": "段落提要",
+    "gist": "提要",
+    "code": "代码",
+    "points": "数据点",
+}
+
+_SEGMENT = re.compile(r"^(?P<name>[a-z_]+)(?:\[(?P<index>\d+)\])?$")
+
+
+def field_words(path: str) -> str:
+    """A field path of the fact diff in words: relations[0].kind -> 关系1·类型."""
+    words = []
+    for segment in path.split("."):
+        match = _SEGMENT.match(segment)
+        if match is None:
+            words.append(segment)
+            continue
+        word = FIELD_WORDS.get(match.group("name"), match.group("name"))
+        index = match.group("index")
+        words.append(f"{word}{int(index) + 1}" if index is not None else word)
+    return "·".join(words)

@@ -455,8 +455,14 @@ CATALOGUE: dict[str, Text] = {
         "(Too long: the rest is cut; the CI run summary has all of it.)",
     ),
     "conversions-summary": Text(
-        "共 {count} 种转换：词表 {glossary} 处，词语 {phrase} 处，逐字 {char} 处。",
-        "{count} distinct changes: {glossary} glossary, {phrase} phrase, {char} character",
+        "共 {count} 种转换：词表 {glossary} 处，用语表 {vocabulary} 处，词语 {phrase} 处，逐字 {char} 处。",
+        "{count} distinct changes: {glossary} glossary, {vocabulary} vocabulary, {phrase} phrase,"
+        " {char} character",
+    ),
+    "conversions-second-opinion": Text(
+        "zhconv-rs 有 {count} 个词写法不同：{decided} 个已由词表裁决，{differs} 个还待裁决（differs）。",
+        "zhconv-rs disagrees on {count} distinct words: {decided} decided, {differs} still to"
+        " decide (differs)",
     ),
     "guide-stale": Text(
         "{file} 里生成的表格已过期：运行 .venv/bin/python -m generator guide 重新生成。",
@@ -501,6 +507,7 @@ WORDS: dict[str, Text] = {
     "nothing": Text("空值", "nothing"),
     "note": Text("编者注", "note"),
     "glossary": Text("词表", "glossary"),
+    "vocabulary": Text("用语表", "vocabulary"),
     "absent": Text("（无）", "(none)"),
     "working-tree": Text("工作区", "working tree"),
     "added": Text("新增", "added"),

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from generator.model import FactBase
+from generator.share_cards import SIZE as CARD_SIZE
 
 _JSON_ESCAPES = {
     "<": "\\u003c",
@@ -80,8 +81,10 @@ def head_tags(
     url: str | None,
     lang: str,
     json_ld: dict[str, Any] | None,
+    image: str | None = None,
+    image_alt: str = "",
 ) -> str:
-    """Open Graph tags (and JSON-LD when given) for one page, escaped."""
+    """Open Graph tags, the share card when there is one, and JSON-LD when given; escaped."""
     locale = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "zh-HK": "zh_HK"}.get(
         lang, lang.replace("-", "_")
     )
@@ -94,11 +97,22 @@ def head_tags(
     ]
     if url:
         pairs.append(("og:url", url))
+    if image:
+        pairs += [
+            ("og:image", image),
+            ("og:image:type", "image/png"),
+            ("og:image:width", str(CARD_SIZE[0])),
+            ("og:image:height", str(CARD_SIZE[1])),
+            ("og:image:alt", image_alt),
+        ]
     tags = [
         f'<meta property="{name}" content="{html.escape(value, quote=True)}">'
         for name, value in pairs
     ]
-    tags.append('<meta name="twitter:card" content="summary">')
+    card = "summary_large_image" if image else "summary"
+    tags.append(f'<meta name="twitter:card" content="{card}">')
+    if image:
+        tags.append(f'<meta name="twitter:image" content="{html.escape(image, quote=True)}">')
     if json_ld is not None:
         tags.append(f'<script type="application/ld+json">{json_for_script(json_ld)}</script>')
     return "\n    ".join(tags)

@@ -73,6 +73,17 @@ PlainName = Annotated[
 ]
 HantName = Annotated[PlainName, TRADITIONAL]
 
+NameForms = Annotated[
+    dict[str, Term],
+    Field(
+        description=(
+            "某个版本的媒体写法，按语言代码，例如 zh-Hant: Google；在该版本里优先于 name_hant。"
+        )
+    ),
+]
+# A reviewer's reason for a conversion decision (about Simplified words, so never converted).
+Reason = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
@@ -272,6 +283,7 @@ class Organization(Cited):
     name_hant: HantName | None = Field(
         None, description="繁体版要用的名称（台湾媒体的写法），自动转换不对时才填。"
     )
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = Field(None, description="英文名，可省略。")
     short: Text | None = Field(None, description="简称，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
@@ -325,6 +337,7 @@ class Person(Cited):
     id: Id
     name: Text = Field(description="简体姓名。")
     name_hant: HantName | None = Field(None, description="繁体版要用的姓名，自动转换不对时才填。")
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     about: Text = Field(description="一两句话的介绍。")
@@ -374,6 +387,7 @@ class Product(Cited):
     id: Id
     name: Text = Field(description="简体名称。")
     name_hant: HantName | None = Field(None, description="繁体版要用的名称，自动转换不对时才填。")
+    name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     kind: ProductKind = Field(description="产品类型。")
@@ -596,9 +610,27 @@ class GlossaryEntry(Record):
         default_factory=dict,
         description="某个版本的特别写法，按语言代码，例如 zh-HK。",
     )
-    why: Annotated[str, StringConstraints(min_length=1, max_length=500)] = Field(
-        description="为什么需要这一条，例如“品牌名；s2twp 会把视频改成影片”。"
+    why: Reason = Field(description="为什么需要这一条，例如“品牌名；s2twp 会把视频改成影片”。")
+
+
+class VocabularyEntry(Record):
+    """Newsroom wording for one edition: replaces a word as OpenCC writes it (applied after OpenCC)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "某个版本的报刊用语：OpenCC 转换之后，把它写出的词换成该版本的说法。"
+        }
     )
+
+    opencc: Term = Field(description="OpenCC 转换后写出的词。")
+    editions: dict[str, Term] = Field(
+        min_length=1,
+        description=(
+            "按语言代码给出各版本的写法；没列出的版本保留 OpenCC 的写法。"
+            "写成与 opencc 相同的词，表示核对过、决定保留。"
+        ),
+    )
+    why: Reason = Field(description="为什么这样写，例如“台湾报刊的习惯说法”。")
 
 
 class SourcesFile(Record):
@@ -642,7 +674,10 @@ class NotesFile(Record):
 
 
 class GlossaryFile(Record):
-    glossary: list[GlossaryEntry] = Field(description="繁体转换词表。")
+    glossary: list[GlossaryEntry] = Field(description="繁体转换词表（OpenCC 之前生效）。")
+    vocabulary: list[VocabularyEntry] = Field(
+        default_factory=list, description="各版本的报刊用语表（OpenCC 之后生效）。"
+    )
 
 
 # File name (in data/) -> the model of its whole content; the order is the load order.
@@ -678,3 +713,4 @@ class FactBase(Record):
     forecasts: list[Forecast]
     notes: list[Note] = Field(default_factory=list)
     glossary: list[GlossaryEntry]
+    vocabulary: list[VocabularyEntry] = Field(default_factory=list)

@@ -6,8 +6,9 @@ charts and editions.
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,14 +17,18 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator.chart_embed import plotly_words
 from generator.config import THEME_DIR, ReportConfig
-from generator.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
+from generator.feed import atom_feed
+from generator.freshness import day_words, page_revision, page_stamp
+from generator.history import History, Revision, read_history
 from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.metadata import head_tags, report_json_ld
@@ -36,20 +41,36 @@ from generator.preview_problems import (
     with_panel,
 )
 from generator.problems import DataError
-from generator.prose_refs import check_references, expand_references
+from generator.prose_refs import REFERENCE, check_references, expand_references
 from generator.publication import Licence, Publication, build_date
 from generator.search_dict import user_dictionary
-from generator.site_files import generated_files, page_sources
-from generator.slugs import use_sources
+from generator.share_cards import Card, CardCache, CardFonts, find_fonts
+from generator.shared_assets import drop_theme_assets, share_root_assets
+from generator.site_files import FEED_URI, generated_files, page_sources
+from generator.slugs import anchor_map
 from generator.web_safety import add_content_security_policy
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 UI_TEXT = {
     "made_with": "网站生成工具：",
     "not_found": "404：找不到这个页面",
-    "not_found_help": "链接可能已经失效，或者地址输入有误。可以用右上角的搜索，或者从首页重新开始。",
+    "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
 }
+ANCHORS_JS = "assets/javascripts/report-anchors.js"
+HISTORY_MISSING = {
+    "no-git": "not in a git repository",
+    "shallow": "a shallow clone (run: git fetch --unshallow)",
+    "no-commits": "the data folder has no commits yet",
+}
+_told: set[str] = set()
+
+
+def _tell_once(message: str) -> None:
+    """An INFO line once per process (warnings would fail `--strict` builds and previews)."""
+    if message not in _told:
+        _told.add(message)
+        log.info(message)
 
 
 class _MemoryBytecodeCache(BytecodeCache):
@@ -78,10 +99,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.source_base: FactBase | None = None
         self.base: FactBase | None = None
         self.convert: ScriptConverter | None = None
+        self.other_converters: dict[str, ScriptConverter] = {}
         self.ctx: PageContext | None = None
         self.serve_url: str | None = None
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
         self.problems: list[str] = []  # shown in the preview instead of stopping it
+        self.history = History()
+        self.docs_dir = "docs"
+        self.fonts: CardFonts | None = None
+        self.cards: dict[str, Card] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -104,7 +130,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.source_base = last_good_fact_base(data_dir, shown) or empty_fact_base()
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
-        use_sources(self.convert.sources_of.get)
+        self._read_history(config)
+        self.ctx = PageContext(self.base, self.convert, self.edition.lang, history=self.history)
+        self.other_converters = {
+            e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
+        }
         if not self.problems:
             problems = check_references(Path(config.docs_dir), self.source_base)
             if problems:
@@ -115,6 +145,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
+        config.extra_javascript.append(ANCHORS_JS)
         return config
 
     def _stop_or_show(self, error: DataError, config: MkDocsConfig) -> None:
@@ -128,12 +159,36 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if edition_being_built() is None:
             tell_terminal(self.problems)
 
+    def _read_history(self, config: MkDocsConfig) -> None:
+        assert self.edition is not None
+        self.docs_dir = config.docs_dir
+        docs = sorted(Path(config.docs_dir).rglob("*.md"))
+        self.history = read_history(Path(self.config.data_dir), Path(self.config.cache_dir), docs)
+        if self.history.missing:
+            why = HISTORY_MISSING.get(self.history.missing, self.history.missing)
+            _tell_once(f"report: no revision history ({why}); pages show no change dates")
+        self.fonts = find_fonts(self.edition.lang)
+        if self.fonts is None:
+            _tell_once(
+                "report: share cards skipped: Noto Sans CJK not found"
+                " (sudo apt-get install fonts-noto-cjk)"
+            )
+        self.cards = {}
+
     def _configure_edition(self, config: MkDocsConfig) -> None:
         assert self.edition is not None and self.convert is not None
         config.theme["language"] = self.edition.lang
-        config.extra["report_ui"] = {key: self.convert(text) for key, text in UI_TEXT.items()}
+        config.extra["report_ui"] = {
+            **{key: self.convert(text) for key, text in UI_TEXT.items()},
+            "plotly_words": plotly_words(self.convert),
+        }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
+        # Material prints the palette toggles' names as written in mkdocs.yml.
+        for scheme in config.theme.get("palette") or []:
+            toggle = scheme.get("toggle") if isinstance(scheme, dict) else None
+            if toggle and toggle.get("name"):
+                toggle["name"] = self.convert(toggle["name"])
         for name in ("site_description", "site_author", "copyright"):
             if config[name]:
                 config[name] = self.convert(config[name])
@@ -179,6 +234,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         for page in sorted(Path(config.docs_dir).rglob("*.md")):
             yield page.read_text(encoding="utf-8")
 
+    @property
+    def _source_of(self) -> Callable[[str], str | None]:
+        """The Simplified source of a converted text (folded back by character when unknown)."""
+        assert self.convert is not None
+        convert = self.convert
+        if not convert.converts:
+            return lambda text: text
+        return lambda text: convert.sources_of.get(text) or to_simplified(text)
+
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         self.serve_url = config.site_url or "/"
         return server
@@ -192,6 +256,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if files.get_file_from_path(file.src_uri):
                 files.remove(files.get_file_from_path(file.src_uri))  # type: ignore[arg-type]
             files.append(file)
+        if self.edition is not None and self.edition.path:
+            drop_theme_assets(files)
+        files.append(File.generated(config, FEED_URI, content=self._feed(config, files)))
         if self.convert.converts:
             for file in files.documentation_pages():
                 if file.abs_src_path and not file.generated_by:
@@ -199,16 +266,39 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                     file.content_string = convert_markdown(source, self.convert)
         return files
 
+    def _feed(self, config: MkDocsConfig, files: Files) -> str:
+        assert self.edition is not None and self.convert is not None
+        site_url = config.site_url or ""
+        changes = files.get_file_from_path("changes.md")
+        return atom_feed(
+            self.history,
+            ui=self.convert,
+            lang=self.edition.lang,
+            site_name=config.site_name,
+            changes_url=site_url + (changes.url if changes else ""),
+            feed_url=site_url + FEED_URI,
+            names=self.ctx.names if self.ctx else {},
+        )
+
     # The editions of one build render the same templates: compile them once per process.
+    # A non-root edition's asset URLs lead to the root edition's single copy.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.bytecode_cache = TEMPLATE_CACHE
+        if self.edition is not None and self.edition.path:
+            share_root_assets(env, self.edition.path)
         return env
 
+    # Also where each page's update date is set: the sitemap is written before any page, and
+    # its <lastmod> should be the day the page last changed, not the build's.
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.convert is not None
         for item in _walk_nav(nav.items):
             if item.title:
                 item.title = self.convert(item.title)
+        for file in files.documentation_pages():
+            updated = self._page_revision(file) if file.page is not None else None
+            if file.page is not None and updated is not None:
+                file.page.update_date = updated.day
         return nav
 
     def on_page_markdown(
@@ -228,12 +318,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.edition is not None and self.base is not None
+        assert self.edition is not None and self.base is not None and self.convert is not None
         config.extra["alternate"] = [
             {
-                "name": other.name,
+                "name": self.convert(other.name),
                 "lang": other.lang,
                 "relative": link_between(self.edition, page.url, other),
+                "anchors": json.dumps(
+                    anchor_map(page.toc, self._source_of, self.other_converters[other.lang]),
+                    ensure_ascii=False,
+                    sort_keys=True,
+                ),
             }
             for other in self.editions
         ]
@@ -250,6 +345,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if page.is_homepage
             else None
         )
+        updated = self._page_revision(page.file)
+        image = self._share_card(page, config, title, description, updated)
         context["report_head"] = head_tags(  # type: ignore[typeddict-unknown-key]
             title=title,
             description=description,
@@ -257,8 +354,49 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             url=url,
             lang=self.edition.lang,
             json_ld=json_ld,
+            image=image,
+            image_alt=f"{title} - {config.site_name}",
         )
+        context["report_updated"] = page_stamp(updated, self.convert)  # type: ignore[typeddict-unknown-key]
         return context
+
+    def _page_revision(self, file: File) -> Revision | None:
+        """When a page last changed: its records' changes, or its own file's and references'."""
+        assert self.ctx is not None
+        uri = file.src_uri
+        if file.generated_by:
+            shown = [key for key, on in self.ctx.pages_of_ids.items() if on == uri]
+            everything = uri in ("changes.md", "data.md")
+            return page_revision(self.history, None if everything else shown, None)
+        # Converted pages no longer name their source file: it is the one in docs_dir.
+        path = Path(self.docs_dir) / uri
+        names = [m.group(1) for m in REFERENCE.finditer(path.read_text(encoding="utf-8"))]
+        ids = None if any(n.startswith("@") for n in names) else names
+        return page_revision(self.history, ids, str(path))
+
+    def _share_card(
+        self,
+        page: Page,
+        config: MkDocsConfig,
+        title: str,
+        description: str,
+        updated: Revision | None,
+    ) -> str | None:
+        """Absolute URL of the page's card (drawn after the build), or None without one."""
+        assert self.edition is not None and self.convert is not None
+        if self.fonts is None or not config.site_url:
+            return None
+        uri = "share/" + page.file.dest_uri.removesuffix(".html").replace("/", "-") + ".png"
+        ui = self.convert
+        self.cards[uri] = Card(
+            lang=self.edition.lang,
+            kicker="" if page.is_homepage else config.site_name,
+            title=config.site_name if page.is_homepage else title,
+            description=description,
+            footer=f"{self.edition.name} · {_host(config.site_url)}",
+            updated=ui("更新于") + ui(day_words(updated)) if updated else "",
+        )
+        return config.site_url + uri
 
     # Last, so the policy hashes the page's final inline scripts. Not under `mkdocs serve`,
     # whose live-reload script is injected into each response after the build.
@@ -288,6 +426,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.fonts is not None:
+            cache = CardCache(Path(self.config.cache_dir))
+            cache.write_all(self.cards, self.fonts, Path(config.site_dir))
         if edition_being_built() is not None or self.edition is not self.editions[0]:
             return
         for other in self.editions[1:]:
@@ -305,6 +446,11 @@ def _walk_nav(items: list[Any]) -> Iterator[Any]:
         yield item
         if isinstance(item, Section):
             yield from _walk_nav(item.children)
+
+
+def _host(site_url: str) -> str:
+    """The site address as a card prints it: host and path, no scheme."""
+    return site_url.split("://", 1)[-1].rstrip("/")
 
 
 def _shown(data_dir: str, config: MkDocsConfig) -> str:

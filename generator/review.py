@@ -1,8 +1,10 @@
-"""Conversion review: what OpenCC's phrase vocabulary and the glossary change, counted and located.
+"""Conversion review: what OpenCC's phrase vocabulary, the glossary and the vocabulary change.
 
 Character-for-character conversion (`s2tw`) is what a reader expects by default; the phrase step
-(`s2twp`: 视频→影片, 数据→資料) and the glossary change words. A reviewer reads this list, and puts
-every wrong change into data/glossary.yml.
+(`s2twp`: 视频→影片, 数据→資料), the glossary and the newsroom vocabulary change words. Beside
+them, a second converter (zhconv-rs) gives its opinion: every word the two write differently is
+listed, `decided` when a glossary term or vocabulary entry settles it, `differs` while nobody
+has. A reviewer settles each `differs` line in data/glossary.yml.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ import jieba
 from generator.convert import ScriptConverter, converter_for
 from generator.fields import PathKey, readable, records, string_fields
 from generator.markdown_convert import convert_markdown
-from generator.model import DATA_FILES, TEXT, FactBase
+from generator.model import DATA_FILES, SOURCE_WORDS, TEXT, FactBase
+from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
 from generator.yaml_source import YamlDocument
 
-CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
 MAX_PLACES = 4
 MAX_JOINED_WORDS = 4
 
@@ -36,7 +38,7 @@ class Change:
 
     source: str
     result: str
-    kind: str  # "phrase" (OpenCC vocabulary) or "glossary"
+    kind: str  # "phrase" (OpenCC), "glossary", "vocabulary", "decided" or "differs"
     places: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -61,7 +63,8 @@ def texts_of(
     file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
     ids = record_ids(base)
     for path, value, markers in string_fields(base):
-        if TEXT not in markers:
+        # The source's own words (quotes) change glyphs only: no wording to review.
+        if TEXT not in markers or SOURCE_WORDS in markers:
             continue
         document = (documents or {}).get(str(path[0]))
         if document is not None:
@@ -70,8 +73,10 @@ def texts_of(
             yield f"{file_of_list.get(str(path[0]), '?')} › {readable(path, ids)}", value
     if docs_dir is not None:
         for page in sorted(docs_dir.rglob("*.md")):
-            for text in _markdown_texts(page.read_text(encoding="utf-8")):
-                yield f"docs/{page.relative_to(docs_dir)}", text
+            source = page.read_text(encoding="utf-8")
+            for text in _markdown_texts(source):
+                where = f":{source[: source.find(text)].count(chr(10)) + 1}" if documents else ""
+                yield f"docs/{page.relative_to(docs_dir)}{where}", text
 
 
 def page_texts(base: FactBase) -> Iterator[tuple[str, str]]:
@@ -157,6 +162,9 @@ def _runs(indices: list[int]) -> Iterator[list[int]]:
         yield run
 
 
+KIND_ORDER = ("differs", "decided", "glossary", "vocabulary", "phrase")
+
+
 def _word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
     """(word, its Traditional form) for every glossary term and jieba word the conversion changes.
 
@@ -165,7 +173,7 @@ def _word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[s
     spans words (and so converts differently in context), the words are joined.
     """
     last = 0
-    for match in converter._pattern.finditer(text) if converter._pattern else []:
+    for match in converter.term_pattern.finditer(text) if converter.term_pattern else []:
         yield from _plain_word_conversions(text[last : match.start()], converter)
         yield match.group(), converter.terms[match.group()]
         last = match.end()
@@ -225,10 +233,12 @@ def review(
     docs_dir: Path | None,
     pages: bool = True,
     documents: dict[str, YamlDocument] | None = None,
+    second_opinion: bool = False,
 ) -> list[Change]:
-    """Every phrase-level and glossary change the edition's conversion makes.
+    """Every phrase-level, glossary and vocabulary change the edition's conversion makes.
 
-    With `pages`, the generator's own words on every page and chart are reviewed too.
+    With `pages`, the generator's own words on every page and chart are reviewed too; with
+    `second_opinion`, every word zhconv-rs writes differently is listed as well.
     """
     converter = converter_for(base, opencc_config, lang)
     characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
@@ -238,16 +248,29 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    texts = texts_of(base, docs_dir, documents)
-    for place, text in [*texts, *(page_texts(base) if pages else [])]:
-        pattern = converter._pattern
+    texts = [*texts_of(base, docs_dir, documents), *(page_texts(base) if pages else [])]
+    for place, text in texts:
+        pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:
             note("glossary", match.group(), converter.terms[match.group()], place)
         for piece in pieces:
             for source, result in _phrase_changes(piece, converter, characters):
                 note("phrase", source, result, place)
-    return sorted(changes.values(), key=lambda c: (c.kind, -len(c.places), c.source))
+            for word in _vocabulary_words(converter.plain(piece), converter):
+                note("vocabulary", word, converter.vocabulary[word], place)
+        if second_opinion:
+            for found in disagreements(text, converter):
+                kind = "decided" if decided_by(found, text, converter) else "differs"
+                note(kind, found.source, f"{found.ours}（zhconv-rs：{found.theirs}）", place)
+    return sorted(
+        changes.values(), key=lambda c: (KIND_ORDER.index(c.kind), -len(c.places), c.source)
+    )
+
+
+def _vocabulary_words(converted: str, converter: ScriptConverter) -> list[str]:
+    pattern = converter.vocabulary_pattern
+    return [match.group() for match in pattern.finditer(converted)] if pattern else []
 
 
 def conversion_lines(

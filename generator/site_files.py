@@ -1,12 +1,10 @@
-"""Everything the report adds to the MkDocs file list: generated pages, downloads and plotly.js."""
+"""Everything the report adds to the MkDocs file list: generated pages and downloads."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from types import ModuleType
 
-import plotly
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
@@ -14,6 +12,7 @@ from generator.bundle import bundle_name, data_bundle
 from generator.export import facts_csv, facts_json
 from generator.pages import (
     analysis,
+    changes,
     compute,
     data,
     forecasts,
@@ -38,10 +37,10 @@ PAGES: dict[str, ModuleType] = {
     "analysis.md": analysis,
     "sources.md": sources,
     "data.md": data,
+    "changes.md": changes,
 }
-CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md", "compute.md"}
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_URI = "assets/javascripts/plotly.min.js"
+CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md"}
+FEED_URI = changes.FEED
 
 
 def _front_matter(title: str, description: str, charts: bool) -> str:
@@ -60,14 +59,14 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
-    """Files to add to the build: pages, downloads (with the data bundle) and plotly.js."""
+    """Files to add to the build: pages and downloads (with the data bundle)."""
     for uri, markdown in page_sources(ctx):
         yield File.generated(config, uri, content=markdown)
-    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts_json(ctx.base))
-    for name, text in facts_csv(ctx.base).items():
+    facts = facts_json(ctx.base, ctx.ui, conversion_tables=not ctx.converted)
+    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts)
+    for name, text in facts_csv(ctx.base, ctx.ui, not ctx.converted).items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
     if ctx.publication is not None:
-        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui)
+        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui, not ctx.converted)
         name = bundle_name(ctx.publication)
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=bundle)
-    yield File.generated(config, PLOTLY_URI, abs_src_path=str(PLOTLY_JS))

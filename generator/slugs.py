@@ -1,34 +1,54 @@
-"""Heading anchors that are the same in every script, so a link to a section works in each edition.
+"""Heading anchors in each edition's own script, and the map between editions' anchors.
 
-The plugin registers the edition's converter; a heading it converted is slugged from its
-Simplified source (資料量 → 数据量), anything else is folded back to Simplified character by
-character. Either way `## 資料量` in the Traditional edition gets the anchor `#数据量`.
+A heading's anchor is made from the heading as the edition shows it, so a Traditional address
+bar shows `#資料量`, never the Simplified source. The language selector carries the reader's
+section across: `anchor_map` gives, for each heading anchor of a page, the anchor the same
+heading has in another edition (from the heading's Simplified source, converted for that edition).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
+import html
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote
 
-import opencc
 from pymdownx.slugs import slugify as unicode_slugify
 
 _SLUG = unicode_slugify(case="lower")
-_source_of: Callable[[str], str | None] = lambda text: None  # noqa: E731
-
-
-@lru_cache(maxsize=1)
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def use_sources(lookup: Callable[[str], str | None]) -> None:
-    """Register how to find the Simplified source of converted text (for the current build)."""
-    global _source_of  # one build at a time; the plugin sets it per edition
-    _source_of = lookup
+SEPARATOR = "-"
 
 
 def slugify(text: str, separator: str) -> str:
     """Python-Markdown's toc slugify hook."""
-    source = _source_of(text.strip()) or _to_simplified().convert(text)
-    return str(_SLUG(source, separator))
+    return str(_SLUG(text, separator))
+
+
+def _walk(items: Iterable[Any]) -> Iterable[Any]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def anchor_map(
+    toc: Iterable[Any],
+    source_of: Callable[[str], str | None],
+    convert_for_other: Callable[[str], str],
+) -> dict[str, str]:
+    """This page's heading anchor -> the same heading's anchor in the other edition, encoded.
+
+    Only anchors made from the heading text are mapped; an explicit `{ #id }` is the same in
+    every edition. `source_of` finds the Simplified source of a converted heading (None when the
+    heading was not converted, as in the source edition).
+    """
+    anchors: dict[str, str] = {}
+    for item in _walk(toc):
+        title = html.unescape(item.title).strip()
+        if item.id != slugify(title, SEPARATOR):
+            continue
+        source = source_of(title) or title
+        other = slugify(convert_for_other(source), SEPARATOR)
+        if other != item.id:
+            # Written as in an address (percent-encoded): no other script's text in the page.
+            anchors[quote(item.id, safe="")] = quote(other, safe="")
+    return anchors

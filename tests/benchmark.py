@@ -18,12 +18,16 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
+from bench_browser import chart_page_transfer, lighthouse_scores
 from conftest import copy_project  # the same copy of the build inputs the tests make
+
+from generator.site_files import CHART_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -36,6 +40,11 @@ HANT = "zh-Hant"
 LIMIT_NO_CHARTS = 200 * 1024
 FILE_LIMIT = 2_000_000  # generator.yaml_source.MAX_FILE_BYTES: the loader refuses bigger files
 OVERHEAD_TARGET = 0.30
+CHART_PAGE_TOTAL = 500 * 1024
+CHART_PAGE_BEFORE = 120 * 1024
+SCRIPT_SWITCH = 60 * 1024
+LIGHTHOUSE_TARGET = 90
+LIGHTHOUSE_PAGES = ["timeline.html", "compute.html", "index.html"]
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -275,7 +284,7 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
     from generator.markdown_convert import convert_markdown
     from generator.pages.context import PageContext
     from generator.prose_refs import expand_references
-    from generator.site_files import PLOTLY_JS, page_sources
+    from generator.site_files import page_sources
 
     base = load_fact_base(ROOT / "data")
     convert = converter_for(base, opencc, lang)
@@ -290,7 +299,6 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
         target.write_text(expand_references(markdown, ctx, uri), encoding="utf-8")
     assets = docs / "assets"
     shutil.copytree(ROOT / "generator" / "theme" / "assets", assets)
-    shutil.copy(PLOTLY_JS, assets / "javascripts" / "plotly.min.js")
 
 
 def plain_build(work: Path) -> float:
@@ -342,10 +350,62 @@ def verdict(ok: bool) -> str:
     return "ok" if ok else "MISSED"
 
 
+def browser_rows(site: Path, row: Callable[..., None]) -> None:
+    """Chart-page transfer in Chromium: before and after the chart is in view, and a switch."""
+    for page, other in (
+        ("timeline.html", f"{HANT}/timeline.html"),
+        (f"{HANT}/timeline.html", "timeline.html"),
+    ):
+        seen = chart_page_transfer(site, page, other)
+        row(
+            f"browser, {page} reached by a link below its chart",
+            f"{kb(seen.before)} (plotly.js in it: {kb(seen.plotly_before)})",
+            f"target <= {kb(CHART_PAGE_BEFORE)}: {verdict(seen.before <= CHART_PAGE_BEFORE)}",
+        )
+        row(
+            f"browser, {page} once its chart scrolled into view (total)",
+            kb(seen.after),
+            f"target <= {kb(CHART_PAGE_TOTAL)}: {verdict(seen.after <= CHART_PAGE_TOTAL)}",
+        )
+        row(
+            f"browser, then the script switch to {other}: downloaded again",
+            kb(seen.switch),
+            f"target <= {kb(SCRIPT_SWITCH)}: {verdict(seen.switch <= SCRIPT_SWITCH)}",
+        )
+
+
+def lighthouse_rows(site: Path, pages: list[str], row: Callable[..., None]) -> None:
+    """Lighthouse mobile performance of each page in each edition."""
+    if not pages:
+        return
+    paths = [prefix + page for page in pages for prefix in ("", f"{HANT}/")]
+    load = os.getloadavg()[0]
+    for score in lighthouse_scores(site, paths, ROOT / ".cache" / "lighthouse"):
+        chart = score.page.removeprefix(f"{HANT}/").replace(".html", ".md") in CHART_PAGES
+        if score.performance is None:
+            row(f"Lighthouse mobile, {score.page}", f"not measured: {score.problem}")
+            continue
+        row(
+            f"Lighthouse mobile, {score.page}",
+            f"performance {score.performance:.0f} (TBT {score.tbt_ms or 0:,.0f} ms, "
+            f"LCP {(score.lcp_ms or 0) / 1000:.1f} s, CLS {score.cls or 0:.3f}; "
+            f"load average {load:.1f})",
+            f"target >= {LIGHTHOUSE_TARGET}: {verdict(score.performance >= LIGHTHOUSE_TARGET)}"
+            if chart
+            else "",
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100])
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--lighthouse-pages",
+        nargs="*",
+        default=LIGHTHOUSE_PAGES,
+        help="pages audited in each edition (none: skip Lighthouse)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="report-bench-"))
     rows: list[tuple[str, str, str]] = []
@@ -400,6 +460,9 @@ def main() -> int:
             "  + fetched after load: search/search_index.json",
             f"{kb(gz_size(index.read_bytes()))} gzip",
         )
+
+        browser_rows(site, row)
+        lighthouse_rows(site, args.lighthouse_pages, row)
 
         baseline = cold
         for factor in args.scales:

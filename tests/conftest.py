@@ -7,17 +7,23 @@ import functools
 import http.server
 import itertools
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
+from generator.load import load_fact_base
+from generator.problems import DataError
 
 ROOT = Path(__file__).parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -68,17 +74,150 @@ def copy_project(target: Path) -> Path:
 
 
 def run_mkdocs(
-    project: Path, *args: str, timeout: float = 300, site_url: str | None = None
+    project: Path,
+    *args: str,
+    timeout: float = 300,
+    site_url: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m mkdocs ARGS` in `project`, output captured; `site_url` sets SITE_URL."""
+    """`python -m mkdocs ARGS` in `project`, output captured; `site_url` sets SITE_URL, `env` adds
+    variables."""
+    extra = {**(env or {}), **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(
         [python(), "-m", "mkdocs", *args],
         cwd=project,
-        env=BUILD_ENV if site_url is None else {**BUILD_ENV, "SITE_URL": site_url},
+        env={**BUILD_ENV, **extra},
         capture_output=True,
         text=True,
         timeout=timeout,
         check=False,
+    )
+
+
+@dataclass(frozen=True)
+class PublishedHistory:
+    """What `add_history` committed: the record added later and the record corrected."""
+
+    added_file: str
+    added_id: str
+    corrected_id: str
+    corrected_field: str
+    wrong_value: str
+    right_value: str
+    reason: str
+    correction: str
+    correction_day: str
+
+
+HISTORY_DAYS = (
+    "2024-03-01T10:00:00+08:00",
+    "2024-03-05T09:30:00+08:00",
+    "2024-03-10T18:00:00+08:00",
+)
+ADDED_REASON = "补上文章提到、首次发布时漏掉的一条记录。"
+CORRECTION_REASON = "标题多写了“（误）”，按原文改正。"
+
+
+def _git(project: Path, *args: str, when: str | None = None) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(
+        ["git", "-c", "user.name=编辑部", "-c", "user.email=desk@example.org", *args],
+        cwd=project,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of each top-level list item `  - id:` of a data file."""
+    starts = [m.start() for m in re.finditer(r"^  - id: ", text, re.M)]
+    return list(zip(starts, [*starts[1:], len(text)], strict=True))
+
+
+def _loads(data: Path, changes: dict[str, str]) -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copytree(data, Path(folder) / "data")
+        for name, text in changes.items():
+            (Path(folder) / "data" / name).write_text(text, encoding="utf-8")
+        try:
+            load_fact_base(Path(folder) / "data")
+        except DataError:
+            return False
+    return True
+
+
+def add_history(project: Path) -> PublishedHistory:
+    """Make `project` a git repository whose history ends at its current data.
+
+    First publication without one record and with a wrong title; the record added in a second
+    commit with a reason; the title corrected in a third with a `更正：` line.
+    """
+    data = project / "data"
+    current = {
+        name: (data / name).read_text(encoding="utf-8") for name in ("events.yml", "claims.yml")
+    }
+    events = current["events.yml"]
+    first_start, first_end = _blocks(events)[0]
+    first = events[first_start:first_end]
+    title = re.search(r"^    title: (.+)$", first, re.M)
+    assert title is not None, "the first event has no title line"
+    wrong = title.group(1) + "（误）"
+    wrong_events = (
+        events[:first_start]
+        + first.replace(title.group(0), f"    title: {wrong}", 1)
+        + events[first_end:]
+    )
+    added = None
+    for name in ("claims.yml", "events.yml"):
+        text = wrong_events if name == "events.yml" else current[name]
+        for start, end in reversed(_blocks(text)[1:]):
+            without = {**current, "events.yml": wrong_events, name: text[:start] + text[end:]}
+            if _loads(data, without):
+                added = (name, re.match(r"  - id: (\S+)", text[start:end]).group(1), without)  # type: ignore[union-attr]
+                break
+        if added:
+            break
+    assert added is not None, "no record can be left out of the first publication"
+    name, added_id, first_publication = added
+    _git(project, "init", "-q", "-b", "main")
+    for file, text in first_publication.items():
+        (data / file).write_text(text, encoding="utf-8")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "首次发布", when=HISTORY_DAYS[0])
+    (data / name).write_text(
+        current[name] if name != "events.yml" else wrong_events, encoding="utf-8"
+    )
+    _git(
+        project,
+        "commit",
+        "-q",
+        "-am",
+        f"补充一条记录\n\n说明：{ADDED_REASON}",
+        when=HISTORY_DAYS[1],
+    )
+    (data / "events.yml").write_text(events, encoding="utf-8")
+    _git(
+        project,
+        "commit",
+        "-q",
+        "-am",
+        f"改正标题\n\n更正：{CORRECTION_REASON}",
+        when=HISTORY_DAYS[2],
+    )
+    event_id = re.match(r"  - id: (\S+)", first).group(1)  # type: ignore[union-attr]
+    return PublishedHistory(
+        name,
+        added_id,
+        event_id,
+        "title",
+        wrong,
+        title.group(1),
+        ADDED_REASON,
+        CORRECTION_REASON,
+        "2024-03-10",
     )
 
 
@@ -107,12 +246,25 @@ def site_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def built_site(make_project, site_url) -> Path:
-    """The site/ of one `mkdocs build --strict` of a copy of the project (both editions)."""
+def history_project(make_project, site_url) -> tuple[Path, PublishedHistory]:
+    """A copy of the project with a published history (see add_history), built once."""
     project = make_project("built-site")
+    history = add_history(project)
     result = run_mkdocs(project, "build", "--strict", site_url=site_url)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return project / "site"
+    return project, history
+
+
+@pytest.fixture(scope="session")
+def built_site(history_project) -> Path:
+    """The site/ of one `mkdocs build --strict` of a copy of the project (both editions)."""
+    return history_project[0] / "site"
+
+
+@pytest.fixture(scope="session")
+def published_history(history_project) -> PublishedHistory:
+    """What the history of the built site holds."""
+    return history_project[1]
 
 
 @pytest.fixture(scope="session")
@@ -159,6 +311,29 @@ def hostile_site(tmp_path_factory) -> Path:
 def html_pages(site: Path) -> list[Path]:
     """Every HTML file of a built site, both editions, in a stable order."""
     return sorted(site.rglob("*.html"))
+
+
+HONG_KONG_EDITION = (
+    "      - lang: zh-HK\n        name: 香港繁體\n        opencc: s2hk\n        path: zh-HK\n"
+)
+
+
+def add_hong_kong_edition(project: Path) -> None:
+    """Add a zh-HK edition to the project's mkdocs.yml: configuration only, no code."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("        path: zh-Hant\n", "        path: zh-Hant\n" + HONG_KONG_EDITION, 1)
+    config.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hong_kong_project(make_project) -> Path:
+    """A project copy with a zh-HK edition added by configuration, built with --strict."""
+    project = make_project("hong-kong")
+    add_hong_kong_edition(project)
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return project
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

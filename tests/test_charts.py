@@ -12,14 +12,15 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import charts
+from generator import chain_block, charts
+from generator.chain_block import compute_block
 from generator.chart_embed import chart_html, figure_json
+from generator.compute_chain import EditorNote, editor_notes
 from generator.convert import convert_fact_base, converter_for
 from generator.dates import Precision, parse_date
 from generator.derive import derive
 from generator.model import FactBase
 from generator.pages.context import PageContext
-from generator.render import normalized
 
 ROOT = Path(__file__).parent.parent
 CITE = [{"source": "article", "paragraph": 1}]
@@ -232,7 +233,9 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
     drawn = marks(figure)
     assert set(drawn) == {event.id for event in base.events}
     assert figure["layout"]["xaxis"]["type"] == "date"
-    axis_start = datetime.fromisoformat(figure["layout"]["xaxis"]["range"][0])
+    # The whole span: the overview axis when the view opens on a busy month, else the main axis.
+    whole = figure["layout"].get("xaxis2") or figure["layout"]["xaxis"]
+    axis_start = datetime.fromisoformat(whole["range"][0])
     for event in base.events:
         first_day = parse_date(event.date).earliest or parse_date(event.date).latest
         assert first_day is not None
@@ -262,11 +265,41 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
         assert start == datetime.combine(parsed.earliest, datetime.min.time())
 
 
+def test_timeline_opens_on_the_busiest_month_with_every_year_below() -> None:
+    figure = as_dict(charts.timeline_figure(context(real_base())))
+    main, overview = figure["layout"]["xaxis"], figure["layout"]["xaxis2"]
+    first, last = (date.fromisoformat(day) for day in main["range"])
+    assert (last - first).days <= 40, "the view opens on one month"
+    assert date.fromisoformat(overview["range"][0]) < first - timedelta(days=365)
+    opened = [
+        e for e in real_base().events if first <= (parse_date(e.date).latest or first) <= last
+    ]
+    assert len(opened) >= len(real_base().events) / 2, "the opened month is the busy one"
+    (shade,) = figure["layout"]["shapes"]
+    assert (shade["x0"], shade["x1"]) == tuple(main["range"])
+    overview_points = sum(len(t["x"]) for t in figure["data"] if t["meta"].get("overview"))
+    assert overview_points == len(real_base().events)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_timeline_shows_every_full_title_and_dates_rows_outside_the_view(lang: str) -> None:
+    ctx = context(real_base(), lang)
+    figure = as_dict(charts.timeline_figure(ctx))
+    texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
+    first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
+    for event in ctx.base.events:
+        (text,) = [t for t in texts if t.startswith(event.title)]
+        parsed = parse_date(event.date)
+        outside = (parsed.latest or last) < first or (parsed.earliest or first) > last
+        assert ("（" in text.removeprefix(event.title)) == outside, text
+    assert not any("…" in t for t in texts)
+
+
 def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
     figure = as_dict(charts.timeline_figure(context(small_base())))
     colours = {t["meta"]["kind"]: t["marker"]["color"] for t in figure["data"]}
     assert len(set(colours.values())) == len(colours)
-    hovers = [h for t in figure["data"] for h in t["hovertext"]]
+    hovers = [h for t in figure["data"] for h in t.get("hovertext") or []]
     assert any("2023年下半年" in h and "精确到半年" in h for h in hovers)
     assert any("不晚于2024年2月25日" in h for h in hovers)
 
@@ -325,33 +358,83 @@ def test_market_counts_with_comparators_and_series() -> None:
 # --- compute --------------------------------------------------------------------------------
 
 
-def test_compute_log_axis_normalised_and_derived(base: FactBase) -> None:
-    ctx = context(base)
-    figure = as_dict(charts.compute_figure(ctx))
-    assert figure["layout"]["xaxis"]["type"] == "log"
-    drawn = marks(figure)
-    for fig in base.figures:
-        mark = drawn[fig.id]
-        assert mark["trace"]["x"][mark["i"]] == pytest.approx(normalized(fig))
-        assert mark["trace"]["meta"]["derived"] is False
+def chain(base: FactBase, lang: str = "zh-Hans") -> BeautifulSoup:
+    return BeautifulSoup(compute_block(context(base, lang)), "html.parser")
+
+
+def test_compute_is_a_chain_each_derived_value_after_its_inputs(base: FactBase) -> None:
+    soup = chain(base)
+    order = [li["id"].removeprefix("chain-") for li in soup.select("li.report-chain__step")]
     derived = derive(base)
-    if base.figures and any(f.id == "sora-scale-training-gpus" for f in base.figures):
+    if any(f.id == "sora-scale-training-gpus" for f in base.figures):
         assert derived
+    figures = {f.id: f for f in base.figures}
     for item in derived:
-        mark = drawn[item.id]
-        assert mark["trace"]["meta"]["derived"] is True
-        assert mark["trace"]["name"] == "推算值"
-        assert mark["trace"]["x"][mark["i"]] == pytest.approx(item.value)
-        assert "推算值" in mark["trace"]["hovertext"][mark["i"]]
-    units = figure["layout"]["yaxis"]["ticktext"]
-    assert len(units) == len(set(units))
+        step = soup.select_one(f"#chain-{item.id}")
+        assert "report-chain__step--derived" in step["class"]
+        assert "本站推算" in step.get_text() and "公式" in step.get_text()
+        for source in item.inputs:
+            assert order.index(source) < order.index(item.id), "inputs come first"
+    for record_id in order:
+        if record_id in figures:
+            fig = figures[record_id]
+            step = soup.select_one(f"#chain-{record_id}")
+            assert f"report-chain__step--{fig.attribution}" in step["class"]
+            assert f"第{fig.cite[0].paragraph}段" in step.get_text()
+            assert step.select_one(f".cite--{fig.attribution}") is not None
 
 
-def test_compute_labels_in_chinese_units() -> None:
-    figure = as_dict(charts.compute_figure(context(small_base())))
-    hovers = " ".join(h for t in figure["data"] for h in t.get("hovertext") or [])
-    assert "157.68亿" in hovers and "156.98万" in hovers
-    assert "1亿" in figure["layout"]["xaxis"]["ticktext"]
+def test_compute_chain_step_labels_say_who_and_keep_the_written_value() -> None:
+    text = chain(real_base()).get_text()
+    assert "约157.68亿秒" in text and "156.98万张" in text
+    assert "分析师研报 · 国信证券" in text
+    assert "依据①" in text
+    hant = chain(real_base(), "zh-Hant").get_text()
+    assert not simplified_only(text) & set(hant)
+
+
+def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    note = EditorNote("单位可能有误", ("500 × 60 × 525,600 = 157.68亿",))
+    notes = {"youtube-yearly-new-video": [note]}
+    monkeypatch.setattr(chain_block, "editor_notes", lambda base: lambda i: notes.get(i, ()))
+    soup = chain(small_base())
+    step = soup.select_one("#chain-youtube-yearly-new-video")
+    shown = step.select_one(".report-chain__note").get_text()
+    assert "编者注·背景：单位可能有误" in shown and "525,600" in shown
+    (derived,) = [
+        li for li in soup.select("li.report-chain__step--derived") if "每秒" in li.get_text()
+    ]
+    assert "所依据的数字有编者注，见①" in derived.get_text()
+
+
+def test_hostile_figure_text_stays_text_in_the_chain() -> None:
+    for lang in ("zh-Hans", "zh-Hant"):
+        out = compute_block(context(hostile_base(), lang))
+        soup = BeautifulSoup(out, "html.parser")
+        assert not soup.find_all(["script", "img"])
+        assert "<script" not in out and "<img" not in out
+
+
+def test_editor_notes_are_found_by_the_records_they_are_about() -> None:
+    base = real_base()
+    lookup = editor_notes(base)
+    for note in base.notes:
+        for record_id in note.about:
+            assert EditorNote(note.title, tuple(note.arithmetic), note.kind) in lookup(record_id)
+    assert list(lookup("no-such-record")) == []
+
+
+def test_the_real_chain_shows_the_note_on_the_yearly_video_figure() -> None:
+    base = real_base()
+    about = {record_id for note in base.notes for record_id in note.about}
+    soup = chain(base)
+    for step in soup.select("li.report-chain__step"):
+        record_id = step["id"].removeprefix("chain-")
+        assert (step.select_one(".report-chain__note") is not None) == (
+            record_id in about or "所依据的数字有编者注" in step.get_text()
+        ), record_id
+    hant = chain(base, "zh-Hant").get_text()
+    assert "編者註" in hant or "編者注" in hant
 
 
 # --- layout, scripts, stability -------------------------------------------------------------
@@ -438,5 +521,5 @@ def test_hostile_data_stays_inert(name: str) -> None:
 
 def test_hostile_text_is_shown_as_written() -> None:
     figure = as_dict(charts.timeline_figure(context(hostile_base())))
-    ticks = figure["layout"]["yaxis"]["ticktext"]
-    assert any(html.unescape(t).startswith(XSS_SCRIPT[:9]) for t in ticks)
+    titles = [a["text"] for a in figure["layout"]["annotations"]]
+    assert any(html.unescape(t).startswith(XSS_SCRIPT) for t in titles)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.convert import ScriptConverter, convert_fact_base, converter_for
-from generator.load import load_fact_base
+from generator.load import load_documents, load_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.model import GlossaryEntry
 from generator.review import review
@@ -33,12 +34,26 @@ ARTICLE_CASES = [
     ("腾讯视频", "騰訊視頻"),
     ("西瓜视频", "西瓜視頻"),
     ("智能Pro", "智能Pro"),
-    ("超过60只个股飘红", "超過60隻個股飄紅"),
-    ("大概率会落后", "大概率會落後"),
-    ("控制对象运动", "控制對象運動"),
+    ("首个中文版Sora", "首個中文版Sora"),
+    ("竞相冲刺", "競相衝刺"),
+    ("超过60只个股飘红", "超過60檔個股上漲"),
+    ("大概率会落后", "很可能會落後"),
+    ("通过控制对象运动", "透過控制物件運動"),
+    ("比较对象", "比較對象"),
+    ("审阅通过后", "審閱通過後"),
+    ("训练数据", "訓練資料"),
+    ("时间线", "時間軸"),
+    ("营销和变现", "行銷和變現"),
+    ("报道", "報導"),
+    ("短视频行业", "短影音產業"),
+    ("2023年第一季度", "2023年第一季"),
+    ("筹措8万亿美元", "籌措8兆美元"),
+    ("国内大公司", "中國大公司"),
+    ("中国内地股票市场", "中國大陸股票市場"),
+    ("“中文版Sora”与‘千模大战’", "「中文版Sora」與『千模大戰』"),
     ("有消息指出", "有消息指出"),
     ("互联网大厂", "網路大廠"),
-    ("短视频", "短影片"),
+    ("短视频", "短影音"),
     ("视频生成大模型", "影片生成大模型"),
     ("英伟达H100", "輝達H100"),
     ("硅谷巨头", "矽谷巨頭"),
@@ -59,7 +74,8 @@ ARTICLE_CASES = [
     ("齐俊元", "齊俊元"),
     ("韩尚佑", "韓尚佑"),
     ("朱骏", "朱駿"),
-    ("活水岗位", "活水崗位"),
+    ("“活水”转岗岗位", "「活水」轉調職位"),
+    ("岗位变动", "職務異動"),
     ("扩散模型", "擴散模型"),
     ("研报", "研報"),
     ("发布新模型", "發布新模型"),
@@ -91,6 +107,22 @@ def test_locale_override_for_hong_kong(base):
     to_hk = converter_for(base, "s2hk", "zh-HK")
     assert to_hk("互联网大厂") == "互聯網大廠"
     assert to_hk("字节") == "字節"
+    # Hong Kong keeps its own words where Taiwan's vocabulary differs, and quotes with 「」.
+    assert to_hk("超过60只个股") == "超過60隻個股"
+    assert to_hk("8万亿美元的报道") == "8萬億美元的報道"
+    assert to_hk("“时间线”") == "「時間線」"
+
+
+def test_vocabulary_never_touches_glossary_terms_or_names():
+    vocabulary = {"視頻": "影片", "只": "檔"}
+    glossary = [GlossaryEntry(simplified="腾讯视频", traditional="騰訊視頻", why="t")]
+    convert = ScriptConverter("s2tw", "zh-Hant", glossary, {"张只": "張只"}, vocabulary)
+    assert convert("腾讯视频和视频、张只") == "騰訊視頻和影片、張只"
+
+
+def test_entity_name_forms_per_edition(base):
+    assert converter_for(base, "s2twp", "zh-Hant")("谷歌和阿尔特曼") == "Google和奧特曼"
+    assert converter_for(base, "s2hk", "zh-HK")("谷歌") == "谷歌"
 
 
 def test_explicit_traditional_name_wins():
@@ -164,13 +196,27 @@ def test_review_lists_phrase_and_glossary_changes(base):
     assert ("phrase", "字节", "位元組") not in changes
 
 
-def test_heading_anchors_match_across_scripts(to_hant):
-    from generator.slugs import slugify, use_sources
+def test_heading_anchors_are_in_the_editions_script_and_mapped_across(base, to_hant):
+    from types import SimpleNamespace
 
-    use_sources(to_hant.sources_of.get)
+    from generator.slugs import anchor_map, slugify
+
     assert to_hant("资金与数据量") == "資金與資料量"
-    assert slugify("资金与数据量", "-") == slugify("資金與資料量", "-") == "资金与数据量"
-    assert slugify("資金", "-") == "资金"  # never converted here: folded back by character
+    assert slugify("資金與資料量", "-") == "資金與資料量"
+    toc = [
+        SimpleNamespace(id="資金與資料量", title="資金與資料量", children=[]),
+        SimpleNamespace(id="bytedance", title="字節跳動", children=[]),
+    ]
+    to_source = anchor_map(toc, to_hant.sources_of.get, lambda text: text)
+    assert to_source == {
+        "%E8%B3%87%E9%87%91%E8%88%87%E8%B3%87%E6%96%99%E9%87%8F": "%E8%B5%84%E9%87%91%E4%B8%8E%E6%95%B0%E6%8D%AE%E9%87%8F"
+    }
+    toc_source = [SimpleNamespace(id="资金与数据量", title="资金与数据量", children=[])]
+    from urllib.parse import unquote
+
+    assert {
+        unquote(k): unquote(v) for k, v in anchor_map(toc_source, lambda t: t, to_hant).items()
+    } == {"资金与数据量": "資金與資料量"}
 
 
 def test_review_covers_the_generators_own_page_words(base):
@@ -178,3 +224,34 @@ def test_review_covers_the_generators_own_page_words(base):
     kinds = changes[("glossary", "类型", "類型")]
     assert any(place.startswith("page ") for place in kinds.places)
     assert not any(result == "型別" for _, _, result in changes)
+
+
+def test_every_disagreement_with_the_second_converter_is_decided(base):
+    changes = review(base, "s2twp", "zh-Hant", DATA.parent / "docs", second_opinion=True)
+    decided = [c for c in changes if c.kind == "decided"]
+    assert len(decided) > 30
+    assert [c.line() for c in changes if c.kind == "differs"] == []
+
+
+def test_an_undecided_disagreement_is_listed_with_its_line(base, tmp_path):
+    from generator.second_opinion import decided_by, disagreements
+
+    to_hant = converter_for(base, "s2twp", "zh-Hant")
+    found = list(
+        disagreements("大公司竞相冲刺，推出首个中文版Sora。", ScriptConverter("s2twp", "zh-Hant"))
+    )
+    assert [(d.source, d.ours, d.theirs) for d in found] == [
+        ("冲刺", "沖刺", "衝刺"),
+        ("首个", "首箇", "首個"),
+    ]
+    # With the report's tables the two converters agree on this sentence.
+    assert list(disagreements("大公司竞相冲刺，推出首个中文版Sora。", to_hant)) == []
+    video = next(disagreements("训练数据", to_hant))
+    assert (video.source, video.ours, video.theirs) == ("数据", "資料", "數據")
+    assert decided_by(video, "训练数据", to_hant) == "資料"
+    loaded, documents = load_documents(DATA)
+    changes = review(
+        loaded, "s2twp", "zh-Hant", None, pages=False, documents=documents, second_opinion=True
+    )
+    places = [place for c in changes for place in c.places]
+    assert any(re.fullmatch(r".*data/claims\.yml:\d+", place) for place in places)

@@ -335,7 +335,7 @@ def test_conversions_since_lists_every_conversion_in_changed_text_with_file_and_
     assert "phrase   首席执行官 → 執行長 ×2  data/events.yml:14, data/people.yml:10" in lines
     # Text that did not change since HEAD is left out.
     assert not any("发布" in line for line in lines)
-    assert lines[-1] == "共 7 种转换：词表 0 处，词语 3 处，逐字 6 处。"
+    assert lines[-1] == "共 7 种转换：词表 0 处，用语表 0 处，词语 3 处，逐字 6 处。"
 
 
 def test_conversion_review_places_are_file_and_line(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BUILD_ENV, copy_project, python, run_mkdocs
+from conftest import BUILD_ENV, add_history, copy_project, python, run_mkdocs
 
 from generator.fields import records
 from generator.load import load_fact_base
@@ -136,7 +136,7 @@ def test_editors_notes_stand_beside_their_facts_and_on_the_method_page(site, bas
             )
     compute = html_pages["compute.html"].find(id="derived-video-per-second")
     assert compute is not None
-    word = "編者注" if tree else "编者注"
+    word = "編者註" if tree else "编者注"
     assert word in compute.find_next("div", class_="admonition").get_text()
 
 
@@ -198,17 +198,8 @@ def test_open_graph_and_json_ld(site):
 
 
 @pytest.mark.slow  # builds the site again
-def test_hong_kong_edition_takes_configuration_only(tmp_path):
-    project = project_copy(tmp_path)
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    edition = (
-        "      - lang: zh-HK\n        name: 香港繁體\n        opencc: s2hk\n        path: zh-HK\n"
-    )
-    text = text.replace("        path: zh-Hant\n", "        path: zh-Hant\n" + edition, 1)
-    config.write_text(text, encoding="utf-8")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
+def test_hong_kong_edition_takes_configuration_only(hong_kong_project):
+    project = hong_kong_project
     people = (project / "site" / "zh-HK" / "people.html").read_text(encoding="utf-8")
     assert '<html lang="zh-HK"' in people
     assert "字節跳動" in people and "位元組" not in people
@@ -226,7 +217,9 @@ def test_hong_kong_edition_takes_configuration_only(tmp_path):
 
 @pytest.mark.slow  # builds the site again
 def test_two_builds_are_byte_identical(tmp_path):
+    # With history, feed and share cards: the second build reads them from .cache/.
     project = project_copy(tmp_path)
+    add_history(project)
     assert mkdocs_build(project, "one").returncode == 0
     assert mkdocs_build(project, "two").returncode == 0
     one = {
@@ -359,3 +352,17 @@ def test_every_paragraph_of_every_source_is_cited(base):
     }
     missing = [(s.id, p.n) for s in base.sources for p in s.paragraphs if (s.id, p.n) not in cited]
     assert missing == []
+
+
+def test_outside_git_the_corrections_page_says_there_is_no_history(site):
+    for edition, words in (("", "暂无修订记录"), ("zh-Hant/", "暫無修訂記錄")):
+        changes = (site / edition / "changes.html").read_text(encoding="utf-8")
+        page = BeautifulSoup(changes, "html.parser")
+        assert words in page.get_text(), edition
+        assert page.select("h2") == [] and page.select(".page-updated") == []
+        timeline = BeautifulSoup(
+            (site / edition / "timeline.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert timeline.select(".fact-updated, .fact-correction") == []
+        feed = (site / edition / "feed.xml").read_text(encoding="utf-8")
+        assert "<entry>" not in feed and "<updated>2023-11-14T22:13:20Z</updated>" in feed

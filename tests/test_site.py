@@ -18,8 +18,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ENV, python, run_mkdocs
 
+from generator.plotly_bundle import BUNDLE_URI
+
 HANT = "zh-Hant"
-CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html", "compute.html"}
+CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html"}
 BASE_URL = "http://127.0.0.1/"  # any origin: only used to resolve page-relative links
 
 
@@ -152,7 +154,7 @@ def test_site_name_and_nav_titles_are_converted(built_site):
         traditional = soup(built_site, f"{HANT}/{page}")
         assert "时间线" in " ".join(_nav_titles(simplified)), page
         nav = " ".join(_nav_titles(traditional))
-        assert "時間線" in nav and "时间线" not in nav, page
+        assert "時間軸" in nav and "时间线" not in nav, page
         topic = traditional.select_one(".md-header__topic .md-ellipsis")
         assert topic is not None and "竞赛" not in topic.text and "競賽" in topic.text, page
 
@@ -229,31 +231,6 @@ def visible_text(path: Path) -> str:
 # Words whose characters OpenCC's s2tw maps one by one to another character, but that are
 # already correct Traditional as they stand: a character-level check cannot see the word, so
 # these are removed from the text first. Add a word only with the reason it is right in Taiwan.
-TRADITIONAL_WORDS = {
-    "阿里巴巴": "Alibaba's registered name in Taiwan too; 里 only becomes 裡 in 這裡/那裡",
-    "陸游": "a person's name (surname 陸, given name 游); 游 is the Traditional form in names",
-}
-
-
-def test_no_simplified_characters_left_in_traditional_pages(built_site):
-    s2tw = opencc.OpenCC("s2tw")
-    leftovers: dict[str, list[str]] = {}
-    for page in hant_pages(built_site):
-        text = visible_text(built_site / HANT / page)
-        for word in TRADITIONAL_WORDS:
-            text = text.replace(word, "")
-        found = {c for c in text if "\u4e00" <= c <= "\u9fff" and s2tw.convert(c) != c}
-        if found:
-            leftovers[page] = [
-                text[max(0, m.start() - 8) : m.end() + 8].replace("\n", " ")
-                for m in re.finditer("|".join(map(re.escape, sorted(found))), text)
-            ][:10]
-    assert leftovers == {}
-
-
-# --- security and weight ------------------------------------------------------------------------
-
-
 def test_every_page_has_a_strict_content_security_policy(built_site):
     for page in all_pages(built_site):
         meta = soup(built_site, page).find(
@@ -270,20 +247,52 @@ def test_every_page_has_a_strict_content_security_policy(built_site):
         assert "'unsafe-eval'" not in directives["script-src"], page
 
 
-def test_plotly_only_on_chart_pages(built_site):
-    assert (built_site / "assets/javascripts/plotly.min.js").is_file()
+def _chart_script(page_soup: BeautifulSoup) -> list[dict[str, str]]:
+    return [
+        {"src": s["src"], "plotly": s.get("data-plotly", "")}
+        for s in page_soup.find_all("script", src=True)
+        if s["src"].endswith("report-charts.js")
+    ]
+
+
+def test_plotly_is_named_only_on_chart_pages_and_never_loaded_up_front(built_site):
+    bundle = built_site / BUNDLE_URI
+    assert bundle.is_file()
     for page in all_pages(built_site):
-        sources = [s["src"] for s in soup(built_site, page).find_all("script", src=True)]
-        plotly = [src for src in sources if src.endswith("plotly.min.js")]
-        name = page.removeprefix(HANT + "/")
-        if name in CHART_PAGES:
-            assert len(plotly) == 1, page
-            src = plotly[0]
+        parsed = soup(built_site, page)
+        sources = [s["src"] for s in parsed.find_all("script", src=True)]
+        assert not [s for s in sources if "plotly" in s], (page, sources)
+        charts = _chart_script(parsed)
+        if page.removeprefix(HANT + "/") in CHART_PAGES:
+            assert len(charts) == 1, page
+            src = charts[0]["src"]
             assert not src.startswith(("/", "http:", "https:", "//")), (page, src)
-            assert (built_site / resolve(page, src)).is_file(), (page, src)
+            script = resolve(page, src)
+            assert resolve(script, charts[0]["plotly"]) == BUNDLE_URI, page
         else:
-            assert plotly == [], page
+            assert charts == [], page
     assert {"sources.html", "index.html"}.isdisjoint(CHART_PAGES)
+
+
+def test_every_edition_uses_the_root_editions_single_copy_of_the_assets(built_site):
+    assert not (built_site / HANT / "assets").exists()
+    for page in all_pages(built_site):
+        parsed = soup(built_site, page)
+        urls = [s["src"] for s in parsed.find_all("script", src=True)]
+        urls += [link["href"] for link in parsed.find_all("link", href=True)]
+        for url in urls:
+            if "assets/" in url and not url.startswith("/"):
+                target = resolve(page, url)
+                assert target.startswith("assets/"), (page, url)
+                assert (built_site / target).is_file(), (page, url)
+
+
+def test_a_chart_keeps_its_drawn_height_before_it_is_drawn(built_site):
+    for page in all_pages(built_site):
+        for chart in soup(built_site, page).select(".report-chart"):
+            figure = json.loads(chart["data-figure"])
+            assert chart["style"] == f"height:{figure['layout']['height']}px", page
+            assert chart.select_one(".report-chart__waiting").get_text() == chart["aria-label"]
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from generator.cli import build_parser
+from generator.history import reasons_of
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -150,3 +151,21 @@ def test_contributing_names_only_existing_make_targets() -> None:
     called = make_calls(contributing())
     assert {"check", "serve"} <= set(called)
     assert set(called) <= makefile_targets()
+
+
+def test_contributing_correction_example_is_read_as_a_correction() -> None:
+    messages = re.findall(r"^```text\n(.*?)^```", contributing(), flags=re.MULTILINE | re.DOTALL)
+    example = next(m for m in messages if "更正：" in m)
+    correction, reason = reasons_of(example)
+    assert correction is not None and correction.startswith("原文只说")
+    assert reason == correction
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert "更正：" in template and "说明：" in template
+
+
+def test_pages_workflow_installs_the_share_card_font_before_building() -> None:
+    workflow = load_workflow(WORKFLOWS / "pages.yml")
+    commands = [str(step.get("run", "")) for step in steps(workflow)]
+    font = next(i for i, run in enumerate(commands) if "fonts-noto-cjk" in run)
+    build = next(i for i, run in enumerate(commands) if "make build" in run)
+    assert font < build

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.fields import records
+from generator.freshness import fact_stamp
+from generator.history import History
 from generator.labels import NOTE_KIND_WORDS
 from generator.model import Cited, FactBase, Note
 from generator.publication import Publication
@@ -54,6 +56,7 @@ class PageContext:
     names: dict[str, str] = field(default_factory=dict)
     charts: list[str] = field(default_factory=list)
     publication: Publication | None = None
+    history: History = field(default_factory=History)
 
     def __post_init__(self) -> None:
         for path, record in records(self.base):
@@ -62,6 +65,11 @@ class PageContext:
             if record_id and list_name in PAGE_OF_LIST:
                 self.pages_of_ids[record_id] = PAGE_OF_LIST[list_name]
                 self.names[record_id] = _display_name(record)
+
+    @property
+    def converted(self) -> bool:
+        """True in an edition whose text is converted from the Simplified source."""
+        return bool(getattr(self.ui, "converts", False))
 
     def name(self, record_id: str) -> str:
         """Display name of a record (already in the edition's script), escaped."""
@@ -78,8 +86,9 @@ class PageContext:
         return {s.id: s.short for s in self.base.sources[1:] if s.short}
 
     def cite(self, fact: Cited) -> str:
-        """The citation label of a fact, in this edition's script."""
-        return cite_label(fact, self.ui, "sources.md", self.source_labels)
+        """The citation label of a fact, with when it last changed and any correction."""
+        stamp = fact_stamp(self.history, getattr(fact, "id", None), self.ui)
+        return cite_label(fact, self.ui, "sources.md", self.source_labels) + stamp
 
     def notes_about(self, record_ids: list[str] | tuple[str, ...] | str) -> list[Note]:
         """The editor's notes shown beside any of these records, in data order."""

@@ -32,7 +32,7 @@ def render(ctx: PageContext) -> str:
     lines += [
         f"- [facts.json]({DOWNLOAD_DIR}/facts.json)：{ui('全部事实，一个文件')}",
     ]
-    for name in sorted(facts_csv(ctx.base)):
+    for name in sorted(facts_csv(ctx.base, conversion_tables=not ctx.converted)):
         lines.append(f"- [{name}]({DOWNLOAD_DIR}/{name})")
     lines += [
         "",

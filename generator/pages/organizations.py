@@ -24,7 +24,8 @@ def render(ctx: PageContext) -> str:
             continue
         lines += [f"## {ui(word)}", ""]
         for org in members:
-            names = [md_text(n) for n in (org.name_en, org.short) if n]
+            # An edition may write the name as the English one (Google): no need to repeat it.
+            names = [md_text(n) for n in (org.name_en, org.short) if n and n != org.name]
             aka = f"（{'，'.join(names)}）" if names else ""
             parent = f" · {ui('隶属')}{ctx.link(org.parent)}" if org.parent else ""
             lines += [

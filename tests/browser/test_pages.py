@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -87,6 +87,10 @@ def screenshot_path(kind: str, path: str) -> Path:
 
 
 def wait_for_charts(page) -> None:
+    """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.report-chart')]"
         ".every(chart => chart.querySelector('.main-svg'))",
@@ -238,3 +242,84 @@ def test_search_finds_pages_of_the_same_edition(context, site_server, path, quer
     titles = page.locator(".md-search-result__article").all_inner_texts()
     assert any(query in re.sub(r"\s+", "", title) for title in titles), (query, titles[:5])
     assert problems.items == []
+
+
+@pytest.mark.parametrize("edition", ["", f"{HANT}/"])
+def test_a_correction_on_a_fact_leads_to_its_entry_on_the_corrections_page(
+    context, site_server, published_history, edition
+):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    problems.ignore_aborted = True
+    page.goto(
+        f"{site_server}{edition}timeline.html#{published_history.corrected_id}",
+        wait_until="networkidle",
+    )
+    notice = page.locator(".fact-correction")
+    assert notice.count() == 1
+    assert notice.is_visible()
+    box = notice.bounding_box()
+    assert box is not None and box["width"] > 200, "the notice stands on its own line"
+    with page.expect_navigation(wait_until="networkidle"):
+        notice.locator("a").click()
+    assert urlsplit(page.url).path == f"/{edition}changes.html"
+    anchor = urlsplit(page.url).fragment
+    heading = page.locator(f"h2#{anchor}")
+    assert heading.is_visible()
+    assert heading.evaluate("el => el.getBoundingClientRect().top") < 400, "scrolled to the entry"
+    assert page.locator("del").first.is_visible() and page.locator("ins").first.is_visible()
+    assert problems.items == []
+
+
+def test_section_anchors_follow_the_edition_and_the_selector_keeps_the_section(
+    context, site_server
+):
+    page = context.new_page()
+    problems = PageProblems(page, site_server)
+    problems.ignore_aborted = True
+    page.goto(site_server + f"{HANT}/compute.html", wait_until="networkidle")
+    # A reader clicks the heading's permalink: the address bar shows the Traditional heading.
+    page.locator("h2#資金 a.headerlink").click()
+    assert unquote(urlsplit(page.url).fragment) == "資金"
+    for target, path, anchor in (
+        ("zh-Hans", "/compute.html", "资金"),
+        (HANT, f"/{HANT}/compute.html", "資金"),
+    ):
+        # Material's navigation tracking rewrites the address whenever the viewport moves (a
+        # hover over the menu is enough): put the reader's section in it and click at once.
+        landed: list[str] = []
+        page.on("framenavigated", lambda frame, seen=landed: seen.append(unquote(frame.url)))
+        page.evaluate(
+            """([anchor, lang]) => {
+                history.replaceState(null, '', '#' + anchor);
+                document.querySelector(`a.md-select__link[hreflang='${lang}']`).click();
+            }""",
+            ["資金" if target == "zh-Hans" else "资金", target],
+        )
+        page.wait_for_url(lambda url, path=path: urlsplit(url).path == path)
+        page.wait_for_load_state("networkidle")
+        arrived = [url for url in landed if urlsplit(url).path == path]
+        assert arrived and urlsplit(arrived[0]).fragment == anchor, landed
+        assert_at_top(page, f"h2#{anchor}")
+    assert problems.items == []
+
+
+def assert_at_top(page, selector: str) -> None:
+    box = page.locator(selector).bounding_box()
+    assert box is not None and 0 <= box["y"] < 200, (selector, box)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [(f"{HANT}/timeline.html", "下載圖表（PNG）"), ("timeline.html", "下载图表（PNG）")],
+)
+def test_chart_toolbar_speaks_the_editions_script(context, site_server, path, expected):
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    page.locator(".report-chart .modebar-btn").first.wait_for(state="attached")
+    titles = page.locator(".report-chart .modebar-btn").evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('data-title'))"
+    )
+    assert expected in titles, titles
+    english = [t for t in titles if re.search(r"[A-Za-z]{3,}", (t or "").replace("PNG", ""))]
+    assert english == [], english

@@ -1,6 +1,13 @@
-/* Draws every chart of the page from its data-figure attribute, in the reader's palette. */
+/* Draws every chart of the page from its data-figure attribute, in the reader's palette.
+   plotly.js (data-plotly on this script's tag) is fetched only when a chart comes near the
+   viewport; until then the chart's box keeps its final height, so nothing moves when it draws. */
 (function () {
   "use strict";
+
+  var self = document.currentScript;
+  // Absolute now: the page URL changes under instant navigation, the script's own URL does not.
+  var plotlyUrl = self ? new URL(self.getAttribute("data-plotly"), self.src).href : null;
+  var loading = null;
 
   function palette() {
     var styles = getComputedStyle(document.body);
@@ -9,6 +16,7 @@
       text: styles.getPropertyValue("--md-default-fg-color").trim() || (dark ? "#e2e4e9" : "#222"),
       grid: dark ? "rgba(255,255,255,0.14)" : "rgba(0,0,0,0.10)",
       hover: dark ? "#2e303e" : "#ffffff",
+      slider: dark ? "rgba(255,255,255,0.06)" : "rgba(0,0,0,0.04)",
       background: "rgba(0,0,0,0)"
     };
   }
@@ -24,45 +32,121 @@
     });
     Object.keys(layout).concat(["xaxis", "yaxis"]).forEach(function (key) {
       if (/^[xy]axis\d*$/.test(key)) {
-        layout[key] = Object.assign({}, layout[key] || {}, {
+        var axis = Object.assign({}, layout[key] || {}, {
           gridcolor: colors.grid, zerolinecolor: colors.grid, linecolor: colors.grid
         });
+        if (axis.rangeslider) {
+          axis.rangeslider = Object.assign({}, axis.rangeslider, {
+            bgcolor: colors.slider, bordercolor: colors.grid
+          });
+        }
+        layout[key] = axis;
       }
     });
     return layout;
   }
 
+  // After the page's own load: plotly.js never competes with the text, styles and fonts.
+  function pageLoaded() {
+    if (document.readyState === "complete") { return Promise.resolve(); }
+    return new Promise(function (resolve) { window.addEventListener("load", resolve, { once: true }); });
+  }
+
+  function loadPlotly() {
+    if (window.Plotly) { return Promise.resolve(window.Plotly); }
+    if (!loading) {
+      loading = pageLoaded().then(function () { return new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = plotlyUrl;
+        tag.async = true;
+        tag.onload = function () { resolve(window.Plotly); };
+        tag.onerror = function () {
+          loading = null;
+          reject(new Error("plotly.js did not load from " + plotlyUrl));
+        };
+        document.head.appendChild(tag);
+      }); });
+    }
+    return loading;
+  }
+
+  // plotly.js's tool-bar titles and notices in the page's script (see chart_embed.PLOTLY_WORDS).
+  function registerWords() {
+    var holder = document.getElementById("report-plotly-words");
+    var name = "report-" + (document.documentElement.lang || "zh");
+    if (holder && !registerWords[name]) {
+      window.Plotly.register({
+        moduleType: "locale",
+        name: name,
+        dictionary: JSON.parse(holder.getAttribute("data-words") || "{}")
+      });
+      registerWords[name] = true;
+    }
+    return holder ? name : "en";
+  }
+
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-figure"));
+    element.querySelectorAll(".report-chart__waiting").forEach(function (waiting) {
+      waiting.remove();
+    });
     element.classList.add("report-chart--drawn");
     return window.Plotly.react(element, figure.data || [], layoutFor(figure), {
+      locale: registerWords(),
       responsive: true,
       displaylogo: false,
-      modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"]
+      // sendChartToCloud (plotly.js 3) would upload the chart to an outside service.
+      modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud", "lasso2d", "select2d"]
     });
   }
 
-  function drawAll() {
-    if (!window.Plotly) { return; }
-    document.querySelectorAll(".report-chart[data-figure]").forEach(function (element) {
-      try { draw(element); } catch (error) { element.textContent = ""; console.error(error); }
+  function drawSafely(element) {
+    try { draw(element); } catch (error) { console.error(error); }
+  }
+
+  function whenNear(element) {
+    loadPlotly().then(function () { drawSafely(element); }, function (error) {
+      console.error(error);
     });
+  }
+
+  // Generous margin: plotly.js is fetched and parsed while the reader is still a screen or two away.
+  var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        observer.unobserve(entry.target);
+        whenNear(entry.target);
+      }
+    });
+  }, { rootMargin: "600px 0px 600px 0px" }) : null;
+
+  function watchAll() {
+    document.querySelectorAll(".report-chart[data-figure]").forEach(function (element) {
+      if (element.hasAttribute("data-watched")) { return; }
+      element.setAttribute("data-watched", "");
+      if (observer) { observer.observe(element); } else { whenNear(element); }
+    });
+  }
+
+  function redrawDrawn() {
+    if (!window.Plotly) { return; }
+    document.querySelectorAll(".report-chart--drawn").forEach(drawSafely);
   }
 
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", watchAll);
   } else {
-    drawAll();
+    watchAll();
   }
   // Material's instant navigation swaps the page without reloading scripts.
-  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(drawAll); }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(watchAll); }
   // Redraw in the new palette when the reader toggles light/dark.
-  new MutationObserver(drawAll).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
-  // Paper is narrower than most screens: when the print layout applies, give each drawn chart the
+  new MutationObserver(redrawDrawn).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+    // Paper is narrower than most screens: when the print layout applies, give each drawn chart the
   // printed column's width (its height stays); draw it afresh for the screen afterwards.
   function fitToPaper(change) {
     if (!window.Plotly) { return; }
-    if (!change.matches) { drawAll(); return; }
+    if (!change.matches) { redrawDrawn(); return; }
     document.querySelectorAll(".report-chart--drawn").forEach(function (element) {
       var width = element.parentElement.getBoundingClientRect().width;
       try { window.Plotly.relayout(element, { width: width }); } catch (error) { console.error(error); }

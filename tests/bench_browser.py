@@ -1,0 +1,247 @@
+"""Browser figures for `make bench`: bytes a reader's browser really transfers, and Lighthouse.
+
+The built site is served from 127.0.0.1 the way a static host serves it: gzip for text, and a
+Cache-Control max-age so a second page takes shared assets from the browser cache. Chromium is
+Debian's (/usr/bin/chromium); Lighthouse is installed from the npm registry into .cache/ at bench
+time (building and testing the site never need npm).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LIGHTHOUSE_VERSION = "12.8.2"  # the last line that runs on Debian's node 20
+COMPRESSED = {".html", ".js", ".css", ".json", ".xml", ".svg", ".txt", ".csv"}
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile viewport
+PLOTLY = "plotly-report.min.js"
+
+
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    """gzip for text files, a cache lifetime for everything, no logging."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> io.BytesIO | None:  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return None
+        body = path.read_bytes()
+        packed = path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", "")
+        if packed:
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if packed:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "public, max-age=3600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def static_host(site: Path) -> Iterator[str]:
+    """Base URL (ending in /) of a gzip-serving, cache-headed server for `site`."""
+    handler = functools.partial(_StaticHost, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass
+class Transfers:
+    """Bytes on the wire (headers included) per URL, as Chromium's network log reports them."""
+
+    urls: dict[str, str] = field(default_factory=dict)
+    sizes: dict[str, int] = field(default_factory=dict)
+    cached: set[str] = field(default_factory=set)
+
+    def attach(self, cdp: object) -> None:
+        cdp.on("Network.requestWillBeSent", self._sent)  # type: ignore[attr-defined]
+        cdp.on("Network.requestServedFromCache", lambda e: self.cached.add(e["requestId"]))  # type: ignore[attr-defined]
+        cdp.on("Network.loadingFinished", self._finished)  # type: ignore[attr-defined]
+        cdp.send("Network.enable")  # type: ignore[attr-defined]
+
+    def _sent(self, event: dict[str, object]) -> None:
+        self.urls[str(event["requestId"])] = str(event["request"]["url"])  # type: ignore[index]
+
+    def _finished(self, event: dict[str, object]) -> None:
+        request = str(event["requestId"])
+        if request not in self.cached:
+            self.sizes[request] = int(event["encodedDataLength"])  # type: ignore[arg-type]
+
+    def total(self) -> int:
+        return sum(self.sizes.values())
+
+    def of(self, needle: str) -> int:
+        return sum(size for r, size in self.sizes.items() if needle in self.urls.get(r, ""))
+
+    def reset(self) -> None:
+        self.sizes.clear()
+
+
+def _last_anchor(site: Path, page: str) -> str:
+    """The id of the page's last section heading: a reader arriving by a link to it."""
+    ids = re.findall(r'<h2 id="([^"]+)"', (site / page).read_text(encoding="utf-8"))
+    return ids[-1] if ids else ""
+
+
+def _scroll_charts_into_view(page: object) -> None:
+    for chart in page.locator(".report-chart").all():  # type: ignore[attr-defined]
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(c => c.querySelector('.main-svg'))",
+        timeout=60_000,
+    )
+
+
+@dataclass(frozen=True)
+class ChartPageTransfer:
+    page: str
+    before: int  # arrived by a link far below the chart: nothing drawn yet
+    plotly_before: int  # plotly.js bytes in `before` (0 when loading waits for the chart)
+    after: int  # the chart scrolled into view and drawn
+    switch: int  # then the same page in the other edition, charts drawn, from the warm cache
+
+
+def chart_page_transfer(site: Path, page: str, other: str) -> ChartPageTransfer:
+    """Transfer of `page` before and after its charts come into view, then of `other`."""
+    from playwright.sync_api import sync_playwright
+
+    with static_host(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            tab = context.new_page()
+            log = Transfers()
+            log.attach(context.new_cdp_session(tab))
+            anchor = _last_anchor(site, page)
+            tab.goto(f"{base}{page}#{anchor}", wait_until="networkidle")
+            tab.wait_for_timeout(1000)
+            before, plotly_before = log.total(), log.of(PLOTLY)
+            _scroll_charts_into_view(tab)
+            tab.wait_for_load_state("networkidle")
+            after = log.total()
+            log.reset()
+            tab.goto(base + other, wait_until="networkidle")
+            _scroll_charts_into_view(tab)
+            tab.wait_for_load_state("networkidle")
+            switch = log.total()
+        finally:
+            browser.close()
+    return ChartPageTransfer(page, before, plotly_before, after, switch)
+
+
+@dataclass(frozen=True)
+class LighthouseScore:
+    page: str
+    performance: float | None  # 0-100, None when Lighthouse did not run
+    tbt_ms: float | None
+    lcp_ms: float | None
+    cls: float | None
+    problem: str = ""
+
+
+def lighthouse_cli(cache: Path) -> Path | str:
+    """Install Lighthouse into `cache` (once); its executable, or why it is not there."""
+    executable = cache / "node_modules" / ".bin" / "lighthouse"
+    if executable.exists():
+        return executable
+    if not shutil.which("npm"):
+        return "npm not found: Lighthouse needs node and npm"
+    cache.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [
+            "npm",
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(cache),
+            f"lighthouse@{LIGHTHOUSE_VERSION}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not executable.exists():
+        return "npm install lighthouse failed: " + result.stderr.strip()[-300:]
+    return executable
+
+
+def lighthouse_scores(site: Path, pages: list[str], cache: Path) -> list[LighthouseScore]:
+    """Lighthouse's mobile performance audit (its defaults: simulated slow 4G, 4x CPU)."""
+    cli = lighthouse_cli(cache)
+    if isinstance(cli, str):
+        return [LighthouseScore(page, None, None, None, None, cli) for page in pages]
+    scores = []
+    with static_host(site) as base:
+        for page in pages:
+            report = cache / "report.json"
+            result = subprocess.run(
+                [
+                    str(cli),
+                    base + page,
+                    "--only-categories=performance",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                env={**os.environ, "CHROME_PATH": CHROMIUM},
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if result.returncode != 0 or not report.exists():
+                problem = (result.stderr.strip() or "no report")[-200:]
+                scores.append(LighthouseScore(page, None, None, None, None, problem))
+                continue
+            audits = json.loads(report.read_text(encoding="utf-8"))
+            report.unlink()
+            score = audits["categories"]["performance"]["score"]
+            numbers = {
+                key: audits["audits"][key].get("numericValue")
+                for key in (
+                    "total-blocking-time",
+                    "largest-contentful-paint",
+                    "cumulative-layout-shift",
+                )
+            }
+            scores.append(
+                LighthouseScore(
+                    page,
+                    None if score is None else score * 100,
+                    numbers["total-blocking-time"],
+                    numbers["largest-contentful-paint"],
+                    numbers["cumulative-layout-shift"],
+                )
+            )
+    return scores

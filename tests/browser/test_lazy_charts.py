@@ -1,0 +1,77 @@
+"""plotly.js is fetched only when a chart comes near the viewport, and drawing moves nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.plotly_bundle import BUNDLE_URI
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+PHONE = {"width": 390, "height": 844}
+
+
+def last_anchor(built_site, page: str) -> str:
+    ids = re.findall(r'<h2 id="([^"]+)"', (built_site / page).read_text(encoding="utf-8"))
+    return ids[-1]
+
+
+def box_tops(page) -> dict[str, float]:
+    return page.evaluate(
+        """() => {
+            const chart = document.querySelector('.report-chart');
+            const table = chart.closest('figure').nextElementSibling;
+            return {chart: chart.getBoundingClientRect().height,
+                    table: table.getBoundingClientRect().top + scrollY};
+        }"""
+    )
+
+
+@pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/people.html"])
+def test_plotly_waits_for_the_chart_and_drawing_moves_nothing(
+    browser, built_site, site_server, path
+):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{site_server}{path}#{last_anchor(built_site, path)}", wait_until="networkidle")
+        page.wait_for_timeout(1500)
+        assert not [url for url in fetched if url.endswith(BUNDLE_URI)], "fetched too early"
+        waiting = page.locator(".report-chart__waiting").first
+        assert waiting.inner_text() == page.locator(".report-chart").first.get_attribute(
+            "aria-label"
+        )
+        before = box_tops(page)
+        page.locator(".report-chart").first.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => document.querySelector('.report-chart .main-svg')", timeout=20_000
+        )
+        assert [url for url in fetched if url.endswith(BUNDLE_URI)], "never fetched"
+        assert box_tops(page) == before, "the page moved when the chart was drawn"
+        assert page.locator(".report-chart__waiting").count() == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/timeline.html"])
+def test_charts_draw_from_disk_with_the_shared_assets(browser, built_site, path):
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto((built_site / path).as_uri())
+        for chart in page.locator(".report-chart").all():
+            chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.report-chart')]"
+            ".every(chart => chart.querySelector('.main-svg'))",
+            timeout=20_000,
+        )
+        styles = page.evaluate(
+            "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.sheet)"
+        )
+        assert styles and all(styles), styles
+    finally:
+        page.close()

@@ -1,0 +1,233 @@
+"""The built site's history, as readers meet it: the corrections page, corrections on facts,
+last-updated dates on facts and pages, and the Atom feed of each edition."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup, Tag
+from test_site import all_pages
+
+from generator.convert import ScriptConverter, converter_for
+from generator.feed import atom_feed
+from generator.history import FieldEdit, History, RecordEdit, Revision, reasons_of
+from generator.load import load_fact_base
+from generator.pages import changes
+from generator.pages.context import PAGE_OF_LIST, PageContext
+
+HANT = "zh-Hant"
+ATOM = "{http://www.w3.org/2005/Atom}"
+EDITIONS = ["", f"{HANT}/"]
+# The Traditional edition's own converter (OpenCC and the reviewed glossary).
+to_hant = converter_for(load_fact_base(Path(__file__).parent.parent / "data"), "s2twp", "zh-Hant")
+
+
+def read(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+def record_block(page: BeautifulSoup, record_id: str) -> str:
+    """The text of a record's entry: its heading or element up to the next heading."""
+    anchor = page.find(id=record_id)
+    assert isinstance(anchor, Tag), record_id
+    if anchor.name not in ("h2", "h3"):
+        parent = anchor.find_parent(["li", "p"])
+        return str(parent if parent is not None else anchor)
+    parts = [str(anchor)]
+    for sibling in anchor.find_next_siblings():
+        if sibling.name in ("h2", "h3"):
+            break
+        parts.append(str(sibling))
+    return "".join(parts)
+
+
+def page_of(record_id: str, file: str) -> str:
+    lists = {"events.yml": "events", "claims.yml": "claims"}
+    return PAGE_OF_LIST[lists[file]].replace(".md", ".html")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_corrections_page_lists_each_change_with_date_records_and_reason(
+    built_site, published_history, edition
+):
+    ui = to_hant if edition else str
+    page = read(built_site, f"{edition}changes.html")
+    headings = [h.get_text(" ", strip=True).replace("¶", "").strip() for h in page.select("h2")]
+    assert headings == [
+        ui("2024年3月10日 · 更正"),
+        ui("2024年3月5日 · 修订"),
+        ui("2024年3月1日 · 首次发布"),
+    ]
+    correction = page.select_one("h2.change-correction")
+    assert correction is not None
+    section = "".join(str(s) for s in correction.find_next_siblings(limit=2))
+    assert ui(published_history.correction) in BeautifulSoup(section, "html.parser").get_text()
+    assert page.find("del", string=ui(published_history.wrong_value)) is not None
+    assert page.find("ins", string=ui(published_history.right_value)) is not None
+    added = page.select("a[href]")
+    target = f"{page_of(published_history.added_id, published_history.added_file)}#{published_history.added_id}"
+    assert target in [a["href"] for a in added]
+    assert ui(published_history.reason) in page.get_text()
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_corrected_fact_says_so_with_date_and_reason(built_site, published_history, edition):
+    ui = to_hant if edition else str
+    name = page_of(published_history.corrected_id, "events.yml")
+    page = read(built_site, f"{edition}{name}")
+    block = BeautifulSoup(record_block(page, published_history.corrected_id), "html.parser")
+    notice = block.select_one(".fact-correction")
+    assert notice is not None, "no correction notice on the corrected fact"
+    text = notice.get_text()
+    assert text.startswith(ui("更正")) and ui(published_history.correction) in text
+    assert notice.select_one("time")["datetime"] == published_history.correction_day  # type: ignore[index]
+    link = notice.select_one("a")
+    assert link is not None
+    changes_page, _, anchor = urljoin(name, link["href"]).partition("#")
+    assert changes_page == "changes.html"
+    assert read(built_site, f"{edition}changes.html").find(id=anchor) is not None
+    assert len(page.select(".fact-correction")) == 1, "only the corrected fact carries a notice"
+
+
+def test_every_fact_shows_the_day_it_last_changed(built_site, published_history):
+    timeline = read(built_site, "timeline.html")
+    days = {tag["datetime"] for tag in timeline.select(".fact-updated time")}
+    assert days == {"2024-03-01", published_history.correction_day}
+    stamps = timeline.select(".fact-updated")
+    assert len(stamps) == len(timeline.select("h2[id]")), "one date per event"
+    added_page = read(built_site, page_of(published_history.added_id, published_history.added_file))
+    added = BeautifulSoup(record_block(added_page, published_history.added_id), "html.parser")
+    stamp = added.select_one(".fact-updated time")
+    assert stamp is not None and stamp["datetime"] == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    ("page", "day"),
+    [
+        ("timeline.html", "2024-03-10"),
+        ("analysis.html", "2024-03-05"),
+        ("people.html", "2024-03-01"),
+        ("changes.html", "2024-03-10"),
+        (f"{HANT}/timeline.html", "2024-03-10"),
+    ],
+)
+def test_each_page_ends_with_the_day_it_last_changed(built_site, published_history, page, day):
+    if published_history.added_file != "claims.yml" and page == "analysis.html":
+        day = "2024-03-01"
+    stamp = read(built_site, page).select_one(".page-updated time")
+    assert stamp is not None and stamp["datetime"] == day
+
+
+def test_every_page_links_its_editions_feed_in_head(built_site):
+    for page in all_pages(built_site):
+        links = read(built_site, page).select(
+            'head link[rel=alternate][type="application/atom+xml"]'
+        )
+        assert len(links) == 1, page
+        feed = urlsplit(urljoin(f"http://h/{page}", links[0]["href"])).path.lstrip("/")
+        expected = f"{HANT}/feed.xml" if page.startswith(HANT + "/") else "feed.xml"
+        assert feed == expected, page
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_feed_is_valid_atom_with_an_entry_per_change(built_site, published_history, edition):
+    text = (built_site / edition / "feed.xml").read_text(encoding="utf-8")
+    parsed = feedparser.parse(text)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert len(parsed.entries) == 3
+    newest = parsed.entries[0]
+    assert newest.updated.startswith("2024-03-10")
+    assert newest.link.endswith(f"{edition}changes.html#" + newest.link.split("#")[1])
+    assert [t.term for t in newest.tags] == ["correction"]
+    ui = to_hant if edition else str
+    assert ui(published_history.correction) in newest.title
+    added = parsed.entries[1].content[0].value
+    assert published_history.added_id not in added, "records are named, not given as ids"
+    # RFC 4287 4.1.1 and 4.1.2: what a feed and each entry must hold.
+    root = ET.fromstring(text.encode("utf-8"))
+    assert root.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert (root.findtext(f"{ATOM}{name}") or "").strip(), name
+    assert root.find(f"{ATOM}author/{ATOM}name") is not None
+    assert root.find(f"{ATOM}link[@rel='self']") is not None
+    ids = set()
+    for entry in root.findall(f"{ATOM}entry"):
+        for name in ("id", "title", "updated"):
+            assert (entry.findtext(f"{ATOM}{name}") or "").strip(), name
+        link = entry.find(f"{ATOM}link[@rel='alternate']")
+        assert link is not None and link.get("href", "").startswith("http")
+        ids.add(entry.findtext(f"{ATOM}id"))
+    assert len(ids) == 3
+    anchors = [e.link.split("#")[1] for e in parsed.entries]
+    page = read(built_site, f"{edition}changes.html")
+    assert all(page.find(id=anchor) is not None for anchor in anchors)
+
+
+def test_the_two_feeds_are_the_same_changes_in_each_script(built_site):
+    hans = feedparser.parse((built_site / "feed.xml").read_text(encoding="utf-8"))
+    hant = feedparser.parse((built_site / HANT / "feed.xml").read_text(encoding="utf-8"))
+    assert [e.updated for e in hans.entries] == [e.updated for e in hant.entries]
+    assert {e.id for e in hans.entries}.isdisjoint({e.id for e in hant.entries})
+    assert hant.feed.title == to_hant(hans.feed.title)
+
+
+HOSTILE = "<script>alert(1)</script> ]]> & [x](javascript:alert(1)) \x01{: onclick=x}"
+VALUE = HOSTILE.replace("\x01", "")
+
+
+def hostile_history() -> History:
+    edit = RecordEdit(
+        "changed", "event", "no-such-event", None, (FieldEdit("title", VALUE, "<b>新</b>"),)
+    )
+    correction, reason = reasons_of(f"标题\n\n更正：{HOSTILE}")
+    revision = Revision(
+        "f" * 40, 0, "2024-01-01T00:00:00+08:00", correction, reason, False, (edit,), 0
+    )
+    return History(revisions=[revision], missing=None)
+
+
+def test_commit_messages_and_values_reach_the_page_as_text():
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=hostile_history())
+    markdown = changes.render(ctx)
+    for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
+        assert raw not in markdown, raw
+
+
+def test_commit_messages_reach_the_feed_as_text():
+    text = atom_feed(
+        hostile_history(),
+        ui=str,
+        lang="zh-Hans",
+        site_name="站<名>",
+        changes_url="https://example.org/changes.html",
+        feed_url="https://example.org/feed.xml",
+    )
+    root = ET.fromstring(text.encode("utf-8"))
+    [entry] = root.findall(f"{ATOM}entry")
+    assert "<script>alert(1)</script>" in (entry.findtext(f"{ATOM}title") or "")
+    content = entry.findtext(f"{ATOM}content") or ""
+    assert "<script>" not in content and "&lt;script&gt;" in content
+    assert not feedparser.parse(text).bozo
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_sitemap_says_when_each_page_last_changed(built_site, edition):
+    sitemap = ET.fromstring((built_site / edition / "sitemap.xml").read_bytes())
+    space = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {
+        (url.findtext(f"{space}loc") or "").rsplit("/", 1)[-1]: url.findtext(f"{space}lastmod")
+        for url in sitemap.findall(f"{space}url")
+    }
+    assert lastmod["timeline.html"] == "2024-03-10"
+    assert lastmod["people.html"] == "2024-03-01"
+    for page, day in lastmod.items():
+        stamp = read(built_site, f"{edition}{page or 'index.html'}").select_one(
+            ".page-updated time"
+        )
+        assert stamp is not None and stamp["datetime"] == day, page

@@ -1,0 +1,157 @@
+"""The facts' history read from git: reasons, corrections, freshness, merges, cache, no history."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator import history as history_module
+from generator.history import read_history
+
+FIXTURE = Path(__file__).parent / "fixtures" / "diff"
+DAYS = ("2024-01-01T12:00:00+08:00", "2024-01-02T12:00:00+08:00", "2024-01-03T12:00:00+08:00")
+
+
+def git(repo: Path, *args: str, when: str = DAYS[0]) -> str:
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    done = subprocess.run(
+        ["git", "-c", "user.name=编辑", "-c", "user.email=desk@example.org", *args],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """Published, then a figure corrected, then a role retitled with a reason."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    shutil.copytree(FIXTURE, root / "data")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first publication")
+    edit(root / "data" / "figures.yml", "value: 3\n", "value: 2.5\n")
+    message = "Fix a figure\n\n更正：训练时长应为2.5小时，原先误写为3小时。"
+    git(root, "commit", "-q", "-am", message, when=DAYS[1])
+    edit(root / "data" / "people.yml", "title: 首席执行官", "title: 首席执行官（CEO）")
+    git(root, "commit", "-q", "-am", "Retitle\n\n说明：补上英文缩写。", when=DAYS[2])
+    return root
+
+
+def test_each_change_has_its_date_records_and_reason(repo, tmp_path):
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert found.available
+    first, correction, change = found.revisions
+    assert first.initial and first.record_count > 0 and first.day == "2024-01-01"
+    assert correction.correction == "训练时长应为2.5小时，原先误写为3小时。"
+    assert correction.day == "2024-01-02"
+    [figure] = correction.records
+    assert (figure.status, figure.kind, figure.key) == ("changed", "figure", "training-hours")
+    assert [(f.path, f.before, f.after) for f in figure.fields] == [("value", "3", "2.5")]
+    assert change.correction is None and change.reason == "补上英文缩写。"
+    assert [r.key for r in change.records] == ["zhang-nan-ceo"]
+
+
+def test_each_record_knows_its_last_change_and_its_correction(repo, tmp_path):
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert found.updated["training-hours"].day == "2024-01-02"
+    assert found.updated["zhang-nan-ceo"].day == "2024-01-03"
+    assert found.updated["zhang-nan"].day == "2024-01-01"
+    assert set(found.corrected) == {"training-hours"}
+    assert found.latest().day == "2024-01-03"  # type: ignore[union-attr]
+    assert found.latest(["zhang-nan", "training-hours"]).day == "2024-01-02"  # type: ignore[union-attr]
+
+
+def test_english_correction_line_and_subject_as_reason(repo, tmp_path):
+    edit(repo / "data" / "figures.yml", "value: 2.5\n", "value: 2\n")
+    git(repo, "commit", "-q", "-am", "Round the figure\n\nCorrection: the source says 2 hours.")
+    edit(repo / "data" / "figures.yml", "value: 2\n", "value: 2.0001\n")
+    git(repo, "commit", "-q", "-am", "Adjust the figure again")
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert found.revisions[-2].correction == "the source says 2 hours."
+    assert found.revisions[-1].correction is None
+    assert found.revisions[-1].reason == "Adjust the figure again"
+    assert found.corrected["training-hours"] is found.revisions[-2]
+
+
+def test_a_correction_line_in_a_merged_branch_counts(repo, tmp_path):
+    git(repo, "checkout", "-q", "-b", "fix")
+    edit(repo / "data" / "figures.yml", "value: 2.5\n", "value: 2\n")
+    git(repo, "commit", "-q", "-am", "Fix\n\n更正：原文是2小时。")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge the fix", "fix")
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert found.revisions[-1].correction == "原文是2小时。"
+    assert len(found.revisions) == 4  # the merge once, not the branch commit too
+
+
+def test_the_second_read_loads_no_revision(repo, tmp_path, monkeypatch):
+    first = read_history(repo / "data", tmp_path / "cache")
+
+    def must_not_load(*args: object) -> None:
+        raise AssertionError("a cached commit was loaded again")
+
+    monkeypatch.setattr(history_module, "load_revision", must_not_load)
+    again = read_history(repo / "data", tmp_path / "cache")
+    assert again.revisions == first.revisions
+    assert again.updated == first.updated
+
+
+def test_a_commit_whose_data_does_not_load_is_passed_over(repo, tmp_path):
+    edit(repo / "data" / "figures.yml", "value: 2.5\n", "value: [\n")
+    git(repo, "commit", "-q", "-am", "Broken")
+    edit(repo / "data" / "figures.yml", "value: [\n", "value: 2\n")
+    git(repo, "commit", "-q", "-am", "Fixed\n\n更正：改为2小时。")
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert [r.correction for r in found.revisions][-1] == "改为2小时。"
+    assert len(found.revisions) == 4
+
+
+def test_outside_git_there_is_no_history(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    found = read_history(tmp_path / "data", tmp_path / "cache")
+    assert not found.available and found.missing == "no-git"
+    assert found.revisions == [] and found.updated == {}
+
+
+def test_a_shallow_clone_has_no_history(repo, tmp_path):
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    found = read_history(clone / "data", tmp_path / "cache")
+    assert found.missing == "shallow"
+
+
+def test_uncommitted_data_has_no_history(tmp_path):
+    git(tmp_path, "init", "-q")
+    shutil.copytree(FIXTURE, tmp_path / "data")
+    found = read_history(tmp_path / "data", tmp_path / "cache")
+    assert found.missing == "no-commits"
+
+
+def test_diffs_made_by_other_code_are_dropped_from_the_cache(repo, tmp_path):
+    stale = tmp_path / "cache" / "history" / "0123456789abcdef"
+    stale.mkdir(parents=True)
+    (stale / "a.json").write_text("{}", encoding="utf-8")
+    read_history(repo / "data", tmp_path / "cache")
+    assert not stale.exists()
+    assert len(list((tmp_path / "cache" / "history").glob("*/*.json"))) == 3

@@ -1,0 +1,146 @@
+"""Share cards: one PNG per page and edition, in the edition's CJK face, the same bytes every time,
+linked with absolute og:image URLs; a machine without the font still builds."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import copy_project, run_mkdocs
+from PIL import Image, ImageFont
+from test_site import all_pages, root_pages
+
+from generator.share_cards import SIZE, Card, CardCache, draw_card, find_fonts, wrap
+
+HANT = "zh-Hant"
+FONT_MISSING = "Noto Sans CJK not found: sudo apt-get install fonts-noto-cjk (make browser does)"
+CARD = Card(
+    lang="zh-Hant",
+    kicker="中文版Sora競賽：一份有出處的事實報告",
+    title="時間線",
+    description="按時間排列的全部事件，每個日期都標明它的精確程度。",
+    footer="繁體中文 · example.org/report",
+    updated="更新於2024年3月10日",
+)
+
+
+def fonts(lang: str):
+    found = find_fonts(lang)
+    if found is None:
+        pytest.fail(FONT_MISSING, pytrace=False)
+    return found
+
+
+def meta(page: BeautifulSoup, **attrs: str) -> str | None:
+    tag = page.find("meta", attrs=attrs)
+    return None if tag is None else str(tag["content"])
+
+
+def test_each_script_is_drawn_in_its_own_face():
+    for lang, family in (("zh-Hans", "Noto Sans CJK SC"), ("zh-Hant", "Noto Sans CJK TC")):
+        found = fonts(lang)
+        for face in (found.bold, found.regular):
+            name = ImageFont.truetype(face.path, 20, index=face.index).getname()[0]
+            assert name == family, (lang, face)
+
+
+def test_a_card_is_the_same_bytes_every_time_and_the_right_size():
+    first = draw_card(CARD, fonts("zh-Hant"))
+    assert draw_card(CARD, fonts("zh-Hant")) == first
+    assert Image.open(io.BytesIO(first)).size == SIZE
+
+
+def test_the_cache_returns_what_drawing_gives(tmp_path):
+    cache = CardCache(tmp_path)
+    drawn = cache.card(CARD, fonts("zh-Hant"))
+    assert len(list((tmp_path / "cards").glob("*.png"))) == 1
+    assert cache.card(CARD, fonts("zh-Hant")) == drawn == draw_card(CARD, fonts("zh-Hant"))
+
+
+def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
+    cache = CardCache(tmp_path)
+    cache.folder.mkdir(parents=True)
+    old, recent = cache.folder / "old.png", cache.folder / "recent.png"
+    old.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    day = 24 * 3600
+    now = time.time()
+    os.utime(old, (now - 8 * day, now - 8 * day))
+    os.utime(recent, (now - 6 * day, now - 6 * day))
+    cache.write_all({"share/index.png": CARD}, fonts("zh-Hant"), tmp_path / "site")
+    assert not old.exists() and recent.exists()
+    assert (tmp_path / "site" / "share" / "index.png").is_file()
+
+
+def test_wrapping_keeps_latin_words_whole_and_punctuation_off_line_starts():
+    face = fonts("zh-Hans").regular
+    font = ImageFont.truetype(face.path, 40, index=face.index)
+    text = "字节跳动的视频生成大模型Boximator，对标OpenAI的Sora，据悉预计两到三个月后开放测试。"
+    lines = wrap(text, font, 400, 10)
+    assert "".join(lines) == text
+    assert any("Boximator" in line for line in lines)
+    assert not any(line[0] in "，。、" for line in lines)
+    assert all(font.getlength(line) <= 400 + font.getlength("，") for line in lines)
+    short = wrap(text, font, 400, 2)
+    assert len(short) == 2 and short[-1].endswith("…")
+
+
+def test_every_page_has_an_absolute_og_image_of_its_own_card(built_site):
+    for page in all_pages(built_site):
+        if page.endswith("404.html"):
+            continue
+        parsed = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+        image = meta(parsed, property="og:image")
+        assert image is not None and image.startswith(("http://", "https://")), page
+        site_url = meta(parsed, property="og:url") or ""
+        edition_root = site_url.rsplit("/", 1)[0] + "/"
+        assert image.startswith(edition_root), (page, image)
+        path = (
+            built_site / (HANT if page.startswith(HANT + "/") else "") / image[len(edition_root) :]
+        )
+        assert path.is_file(), (page, image)
+        assert Image.open(path).size == SIZE
+        assert meta(parsed, name="twitter:card") == "summary_large_image", page
+        assert meta(parsed, name="twitter:image") == image, page
+        assert meta(parsed, property="og:image:width") == str(SIZE[0])
+        assert meta(parsed, property="og:image:height") == str(SIZE[1])
+        assert meta(parsed, property="og:image:alt"), page
+
+
+def _card_of(site: Path, page: str) -> Path:
+    parsed = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    image = meta(parsed, property="og:image") or ""
+    name = image.rsplit("/", 1)[-1]
+    return site / (HANT if page.startswith(HANT + "/") else "") / "share" / name
+
+
+def test_cards_differ_per_page_and_per_edition(built_site):
+    digests = {
+        page: hashlib.sha256(_card_of(built_site, page).read_bytes()).hexdigest()
+        for page in all_pages(built_site)
+        if not page.endswith("404.html")
+    }
+    assert len(set(digests.values())) == len(digests)
+    for page in root_pages(built_site):
+        if page != "404.html":
+            assert digests[page] != digests[f"{HANT}/{page}"], page
+
+
+def test_without_the_font_the_build_goes_on_without_cards(tmp_path):
+    project = copy_project(tmp_path / "project")
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    result = run_mkdocs(project, "build", "--strict", env={"REPORT_CJK_FONT_DIRS": str(empty)})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("share cards skipped") == 1, result.stderr
+    assert "fonts-noto-cjk" in result.stderr
+    site = project / "site"
+    assert not (site / "share").exists() and not (site / HANT / "share").exists()
+    index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert meta(index, property="og:image") is None
+    assert meta(index, name="twitter:card") == "summary"
