@@ -5,9 +5,11 @@ build of the same commit (fixed order, timestamps and permissions)."""
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from generator.export import (
     BELONGS_TO,
@@ -87,6 +89,31 @@ def _entry(name: str, when: tuple[int, int, int, int, int, int]) -> zipfile.ZipI
     return info
 
 
+def _described(node: Any, ui: Callable[[str], str]) -> Any:
+    """`node` with descriptions, titles and word values (a scale such as 万亿) in the edition's
+    script and number words, as its facts.json writes them; keys and ASCII codes are kept."""
+    if isinstance(node, dict):
+        return {
+            key: ui(value)
+            if key in ("description", "title") and isinstance(value, str)
+            else [ui(item) if isinstance(item, str) else item for item in value]
+            if key == "enum" and isinstance(value, list)
+            else _described(value, ui)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_described(item, ui) for item in node]
+    return node
+
+
+def _schemas_in_script(ui: Callable[[str], str]) -> dict[str, str]:
+    """The JSON Schemas, their descriptions read in the edition's script."""
+    return {
+        name: json.dumps(_described(json.loads(text), ui), ensure_ascii=False, indent=2) + "\n"
+        for name, text in schema_files().items()
+    }
+
+
 def data_bundle(
     base: FactBase,
     publication: Publication,
@@ -101,7 +128,7 @@ def data_bundle(
         "README.md": _readme(base, publication, ui),
         "facts.json": facts_json(base, ui, conversion_tables),
         **facts_csv(base, ui, conversion_tables),
-        **schema_files(),
+        **_schemas_in_script(ui),
         "CITATION.bib": bibtex(publication) + "\n",
         "CITATION.json": csl_json(publication) + "\n",
     }

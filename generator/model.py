@@ -77,7 +77,7 @@ NameForms = Annotated[
     dict[str, Term],
     Field(
         description=(
-            "某个版本的媒体写法，按语言代码，例如 zh-Hant: Google；在该版本里优先于 name_hant。"
+            "某个版本的媒体写法，按语言代码，例如 zh-Hant: Google；该版本以它为准，不再用 name_hant。"
         )
     ),
 ]

@@ -57,7 +57,6 @@ UI_TEXT = {
     "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
 }
-ANCHORS_JS = "assets/javascripts/report-anchors.js"
 HISTORY_MISSING = {
     "no-git": "not in a git repository",
     "shallow": "a shallow clone (run: git fetch --unshallow)",
@@ -145,7 +144,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
-        config.extra_javascript.append(ANCHORS_JS)
         return config
 
     def _stop_or_show(self, error: DataError, config: MkDocsConfig) -> None:
