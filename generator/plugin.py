@@ -140,7 +140,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 self._stop_or_show(DataError(problems), config)
         self._configure_edition(config)
         self.ctx = PageContext(
-            self.base, self.convert, self.edition.lang, publication=self._publication(config)
+            self.base,
+            self.convert,
+            self.edition.lang,
+            history=self.history,
+            publication=self._publication(config),
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
