@@ -255,9 +255,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-@pytest.mark.slow  # builds the site again
-def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
-    project = project_copy(tmp_path)
+def _serve(project: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     server = subprocess.Popen(
         [python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -266,8 +264,14 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    return server, f"http://127.0.0.1:{port}"
+
+
+@pytest.mark.slow  # builds the site again
+def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
+    project = project_copy(tmp_path)
+    server, root = _serve(project)
     try:
-        root = f"http://127.0.0.1:{port}"
         assert _wait_for(f"{root}/people.html", "张楠", 90), "mkdocs serve did not come up"
         people = project / "data" / "people.yml"
         text = people.read_text(encoding="utf-8")
@@ -279,18 +283,6 @@ def test_preview_rebuilds_both_scripts_after_a_yaml_edit(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
-
-
-def _serve(project: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=BUILD_ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    return server, f"http://127.0.0.1:{port}"
 
 
 @pytest.mark.slow  # serves and rebuilds the site
