@@ -8,7 +8,6 @@ time (building and testing the site never need npm).
 
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
@@ -17,11 +16,11 @@ import os
 import re
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from conftest import serving
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE_VERSION = "12.8.2"  # the last line that runs on Debian's node 20
@@ -57,19 +56,9 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def static_host(site: Path) -> Iterator[str]:
+def static_host(site: Path) -> AbstractContextManager[str]:
     """Base URL (ending in /) of a gzip-serving, cache-headed server for `site`."""
-    handler = functools.partial(_StaticHost, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    return serving(site, handler_class=_StaticHost)
 
 
 @dataclass

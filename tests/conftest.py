@@ -342,9 +342,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path, port: int = 0) -> Iterator[str]:
+def serving(
+    directory: Path,
+    port: int = 0,
+    handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler,
+) -> Iterator[str]:
     """Base URL (ending in /) of an HTTP server on 127.0.0.1 (any free port) serving `directory`."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
