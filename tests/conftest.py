@@ -42,6 +42,7 @@ PAYLOADS = [
     "癸{{ zhang-nan }}<iframe src=javascript:alert(十)>",
     "子`code`*强调*_下划线_<b>粗</b>",
 ]
+DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -383,3 +384,12 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture
+def context(browser) -> Iterator[object]:
+    """A desktop-sized browser context in a Chinese locale, closed after the test."""
+    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()

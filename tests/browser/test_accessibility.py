@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_pages import CHARTS, DESKTOP, HANT, PAGE_PATHS, wait_for_charts
+from conftest import DESKTOP
+from test_pages import CHARTS, HANT, PAGE_PATHS, wait_for_charts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -21,7 +21,6 @@ DOCS = sorted(p.with_suffix(".html").name for p in (ROOT / "docs").glob("*.md"))
 NAMES = sorted({*DOCS, *(uri.replace(".md", ".html") for uri in PAGES), "404.html"})
 PAGE_PATHS = [*NAMES, *(f"{HANT}/{name}" for name in NAMES)]
 CHARTS = sorted(uri.replace(".md", ".html") for uri in CHART_PAGES)
-DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
@@ -58,14 +57,6 @@ class PageProblems:
             return
         if parts.hostname != "127.0.0.1":
             self.items.append(f"request to another host: {request.url}")
-
-
-@pytest.fixture
-def context(browser) -> Iterator[object]:
-    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 @pytest.fixture

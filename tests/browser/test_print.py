@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from test_pages import DESKTOP, HANT, wait_for_charts
+from test_pages import HANT, wait_for_charts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top"]
-
-
-@pytest.fixture
-def context(browser) -> Iterator[object]:
-    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 @pytest.mark.parametrize("path", ["people.html", f"{HANT}/timeline.html", f"{HANT}/market.html"])
