@@ -92,6 +92,9 @@ def editor_notes(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
+# Blocks that list every record of a kind: a hand-written page that places one is that kind's page.
+KIND_OF_BLOCK = {"editor-notes": "note"}
+
 BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "key-figures": key_figures,
     "editor-notes": editor_notes,

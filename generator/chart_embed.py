@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 
 import plotly.graph_objects as go
@@ -53,6 +54,15 @@ def figure_json(figure: go.Figure) -> str:
     data = json.loads(figure.to_json(engine="json"))
     data.pop("config", None)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# What every chart container carries; text from the data is escaped and cannot spell it.
+_CHART_MARK = re.compile(r'<div class="report-chart"[^>]* data-figure="')
+
+
+def holds_chart(page_html: str) -> bool:
+    """Whether a rendered page has a chart to draw (and so needs plotly.js)."""
+    return _CHART_MARK.search(page_html) is not None
 
 
 def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdown: str) -> str:

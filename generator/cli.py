@@ -8,27 +8,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import fingerprint
+from generator.kinds import list_word
 from generator.load import load_documents, load_fact_base
 from generator.messages import say, word
 from generator.problems import DataError
 from generator.review import conversions_in, group_counts, review, texts_of
 from generator.schema import stale_schemas, write_schemas
 from generator.staged_build import staged_build
-
-# FactBase list -> the word for its kind of record, for the one-line summary.
-LIST_KINDS = {
-    "sources": "source",
-    "organizations": "organization",
-    "people": "person",
-    "products": "product",
-    "events": "event",
-    "market_moves": "market-move",
-    "figures": "figure",
-    "claims": "claim",
-    "forecasts": "forecast",
-    "notes": "note",
-    "glossary": "glossary",
-}
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -38,8 +24,7 @@ def _check(args: argparse.Namespace) -> int:
         print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
         return 1
     counts = word("comma").join(
-        f"{word(LIST_KINDS.get(name, name))} {len(getattr(base, name))}"
-        for name in type(base).model_fields
+        f"{list_word(name)} {len(getattr(base, name))}" for name in type(base).model_fields
     )
     print(say("data-ok", counts=counts))
     return 0

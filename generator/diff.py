@@ -23,9 +23,10 @@ from pydantic import BaseModel
 
 from generator.convert import converter_for
 from generator.fields import string_fields
-from generator.load import KIND_OF_RECORD, load_fact_base
+from generator.kinds import DATA_FILES, FILE_OF_LIST, KIND_OF_MODEL, kind_word
+from generator.load import load_fact_base
 from generator.messages import say, word
-from generator.model import DATA_FILES, TEXT, Citation, Cited, FactBase, GlossaryEntry
+from generator.model import TEXT, Citation, Cited, FactBase, GlossaryEntry, Identified
 from generator.problems import DataError
 from generator.review import conversion_lines
 
@@ -36,9 +37,6 @@ FIELD_SIMILARITY = 0.6
 _CITED = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)")
 # The edition a reviewer reads new text in.
 REVIEW_OPENCC, REVIEW_LANG = "s2twp", "zh-Hant"
-
-# Name of a FactBase list -> the data file that holds it.
-FILE_OF_LIST = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
 
 
 class GitError(Exception):
@@ -104,8 +102,8 @@ class RecordChange:
         parent = ""
         if self.parent:
             parent_kind, _, parent_id = self.parent.partition(" ")
-            parent = say("diff-parent", kind=word(parent_kind), id=code(parent_id))
-        return f"{word(self.status)} {word(self.kind)} {name}{parent}"
+            parent = say("diff-parent", kind=kind_word(parent_kind), id=code(parent_id))
+        return f"{word(self.status)} {kind_word(self.kind)} {name}{parent}"
 
 
 # ---------------------------------------------------------------------------- loading revisions
@@ -164,7 +162,7 @@ _CITED_FIELDS = frozenset(Cited.model_fields)
 
 
 def _has_own_id(item: Any) -> bool:
-    return type(item) in KIND_OF_RECORD
+    return type(item) in KIND_OF_MODEL
 
 
 def _field_path(parts: tuple[str | int, ...]) -> str:
@@ -218,11 +216,11 @@ def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
     found: dict[tuple[str, str], Entry] = {}
 
     def visit(record: BaseModel, file: str, parent: str) -> None:
-        kind = KIND_OF_RECORD.get(type(record))
-        if kind is None and isinstance(record, GlossaryEntry):
+        known = KIND_OF_MODEL.get(type(record))
+        if isinstance(record, GlossaryEntry):
             kind, key = "glossary", record.simplified
-        elif kind is not None:
-            key = str(getattr(record, "id"))  # noqa: B009 - every kind in KIND_OF_RECORD has an id
+        elif known is not None and isinstance(record, Identified):
+            kind, key = known.name, record.id
         else:
             return
         fields = dict(_flatten(record, ""))
@@ -459,7 +457,7 @@ def render_markdown(
         if heading is None or change.file != heading[0]:
             lines += ["", f"### {change.file}"]
         if heading != (change.file, change.kind):
-            lines += ["", f"#### {word(change.kind)}"]
+            lines += ["", f"#### {kind_word(change.kind)}"]
             heading = (change.file, change.kind)
         status, _, rest = change.title(_code).partition(" ")
         lines += ["", f"**{status}** {rest}"]

@@ -13,48 +13,20 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from generator.fields import _unwrap
+from generator.kinds import KINDS
 from generator.messages import CATALOGUE, placeholders
-from generator.model import (
-    Citation,
-    Cited,
-    Claim,
-    Event,
-    Figure,
-    Forecast,
-    GlossaryEntry,
-    MarketCount,
-    MarketMove,
-    Move,
-    Note,
-    Organization,
-    Paragraph,
-    Person,
-    Product,
-    Relation,
-    Role,
-    Source,
-    StockSeries,
-)
+from generator.model import Citation, Cited, GlossaryEntry, Paragraph, Relation
 
-KINDS: dict[str, type[BaseModel]] = {
-    "source": Source,
+# Every record model with a table: the kinds of record, and the parts records are made of.
+PARTS: dict[str, type[BaseModel]] = {
     "paragraph": Paragraph,
     "citation": Citation,
-    "organization": Organization,
-    "person": Person,
-    "role": Role,
-    "move": Move,
-    "product": Product,
     "relation": Relation,
-    "event": Event,
-    "market-move": MarketMove,
-    "market-count": MarketCount,
-    "stock-series": StockSeries,
-    "figure": Figure,
-    "claim": Claim,
-    "forecast": Forecast,
-    "note": Note,
     "glossary": GlossaryEntry,
+}
+MODELS: dict[str, type[BaseModel]] = {
+    **{name: kind.model for name, kind in KINDS.items()},
+    **PARTS,
 }
 # Messages of the review commands and summaries, not of a problem in the data.
 _NOT_PROBLEMS = ("diff-", "preview-", "conversions-", "name-", "no-suggestion-", "data-ok")
@@ -116,7 +88,7 @@ def region_text(name: str) -> str:
     """The generated content of region NAME."""
     if name == "errors":
         return error_table()
-    return field_table(KINDS[name])
+    return field_table(MODELS[name])
 
 
 def update(text: str) -> str:

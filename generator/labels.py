@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from generator.dates import Precision
+from generator.kinds import KINDS
 from generator.model import Attribution
 
 ATTRIBUTION_WORDS = {
@@ -119,25 +120,12 @@ NOTE_KIND_WORDS = {"inconsistency": "数字不一致", "caveat": "注意", "cont
 
 FORECAST_STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}
 
-# The kinds of record and their fields, as the corrections page names them.
-RECORD_KIND_WORDS = {
-    "source": "来源",
-    "organization": "机构",
-    "person": "人物",
-    "role": "职务",
-    "move": "岗位变动",
-    "product": "产品",
-    "event": "事件",
-    "market-move": "市场行情",
-    "market-count": "行情统计",
-    "stock-series": "股价序列",
-    "figure": "数字",
-    "claim": "观点",
-    "forecast": "预测",
-}
+# The kinds of record as the corrections page names them (declared on the model).
+RECORD_KIND_WORDS = {name: kind.label for name, kind in KINDS.items()}
 
 CHANGE_STATUS_WORDS = {"added": "新增", "removed": "删除", "renamed": "改名", "changed": "修改"}
 
+# The fields of records, as the corrections page names them.
 FIELD_WORDS = {
     "title": "标题",
     "summary": "摘要",

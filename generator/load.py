@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,64 +18,11 @@ from generator.dates import parse_date
 from generator.fields import PathKey, model_at, readable, records, string_fields
 from generator.grounding import check_grounding, read_fingerprints
 from generator.hygiene import script_problems
+from generator.kinds import DATA_FILES, KIND_OF_MODEL, KINDS, OPTIONAL_FILES, kind_words
 from generator.messages import code, did_you_mean, either, say, word
-from generator.model import (
-    DATA_FILES,
-    OPTIONAL_FILES,
-    Claim,
-    Event,
-    FactBase,
-    Figure,
-    Forecast,
-    MarketCount,
-    MarketMove,
-    Move,
-    Note,
-    Organization,
-    Person,
-    Product,
-    RefTo,
-    Role,
-    Source,
-    StockSeries,
-)
+from generator.model import FactBase, Identified, Person, RefTo, Role, Source
 from generator.problems import DataError, Problem
 from generator.yaml_source import Positions, YamlDocument, read_yaml
-
-KIND_OF_RECORD: dict[type[BaseModel], str] = {
-    Source: "source",
-    Organization: "organization",
-    Person: "person",
-    Role: "role",
-    Move: "move",
-    Product: "product",
-    Event: "event",
-    MarketMove: "market-move",
-    MarketCount: "market-count",
-    StockSeries: "stock-series",
-    Figure: "figure",
-    Claim: "claim",
-    Forecast: "forecast",
-    Note: "note",
-}
-
-# Which data file holds each kind of record.
-FILE_OF_KIND = {
-    "source": "sources.yml",
-    "organization": "organizations.yml",
-    "person": "people.yml",
-    "role": "people.yml",
-    "move": "people.yml",
-    "product": "products.yml",
-    "event": "events.yml",
-    "market-move": "market.yml",
-    "market-count": "market.yml",
-    "stock-series": "market.yml",
-    "figure": "figures.yml",
-    "claim": "claims.yml",
-    "forecast": "forecasts.yml",
-    "note": "notes.yml",
-}
 
 _TYPE_WORDS = {
     str: "text",
@@ -223,10 +170,10 @@ def _index_ids(
     places: dict[str, list[tuple[str, str, Located]]] = {}  # id -> (kind, file name, where)
     for name, (record, document) in parsed.items():
         for path, item in records(record):
-            kind = KIND_OF_RECORD.get(type(item))
-            if kind is not None:
+            kind = KIND_OF_MODEL.get(type(item))
+            if kind is not None and isinstance(item, Identified):
                 where = Located(document.path, path, document.positions)
-                places.setdefault(cast(Any, item).id, []).append((kind, name, where))
+                places.setdefault(item.id, []).append((kind.name, name, where))
     ids = {record_id: (found[0][0], found[0][2]) for record_id, found in places.items()}
     problems: list[Problem] = []
     base: tuple[str, dict[str, set[str]]] | None = None
@@ -267,7 +214,7 @@ def _check_references(
 ) -> list[Problem]:
     problems = []
     # A file that did not load has its own message; references into it cannot be judged.
-    unread = {kind for kind, file in FILE_OF_KIND.items() if file not in parsed}
+    unread = {kind.name for kind in KINDS.values() if kind.file not in parsed}
     for record, document in parsed.values():
         where = Located(document.path, (), document.positions)
         for path, value, markers in string_fields(record):
@@ -280,16 +227,21 @@ def _check_references(
                 continue
             if found is not None and found[0] not in kinds:
                 message = say(
-                    "reference-wrong-kind", value=value, found=word(found[0]), kinds=either(kinds)
+                    "reference-wrong-kind",
+                    value=value,
+                    found=KINDS[found[0]].word,
+                    kinds=either(kind_words(kinds)),
                 )
                 problems.append(where.problem(path, message))
             elif found is None:
                 candidates = [key for key, (kind, _) in ids.items() if kind in kinds]
                 hint = did_you_mean(value, candidates) or say(
                     "no-suggestion-id",
-                    file=" / ".join(dict.fromkeys(FILE_OF_KIND[k] for k in kinds)),
+                    file=" / ".join(dict.fromkeys(KINDS[k].file for k in kinds)),
                 )
-                message = say("unknown-reference", kinds=either(kinds), value=value, hint=hint)
+                message = say(
+                    "unknown-reference", kinds=either(kind_words(kinds)), value=value, hint=hint
+                )
                 problems.append(where.problem(path, message))
     return problems
 
@@ -383,7 +335,12 @@ def load_documents(
     problems += id_problems
     problems += script_problems(parsed)
     problems += _check_references(parsed, ids)
-    sources = {s.id: s for s in getattr(parsed.get("sources.yml", (None,))[0], "sources", [])}
+    sources = {
+        item.id: item
+        for record, _ in parsed.values()
+        for _, item in records(record)
+        if isinstance(item, Source)
+    }
     problems += _check_rules(parsed, ids, sources)
     if grounding:
         prints, print_problems = read_fingerprints(data_dir, shown_dir, sources)

@@ -484,28 +484,14 @@ CATALOGUE: dict[str, Text] = {
     ),
 }
 
-# Words put into messages: kinds of record and of value.
+# Words put into messages: kinds of value and review terms (kinds of record: generator.kinds).
 WORDS: dict[str, Text] = {
-    "source": Text("来源", "source"),
-    "organization": Text("机构", "organization"),
-    "person": Text("人物", "person"),
-    "role": Text("职位", "role"),
-    "move": Text("人事变动", "move"),
-    "product": Text("产品", "product"),
-    "event": Text("事件", "event"),
-    "market-move": Text("市场异动", "market-move"),
-    "market-count": Text("市场计数", "market-count"),
-    "stock-series": Text("股价序列", "stock-series"),
-    "figure": Text("数字", "figure"),
-    "claim": Text("论断", "claim"),
-    "forecast": Text("预测", "forecast"),
     "text": Text("文字", "text"),
     "number": Text("数字", "a number"),
     "bool": Text("true/false", "true/false"),
     "list": Text("列表", "a list"),
     "mapping": Text("一组字段", "a mapping"),
     "nothing": Text("空值", "nothing"),
-    "note": Text("编者注", "note"),
     "glossary": Text("词表", "glossary"),
     "vocabulary": Text("用语表", "vocabulary"),
     "absent": Text("（无）", "(none)"),
@@ -537,12 +523,12 @@ def word(key: str, /, **values: object) -> str:
     return (entry.en if language() == "en" else entry.zh).format(**values)
 
 
-def either(keys: Iterable[str]) -> str:
-    """'机构、人物或产品' / 'organization, person or product'."""
-    names = [word(key) for key in keys]
-    if len(names) < 3:
-        return word("or").join(names)
-    return word("comma").join(names[:-1]) + word("or") + names[-1]
+def either(names: Iterable[str]) -> str:
+    """'机构、人物或产品' / 'organization, person or product', from the names in words."""
+    shown = list(names)
+    if len(shown) < 3:
+        return word("or").join(shown)
+    return word("comma").join(shown[:-1]) + word("or") + shown[-1]
 
 
 def code(text: str) -> str:

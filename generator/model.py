@@ -38,6 +38,32 @@ class RefTo:
 
 
 @dataclass(frozen=True)
+class InFile:
+    """Marks a list of the fact base with the data file (under data/) that holds it.
+
+    An `optional` file may be left out (its lists are then empty); once written, it holds them.
+    """
+
+    name: str
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class KindOf:
+    """Marks a list as holding one kind of record with an id, wherever the list sits.
+
+    `name` is how references, messages and the fact diff name the kind; `zh` and `en` are its
+    name for contributors (messages, CONTRIBUTING), `label` its name for readers (the
+    corrections page). `generator.kinds` derives every registry of kinds from these marks.
+    """
+
+    name: str
+    zh: str
+    en: str
+    label: str
+
+
+@dataclass(frozen=True)
 class SourceWordsMarker:
     """Marks text quoted from a source: converted glyph by glyph, never reworded per region."""
 
@@ -189,6 +215,12 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Identified(Record):
+    """A record with its own id, unique across the data: references and links point at it."""
+
+    id: Id
+
+
 class Citation(Record):
     """Where a fact comes from: a source, a paragraph of it, and the words that carry the fact."""
 
@@ -226,6 +258,10 @@ class Cited(Record):
     )
 
 
+class Fact(Identified, Cited):
+    """A cited record with its own id."""
+
+
 class Paragraph(Record):
     """One numbered paragraph of a source, described in the project's own words."""
 
@@ -235,12 +271,11 @@ class Paragraph(Record):
     gist: Text = Field(description="这一段的大意，用自己的话写，不要照抄原文。")
 
 
-class Source(Record):
+class Source(Identified):
     """A published text the facts cite."""
 
     model_config = ConfigDict(json_schema_extra={"description": "事实引用的一篇已发表文章。"})
 
-    id: Id
     title: Text = Field(description="文章标题。")
     short: Text | None = Field(None, description="引用它时显示在 ¶ 前面的简称，可省略。")
     outlet: OrgRef = Field(description="发表它的媒体机构的 id。")
@@ -271,14 +306,13 @@ OrgKind = Literal[
 ]
 
 
-class Organization(Cited):
+class Organization(Fact):
     """A company, business unit, team, platform, outlet, broker or market."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "公司、业务部门、团队、平台、媒体、券商或市场。"}
     )
 
-    id: Id
     name: Text = Field(description="简体名称。")
     name_hant: HantName | None = Field(
         None, description="繁体版要用的名称（台湾媒体的写法），自动转换不对时才填。"
@@ -295,28 +329,26 @@ class Organization(Cited):
     about: Text = Field(description="一两句话的介绍，只写出处段落里说到的。")
 
 
-class Role(Cited):
+class Role(Fact):
     """A position a person held at an organization over a (possibly uncertain) span."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "人物在某机构担任的职位，可以带起止日期。"}
     )
 
-    id: Id
     org: OrgRef = Field(description="任职机构的 id。")
     title: Text = Field(description="职位名称，例如 抖音集团CEO。")
     start: EdtfDate | None = Field(None, description="开始日期，不知道就省略。")
     end: EdtfDate | None = Field(None, description="结束日期，仍在任或不知道就省略。")
 
 
-class Move(Cited):
+class Move(Fact):
     """A change of role: from one of the person's roles to another, on a date."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "人事变动：从本人的一个职位换到另一个职位。"}
     )
 
-    id: Id
     date: EdtfDate = Field(description="变动生效的日期，精确到能确定的程度。")
     announced: EdtfDate | None = Field(
         None,
@@ -327,22 +359,25 @@ class Move(Cited):
     summary: Text = Field(description="一句话说明这次变动。")
 
 
-class Person(Cited):
+class Person(Fact):
     """A named person, their roles and their moves between roles."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "一位具名人物，以及他的职位和人事变动。"}
     )
 
-    id: Id
     name: Text = Field(description="简体姓名。")
     name_hant: HantName | None = Field(None, description="繁体版要用的姓名，自动转换不对时才填。")
     name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     about: Text = Field(description="一两句话的介绍。")
-    roles: list[Role] = Field(default_factory=list, description="担任过的职位列表。")
-    moves: list[Move] = Field(default_factory=list, description="人事变动列表。")
+    roles: Annotated[list[Role], KindOf("role", "职位", "role", "职务")] = Field(
+        default_factory=list, description="担任过的职位列表。"
+    )
+    moves: Annotated[list[Move], KindOf("move", "人事变动", "move", "岗位变动")] = Field(
+        default_factory=list, description="人事变动列表。"
+    )
 
 
 ProductKind = Literal[
@@ -379,12 +414,11 @@ class Relation(Cited):
     target: AnyRef = Field(description="关系另一端记录的 id。")
 
 
-class Product(Cited):
+class Product(Fact):
     """A product, model, chip or data set."""
 
     model_config = ConfigDict(json_schema_extra={"description": "产品、模型、芯片或数据集。"})
 
-    id: Id
     name: Text = Field(description="简体名称。")
     name_hant: HantName | None = Field(None, description="繁体版要用的名称，自动转换不对时才填。")
     name_forms: NameForms = Field(default_factory=dict)
@@ -406,14 +440,13 @@ class Product(Cited):
 EventKind = Literal["personnel", "product", "statement", "market", "strategy", "research"]
 
 
-class Event(Cited):
+class Event(Fact):
     """Something that happened, on a date of some precision."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "发生过的一件事，日期精确到出处说得出的程度。"}
     )
 
-    id: Id
     date: EdtfDate = Field(description="日期；只写到出处能确定的精度。")
     kind: EventKind = Field(
         description="事件类型：personnel、product、statement、market、strategy、research。"
@@ -440,14 +473,13 @@ class Threshold(Record):
     unit: Text = Field(description="单位，例如 %。")
 
 
-class MarketCount(Cited):
+class MarketCount(Fact):
     """A count the article gives for a market move, possibly with a threshold."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "文章给出的一个市场计数（可以带条件）。"}
     )
 
-    id: Id
     measure: Text = Field(description="数的是什么。")
     comparator: Comparator = Field(description="比较符号：> >= = < <= ~（~ 表示约）。")
     value: int = Field(ge=0, description="数量（整数）。")
@@ -465,14 +497,13 @@ class PricePoint(Record):
     unit: Text = Field(description="单位。")
 
 
-class StockSeries(Cited):
+class StockSeries(Fact):
     """A per-stock series; none are in the article, contributors may add them."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "一只股票的价格序列（文章里没有，贡献者可以补充）。"}
     )
 
-    id: Id
     code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z.]{1,16}$")] = Field(
         description="股票代码（大写字母、数字和点）。"
     )
@@ -481,27 +512,30 @@ class StockSeries(Cited):
     points: list[PricePoint] = Field(min_length=1, description="观测值列表。")
 
 
-class MarketMove(Cited):
+class MarketMove(Fact):
     """A move of a group of stocks on a day, with the counts the article gives."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "一组股票在某天的异动，以及文章给出的计数。"}
     )
 
-    id: Id
     date: EdtfDate = Field(description="日期。")
     theme: Text = Field(description="板块或主题，例如 Sora概念股。")
     markets: list[OrgRef] = Field(min_length=1, description="涉及的市场的 id 列表。")
     summary: Text = Field(description="一两句话的经过。")
-    counts: list[MarketCount] = Field(default_factory=list, description="计数列表。")
-    series: list[StockSeries] = Field(default_factory=list, description="股价序列列表。")
+    counts: Annotated[
+        list[MarketCount], KindOf("market-count", "市场计数", "market-count", "行情统计")
+    ] = Field(default_factory=list, description="计数列表。")
+    series: Annotated[
+        list[StockSeries], KindOf("stock-series", "股价序列", "stock-series", "股价序列")
+    ] = Field(default_factory=list, description="股价序列列表。")
 
 
 Scale = Literal["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "万亿"]
 FigureKind = Literal["compute", "money", "data", "time", "count"]
 
 
-class Figure(Cited):
+class Figure(Fact):
     """A number from the article: value and scale word as written, unit, what it measures."""
 
     model_config = ConfigDict(
@@ -510,7 +544,6 @@ class Figure(Cited):
         }
     )
 
-    id: Id
     kind: FigureKind = Field(description="数字类型：compute、money、data、time、count。")
     label: Text = Field(description="简短标签。")
     value: float = Field(
@@ -533,12 +566,11 @@ ClaimTopic = Literal[
 ]
 
 
-class Claim(Cited):
+class Claim(Fact):
     """A qualitative assertion: an assessment, explanation or comparison."""
 
     model_config = ConfigDict(json_schema_extra={"description": "定性的论断：评价、解释或比较。"})
 
-    id: Id
     topic: ClaimTopic = Field(
         description="主题：strategy、technology、industry、competition、compute、data、market、people。"
     )
@@ -546,14 +578,13 @@ class Claim(Cited):
     about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
 
 
-class Forecast(Cited):
+class Forecast(Fact):
     """A claim about the future, with its status at the last check."""
 
     model_config = ConfigDict(
         json_schema_extra={"description": "关于未来的论断，以及最近一次核对时的状态。"}
     )
 
-    id: Id
     claim: Text = Field(description="预测的内容。")
     made_on: EdtfDate = Field(description="作出预测的日期（通常是文章发表日）。")
     expected: EdtfDate | None = Field(None, description="预测会发生的时间，可省略。")
@@ -568,7 +599,7 @@ class Forecast(Cited):
 NoteKind = Literal["inconsistency", "caveat", "context"]
 
 
-class Note(Record):
+class Note(Identified):
     """An editor's note on facts: an inconsistency, a caveat or context, with its arithmetic."""
 
     model_config = ConfigDict(
@@ -577,7 +608,6 @@ class Note(Record):
         }
     )
 
-    id: Id
     kind: NoteKind = Field(
         description="类型：inconsistency（前后矛盾）、caveat（提醒）、context（背景）。"
     )
@@ -633,84 +663,52 @@ class VocabularyEntry(Record):
     why: Reason = Field(description="为什么这样写，例如“台湾报刊的习惯说法”。")
 
 
-class SourcesFile(Record):
-    sources: list[Source] = Field(description="来源列表。")
+class FactBase(Record):
+    """Every fact, loaded and cross-checked.
 
+    Each list names the data file that holds it and, for records with ids, their kind (with the
+    kinds nested in them, such as a person's roles): `generator.kinds` reads every registry of
+    files and kinds from these declarations.
+    """
 
-class OrganizationsFile(Record):
-    organizations: list[Organization] = Field(description="机构列表。")
-
-
-class PeopleFile(Record):
-    people: list[Person] = Field(description="人物列表。")
-
-
-class ProductsFile(Record):
-    products: list[Product] = Field(description="产品列表。")
-
-
-class EventsFile(Record):
-    events: list[Event] = Field(description="事件列表。")
-
-
-class MarketFile(Record):
-    market_moves: list[MarketMove] = Field(description="市场异动列表。")
-
-
-class FiguresFile(Record):
-    figures: list[Figure] = Field(description="数字列表。")
-
-
-class ClaimsFile(Record):
-    claims: list[Claim] = Field(description="论断列表。")
-
-
-class ForecastsFile(Record):
-    forecasts: list[Forecast] = Field(description="预测列表。")
-
-
-class NotesFile(Record):
-    notes: list[Note] = Field(description="编者按列表。")
-
-
-class GlossaryFile(Record):
-    glossary: list[GlossaryEntry] = Field(description="繁体转换词表（OpenCC 之前生效）。")
-    vocabulary: list[VocabularyEntry] = Field(
+    sources: Annotated[
+        list[Source], InFile("sources.yml"), KindOf("source", "来源", "source", "来源")
+    ] = Field(description="来源列表。")
+    organizations: Annotated[
+        list[Organization],
+        InFile("organizations.yml"),
+        KindOf("organization", "机构", "organization", "机构"),
+    ] = Field(description="机构列表。")
+    people: Annotated[
+        list[Person], InFile("people.yml"), KindOf("person", "人物", "person", "人物")
+    ] = Field(description="人物列表。")
+    products: Annotated[
+        list[Product], InFile("products.yml"), KindOf("product", "产品", "product", "产品")
+    ] = Field(description="产品列表。")
+    events: Annotated[
+        list[Event], InFile("events.yml"), KindOf("event", "事件", "event", "事件")
+    ] = Field(description="事件列表。")
+    market_moves: Annotated[
+        list[MarketMove],
+        InFile("market.yml"),
+        KindOf("market-move", "市场异动", "market-move", "市场行情"),
+    ] = Field(description="市场异动列表。")
+    figures: Annotated[
+        list[Figure], InFile("figures.yml"), KindOf("figure", "数字", "figure", "数字")
+    ] = Field(description="数字列表。")
+    claims: Annotated[
+        list[Claim], InFile("claims.yml"), KindOf("claim", "论断", "claim", "观点")
+    ] = Field(description="论断列表。")
+    forecasts: Annotated[
+        list[Forecast], InFile("forecasts.yml"), KindOf("forecast", "预测", "forecast", "预测")
+    ] = Field(description="预测列表。")
+    # A report may leave notes.yml out: the list is then empty.
+    notes: Annotated[
+        list[Note], InFile("notes.yml", optional=True), KindOf("note", "编者注", "note", "编者注")
+    ] = Field(default_factory=list, description="编者按列表。")
+    glossary: Annotated[list[GlossaryEntry], InFile("glossary.yml")] = Field(
+        description="繁体转换词表（OpenCC 之前生效）。"
+    )
+    vocabulary: Annotated[list[VocabularyEntry], InFile("glossary.yml")] = Field(
         default_factory=list, description="各版本的报刊用语表（OpenCC 之后生效）。"
     )
-
-
-# File name (in data/) -> the model of its whole content; the order is the load order.
-DATA_FILES: dict[str, type[Record]] = {
-    "sources.yml": SourcesFile,
-    "organizations.yml": OrganizationsFile,
-    "people.yml": PeopleFile,
-    "products.yml": ProductsFile,
-    "events.yml": EventsFile,
-    "market.yml": MarketFile,
-    "figures.yml": FiguresFile,
-    "claims.yml": ClaimsFile,
-    "forecasts.yml": ForecastsFile,
-    "notes.yml": NotesFile,
-    "glossary.yml": GlossaryFile,
-}
-
-# Data files a report may leave out; a missing one holds an empty list.
-OPTIONAL_FILES = {"notes.yml"}
-
-
-class FactBase(Record):
-    """Every fact, loaded and cross-checked."""
-
-    sources: list[Source]
-    organizations: list[Organization]
-    people: list[Person]
-    products: list[Product]
-    events: list[Event]
-    market_moves: list[MarketMove]
-    figures: list[Figure]
-    claims: list[Claim]
-    forecasts: list[Forecast]
-    notes: list[Note] = Field(default_factory=list)
-    glossary: list[GlossaryEntry]
-    vocabulary: list[VocabularyEntry] = Field(default_factory=list)

@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.chart_embed import plotly_words
+from generator.chart_embed import holds_chart, plotly_words
 from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
@@ -33,6 +33,8 @@ from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
 from generator.metadata import head_tags, report_json_ld
 from generator.model import FactBase
+from generator.pages import changes as changes_page
+from generator.pages import generated_pages
 from generator.pages.context import PageContext
 from generator.preview_problems import (
     empty_fact_base,
@@ -41,7 +43,12 @@ from generator.preview_problems import (
     with_panel,
 )
 from generator.problems import DataError
-from generator.prose_refs import REFERENCE, check_references, expand_references
+from generator.prose_refs import (
+    REFERENCE,
+    check_references,
+    expand_references,
+    hand_written_pages,
+)
 from generator.publication import Licence, Publication, build_date
 from generator.search_dict import user_dictionary
 from generator.share_cards import Card, CardCache, CardFonts, find_fonts
@@ -130,7 +137,14 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
         self._read_history(config)
-        self.ctx = PageContext(self.base, self.convert, self.edition.lang, history=self.history)
+        hand_written = hand_written_pages(Path(config.docs_dir))
+        self.ctx = PageContext(
+            self.base,
+            self.convert,
+            self.edition.lang,
+            history=self.history,
+            hand_written=hand_written,
+        )
         self.other_converters = {
             e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
         }
@@ -145,6 +159,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.edition.lang,
             history=self.history,
             publication=self._publication(config),
+            hand_written=hand_written,
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
@@ -271,7 +286,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _feed(self, config: MkDocsConfig, files: Files) -> str:
         assert self.edition is not None and self.convert is not None
         site_url = config.site_url or ""
-        changes = files.get_file_from_path("changes.md")
+        changes = files.get_file_from_path(changes_page.PAGE.uri)
         return atom_feed(
             self.history,
             ui=self.convert,
@@ -313,6 +328,15 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if self.problems:  # the page refers to facts the broken data did not deliver
                 return markdown
             raise PluginError("\n" + error.report()) from None
+
+    # Once the page is HTML, before its template: any page, generated or hand-written, that holds
+    # a chart (a chart block expanded above) gets the script that loads plotly.js.
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if holds_chart(html):
+            page.meta["charts"] = True
+        return html
 
     # Per page, because the selector and hreflang links point at the same page in each edition,
     # and the sharing metadata describes this page. The selector stays page-relative (the site
@@ -367,9 +391,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         assert self.ctx is not None
         uri = file.src_uri
         if file.generated_by:
+            generated = next((page for page in generated_pages() if page.uri == uri), None)
             shown = [key for key, on in self.ctx.pages_of_ids.items() if on == uri]
-            everything = uri in ("changes.md", "data.md")
-            return page_revision(self.history, None if everything else shown, None)
+            # A page that shows no kind of record is about the whole fact base.
+            about_all = generated is None or not generated.shows
+            return page_revision(self.history, None if about_all else shown, None)
         # Converted pages no longer name their source file: it is the one in docs_dir.
         path = Path(self.docs_dir) / uri
         names = [m.group(1) for m in REFERENCE.finditer(path.read_text(encoding="utf-8"))]

@@ -9,51 +9,62 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any, cast
 
 from generator.fields import records
+from generator.kinds import KIND_OF_MODEL
 from generator.messages import did_you_mean, say
-from generator.model import (
-    Event,
-    FactBase,
-    Figure,
-    Forecast,
-    MarketMove,
-    Move,
-    Organization,
-    Person,
-    Product,
-)
+from generator.model import FactBase, Figure, Identified
+from generator.pages import generated_page_of_kind
 from generator.pages.context import PageContext
 from generator.problems import DataError, Problem
 from generator.render import date_words, figure_value, md_text
 
 REFERENCE = re.compile(r"\{\{\s*(@?[a-z0-9:-]+)(?:\.([a-z_]+))?\s*\}\}")
-FIELDS: dict[type, set[str]] = {
-    Person: {"name", "link"},
-    Organization: {"name", "link"},
-    Product: {"name", "link", "date"},
-    Event: {"title", "link", "date"},
-    Move: {"date"},
-    MarketMove: {"date", "link"},
-    Figure: {"value", "label", "link"},
-    Forecast: {"date", "link"},
-}
+# What prose may take from a record, when the record has it: a name or title as written, a date
+# in words (the first of these fields it has), a figure's value, a link to its entry.
+NAME_FIELDS = ("name", "title", "label")
+DATE_FIELDS = ("expected", "date", "launched")
 
 
-def _records_by_id(base: FactBase) -> dict[str, object]:
-    return {cast(Any, r).id: r for _, r in records(base) if getattr(r, "id", None)}
+def _allowed(record: Identified, page_of_kind: dict[str, str]) -> set[str]:
+    fields = {name for name in NAME_FIELDS if name in type(record).model_fields}
+    if any(name in type(record).model_fields for name in DATE_FIELDS):
+        fields.add("date")
+    if isinstance(record, Figure):
+        fields.add("value")
+    kind = KIND_OF_MODEL.get(type(record))
+    if kind is not None and kind.name in page_of_kind:
+        fields.add("link")
+    return fields
+
+
+def hand_written_pages(docs_dir: Path) -> dict[str, str]:
+    """Kind of record -> the hand-written page that lists it by placing its block."""
+    from generator.blocks import KIND_OF_BLOCK
+
+    found: dict[str, str] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        for match in REFERENCE.finditer(path.read_text(encoding="utf-8")):
+            kind = KIND_OF_BLOCK.get(match.group(1).removeprefix("@"))
+            if match.group(1).startswith("@") and kind is not None:
+                found.setdefault(kind, path.relative_to(docs_dir).as_posix())
+    return found
+
+
+def _records_by_id(base: FactBase) -> dict[str, Identified]:
+    return {r.id: r for _, r in records(base) if isinstance(r, Identified)}
 
 
 def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
     """Every unknown id or field referenced from any Markdown file under `docs_dir`."""
     by_id = _records_by_id(base)
+    page_of_kind = {**hand_written_pages(docs_dir), **generated_page_of_kind()}
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = str(Path(docs_dir.name) / path.relative_to(docs_dir))
         for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for match in REFERENCE.finditer(line):
-                problem = _problem(match, by_id)
+                problem = _problem(match, by_id, page_of_kind)
                 if problem:
                     problems.append(
                         Problem(shown, line_no, match.start() + 1, match.group(0), problem)
@@ -61,7 +72,9 @@ def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
     return problems
 
 
-def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
+def _problem(
+    match: re.Match[str], by_id: dict[str, Identified], page_of_kind: dict[str, str]
+) -> str | None:
     record_id, field = match.group(1), match.group(2)
     if record_id.startswith("@"):
         from generator.blocks import BLOCKS
@@ -73,7 +86,7 @@ def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
     record = by_id.get(record_id)
     if record is None:
         return say("unknown-fact-id", id=record_id, hint=did_you_mean(record_id, by_id))
-    allowed = FIELDS.get(type(record), set())
+    allowed = _allowed(record, page_of_kind)
     if field and field not in allowed:
         return say(
             "no-field-to-show", id=record_id, field=field, options=", ".join(sorted(allowed))
@@ -83,8 +96,8 @@ def _problem(match: re.Match[str], by_id: dict[str, object]) -> str | None:
     return None
 
 
-def _render(record: object, field: str | None, ctx: PageContext, from_page: str) -> str:
-    record_id: str = cast(Any, record).id
+def _render(record: Identified, field: str | None, ctx: PageContext, from_page: str) -> str:
+    record_id = record.id
     if field is None:
         field = (
             "value"
@@ -99,11 +112,10 @@ def _render(record: object, field: str | None, ctx: PageContext, from_page: str)
     if field in ("title", "label"):
         return md_text(getattr(record, field))
     if field == "value":
-        return md_text(ctx.ui(figure_value(record)))  # type: ignore[arg-type]
-    date = (
-        getattr(record, "expected", None)
-        or getattr(record, "date", None)
-        or getattr(record, "launched", None)
+        assert isinstance(record, Figure)
+        return md_text(ctx.ui(figure_value(record)))
+    date = next(
+        (getattr(record, name) for name in DATE_FIELDS if getattr(record, name, None)), None
     )
     return md_text(ctx.ui(date_words(date))) if date else md_text(ctx.ui("日期不详"))
 
@@ -114,7 +126,7 @@ def expand_references(markdown: str, ctx: PageContext, page_uri: str) -> str:
     problems = []
 
     def replace(match: re.Match[str]) -> str:
-        problem = _problem(match, by_id)
+        problem = _problem(match, by_id, ctx.page_of_kind)
         if problem:
             line = markdown.count("\n", 0, match.start()) + 1
             problems.append(Problem(f"docs/{page_uri}", line, 1, match.group(0), problem))

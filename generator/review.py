@@ -20,8 +20,9 @@ import jieba
 
 from generator.convert import ScriptConverter, converter_for
 from generator.fields import PathKey, readable, records, string_fields
+from generator.kinds import FILE_OF_LIST
 from generator.markdown_convert import convert_markdown
-from generator.model import DATA_FILES, SOURCE_WORDS, TEXT, FactBase
+from generator.model import SOURCE_WORDS, TEXT, FactBase, Identified
 from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
 from generator.yaml_source import YamlDocument
 
@@ -50,7 +51,7 @@ class Change:
 
 def record_ids(base: FactBase) -> dict[PathKey, str]:
     """Path -> id of every record that has one, to name places by id."""
-    return {path: str(item.id) for path, item in records(base) if hasattr(item, "id")}
+    return {path: item.id for path, item in records(base) if isinstance(item, Identified)}
 
 
 def texts_of(
@@ -60,7 +61,6 @@ def texts_of(
 
     With the loaded `documents` a place is file:line; without, the file and the record's id.
     """
-    file_of_list = {name: file for file, model in DATA_FILES.items() for name in model.model_fields}
     ids = record_ids(base)
     for path, value, markers in string_fields(base):
         # The source's own words (quotes) change glyphs only: no wording to review.
@@ -70,7 +70,7 @@ def texts_of(
         if document is not None:
             yield f"{document.path}:{document.positions.of(path)[0]}", value
         else:
-            yield f"{file_of_list.get(str(path[0]), '?')} › {readable(path, ids)}", value
+            yield f"{FILE_OF_LIST.get(str(path[0]), '?')} › {readable(path, ids)}", value
     if docs_dir is not None:
         for page in sorted(docs_dir.rglob("*.md")):
             source = page.read_text(encoding="utf-8")

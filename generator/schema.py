@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model import DATA_FILES
+from generator.kinds import DATA_FILES
 
 SCHEMA_DIR = "schema"
 

@@ -3,59 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from generator.bundle import bundle_name, data_bundle
 from generator.export import facts_csv, facts_json
-from generator.pages import (
-    analysis,
-    changes,
-    compute,
-    data,
-    forecasts,
-    market,
-    organizations,
-    people,
-    products,
-    sources,
-    timeline,
-)
+from generator.pages import changes, data, generated_pages
 from generator.pages.context import PageContext
 
-# Generated pages in nav order; hand-written ones (docs/) come before and after as mkdocs.yml says.
-PAGES: dict[str, ModuleType] = {
-    "timeline.md": timeline,
-    "people.md": people,
-    "products.md": products,
-    "organizations.md": organizations,
-    "market.md": market,
-    "compute.md": compute,
-    "forecasts.md": forecasts,
-    "analysis.md": analysis,
-    "sources.md": sources,
-    "data.md": data,
-    "changes.md": changes,
-}
-CHART_PAGES = {"timeline.md", "people.md", "products.md", "market.md"}
 FEED_URI = changes.FEED
 
 
-def _front_matter(title: str, description: str, charts: bool) -> str:
-    lines = ["---", f"title: {title}", f"description: {description}"]
-    if charts:
-        lines.append("charts: true")
-    return "\n".join([*lines, "---", ""])
+def _front_matter(title: str, description: str) -> str:
+    return "\n".join(["---", f"title: {title}", f"description: {description}", "---", ""])
 
 
 def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
     """(src_uri, Markdown) of every generated page of one edition."""
     ui: Callable[[str], str] = ctx.ui
-    for uri, module in PAGES.items():
-        front = _front_matter(ui(module.TITLE), ui(module.DESCRIPTION), uri in CHART_PAGES)
-        yield uri, front + module.render(ctx)
+    for page in generated_pages():
+        yield page.uri, _front_matter(ui(page.title), ui(page.description)) + page.render(ctx)
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:

@@ -25,9 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bench_browser import chart_page_transfer, lighthouse_scores
-from conftest import copy_project  # the same copy of the build inputs the tests make
-
-from generator.site_files import CHART_PAGES
+from conftest import chart_pages, copy_project  # the same copy of the build inputs the tests make
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -381,7 +379,7 @@ def lighthouse_rows(site: Path, pages: list[str], row: Callable[..., None]) -> N
     paths = [prefix + page for page in pages for prefix in ("", f"{HANT}/")]
     load = os.getloadavg()[0]
     for score in lighthouse_scores(site, paths, ROOT / ".cache" / "lighthouse"):
-        chart = score.page.removeprefix(f"{HANT}/").replace(".html", ".md") in CHART_PAGES
+        chart = score.page.removeprefix(f"{HANT}/") in chart_pages()
         if score.performance is None:
             row(f"Lighthouse mobile, {score.page}", f"not measured: {score.problem}")
             continue

@@ -232,6 +232,26 @@ def make_project(tmp_path_factory) -> Callable[[str], Path]:
     return make
 
 
+@functools.cache
+def chart_pages() -> tuple[str, ...]:
+    """The generated pages (as .html) whose content, rendered from the project's data, holds a
+    chart to draw: the pages that load plotly.js."""
+    from generator.chart_embed import holds_chart
+    from generator.convert import ScriptConverter
+    from generator.pages.context import PageContext
+    from generator.prose_refs import expand_references
+    from generator.site_files import page_sources
+
+    ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    return tuple(
+        sorted(
+            uri.replace(".md", ".html")
+            for uri, markdown in page_sources(ctx)
+            if holds_chart(expand_references(markdown, ctx, uri))
+        )
+    )
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:
@@ -272,8 +292,9 @@ def published_history(history_project) -> PublishedHistory:
 def hostile_site(tmp_path_factory) -> Path:
     """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
     from generator.fields import map_strings, records
+    from generator.kinds import DATA_FILES
     from generator.load import load_fact_base
-    from generator.model import DATA_FILES, TEXT
+    from generator.model import TEXT
 
     project = tmp_path_factory.mktemp("hostile")
     shutil.copytree(ROOT / "docs", project / "docs")

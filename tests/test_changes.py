@@ -15,9 +15,10 @@ from test_site import all_pages
 from generator.convert import ScriptConverter, converter_for
 from generator.feed import atom_feed
 from generator.history import FieldEdit, History, RecordEdit, Revision, reasons_of
+from generator.kinds import KINDS
 from generator.load import load_fact_base
-from generator.pages import changes
-from generator.pages.context import PAGE_OF_LIST, PageContext
+from generator.pages import changes, generated_page_of_kind
+from generator.pages.context import PageContext
 
 HANT = "zh-Hant"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -46,8 +47,8 @@ def record_block(page: BeautifulSoup, record_id: str) -> str:
 
 
 def page_of(record_id: str, file: str) -> str:
-    lists = {"events.yml": "events", "claims.yml": "claims"}
-    return PAGE_OF_LIST[lists[file]].replace(".md", ".html")
+    kind = next(kind for kind in KINDS.values() if kind.file == file and kind.holder is None)
+    return generated_page_of_kind()[kind.name].replace(".md", ".html")
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

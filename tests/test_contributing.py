@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, python, run_mkdocs
 
-from generator.guide import KINDS, update
+from generator.guide import MODELS, update
 from generator.load import load_fact_base
 from generator.problems import DataError
 from generator.yaml_source import read_yaml
@@ -123,14 +123,14 @@ def test_each_field_guide_example_is_a_valid_record(tmp_path, kind, example):
     path = tmp_path / "example.yml"
     path.write_text(example, encoding="utf-8")
     (record,) = read_yaml(path, "example.yml").data
-    KINDS[kind].model_validate(record)
+    MODELS[kind].model_validate(record)
 
 
 def test_every_kind_of_record_has_an_example_and_a_field_table():
     examples = {kind for kind, _ in _kind_examples()}
     top_level = {"source", "organization", "person", "product", "event", "market-move"}
     assert top_level | {"figure", "claim", "forecast", "glossary"} <= examples
-    for kind in KINDS:
+    for kind in MODELS:
         assert f"<!-- 生成:{kind} -->" in guide(), kind
 
 

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 import regress
 
-from generator.model import DATA_FILES
+from generator.kinds import DATA_FILES
 from generator.schema import schema_files, stale_schemas
 from generator.yaml_source import read_yaml
 

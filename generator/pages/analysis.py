@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.labels import TOPIC_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import md_text
 
 TITLE = "观点与分析"
@@ -33,3 +34,6 @@ def render(ctx: PageContext) -> str:
             ]
         lines.append("")
     return "\n".join(lines)
+
+
+PAGE = Page("analysis.md", TITLE, DESCRIPTION, render, shows=("claim",))

@@ -12,6 +12,7 @@ from generator.labels import (
 )
 from generator.model import Attribution
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import md_text
 
 TITLE = "更正与修订"
@@ -107,3 +108,6 @@ def render(ctx: PageContext) -> str:
     for revision in reversed(revisions):
         lines += _revision_lines(ctx, revision)
     return "\n".join(lines)
+
+
+PAGE = Page("changes.md", TITLE, DESCRIPTION, render)

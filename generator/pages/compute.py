@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.derive import derive
 from generator.labels import FIGURE_KIND_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import chinese_number, figure_value, md_text, normalized
 
 TITLE = "算力与数字"
@@ -65,3 +66,6 @@ def render(ctx: PageContext) -> str:
                 *ctx.note_lines(item.inputs),
             ]
     return "\n".join(lines)
+
+
+PAGE = Page("compute.md", TITLE, DESCRIPTION, render, shows=("figure",))

@@ -8,28 +8,11 @@ from dataclasses import dataclass, field
 from generator.fields import records
 from generator.freshness import fact_stamp
 from generator.history import History
+from generator.kinds import KIND_OF_MODEL
 from generator.labels import NOTE_KIND_WORDS
-from generator.model import Cited, FactBase, Note
+from generator.model import Cited, FactBase, Identified, Note
 from generator.publication import Publication
 from generator.render import citation_links, cite_label, md_text
-
-# Which page shows each kind of record (by its list in the fact base).
-PAGE_OF_LIST = {
-    "sources": "sources.md",
-    "organizations": "organizations.md",
-    "people": "people.md",
-    "roles": "people.md",
-    "moves": "people.md",
-    "products": "products.md",
-    "events": "timeline.md",
-    "market_moves": "market.md",
-    "counts": "market.md",
-    "series": "market.md",
-    "figures": "compute.md",
-    "claims": "analysis.md",
-    "forecasts": "forecasts.md",
-    "notes": "method.md",
-}
 
 
 def _display_name(record: object) -> str:
@@ -57,14 +40,20 @@ class PageContext:
     charts: list[str] = field(default_factory=list)
     publication: Publication | None = None
     history: History = field(default_factory=History)
+    # Kind of record -> the hand-written page (docs/) that lists it through a block.
+    hand_written: dict[str, str] = field(default_factory=dict)
+    page_of_kind: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for path, record in records(self.base):
-            record_id = getattr(record, "id", None)
-            list_name = next((part for part in reversed(path) if isinstance(part, str)), "")
-            if record_id and list_name in PAGE_OF_LIST:
-                self.pages_of_ids[record_id] = PAGE_OF_LIST[list_name]
-                self.names[record_id] = _display_name(record)
+        from generator.pages import generated_page_of_kind
+
+        self.page_of_kind = {**self.hand_written, **generated_page_of_kind()}
+        for _, record in records(self.base):
+            kind = KIND_OF_MODEL.get(type(record))
+            page = self.page_of_kind.get(kind.name) if kind else None
+            if page is not None and isinstance(record, Identified):
+                self.pages_of_ids[record.id] = page
+                self.names[record.id] = _display_name(record)
 
     @property
     def converted(self) -> bool:
@@ -108,8 +97,9 @@ class PageContext:
         if note.relies_on:
             lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
         tail = citation_links(note.cite, ui, "sources.md", self.source_labels) if note.cite else ""
-        if link:
-            tail += f" [{ui('全部编者注')}](method.md#{note.id})"
+        notes_page = self.page_of_kind.get(KIND_OF_MODEL[Note].name)
+        if link and notes_page:
+            tail += f" [{ui('全部编者注')}]({notes_page}#{note.id})"
         if tail.strip():
             lines += [tail.strip(), ""]
         return lines

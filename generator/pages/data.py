@@ -7,6 +7,7 @@ from collections.abc import Callable
 from generator.bundle import bundle_name
 from generator.export import facts_csv
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.publication import Publication, bibtex, csl_json, formatted
 from generator.render import md_text
 
@@ -93,3 +94,6 @@ def _reuse(publication: Publication, ui: Callable[[str], str]) -> list[str]:
         "",
         *_indented(csl_json(publication), 8),
     ]
+
+
+PAGE = Page("data.md", TITLE, DESCRIPTION, render)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.labels import FORECAST_STATUS_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_shown, date_words, md_text
 
 TITLE = "预测追踪"
@@ -54,3 +55,6 @@ def render(ctx: PageContext) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+PAGE = Page("forecasts.md", TITLE, DESCRIPTION, render, shows=("forecast",))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.labels import COMPARATOR_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_shown, date_words, md_text, plain_number
 
 TITLE = "市场"
@@ -52,3 +53,8 @@ def render(ctx: PageContext) -> str:
                 "",
             ]
     return "\n".join(lines)
+
+
+PAGE = Page(
+    "market.md", TITLE, DESCRIPTION, render, shows=("market-move", "market-count", "stock-series")
+)

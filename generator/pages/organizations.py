@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.labels import COUNTRY_WORDS, ORG_KIND_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import md_text
 
 TITLE = "机构"
@@ -44,3 +45,6 @@ def render(ctx: PageContext) -> str:
             if products:
                 lines += [ui("产品：") + "、".join(ctx.link(p.id) for p in products), ""]
     return "\n".join(lines)
+
+
+PAGE = Page("organizations.md", TITLE, DESCRIPTION, render, shows=("organization",))

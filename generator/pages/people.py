@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.dates import parse_date
 from generator.model import Person, Role
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_shown, md_text
 
 TITLE = "人物"
@@ -81,3 +82,6 @@ def render(ctx: PageContext) -> str:
     for person in ctx.base.people:
         lines += _person(ctx, person)
     return "\n".join(lines)
+
+
+PAGE = Page("people.md", TITLE, DESCRIPTION, render, shows=("person", "role", "move"))

@@ -6,6 +6,7 @@ from generator.dates import parse_date
 from generator.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
 from generator.model import Product
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_shown, md_text
 
 TITLE = "产品与模型"
@@ -64,3 +65,6 @@ def render(ctx: PageContext) -> str:
     for product in sorted((p for p in ctx.base.products if not p.bytedance_ai), key=_when):
         lines += _product(ctx, product)
     return "\n".join(lines)
+
+
+PAGE = Page("products.md", TITLE, DESCRIPTION, render, shows=("product",))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.labels import ATTRIBUTION_MEANING, ATTRIBUTION_WORDS
 from generator.model import Attribution
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_words, md_text, source_anchor
 
 TITLE = "来源"
@@ -40,3 +41,6 @@ def render(ctx: PageContext) -> str:
             lines.append(f'{paragraph.n}. <span id="{anchor}">{md_text(paragraph.gist)}</span>')
         lines.append("")
     return "\n".join(lines)
+
+
+PAGE = Page("sources.md", TITLE, DESCRIPTION, render, shows=("source",))

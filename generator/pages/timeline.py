@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.dates import parse_date
 from generator.labels import EVENT_KIND_WORDS, PRECISION_WORDS
 from generator.pages.context import PageContext
+from generator.pages.page import Page
 from generator.render import date_shown, md_text
 
 TITLE = "时间线"
@@ -41,3 +42,6 @@ def render(ctx: PageContext) -> str:
         if event.involves:
             lines += [ui("涉及：") + "、".join(ctx.link(i) for i in event.involves), ""]
     return "\n".join(lines)
+
+
+PAGE = Page("timeline.md", TITLE, DESCRIPTION, render, shows=("event",))

@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import chart_pages
 
-from generator.site_files import CHART_PAGES, PAGES
+from generator.pages import generated_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -18,9 +19,11 @@ ROOT = Path(__file__).parent.parent.parent
 SCREENSHOTS = ROOT / "screenshots"
 HANT = "zh-Hant"
 DOCS = sorted(p.with_suffix(".html").name for p in (ROOT / "docs").glob("*.md"))
-NAMES = sorted({*DOCS, *(uri.replace(".md", ".html") for uri in PAGES), "404.html"})
+NAMES = sorted(
+    {*DOCS, *(page.uri.replace(".md", ".html") for page in generated_pages()), "404.html"}
+)
 PAGE_PATHS = [*NAMES, *(f"{HANT}/{name}" for name in NAMES)]
-CHARTS = sorted(uri.replace(".md", ".html") for uri in CHART_PAGES)
+CHARTS = chart_pages()
 PHONE = {"width": 390, "height": 844}
 
 
