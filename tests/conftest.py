@@ -252,6 +252,37 @@ def chart_pages() -> tuple[str, ...]:
     )
 
 
+def wait_for_charts(page) -> None:
+    """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(chart => chart.querySelector('.main-svg'))",
+        timeout=20_000,
+    )
+
+
+def chart_marks(page) -> list[list[int]]:
+    """Per chart of the page: [marks its figure data asks for, bars and markers drawn in its SVG]."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.report-chart')].map(chart => {
+            const figure = JSON.parse(chart.dataset.figure);
+            let expected = 0;
+            for (const trace of figure.data) {
+                const points = (trace.x || trace.y || []).filter(v => v !== null).length;
+                if (trace.type === 'bar' || (trace.mode || 'markers').includes('markers')) {
+                    expected += points;
+                }
+            }
+            const bars = chart.querySelectorAll('g.trace.bars g.point path').length;
+            const dots = chart.querySelectorAll('g.trace.scatter g.points path.point').length;
+            return [expected, chart.querySelector('.main-svg') ? bars + dots : 0];
+        })"""
+    )
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as probe:

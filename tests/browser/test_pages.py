@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import chart_pages
+from conftest import chart_marks, chart_pages, wait_for_charts
 
 from generator.pages import generated_pages
 
@@ -80,18 +80,6 @@ def screenshot_path(kind: str, path: str) -> Path:
     return target
 
 
-def wait_for_charts(page) -> None:
-    """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
-    for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
-    page.evaluate("() => window.scrollTo(0, 0)")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')]"
-        ".every(chart => chart.querySelector('.main-svg'))",
-        timeout=20_000,
-    )
-
-
 def test_the_pages_tested_are_the_pages_built(built_site):
     built = sorted(
         p.relative_to(built_site).as_posix()
@@ -152,22 +140,7 @@ def test_every_chart_is_drawn(context, site_server, name, script):
     page = context.new_page()
     page.goto(site_server + path, wait_until="networkidle")
     wait_for_charts(page)
-    # Per chart: [marks the figure data asks for, bars and markers drawn in the SVG].
-    marks = page.evaluate(
-        """() => [...document.querySelectorAll('.report-chart')].map(chart => {
-            const figure = JSON.parse(chart.dataset.figure);
-            let expected = 0;
-            for (const trace of figure.data) {
-                const points = (trace.x || trace.y || []).filter(v => v !== null).length;
-                if (trace.type === 'bar' || (trace.mode || 'markers').includes('markers')) {
-                    expected += points;
-                }
-            }
-            const bars = chart.querySelectorAll('g.trace.bars g.point path').length;
-            const dots = chart.querySelectorAll('g.trace.scatter g.points path.point').length;
-            return [expected, chart.querySelector('.main-svg') ? bars + dots : 0];
-        })"""
-    )
+    marks = chart_marks(page)
     assert marks, f"{path}: no .report-chart"
     assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
 
