@@ -79,9 +79,9 @@ def texts_of(
                 yield f"docs/{page.relative_to(docs_dir)}{where}", text
 
 
-def page_texts(base: FactBase) -> Iterator[tuple[str, str]]:
+def page_texts(base: FactBase, docs_dir: Path | None = None) -> Iterator[tuple[str, str]]:
     """(place, Simplified text) for the generator's own words on each page and chart."""
-    for uri, texts in _recorded_page_texts(base).items():
+    for uri, texts in _recorded_page_texts(base, docs_dir).items():
         for text in texts:
             yield f"page {uri}", text
 
@@ -98,13 +98,15 @@ class _Recorder(ScriptConverter):
         return text
 
 
-def _recorded_page_texts(base: FactBase) -> dict[str, list[str]]:
+def _recorded_page_texts(base: FactBase, docs_dir: Path | None = None) -> dict[str, list[str]]:
     from generator.pages.context import PageContext
-    from generator.prose_refs import expand_references
+    from generator.prose_refs import expand_references, hand_written_pages
     from generator.site_files import page_sources
 
     recorder = _Recorder()
-    ctx = PageContext(base, recorder, "zh-Hans")
+    # With the docs, links to the kinds that hand-written pages list are made (and their words).
+    hand_written = hand_written_pages(docs_dir) if docs_dir is not None else {}
+    ctx = PageContext(base, recorder, "zh-Hans", hand_written=hand_written)
     texts: dict[str, list[str]] = {}
     for uri, markdown in page_sources(ctx):
         expand_references(markdown, ctx, uri)
@@ -248,7 +250,7 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
-    texts = [*texts_of(base, docs_dir, documents), *(page_texts(base) if pages else [])]
+    texts = [*texts_of(base, docs_dir, documents), *(page_texts(base, docs_dir) if pages else [])]
     for place, text in texts:
         pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]

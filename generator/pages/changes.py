@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.freshness import day_words
+from generator.freshness import CHANGES_PAGE, day_words
 from generator.history import FieldEdit, RecordEdit, Revision
 from generator.labels import (
     ATTRIBUTION_WORDS,
@@ -110,4 +110,4 @@ def render(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
-PAGE = Page("changes.md", TITLE, DESCRIPTION, render)
+PAGE = Page(CHANGES_PAGE, TITLE, DESCRIPTION, render)

@@ -10,7 +10,7 @@ from generator.freshness import fact_stamp
 from generator.history import History
 from generator.kinds import KIND_OF_MODEL
 from generator.labels import NOTE_KIND_WORDS
-from generator.model import Cited, FactBase, Identified, Note
+from generator.model import Cited, FactBase, Identified, Note, Source
 from generator.publication import Publication
 from generator.render import citation_links, cite_label, md_text
 
@@ -76,8 +76,13 @@ class PageContext:
 
     def cite(self, fact: Cited) -> str:
         """The citation label of a fact, with when it last changed and any correction."""
-        stamp = fact_stamp(self.history, getattr(fact, "id", None), self.ui)
-        return cite_label(fact, self.ui, "sources.md", self.source_labels) + stamp
+        stamp = fact_stamp(self.history, fact.id if isinstance(fact, Identified) else None, self.ui)
+        return cite_label(fact, self.ui, self.sources_page, self.source_labels) + stamp
+
+    @property
+    def sources_page(self) -> str:
+        """The page that lists the sources, which every citation links to."""
+        return self.page_of_kind[KIND_OF_MODEL[Source].name]
 
     def notes_about(self, record_ids: list[str] | tuple[str, ...] | str) -> list[Note]:
         """The editor's notes shown beside any of these records, in data order."""
@@ -96,7 +101,11 @@ class PageContext:
             lines.append("")
         if note.relies_on:
             lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
-        tail = citation_links(note.cite, ui, "sources.md", self.source_labels) if note.cite else ""
+        tail = (
+            citation_links(note.cite, ui, self.sources_page, self.source_labels)
+            if note.cite
+            else ""
+        )
         notes_page = self.page_of_kind.get(KIND_OF_MODEL[Note].name)
         if link and notes_page:
             tail += f" [{ui('全部编者注')}]({notes_page}#{note.id})"
