@@ -46,11 +46,11 @@ def _position(positions: Positions, path: PathKey, value: str, index: int) -> tu
 
 def _in_other_script(record: BaseModel, path: PathKey) -> bool:
     """Text of a source written in another script or language (its title, its gists)."""
-    sources = getattr(record, "sources", None)
-    if not sources or len(path) < 2 or path[0] != "sources" or not isinstance(path[1], int):
+    if len(path) < 2 or not isinstance(path[0], str) or not isinstance(path[1], int):
         return False
-    source: Source = sources[path[1]]
-    return source.language != "zh-Hans"
+    listed = getattr(record, path[0], None)
+    item = listed[path[1]] if isinstance(listed, list) and path[1] < len(listed) else None
+    return isinstance(item, Source) and item.language != "zh-Hans"
 
 
 def _text_problems(value: str) -> list[tuple[int, str]]:

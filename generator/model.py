@@ -372,11 +372,11 @@ class Person(Fact):
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     about: Text = Field(description="一两句话的介绍。")
-    roles: Annotated[list[Role], KindOf("role", "职位", "role", "职务")] = Field(
+    roles: Annotated[list[Role], KindOf("role", zh="职位", en="role", label="职务")] = Field(
         default_factory=list, description="担任过的职位列表。"
     )
-    moves: Annotated[list[Move], KindOf("move", "人事变动", "move", "岗位变动")] = Field(
-        default_factory=list, description="人事变动列表。"
+    moves: Annotated[list[Move], KindOf("move", zh="人事变动", en="move", label="岗位变动")] = (
+        Field(default_factory=list, description="人事变动列表。")
     )
 
 
@@ -524,10 +524,12 @@ class MarketMove(Fact):
     markets: list[OrgRef] = Field(min_length=1, description="涉及的市场的 id 列表。")
     summary: Text = Field(description="一两句话的经过。")
     counts: Annotated[
-        list[MarketCount], KindOf("market-count", "市场计数", "market-count", "行情统计")
+        list[MarketCount],
+        KindOf("market-count", zh="市场计数", en="market-count", label="行情统计"),
     ] = Field(default_factory=list, description="计数列表。")
     series: Annotated[
-        list[StockSeries], KindOf("stock-series", "股价序列", "stock-series", "股价序列")
+        list[StockSeries],
+        KindOf("stock-series", zh="股价序列", en="stock-series", label="股价序列"),
     ] = Field(default_factory=list, description="股价序列列表。")
 
 
@@ -672,39 +674,45 @@ class FactBase(Record):
     """
 
     sources: Annotated[
-        list[Source], InFile("sources.yml"), KindOf("source", "来源", "source", "来源")
+        list[Source], InFile("sources.yml"), KindOf("source", zh="来源", en="source", label="来源")
     ] = Field(description="来源列表。")
     organizations: Annotated[
         list[Organization],
         InFile("organizations.yml"),
-        KindOf("organization", "机构", "organization", "机构"),
+        KindOf("organization", zh="机构", en="organization", label="机构"),
     ] = Field(description="机构列表。")
     people: Annotated[
-        list[Person], InFile("people.yml"), KindOf("person", "人物", "person", "人物")
+        list[Person], InFile("people.yml"), KindOf("person", zh="人物", en="person", label="人物")
     ] = Field(description="人物列表。")
     products: Annotated[
-        list[Product], InFile("products.yml"), KindOf("product", "产品", "product", "产品")
+        list[Product],
+        InFile("products.yml"),
+        KindOf("product", zh="产品", en="product", label="产品"),
     ] = Field(description="产品列表。")
     events: Annotated[
-        list[Event], InFile("events.yml"), KindOf("event", "事件", "event", "事件")
+        list[Event], InFile("events.yml"), KindOf("event", zh="事件", en="event", label="事件")
     ] = Field(description="事件列表。")
     market_moves: Annotated[
         list[MarketMove],
         InFile("market.yml"),
-        KindOf("market-move", "市场异动", "market-move", "市场行情"),
+        KindOf("market-move", zh="市场异动", en="market-move", label="市场行情"),
     ] = Field(description="市场异动列表。")
     figures: Annotated[
-        list[Figure], InFile("figures.yml"), KindOf("figure", "数字", "figure", "数字")
+        list[Figure], InFile("figures.yml"), KindOf("figure", zh="数字", en="figure", label="数字")
     ] = Field(description="数字列表。")
     claims: Annotated[
-        list[Claim], InFile("claims.yml"), KindOf("claim", "论断", "claim", "观点")
+        list[Claim], InFile("claims.yml"), KindOf("claim", zh="论断", en="claim", label="观点")
     ] = Field(description="论断列表。")
     forecasts: Annotated[
-        list[Forecast], InFile("forecasts.yml"), KindOf("forecast", "预测", "forecast", "预测")
+        list[Forecast],
+        InFile("forecasts.yml"),
+        KindOf("forecast", zh="预测", en="forecast", label="预测"),
     ] = Field(description="预测列表。")
     # A report may leave notes.yml out: the list is then empty.
     notes: Annotated[
-        list[Note], InFile("notes.yml", optional=True), KindOf("note", "编者注", "note", "编者注")
+        list[Note],
+        InFile("notes.yml", optional=True),
+        KindOf("note", zh="编者注", en="note", label="编者注"),
     ] = Field(default_factory=list, description="编者按列表。")
     glossary: Annotated[list[GlossaryEntry], InFile("glossary.yml")] = Field(
         description="繁体转换词表（OpenCC 之前生效）。"

@@ -29,7 +29,7 @@ class FactBaseWithRumours(FactBase):
     rumours: Annotated[
         list[Rumour],
         InFile("rumours.yml", optional=True),
-        KindOf("rumour", "传闻", "rumour", "传闻"),
+        KindOf("rumour", zh="传闻", en="rumour", label="传闻"),
     ] = Field(default_factory=list, description="传闻列表。")
 
 
