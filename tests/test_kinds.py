@@ -120,3 +120,27 @@ def test_the_kinds_module_is_the_registry():
     # The declaration is read, not copied: the registry sits on the model's own classes.
     assert kinds.KIND_OF_MODEL[model.Person].list_key == "people"
     assert FactBase.model_fields["people"].description
+
+
+def test_a_hand_written_page_that_lists_notes_is_their_page(tmp_path):
+    from generator.convert import ScriptConverter
+    from generator.load import load_fact_base
+    from generator.pages.context import PageContext
+    from generator.prose_refs import check_references
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "notes-here.md").write_text("# 编者注\n\n{{ @editor-notes }}\n", encoding="utf-8")
+    base = load_fact_base(ROOT / "data")
+    note = base.notes[0]
+    assert hand_written_pages(docs) == {"note": "notes-here.md"}
+    ctx = PageContext(
+        base, ScriptConverter(None, "zh-Hans"), "zh-Hans", hand_written=hand_written_pages(docs)
+    )
+    assert ctx.link(note.id).endswith(f"(notes-here.md#{note.id})")
+    assert f"notes-here.md#{note.id}" in "\n".join(ctx.note_body(note))
+    # Prose may link a note only where a page lists the notes.
+    (docs / "prose.md").write_text(f"见{{{{ {note.id}.link }}}}。\n", encoding="utf-8")
+    assert check_references(docs, base) == []
+    (docs / "notes-here.md").unlink()
+    assert [p.message for p in check_references(docs, base)] != []
