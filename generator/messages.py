@@ -478,6 +478,27 @@ CATALOGUE: dict[str, Text] = {
         "build failed; {site}/ was left as it was",
     ),
     "build-done": Text("网站已生成到 {site}/。", "built {site}/"),
+    "history-missing": Text(
+        "report：读不到修订历史（{why}），页面上不显示更新日期。",
+        "report: no revision history ({why}); pages show no change dates",
+    ),
+    "history-no-git": Text(
+        "这里不是 git 仓库：用 git clone 取得项目",
+        "not in a git repository",
+    ),
+    "history-shallow": Text(
+        "这是浅克隆：运行 git fetch --unshallow 取回完整历史",
+        "a shallow clone (run: git fetch --unshallow)",
+    ),
+    "history-no-commits": Text(
+        "data 文件夹还没有任何提交：先 git commit 一次",
+        "the data folder has no commits yet",
+    ),
+    "cards-no-font": Text(
+        "report：找不到 Noto Sans CJK 字体，这次不生成分享卡片；需要时运行"
+        " sudo apt-get install fonts-noto-cjk 安装字体。",
+        "report: share cards skipped: Noto Sans CJK not found (sudo apt-get install fonts-noto-cjk)",
+    ),
     "data-ok": Text(
         "数据全部通过检查（{counts}）。",
         "data OK: {counts}",

@@ -31,6 +31,7 @@ from generator.freshness import day_words, page_revision, page_stamp
 from generator.history import History, Revision, read_history
 from generator.load import cached_fact_base, last_good_fact_base
 from generator.markdown_convert import convert_markdown
+from generator.messages import say
 from generator.metadata import head_tags, report_json_ld
 from generator.model import FactBase
 from generator.pages import changes as changes_page
@@ -63,11 +64,6 @@ UI_TEXT = {
     "not_found": "404：找不到这个页面",
     "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
-}
-HISTORY_MISSING = {
-    "no-git": "not in a git repository",
-    "shallow": "a shallow clone (run: git fetch --unshallow)",
-    "no-commits": "the data folder has no commits yet",
 }
 _told: set[str] = set()
 
@@ -182,14 +178,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         docs = sorted(Path(config.docs_dir).rglob("*.md"))
         self.history = read_history(Path(self.config.data_dir), Path(self.config.cache_dir), docs)
         if self.history.missing:
-            why = HISTORY_MISSING.get(self.history.missing, self.history.missing)
-            _tell_once(f"report: no revision history ({why}); pages show no change dates")
+            _tell_once(missing_history_line(self.history.missing))
         self.fonts = find_fonts(self.edition.lang)
         if self.fonts is None:
-            _tell_once(
-                "report: share cards skipped: Noto Sans CJK not found"
-                " (sudo apt-get install fonts-noto-cjk)"
-            )
+            _tell_once(say("cards-no-font"))
         self.cards = {}
 
     def _configure_edition(self, config: MkDocsConfig) -> None:
@@ -467,6 +459,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 self.command,
                 self.serve_url,
             )
+
+
+def missing_history_line(missing: str) -> str:
+    """The INFO line for a build without history, naming why (History.missing) and the fix."""
+    reasons = {
+        "no-git": say("history-no-git"),
+        "shallow": say("history-shallow"),
+        "no-commits": say("history-no-commits"),
+    }
+    return say("history-missing", why=reasons.get(missing, missing))
 
 
 def _walk_nav(items: list[Any]) -> Iterator[Any]:

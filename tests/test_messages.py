@@ -87,3 +87,17 @@ def test_closest_matches():
     assert closest("bytedanse", ["bytedance", "baidu", "kuaishou"]) == ["bytedance"]
     assert closest("xyz", ["bytedance"]) == []
     assert closest("兆", ["", "万亿"]) == []
+
+
+def test_build_notices_speak_the_contributors_language(monkeypatch):
+    from generator.plugin import missing_history_line
+
+    monkeypatch.delenv("REPORT_LANG", raising=False)
+    assert "git fetch --unshallow" in missing_history_line("shallow")
+    assert "修订历史" in missing_history_line("no-git")
+    assert "fonts-noto-cjk" in say("cards-no-font") and "分享卡片" in say("cards-no-font")
+    monkeypatch.setenv("REPORT_LANG", "en")
+    assert missing_history_line("no-commits") == (
+        "report: no revision history (the data folder has no commits yet); pages show no change dates"
+    )
+    assert say("cards-no-font").startswith("report: share cards skipped")

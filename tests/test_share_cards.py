@@ -137,8 +137,9 @@ def test_without_the_font_the_build_goes_on_without_cards(tmp_path):
     empty.mkdir()
     result = run_mkdocs(project, "build", "--strict", env={"REPORT_CJK_FONT_DIRS": str(empty)})
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("share cards skipped") == 1, result.stderr
-    assert "fonts-noto-cjk" in result.stderr
+    # Chinese by default, like every message a contributor reads.
+    assert result.stderr.count("不生成分享卡片") == 1, result.stderr
+    assert "sudo apt-get install fonts-noto-cjk" in result.stderr
     site = project / "site"
     assert not (site / "share").exists() and not (site / HANT / "share").exists()
     index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
