@@ -24,6 +24,7 @@ from generator.kinds import FILE_OF_LIST
 from generator.markdown_convert import convert_markdown
 from generator.model import SOURCE_WORDS, TEXT, FactBase, Identified
 from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
+from generator.ui_literals import interface_words
 from generator.yaml_source import YamlDocument
 
 MAX_PLACES = 4
@@ -80,10 +81,12 @@ def texts_of(
 
 
 def page_texts(base: FactBase, docs_dir: Path | None = None) -> Iterator[tuple[str, str]]:
-    """(place, Simplified text) for the generator's own words on each page and chart."""
+    """(place, Simplified text) for the generator's own words on each page and chart, and
+    the interface words around them (update stamps, feed, share cards, tool bars)."""
     for uri, texts in _recorded_page_texts(base, docs_dir).items():
         for text in texts:
             yield f"page {uri}", text
+    yield from interface_words()
 
 
 class _Recorder(ScriptConverter):

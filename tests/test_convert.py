@@ -226,6 +226,18 @@ def test_review_covers_the_generators_own_page_words(base):
     assert not any(result == "型別" for _, _, result in changes)
 
 
+def test_review_covers_interface_words_outside_pages(base):
+    """Update stamps, corrections, the feed and plotly.js's tool bar are reviewed too."""
+    from generator.ui_literals import interface_words
+
+    reviewed = {(place.split(":")[0], text) for place, text in interface_words()}
+    assert ("generator/freshness.py", "更新于") in reviewed
+    assert ("generator/feed.py", "更正") in reviewed
+    changes = review(base, "s2twp", "zh-Hant", None, second_opinion=True)
+    words = {c.source for c in changes if any(p.startswith("plotly.js ") for p in c.places)}
+    assert "坐标轴" in words  # decided in the vocabulary: 座標軸
+
+
 def test_every_disagreement_with_the_second_converter_is_decided(base):
     changes = review(base, "s2twp", "zh-Hant", DATA.parent / "docs", second_opinion=True)
     decided = [c for c in changes if c.kind == "decided"]
