@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from generator import charts
 from generator.chain_block import compute_block
+from generator.cite_box import cite_box
 from generator.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
 from generator.model import Attribution
 from generator.pages.context import PageContext
@@ -92,6 +93,13 @@ def editor_notes(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
+def how_to_cite(ctx: PageContext) -> str:
+    """The edition's citation formats (the same box as on the data page)."""
+    if ctx.publication is None:
+        return ""
+    return "\n".join(cite_box(ctx.publication, ctx.ui))
+
+
 # Blocks that list every record of a kind: a hand-written page that places one is that kind's page.
 KIND_OF_BLOCK = {"editor-notes": "note"}
 
@@ -99,6 +107,7 @@ BLOCKS: dict[str, Callable[[PageContext], str]] = {
     "key-figures": key_figures,
     "editor-notes": editor_notes,
     "attribution-summary": confirmed_vs_reported,
+    "how-to-cite": how_to_cite,
     **{f"chart:{name}": render for name, render in charts.CHART_BLOCKS.items()},
     "chart:compute": compute_block,
 }

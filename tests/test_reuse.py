@@ -94,11 +94,7 @@ def test_bundle_is_byte_reproducible_with_the_build_date_inside(built_site):
         assert len(archive.namelist()) == len(facts_csv(base)) + len(schema_files()) + 4
 
 
-@pytest.mark.parametrize("lang", EDITIONS)
-def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, site_url, lang):
-    page = data_page(built_site, lang)
-    links = [a["href"] for a in page.select("article a[href$='.zip']")]
-    assert links == [f"downloads/sora-report-data-{lang}.zip"]
+def _assert_cite_box(page, lang, site_url):
     box = page.select_one("article .admonition.quote")
     assert box is not None
     assert box.select_one(".admonition-title").get_text(strip=True) in {"如何引用"}
@@ -112,8 +108,23 @@ def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, site_url, 
     assert csl[0]["title"] == TITLES[lang] and csl[0]["URL"] == url
     assert csl[0]["issued"] == {"date-parts": [[2023, 11, 14]]}
     assert TITLES[lang] + "[DB/OL]" in box.get_text()
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, site_url, lang):
+    page = data_page(built_site, lang)
+    links = [a["href"] for a in page.select("article a[href$='.zip']")]
+    assert links == [f"downloads/sora-report-data-{lang}.zip"]
+    _assert_cite_box(page, lang, site_url)
     licence = page.select_one("article a[href='https://creativecommons.org/licenses/by/4.0/']")
     assert licence is not None and licence.get_text() == "CC BY 4.0"
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_home_page_shows_how_to_cite(built_site, site_url, lang):
+    folder = built_site / EDITIONS[lang]
+    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    _assert_cite_box(page, lang, site_url)
 
 
 def test_bibtex_escapes_its_special_characters():

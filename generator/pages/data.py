@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.bundle import bundle_name
+from generator.cite_box import cite_box
 from generator.export import facts_csv
 from generator.pages.context import PageContext
 from generator.pages.page import Page
-from generator.publication import Publication, bibtex, csl_json, formatted
+from generator.publication import Publication
 from generator.render import md_text
 
 TITLE = "数据下载"
@@ -67,10 +68,6 @@ def render(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
-def _indented(text: str, depth: int) -> list[str]:
-    return [" " * depth + line for line in text.splitlines()]
-
-
 def _reuse(publication: Publication, ui: Callable[[str], str]) -> list[str]:
     """Licence and a how-to-cite box: a formatted reference, BibTeX and CSL-JSON."""
     licence = publication.data_licence
@@ -82,17 +79,7 @@ def _reuse(publication: Publication, ui: Callable[[str], str]) -> list[str]:
         + f" [{md_text(licence.name)}]({licence.url}) "
         + ui("许可：可以复制、改编和再发布，包括商业用途，但须注明出处并说明是否作了修改。"),
         "",
-        f'!!! quote "{ui("如何引用")}"',
-        "",
-        "    " + md_text(formatted(publication)),
-        "",
-        "    **BibTeX**",
-        "",
-        *_indented(bibtex(publication), 8),
-        "",
-        "    **CSL-JSON**",
-        "",
-        *_indented(csl_json(publication), 8),
+        *cite_box(publication, ui),
     ]
 
 
