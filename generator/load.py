@@ -275,6 +275,9 @@ def _check_rules(
                         )
                     )
             if isinstance(item, Source):
+                # A citation must stay checkable after a link dies: an address or a note.
+                if not (item.url or item.archive_url or item.archive_note):
+                    problems.append(where.problem(("archive_note",), say("source-no-address")))
                 for index, paragraph in enumerate(item.paragraphs):
                     if paragraph.n != index + 1:
                         problems.append(

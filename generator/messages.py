@@ -301,6 +301,12 @@ CATALOGUE: dict[str, Text] = {
         "职位 '{role}' 属于另一个人：变动只能指向本人 roles 里的职位。",
         "role '{role}' belongs to another person",
     ),
+    "source-no-address": Text(
+        "来源既没有网址，也没有存档说明：加上 url:（原文网址）或 archive_url:（存档副本网址）；"
+        "两者都没有时，加上 archive_note:，写明所读副本保存在哪里、为什么没有网址。",
+        "a source needs url, archive_url or, when there is neither, an archive_note saying where"
+        " the copy read is kept",
+    ),
     "move-needs-role": Text(
         "人事变动至少要写 from_role（原职位）或 to_role（新职位）之一。",
         "a move needs from_role, to_role or both",

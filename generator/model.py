@@ -280,7 +280,28 @@ class Source(Identified):
     short: Text | None = Field(None, description="引用它时显示在 ¶ 前面的简称，可省略。")
     outlet: OrgRef = Field(description="发表它的媒体机构的 id。")
     published: EdtfDate = Field(description="发表日期。")
-    url: WebUrl | None = Field(None, description="原文网址（http:// 或 https://），可省略。")
+    url: WebUrl | None = Field(
+        None,
+        description="原文网址（http:// 或 https://）。url、archive_url、archive_note 至少要有一个。",
+    )
+    archive_url: WebUrl | None = Field(
+        None,
+        description="存档副本的网址，例如 web.archive.org 或 archive.today 上的快照；原文链接失效时读者靠它核对。",
+    )
+    archived: EdtfDate | None = Field(
+        None, description="存档副本的存档日期（快照上写的日期），只写能确定的精度，可省略。"
+    )
+    retrieved: EdtfDate | None = Field(
+        None,
+        description="取得所读副本的日期（下载或打开页面的那天），只写能确定的精度，可省略。",
+    )
+    archive_note: Text | None = Field(
+        None,
+        description=(
+            "没有网址时必填：所读副本保存在哪里、怎样找到、哪些信息（原网址、日期）不明。"
+            "不要编造网址或日期，不知道的写在这里。"
+        ),
+    )
     copy_read: Text = Field(description="实际读到的那份文本在哪里（例如转载网站）。")
     language: Literal["zh-Hans", "zh-Hant", "en"] = Field(
         description="文章的文字：zh-Hans（简体）、zh-Hant（繁体）或 en（英文）。"

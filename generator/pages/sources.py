@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.labels import ATTRIBUTION_MEANING, ATTRIBUTION_WORDS
-from generator.model import Attribution
+from generator.model import Attribution, Source
 from generator.pages.context import PageContext
 from generator.pages.page import Page
 from generator.render import date_words, md_text, source_anchor
@@ -23,13 +25,19 @@ def render(ctx: PageContext) -> str:
         )
     lines.append("")
     for source in ctx.base.sources:
-        url = f"[{ui('原文链接')}](<{source.url}>)" if source.url else ui("无公开链接")
         lines += [
             f"## {md_text(source.title)} {{ #{source.id} }}",
             "",
-            f"{ctx.link(source.outlet)} · {md_text(ui(date_words(source.published)))} · {url}",
+            f"{ctx.link(source.outlet)} · {md_text(ui(date_words(source.published)))} · "
+            + " · ".join(_addresses(source, ui)),
             "",
             f"{ui('所读副本')}：{md_text(source.copy_read)}",
+            "",
+            f"{ui('取得日期')}：{md_text(ui(date_words(source.retrieved)))}"
+            if source.retrieved
+            else "",
+            "",
+            f"{ui('存档说明')}：{md_text(source.archive_note)}" if source.archive_note else "",
             "",
             f"{ui('段落编号')}：{md_text(source.numbering)}" if source.numbering else "",
             "",
@@ -41,6 +49,17 @@ def render(ctx: PageContext) -> str:
             lines.append(f'{paragraph.n}. <span id="{anchor}">{md_text(paragraph.gist)}</span>')
         lines.append("")
     return "\n".join(lines)
+
+
+def _addresses(source: Source, ui: Callable[[str], str]) -> list[str]:
+    """The original's link and, beside it, the archived copy's ("存档"), or why there is none."""
+    found = []
+    if source.url:
+        found.append(f"[{ui('原文链接')}](<{source.url}>)")
+    if source.archive_url:
+        when = f"（{md_text(ui(date_words(source.archived)))}）" if source.archived else ""
+        found.append(f"[{ui('存档')}](<{source.archive_url}>){{ .source-archive }}{when}")
+    return found or [ui("无公开链接")]
 
 
 PAGE = Page("sources.md", TITLE, DESCRIPTION, render, shows=("source",))

@@ -1,0 +1,69 @@
+"""Archived sources: each source says where a reader checks it once a link dies."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.convert import ScriptConverter
+from generator.export import facts_csv
+from generator.load import cached_fact_base
+from generator.pages import sources
+from generator.pages.context import PageContext
+
+ROOT = Path(__file__).parent.parent
+EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}
+
+
+@pytest.fixture(scope="module")
+def base():
+    return cached_fact_base(ROOT / "data", "data")
+
+
+def test_an_archived_copy_is_linked_beside_the_original(base):
+    first = base.sources[0].model_copy(
+        update={
+            "url": "https://example.com/article",
+            "archive_url": "https://web.archive.org/web/2024/https://example.com/article",
+            "archived": "2024-03",
+        }
+    )
+    changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
+    page = sources.render(PageContext(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    line = next(text for text in page.splitlines() if "原文链接" in text)
+    assert "[原文链接](<https://example.com/article>)" in line
+    assert (
+        "[存档](<https://web.archive.org/web/2024/https://example.com/article>)"
+        "{ .source-archive }（2024年3月）"
+    ) in line
+    assert line.index("原文链接") < line.index("存档")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh-Hans", ("无公开链接", "取得日期", "存档说明", "2024年11月17日")),
+        ("zh-Hant", ("無公開連結", "取得日期", "存檔說明", "2024年11月17日")),
+    ],
+)
+def test_sources_page_says_where_a_copy_without_address_is_kept(built_site, lang, words):
+    html = (built_site / EDITIONS[lang] / "sources.html").read_text(encoding="utf-8")
+    section = BeautifulSoup(html, "html.parser").select_one("article")
+    text = section.get_text()
+    for word in words:
+        assert word in text, word
+    assert "data/fingerprints/" in text
+
+
+def test_the_sources_table_carries_the_archive_fields(base):
+    table = facts_csv(base)["sources.csv"].lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(table)))
+    for column in ("url", "archive_url", "archived", "retrieved", "archive_note"):
+        assert column in rows[0], column
+    assert rows[0]["retrieved"] == "2024-11-17"
+    assert rows[0]["retrieved_earliest"] == "2024-11-17"
+    assert "没有网址" in rows[0]["archive_note"]
