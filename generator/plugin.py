@@ -23,6 +23,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from generator.chart_embed import holds_chart, plotly_words
+from generator.chart_share import (
+    ChartOnPage,
+    EmbedPage,
+    charts_in,
+    embed_page,
+    embed_uri,
+    export_words_json,
+    site_address,
+    source_line,
+    tool_words,
+    with_chart_tools,
+)
 from generator.config import THEME_DIR, ReportConfig
 from generator.convert import ScriptConverter, convert_fact_base, converter_for, to_simplified
 from generator.editions import Edition, build_edition, edition_being_built, link_between
@@ -110,6 +122,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.docs_dir = "docs"
         self.fonts: CardFonts | None = None
         self.cards: dict[str, Card] = {}
+        self.embeds: dict[str, tuple[ChartOnPage, str]] = {}  # chart id -> chart, its page URL
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -125,6 +138,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
         data_dir, shown = Path(self.config.data_dir), _shown(self.config.data_dir, config)
         self.problems = []
+        self.embeds = {}
         try:
             self.source_base = cached_fact_base(data_dir, shown)
         except DataError as error:
@@ -190,6 +204,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config.extra["report_ui"] = {
             **{key: self.convert(text) for key, text in UI_TEXT.items()},
             "plotly_words": plotly_words(self.convert),
+            "chart_export": export_words_json(tool_words(self.convert)),
         }
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
@@ -310,6 +325,61 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 file.page.update_date = updated.day
         return nav
 
+    # Once the page is HTML, before its template: any page, generated or hand-written, that holds
+    # a chart (a chart block expanded above) gets the script that loads plotly.js. Each chart gets
+    # its export details and embed box, and is remembered for its embed page (written after the
+    # build).
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.base is not None and self.convert is not None
+        if holds_chart(html):
+            page.meta["charts"] = True
+        charts = charts_in(html)
+        if not charts:
+            return html
+        for chart in charts:
+            self.embeds.setdefault(chart.chart_id, (chart, page.url))
+        depth = page.url.count("/")
+        site_url = config.site_url
+
+        def embed_src(chart_id: str) -> str:
+            return (site_url or "../" * depth) + embed_uri(chart_id)
+
+        return with_chart_tools(
+            html,
+            embed_src=embed_src,
+            source=source_line(self.base, self.convert, config.site_name),
+            site=site_address(site_url),
+            words=tool_words(self.convert),
+        )
+
+    def _write_embeds(self, config: MkDocsConfig) -> None:
+        """One page per chart under embed/: the chart, its title, source line and a link back."""
+        assert self.edition is not None and self.base is not None and self.convert is not None
+        up = "../" * (1 + len([part for part in self.edition.path.split("/") if part]))
+        ui = self.convert
+        for chart_id, (chart, page_url) in sorted(self.embeds.items()):
+            back = f"{config.site_url or '../'}{page_url}#chart-{chart_id}"
+            document = embed_page(
+                chart,
+                EmbedPage(
+                    lang=self.edition.lang,
+                    site_name=config.site_name,
+                    source=source_line(self.base, ui, config.site_name),
+                    site=site_address(config.site_url),
+                    back_href=back,
+                    back_words=f"{ui('查看完整图表、数据与出处')}：{config.site_name}",
+                    assets=up + "assets/",
+                    icon=up + str(config.theme.get("favicon") or "assets/images/favicon.png"),
+                    plotly_words=plotly_words(ui),
+                    export_words=export_words_json(tool_words(ui)),
+                ),
+            )
+            if self.command != "serve":
+                document = add_content_security_policy(document)
+            target = Path(config.site_dir) / embed_uri(chart_id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(document, encoding="utf-8")
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -320,15 +390,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if self.problems:  # the page refers to facts the broken data did not deliver
                 return markdown
             raise PluginError("\n" + error.report()) from None
-
-    # Once the page is HTML, before its template: any page, generated or hand-written, that holds
-    # a chart (a chart block expanded above) gets the script that loads plotly.js.
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        if holds_chart(html):
-            page.meta["charts"] = True
-        return html
 
     # Per page, because the selector and hreflang links point at the same page in each edition,
     # and the sharing metadata describes this page. The selector stays page-relative (the site
@@ -446,6 +507,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_embeds(config)
         if self.fonts is not None:
             cache = CardCache(Path(self.config.cache_dir))
             cache.write_all(self.cards, self.fonts, Path(config.site_dir))

@@ -39,10 +39,13 @@ def literal_ui_words() -> Iterator[tuple[str, str]]:
 def table_ui_words() -> Iterator[tuple[str, str]]:
     """(place, text) for the word tables an edition converts entry by entry."""
     from generator.chart_embed import PLOTLY_WORDS
+    from generator.chart_share import TOOL_WORDS
     from generator.plugin import UI_TEXT
 
     for english, chinese in sorted(PLOTLY_WORDS.items()):
         yield f"plotly.js {english}", chinese
+    for key, text in sorted(TOOL_WORDS.items()):
+        yield f"chart tools {key}", text
     for key, text in sorted(UI_TEXT.items()):
         yield f"theme {key}", text
 

@@ -51,7 +51,8 @@ def policy_for(page_html: str) -> str:
             "default-src 'self'",
             " ".join(["script-src 'self'", *hashes]),
             "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
+            # blob: is where plotly.js renders a chart before saving it as PNG.
+            "img-src 'self' data: blob:",
             "font-src 'self' data:",
             "connect-src 'self'",
             "object-src 'none'",

@@ -252,6 +252,25 @@ def chart_pages() -> tuple[str, ...]:
     )
 
 
+@functools.cache
+def chart_ids() -> tuple[str, ...]:
+    """The id of every chart the generated pages draw: each has an embed page."""
+    from generator.chart_share import charts_in
+    from generator.convert import ScriptConverter
+    from generator.pages.context import PageContext
+    from generator.prose_refs import expand_references
+    from generator.site_files import page_sources
+
+    ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    return tuple(
+        sorted(
+            chart.chart_id
+            for uri, markdown in page_sources(ctx)
+            for chart in charts_in(expand_references(markdown, ctx, uri))
+        )
+    )
+
+
 def wait_for_charts(page) -> None:
     """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
     for chart in page.locator(".report-chart").all():

@@ -25,12 +25,15 @@ CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html"}
 BASE_URL = "http://127.0.0.1/"  # any origin: only used to resolve page-relative links
 
 
+EMBED = "embed"  # one page per chart for other sites' <iframe>s: outside nav, sitemap and search
+
+
 def root_pages(site: Path) -> list[str]:
-    """Site-relative paths of the Simplified pages (everything outside zh-Hant/ and assets/)."""
+    """Site-relative paths of the Simplified pages (outside zh-Hant/, assets/ and embed/)."""
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in {HANT, "assets"}
+        if p.relative_to(site).parts[0] not in {HANT, "assets", EMBED}
     )
 
 
@@ -39,12 +42,25 @@ def hant_pages(site: Path) -> list[str]:
     return sorted(
         p.relative_to(tree).as_posix()
         for p in tree.rglob("*.html")
-        if p.relative_to(tree).parts[0] != "assets"
+        if p.relative_to(tree).parts[0] not in {"assets", EMBED}
     )
 
 
 def all_pages(site: Path) -> list[str]:
     return root_pages(site) + [f"{HANT}/{page}" for page in hant_pages(site)]
+
+
+def embed_pages(site: Path) -> list[str]:
+    """Site-relative paths of the chart embed pages of both editions."""
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in [*site.glob(f"{EMBED}/*.html"), *site.glob(f"{HANT}/{EMBED}/*.html")]
+    )
+
+
+def every_html_file(site: Path) -> list[str]:
+    """Pages and embed pages: everything a browser may open."""
+    return all_pages(site) + embed_pages(site)
 
 
 @cache
@@ -232,7 +248,7 @@ def visible_text(path: Path) -> str:
 # already correct Traditional as they stand: a character-level check cannot see the word, so
 # these are removed from the text first. Add a word only with the reason it is right in Taiwan.
 def test_every_page_has_a_strict_content_security_policy(built_site):
-    for page in all_pages(built_site):
+    for page in every_html_file(built_site):
         meta = soup(built_site, page).find(
             "meta", attrs={"http-equiv": re.compile("^content-security-policy$", re.I)}
         )
@@ -258,12 +274,12 @@ def _chart_script(page_soup: BeautifulSoup) -> list[dict[str, str]]:
 def test_plotly_is_named_only_on_chart_pages_and_never_loaded_up_front(built_site):
     bundle = built_site / BUNDLE_URI
     assert bundle.is_file()
-    for page in all_pages(built_site):
+    for page in every_html_file(built_site):
         parsed = soup(built_site, page)
         sources = [s["src"] for s in parsed.find_all("script", src=True)]
         assert not [s for s in sources if "plotly" in s], (page, sources)
         charts = _chart_script(parsed)
-        if page.removeprefix(HANT + "/") in CHART_PAGES:
+        if page.removeprefix(HANT + "/") in CHART_PAGES or f"{EMBED}/" in page:
             assert len(charts) == 1, page
             src = charts[0]["src"]
             assert not src.startswith(("/", "http:", "https:", "//")), (page, src)
@@ -276,7 +292,7 @@ def test_plotly_is_named_only_on_chart_pages_and_never_loaded_up_front(built_sit
 
 def test_every_edition_uses_the_root_editions_single_copy_of_the_assets(built_site):
     assert not (built_site / HANT / "assets").exists()
-    for page in all_pages(built_site):
+    for page in every_html_file(built_site):
         parsed = soup(built_site, page)
         urls = [s["src"] for s in parsed.find_all("script", src=True)]
         urls += [link["href"] for link in parsed.find_all("link", href=True)]
@@ -288,7 +304,7 @@ def test_every_edition_uses_the_root_editions_single_copy_of_the_assets(built_si
 
 
 def test_a_chart_keeps_its_drawn_height_before_it_is_drawn(built_site):
-    for page in all_pages(built_site):
+    for page in every_html_file(built_site):
         for chart in soup(built_site, page).select(".report-chart"):
             figure = json.loads(chart["data-figure"])
             assert chart["style"] == f"height:{figure['layout']['height']}px", page
@@ -300,7 +316,7 @@ LOADED_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "preconnec
 
 
 def test_no_external_scripts_styles_or_fonts(built_site):
-    for page in all_pages(built_site):
+    for page in every_html_file(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
         parsed = soup(built_site, page)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DESKTOP
-from test_pages import CHARTS, HANT, PAGE_PATHS, wait_for_charts
+from test_pages import HANT, PAGE_PATHS, has_charts, wait_for_charts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -41,7 +41,7 @@ def scheme_context(request, browser) -> Iterator[object]:
 def test_axe_finds_no_violation(scheme_context, site_server, path):
     page = scheme_context.new_page()
     page.goto(site_server + path, wait_until="networkidle")
-    if path.removeprefix(HANT + "/") in CHARTS:
+    if has_charts(path):
         wait_for_charts(page)
     page.evaluate(AXE.read_text(encoding="utf-8"))
     assert page.evaluate(RUN_AXE) == [], path

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import chart_marks, chart_pages, wait_for_charts
+from conftest import chart_ids, chart_marks, chart_pages, wait_for_charts
 
 from generator.pages import generated_pages
 
@@ -22,8 +22,17 @@ DOCS = sorted(p.with_suffix(".html").name for p in (ROOT / "docs").glob("*.md"))
 NAMES = sorted(
     {*DOCS, *(page.uri.replace(".md", ".html") for page in generated_pages()), "404.html"}
 )
-PAGE_PATHS = [*NAMES, *(f"{HANT}/{name}" for name in NAMES)]
 CHARTS = chart_pages()
+# Each chart's embed page.
+EMBEDS = [f"embed/{chart_id}.html" for chart_id in chart_ids()]
+PAGE_PATHS = [*NAMES, *EMBEDS, *(f"{HANT}/{name}" for name in [*NAMES, *EMBEDS])]
+
+
+def has_charts(path: str) -> bool:
+    """True for a page that draws charts: a chart page or an embed page."""
+    return path.removeprefix(HANT + "/") in [*CHARTS, *EMBEDS]
+
+
 PHONE = {"width": 390, "height": 844}
 
 
@@ -74,7 +83,7 @@ def phone(browser) -> Iterator[object]:
 
 def screenshot_path(kind: str, path: str) -> Path:
     script = "hant" if path.startswith(HANT + "/") else "hans"
-    name = path.removeprefix(HANT + "/").removesuffix(".html")
+    name = path.removeprefix(HANT + "/").removesuffix(".html").replace("/", "-")
     target = SCREENSHOTS / kind / f"{script}-{name}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
     return target
@@ -95,7 +104,7 @@ def test_page_loads_cleanly_on_desktop(context, site_server, path):
     problems = PageProblems(page, site_server)
     response = page.goto(site_server + path, wait_until="networkidle")
     assert response is not None and response.ok, path
-    if path.removeprefix(HANT + "/") in CHARTS:
+    if has_charts(path):
         wait_for_charts(page)
     page.wait_for_timeout(300)  # late console errors from deferred scripts
     page.screenshot(path=screenshot_path("desktop", path), full_page=True)
@@ -107,7 +116,7 @@ def test_page_fits_a_phone_without_horizontal_scroll(phone, site_server, path):
     page = phone.new_page()
     problems = PageProblems(page, site_server)
     page.goto(site_server + path, wait_until="networkidle")
-    if path.removeprefix(HANT + "/") in CHARTS:
+    if has_charts(path):
         wait_for_charts(page)
     page.wait_for_timeout(300)
     # A mobile browser widens its layout viewport to fit content that overflows (and zooms out),
@@ -134,7 +143,7 @@ def test_page_fits_a_phone_without_horizontal_scroll(phone, site_server, path):
 
 
 @pytest.mark.parametrize("script", ["hans", "hant"])
-@pytest.mark.parametrize("name", CHARTS)
+@pytest.mark.parametrize("name", [*CHARTS, *EMBEDS])
 def test_every_chart_is_drawn(context, site_server, name, script):
     path = f"{HANT}/{name}" if script == "hant" else name
     page = context.new_page()

@@ -91,13 +91,16 @@
       waiting.remove();
     });
     element.classList.add("report-chart--drawn");
-    return window.Plotly.react(element, figure.data || [], layoutFor(figure), {
+    var config = {
       locale: registerWords(),
       responsive: true,
       displaylogo: false,
       // sendChartToCloud (plotly.js 3) would upload the chart to an outside service.
       modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud", "lasso2d", "select2d"]
-    });
+    };
+    // Image export and embedding (report-chart-tools.js), where the page loads them.
+    if (window.reportChartTools) { config = window.reportChartTools.configure(element, config); }
+    return window.Plotly.react(element, figure.data || [], layoutFor(figure), config);
   }
 
   function drawSafely(element) {
