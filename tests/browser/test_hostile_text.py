@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import html_pages, serving
 
@@ -23,4 +25,33 @@ def test_nothing_runs_in_the_browser(hostile_site, browser):
                     assert not href.lower().startswith(("javascript:", "data:")), relative
         finally:
             page.close()
+    assert dialogs == []
+
+
+def test_a_saved_chart_image_carries_hostile_text_as_text(hostile_site, browser, tmp_path):
+    """The source line drawn into an exported image comes from the data: it opens no tag."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serving(hostile_site) as base_url:
+        try:
+            page.goto(f"{base_url}embed/market.html", wait_until="networkidle")
+            page.wait_for_function("() => document.querySelector('.report-chart .main-svg')")
+            button = page.locator(".report-chart .modebar-btn")
+            titles = button.evaluate_all("bs => bs.map(b => b.getAttribute('data-title') || '')")
+            svg_button = button.nth(next(i for i, t in enumerate(titles) if "SVG" in t))
+            with page.expect_download() as saved:
+                svg_button.click(force=True)
+            target = tmp_path / "chart.svg"
+            saved.value.save_as(target)
+        finally:
+            context.close()
+    svg = target.read_text(encoding="utf-8")
+    lowered = svg.lower()
+    for tag in ("<script", "<a ", "<img", "<iframe", "<foreignobject"):
+        assert tag not in lowered, tag
+    (source,) = [text for text in svg.split("<text")[1:] if "资料来源" in text]
+    # The source's title ends in a payload: drawn as the characters it is made of.
+    assert re.search(r"&(lt|#60);script&(gt|#62);alert", source.split("</text>")[0]), source
     assert dialogs == []

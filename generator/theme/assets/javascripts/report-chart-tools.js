@@ -26,6 +26,12 @@
     };
   }
 
+  // The source line comes from the data: escaped, so plotly.js's pseudo-HTML opens no tag or link.
+  function plain(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;");
+  }
+
   // Light colours whatever the reader's palette: an image is pasted onto white pages.
   function onPaper(layout) {
     layout.paper_bgcolor = "#ffffff";
@@ -63,7 +69,7 @@
     var left = -(size.l - 8) / size.w;  // the container's left edge, in plot-area units
     function line(text, shift) {
       return {
-        text: text, showarrow: false, xref: "paper", yref: "paper", x: left, y: 0,
+        text: plain(text), showarrow: false, xref: "paper", yref: "paper", x: left, y: 0,
         xanchor: "left", yanchor: "top", yshift: shift, align: "left",
         font: { size: 11, color: MUTED }
       };
