@@ -118,10 +118,16 @@ def source_anchor(source_id: str, paragraph: int) -> str:
 
 
 def citation_links(
-    cites: list[Citation], ui: Ui, sources_page: str, source_labels: dict[str, str]
+    cites: list[Citation],
+    ui: Ui,
+    sources_page: str,
+    source_labels: dict[str, str],
+    archives: dict[str, str] | None = None,
 ) -> str:
-    """A link to each cited paragraph, with the verified words of the source beside it."""
+    """A link to each cited paragraph, with the verified words of the source beside it, and
+    once per source its archived copy (`archives`: source id -> archive URL)."""
     parts = []
+    archived = dict(archives or {})
     for c in cites:
         prefix = md_text(source_labels.get(c.source, ""))
         link = (
@@ -130,17 +136,25 @@ def citation_links(
         )
         if c.quote:
             link += f'<span class="cite-quote">{ui("原文")}：「{md_text(c.quote)}」</span>'
+        archive = archived.pop(c.source, None)
+        if archive:
+            link += f" [{ui('存档')}](<{archive}>){{ .cite-archive }}"
         parts.append(link)
     return " ".join(parts)
 
 
 def cite_label(
-    fact: Cited, ui: Ui, sources_page: str, source_labels: dict[str, str] | None = None
+    fact: Cited,
+    ui: Ui,
+    sources_page: str,
+    source_labels: dict[str, str] | None = None,
+    archives: dict[str, str] | None = None,
 ) -> str:
     """Visible citation: attribution label and a link to each cited paragraph with its quote."""
     kind = fact.attribution.value
     label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
-    return f"{label} {citation_links(fact.cite, ui, sources_page, source_labels or {})}"
+    links = citation_links(fact.cite, ui, sources_page, source_labels or {}, archives)
+    return f"{label} {links}"
 
 
 def date_shown(fact: Cited, field: str, ui: Ui, *, reason: bool = True) -> str:

@@ -67,3 +67,18 @@ def test_the_sources_table_carries_the_archive_fields(base):
     assert rows[0]["retrieved"] == "2024-11-17"
     assert rows[0]["retrieved_earliest"] == "2024-11-17"
     assert "没有网址" in rows[0]["archive_note"]
+
+
+def test_a_citation_links_its_sources_archived_copy_once(base):
+    archive = "https://web.archive.org/web/2024/https://example.com/article"
+    first = base.sources[0].model_copy(update={"archive_url": archive})
+    changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
+    ctx = PageContext(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    # A fact citing the same source in several paragraphs gets one archive link, not several.
+    fact = next(o for o in changed.organizations if o.id == "bytedance")
+    assert len([c for c in fact.cite if c.source == first.id]) >= 2
+    shown = ctx.cite(fact)
+    assert shown.count(f"[存档](<{archive}>){{ .cite-archive }}") == 1
+    # Without an archived copy, no archive link.
+    plain = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans").cite(fact)
+    assert "存档" not in plain

@@ -74,10 +74,18 @@ class PageContext:
         """Short label before ¶ for every source but the first (the report's main source)."""
         return {s.id: s.short for s in self.base.sources[1:] if s.short}
 
+    @property
+    def source_archives(self) -> dict[str, str]:
+        """Archived copy of each source that has one: shown beside its citations."""
+        return {s.id: s.archive_url for s in self.base.sources if s.archive_url}
+
     def cite(self, fact: Cited) -> str:
         """The citation label of a fact, with when it last changed and any correction."""
         stamp = fact_stamp(self.history, fact.id if isinstance(fact, Identified) else None, self.ui)
-        return cite_label(fact, self.ui, self.sources_page, self.source_labels) + stamp
+        links = cite_label(
+            fact, self.ui, self.sources_page, self.source_labels, self.source_archives
+        )
+        return links + stamp
 
     @property
     def sources_page(self) -> str:
@@ -102,7 +110,9 @@ class PageContext:
         if note.relies_on:
             lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
         tail = (
-            citation_links(note.cite, ui, self.sources_page, self.source_labels)
+            citation_links(
+                note.cite, ui, self.sources_page, self.source_labels, self.source_archives
+            )
             if note.cite
             else ""
         )
