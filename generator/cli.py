@@ -9,16 +9,18 @@ from pathlib import Path
 
 from generator import fingerprint
 from generator.kinds import list_word
-from generator.load import load_documents, load_fact_base
+from generator.load import load_documents, load_fact_base, load_report
 from generator.messages import say, word
 from generator.problems import DataError
 from generator.review import conversions_in, group_counts, review, texts_of
 from generator.schema import stale_schemas, write_schemas
+from generator.site_files import report_names
 from generator.staged_build import staged_build
 
 
 def _check(args: argparse.Namespace) -> int:
     base = load_fact_base(Path(args.data), args.data.rstrip("/"))
+    load_report(Path(args.data), base, args.data.rstrip("/"), report_names())
     stale = stale_schemas(Path(args.data))
     if stale:
         print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
@@ -66,6 +68,7 @@ def _conversions(args: argparse.Namespace) -> int:
             Path(args.docs),
             documents=documents,
             second_opinion=True,
+            report=load_report(Path(args.data), base, args.data.rstrip("/"), report_names()),
         )
     for change in changes:
         print(change.line())

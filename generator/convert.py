@@ -16,12 +16,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import opencc
 
 from generator.fields import map_strings
-from generator.model import SOURCE_WORDS, TEXT, FactBase, GlossaryEntry, VocabularyEntry
+from generator.model import (
+    SOURCE_WORDS,
+    TEXT,
+    FactBase,
+    GlossaryEntry,
+    Record,
+    VocabularyEntry,
+)
+
+Converted = TypeVar("Converted", bound=Record)
 
 # Traditional editions quote with corner brackets: “ ” → 「 」 and, nested, ‘ ’ → 『 』.
 CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -144,8 +153,9 @@ def converter_for(base: FactBase, opencc_config: str | None, lang: str) -> Scrip
     )
 
 
-def convert_fact_base(base: FactBase, convert: ScriptConverter) -> FactBase:
-    """A copy of the model whose reader-facing text is in the edition's script."""
+def convert_fact_base(base: Converted, convert: ScriptConverter) -> Converted:
+    """A copy of the model (the fact base, or the report's settings) whose reader-facing text is
+    in the edition's script."""
     if not convert.converts:
         return base
 
@@ -154,5 +164,5 @@ def convert_fact_base(base: FactBase, convert: ScriptConverter) -> FactBase:
             return convert.glyphs(value)
         return convert(value) if TEXT in markers else value
 
-    converted: FactBase = map_strings(base, change)
+    converted: Converted = map_strings(base, change)
     return converted

@@ -50,7 +50,7 @@ class Entry:
     file: str
     kind: str
     key: str
-    parent: str  # "person zhang-nan" for a role, "" for a top-level record
+    parent: str  # "person wang-xiaoming" for a role, "" for a top-level record
     fields: dict[str, str]
     cites: tuple[tuple[str, int], ...] = ()
     texts: frozenset[str] = frozenset()  # the fields a reader meets, converted per script

@@ -64,7 +64,7 @@ def facts_json(
 
 
 def cite_text(cite: list[Citation]) -> str:
-    """`source#paragraph` per citation, joined: `zhinengpro-2024-02-25#7; zhinengpro-2024-02-25#15`."""
+    """`source#paragraph` per citation, joined: `sample-source#7; sample-source#15`."""
     return LIST_SEPARATOR.join(f"{c.source}#{c.paragraph}" for c in cite)
 
 

@@ -125,7 +125,7 @@ def dotted(path: PathKey) -> str:
 def readable(path: PathKey, ids: dict[PathKey, str]) -> str:
     """A path a contributor can read: records by id, others counted from 1.
 
-    `('events', 25, 'cite', 0, 'paragraph')` -> `zhang-nan-resigns › cite 第1条 › paragraph`.
+    `('events', 25, 'cite', 0, 'paragraph')` -> `wang-xiaoming-resigns › cite 第1条 › paragraph`.
     """
     parts: list[str] = []
     for end, part in enumerate(path, start=1):

@@ -71,7 +71,7 @@ _NUMERAL_PATTERNS = [
     r"去年|今年|明年|前年",
 ]
 _NUMERAL = re.compile("|".join(f"(?:{p})" for p in _NUMERAL_PATTERNS))
-# Digits glued to Latin letters are names (H100, WebVid-10M), not numbers.
+# Digits glued to Latin letters are names (A800, C4-200M), not numbers.
 _IN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*[-]?\d+[A-Za-z]*")
 
 

@@ -150,7 +150,7 @@ FIELD_WORDS = {
     "from_role": "原职务",
     "to_role": "新职务",
     "maker": "研发方",
-    "bytedance_ai": "属于字节AI产品线",
+    "focus_line": "属于聚焦机构的产品线",
     "launched": "推出时间",
     "status": "状态",
     "relations": "关系",

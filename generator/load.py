@@ -7,12 +7,14 @@ file, line, column and field. Nothing downstream runs on data that did not pass.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import formula
 from generator.base_branch import ids_on_base
 from generator.dates import parse_date
 from generator.fields import PathKey, model_at, readable, records, string_fields
@@ -20,7 +22,18 @@ from generator.grounding import check_grounding, read_fingerprints
 from generator.hygiene import script_problems
 from generator.kinds import DATA_FILES, KIND_OF_MODEL, KINDS, OPTIONAL_FILES, kind_words
 from generator.messages import code, did_you_mean, either, say, word
-from generator.model import FactBase, Identified, Person, RefTo, Role, Source
+from generator.model import (
+    REPORT_FILE,
+    DerivedFigure,
+    FactBase,
+    Identified,
+    Person,
+    RefTo,
+    Report,
+    ReportFile,
+    Role,
+    Source,
+)
 from generator.problems import DataError, Problem
 from generator.yaml_source import Positions, YamlDocument, read_yaml
 
@@ -286,6 +299,8 @@ def _check_rules(
                                 say("paragraph-order", expected=index + 1),
                             )
                         )
+            if isinstance(item, DerivedFigure):
+                problems += _formula_problems(item, where)
             if isinstance(item, Role) and _ends_before_start(item):
                 problems.append(
                     where.problem(
@@ -306,6 +321,19 @@ def _check_rules(
                             )
                     if not move.from_role and not move.to_role:
                         problems.append(where.problem(("moves", index), say("move-needs-role")))
+    return problems
+
+
+def _formula_problems(item: DerivedFigure, where: Located) -> list[Problem]:
+    used = formula.ids_in(item.formula)
+    problems = [
+        where.problem(("formula",), say("formula-unknown-id", id=name))
+        for name in used
+        if name not in item.inputs
+    ]
+    for index, name in enumerate(item.inputs):
+        if name not in used:
+            problems.append(where.problem(("inputs", index), say("formula-input-unused", id=name)))
     return problems
 
 
@@ -391,3 +419,45 @@ def last_good_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase | N
     """The fact base of the last load of `data_dir` that succeeded in this process, if any."""
     hit = _CACHE.get((str(data_dir.resolve()), shown_dir))
     return hit[1] if hit is not None else None
+
+
+def load_report(
+    data_dir: Path,
+    base: FactBase,
+    shown_dir: str = "data",
+    names: Mapping[str, Collection[str]] | None = None,
+) -> Report:
+    """The report's own settings from report.yml (generic ones when it is absent), checked
+    against the fact base and, with `names`, against the pages and charts that exist
+    (`{"pages": …, "charts": …}`); raises DataError naming file, line and field."""
+    path = data_dir / REPORT_FILE
+    if not path.exists():
+        return Report()
+    document = read_yaml(path, f"{shown_dir}/{REPORT_FILE}")
+    parsed, problems = _validate_file(document, ReportFile)
+    if not isinstance(parsed, ReportFile):
+        raise DataError(problems)
+    report = parsed.report
+    where = Located(document.path, ("report",), document.positions)
+    organizations = [org.id for org in base.organizations]
+    if report.focus is not None and report.focus not in organizations:
+        hint = did_you_mean(report.focus, organizations) or say(
+            "no-suggestion-id", file=KINDS["organization"].file
+        )
+        message = say(
+            "unknown-reference",
+            kinds=either(kind_words(["organization"])),
+            value=report.focus,
+            hint=hint,
+        )
+        problems.append(where.problem(("focus",), message))
+    for field, known in (names or {}).items():
+        for key in getattr(report, field):
+            if key not in known:
+                message = say("report-page-unknown", page=key, options="、".join(sorted(known)))
+                problems.append(where.problem((field, key), message))
+    if report.focus is None and any(product.focus_line for product in base.products):
+        problems.append(where.problem((), say("focus-line-without-focus")))
+    if problems:
+        raise DataError(problems)
+    return report

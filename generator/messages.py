@@ -188,8 +188,8 @@ CATALOGUE: dict[str, Text] = {
         "expected a mapping of fields, got {got}",
     ),
     "bad-id": Text(
-        "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 zhang-nan。{hint}",
-        "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. zhang-nan). {hint}",
+        "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 wang-xiaoming。{hint}",
+        "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. wang-xiaoming). {hint}",
     ),
     "markup-characters": Text(
         "'{value}' 里不能有 Markdown 或 HTML 符号（< > & 引号 括号 * _ # | ! ~ = :）：删掉这些符号。",
@@ -255,6 +255,43 @@ CATALOGUE: dict[str, Text] = {
     "date-reversed": Text(
         "'{text}' 结束早于开始：把较早的日期写在 / 前面。",
         "'{text}' ends before it starts",
+    ),
+    # ---------------------------------------------------------------- derived figures
+    "formula-character": Text(
+        "公式里不能有 '{char}'：只写数字的 id、数字（可带单位，如 720小时/月）、括号和 + − × ÷。",
+        "the formula cannot hold '{char}': write figure ids, numbers (with units), brackets and + − × ÷",
+    ),
+    "formula-incomplete": Text(
+        "公式没写完：运算符后面要跟一个数字、id 或括号。",
+        "the formula ends too early: an operator needs something after it",
+    ),
+    "formula-bracket": Text(
+        "公式的括号没有配对：每个 ( 都要有一个 )。",
+        "unbalanced brackets: close every (",
+    ),
+    "formula-unexpected": Text(
+        "公式在 '{token}' 处读不下去：两个数之间要有 + − × ÷。",
+        "unexpected '{token}' in the formula: put + − × ÷ between values",
+    ),
+    "formula-zero": Text(
+        "公式除以零：检查 ÷ 后面的数。",
+        "the formula divides by zero",
+    ),
+    "formula-unknown-id": Text(
+        "公式用到的 '{id}' 不在 inputs 里：把它加进 inputs，或改成 inputs 里的 id。",
+        "'{id}' is not among the inputs: add it to inputs or use an input's id",
+    ),
+    "formula-input-unused": Text(
+        "inputs 里的 '{id}' 公式没有用到：从 inputs 删掉，或在 formula 里用上它。",
+        "input '{id}' is not used by the formula: remove it or use it",
+    ),
+    "focus-line-without-focus": Text(
+        "有产品标了 focus_line: true，但 report.yml 没写 focus：在 report.yml 里写上报道聚焦的机构 id。",
+        "a product has focus_line: true but report.yml names no focus organization",
+    ),
+    "report-page-unknown": Text(
+        "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",
+        "there is no page or chart '{page}' here: the names are {options}",
     ),
     # ---------------------------------------------------------------- references and rules
     "duplicate-id": Text(
@@ -559,7 +596,7 @@ def either(names: Iterable[str]) -> str:
 
 
 def code(text: str) -> str:
-    """Text to type, set off as code: `title: 张楠`."""
+    """Text to type, set off as code: `title: 王小明`."""
     return f"`{text.strip()}`"
 
 

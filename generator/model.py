@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic_core import CoreSchema
 
 from generator.dates import DateError, parse_date
+from generator.formula import check as formula_reads
 from generator.messages import say
 
 
@@ -103,7 +104,7 @@ NameForms = Annotated[
     dict[str, Term],
     Field(
         description=(
-            "某个版本的媒体写法，按语言代码，例如 zh-Hant: Google；该版本以它为准，不再用 name_hant。"
+            "某个版本的媒体写法，按语言代码，例如 zh-Hant: 臉書；该版本以它为准，不再用 name_hant。"
         )
     ),
 ]
@@ -114,7 +115,7 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=64),
     Field(
-        description="记录的 id：小写英文字母、数字和连字符（如 zhang-nan），在所有数据文件里唯一。"
+        description="记录的 id：小写英文字母、数字和连字符（如 wang-xiaoming），在所有数据文件里唯一。"
     ),
 ]
 
@@ -358,7 +359,7 @@ class Role(Fact):
     )
 
     org: OrgRef = Field(description="任职机构的 id。")
-    title: Text = Field(description="职位名称，例如 抖音集团CEO。")
+    title: Text = Field(description="职位名称，例如 首席执行官。")
     start: EdtfDate | None = Field(None, description="开始日期，不知道就省略。")
     end: EdtfDate | None = Field(None, description="结束日期，仍在任或不知道就省略。")
 
@@ -447,8 +448,8 @@ class Product(Fact):
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     kind: ProductKind = Field(description="产品类型。")
     maker: OrgRef | None = Field(None, description="开发它的机构的 id；出处没说是谁做的就省略。")
-    bytedance_ai: bool | None = Field(
-        description="是否属于字节跳动的 AI 产品线：true 或 false；来源没说就写 null。",
+    focus_line: bool | None = Field(
+        description="是否属于报道聚焦机构（report.yml 的 focus）的产品线：true 或 false；来源没说就写 null。",
     )
     launched: EdtfDate | None = Field(None, description="推出日期，可省略。")
     status: ProductStatus = Field(
@@ -541,7 +542,7 @@ class MarketMove(Fact):
     )
 
     date: EdtfDate = Field(description="日期。")
-    theme: Text = Field(description="板块或主题，例如 Sora概念股。")
+    theme: Text = Field(description="板块或主题，例如 机器人概念股。")
     markets: list[OrgRef] = Field(min_length=1, description="涉及的市场的 id 列表。")
     summary: Text = Field(description="一两句话的经过。")
     counts: Annotated[
@@ -582,6 +583,35 @@ class Figure(Fact):
     comparator: Comparator = Field("=", description="比较符号：> >= = < <= ~（~ 表示约），默认 =。")
     measures: Text = Field(description="这个数字衡量的是什么、出自谁的估算。")
     about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
+
+
+FigureRef = Annotated[str, *_refers_to("figure")]
+
+
+class DerivedFigure(Identified):
+    """A cross-check this site computes from sourced figures: never passed off as sourced."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "本站由来源数字推算的核对值：写明所用数字、公式和单位，页面上标为推算值。"
+        }
+    )
+
+    id: Id
+    label: Text = Field(description="简短标签，说明算的是什么。")
+    inputs: list[FigureRef] = Field(
+        min_length=1, description="公式用到的数字的 id（data/figures.yml 的 figures）。"
+    )
+    formula: Annotated[str, AfterValidator(formula_reads)] = Field(
+        min_length=1,
+        max_length=300,
+        description=(
+            "公式：数字的 id、数字（可带单位）、括号和 + − × ÷，"
+            "例如 some-figure ÷ (365 × 24 × 3600)秒；id 代入它的统一数值。"
+        ),
+    )
+    unit: Text = Field(description="结果的单位，例如 秒/秒、GPU时。")
+    reading: Text = Field(description="怎么读这个结果，一句话。")
 
 
 ClaimTopic = Literal[
@@ -721,6 +751,11 @@ class FactBase(Record):
     figures: Annotated[
         list[Figure], InFile("figures.yml"), KindOf("figure", zh="数字", en="figure", label="数字")
     ] = Field(description="数字列表。")
+    derived: Annotated[
+        list[DerivedFigure],
+        InFile("figures.yml"),
+        KindOf("derived", zh="推算值", en="derived value", label="推算值"),
+    ] = Field(default_factory=list, description="本站由数字推算的核对值列表，可省略。")
     claims: Annotated[
         list[Claim], InFile("claims.yml"), KindOf("claim", zh="论断", en="claim", label="观点")
     ] = Field(description="论断列表。")
@@ -741,3 +776,51 @@ class FactBase(Record):
     vocabulary: Annotated[list[VocabularyEntry], InFile("glossary.yml")] = Field(
         default_factory=list, description="各版本的报刊用语表（OpenCC 之后生效）。"
     )
+
+
+class PageTexts(Record):
+    """What one generated page says about this report: its summary and its opening words."""
+
+    model_config = ConfigDict(json_schema_extra={"description": "一个生成页面的说明文字。"})
+
+    description: Text | None = Field(
+        None, description="页面摘要（搜索结果和分享卡片里显示），不写就用通用的说法。"
+    )
+    intro: Text | None = Field(None, description="标题下的第一段话，可省略。")
+
+
+class Report(Record):
+    """What makes a report this report: its as-of date, the organization it follows, its titles."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "这份报道本身的设置：截至日期、聚焦的机构、各页面和图表的标题与说明。"
+        }
+    )
+
+    as_of: EdtfDate | None = Field(
+        None,
+        description="报道截至哪一天（图表把未结束的任职画到这天）；不写就取最新来源的发表日期。",
+    )
+    focus: OrgRef | None = Field(
+        None, description="报道聚焦的机构的 id；产品的 focus_line 指它的产品线。可省略。"
+    )
+    focus_line: Text | None = Field(
+        None, description="聚焦机构产品线的标题（产品页的小标题和图表标题），可省略。"
+    )
+    charts: dict[Annotated[str, _ID_PATTERN], Text] = Field(
+        default_factory=dict,
+        description="图表标题，按图表名（timeline、people、products、market），不写就用通用标题。",
+    )
+    pages: dict[Annotated[str, _ID_PATTERN], PageTexts] = Field(
+        default_factory=dict,
+        description="生成页面的说明文字，按页面名（如 products、market），可省略。",
+    )
+
+
+class ReportFile(Record):
+    report: Report = Field(description="这份报道的设置。")
+
+
+# Holds the report's own settings; optional: a report without it uses generic titles.
+REPORT_FILE = "report.yml"

@@ -41,11 +41,11 @@ from generator.editions import Edition, build_edition, edition_being_built, link
 from generator.feed import atom_feed
 from generator.freshness import day_words, page_revision, page_stamp
 from generator.history import History, Revision, read_history
-from generator.load import cached_fact_base, last_good_fact_base
+from generator.load import cached_fact_base, last_good_fact_base, load_report
 from generator.markdown_convert import convert_markdown
 from generator.messages import say
 from generator.metadata import head_tags, report_json_ld
-from generator.model import FactBase
+from generator.model import FactBase, Report
 from generator.pages import changes as changes_page
 from generator.pages import generated_pages
 from generator.pages.context import PageContext
@@ -66,7 +66,7 @@ from generator.publication import Licence, Publication, build_date
 from generator.search_dict import user_dictionary
 from generator.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.shared_assets import drop_theme_assets, share_root_assets
-from generator.site_files import FEED_URI, generated_files, page_sources
+from generator.site_files import FEED_URI, generated_files, page_sources, report_names
 from generator.slugs import anchor_map
 from generator.web_safety import add_content_security_policy
 
@@ -111,6 +111,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.editions: list[Edition] = []
         self.edition: Edition | None = None
         self.source_base: FactBase | None = None
+        self.source_report = Report()  # the last good report.yml, kept while previewing
         self.base: FactBase | None = None
         self.convert: ScriptConverter | None = None
         self.other_converters: dict[str, ScriptConverter] = {}
@@ -141,11 +142,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.embeds = {}
         try:
             self.source_base = cached_fact_base(data_dir, shown)
+            self.source_report = load_report(data_dir, self.source_base, shown, report_names())
         except DataError as error:
             self._stop_or_show(error, config)
             self.source_base = last_good_fact_base(data_dir, shown) or empty_fact_base()
         self.convert = converter_for(self.source_base, self.edition.opencc, self.edition.lang)
         self.base = convert_fact_base(self.source_base, self.convert)
+        report = convert_fact_base(self.source_report, self.convert)
         self._read_history(config)
         hand_written = hand_written_pages(Path(config.docs_dir))
         self.ctx = PageContext(
@@ -154,6 +157,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             self.edition.lang,
             history=self.history,
             hand_written=hand_written,
+            report=report,
         )
         self.other_converters = {
             e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
@@ -170,6 +174,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             history=self.history,
             publication=self._publication(config),
             hand_written=hand_written,
+            report=report,
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
@@ -251,7 +256,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _source_texts(self, config: MkDocsConfig, site_name: str) -> Iterator[str]:
         """All Simplified text of the report: generated pages, hand-written pages, site name."""
         assert self.source_base is not None
-        source_ctx = PageContext(self.source_base, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+        source_ctx = PageContext(
+            self.source_base,
+            ScriptConverter(None, "zh-Hans"),
+            "zh-Hans",
+            report=self.source_report,
+        )
         yield site_name
         for _, markdown in page_sources(source_ctx):
             yield markdown

@@ -113,7 +113,7 @@ def csl_json(publication: Publication) -> str:
     if publication.url:
         item["URL"] = publication.url
     text = json.dumps([item], ensure_ascii=False, indent=2)
-    # The date on one line, as people write it: "date-parts": [[2024, 2, 25]]
+    # The date on one line, as people write it: "date-parts": [[2025, 1, 31]]
     return re.sub(r"\[\s*\[\s*([\d,\s]+?)\s*\]\s*\]", _one_line_date, text)
 
 

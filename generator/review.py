@@ -19,10 +19,10 @@ from pathlib import Path
 import jieba
 
 from generator.convert import ScriptConverter, converter_for
-from generator.fields import PathKey, readable, records, string_fields
+from generator.fields import PathKey, dotted, readable, records, string_fields
 from generator.kinds import FILE_OF_LIST
 from generator.markdown_convert import convert_markdown
-from generator.model import SOURCE_WORDS, TEXT, FactBase, Identified
+from generator.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
 from generator.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
 from generator.ui_literals import interface_words
 from generator.yaml_source import YamlDocument
@@ -239,6 +239,7 @@ def review(
     pages: bool = True,
     documents: dict[str, YamlDocument] | None = None,
     second_opinion: bool = False,
+    report: Report | None = None,
 ) -> list[Change]:
     """Every phrase-level, glossary and vocabulary change the edition's conversion makes.
 
@@ -254,6 +255,12 @@ def review(
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
     texts = [*texts_of(base, docs_dir, documents), *(page_texts(base, docs_dir) if pages else [])]
+    if report is not None:
+        texts += [
+            (f"{REPORT_FILE} › {dotted(path)}", value)
+            for path, value, markers in string_fields(report)
+            if TEXT in markers
+        ]
     for place, text in texts:
         pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]

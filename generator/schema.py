@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 
 from generator.kinds import DATA_FILES
+from generator.model import REPORT_FILE, Record, ReportFile
 
 SCHEMA_DIR = "schema"
+# Every file under data/ an editor fills in: the fact files and the report's settings.
+SCHEMA_MODELS: dict[str, type[Record]] = {**DATA_FILES, REPORT_FILE: ReportFile}
 
 
 def schema_for(file_name: str) -> str:
     """The JSON Schema text of one data file, stable byte for byte."""
-    model = DATA_FILES[file_name]
+    model = SCHEMA_MODELS[file_name]
     schema = model.model_json_schema()
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -24,7 +27,9 @@ def schema_for(file_name: str) -> str:
 
 def schema_files() -> dict[str, str]:
     """Relative path (under data/) -> schema text, for every data file."""
-    return {f"{SCHEMA_DIR}/{Path(name).stem}.schema.json": schema_for(name) for name in DATA_FILES}
+    return {
+        f"{SCHEMA_DIR}/{Path(name).stem}.schema.json": schema_for(name) for name in SCHEMA_MODELS
+    }
 
 
 def stale_schemas(data_dir: Path) -> list[str]:

@@ -8,11 +8,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from generator.bundle import bundle_name, data_bundle
+from generator.charts import CHART_BLOCKS
 from generator.export import facts_csv, facts_json
 from generator.pages import changes, data, generated_pages
 from generator.pages.context import PageContext
 
 FEED_URI = changes.FEED
+
+
+def report_names() -> dict[str, set[str]]:
+    """The names report.yml may give words to: generated pages (by file stem) and charts."""
+    return {
+        "pages": {page.uri.removesuffix(".md") for page in generated_pages()},
+        "charts": set(CHART_BLOCKS),
+    }
 
 
 def _front_matter(title: str, description: str) -> str:
@@ -23,7 +32,8 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
     """(src_uri, Markdown) of every generated page of one edition."""
     ui: Callable[[str], str] = ctx.ui
     for page in generated_pages():
-        yield page.uri, _front_matter(ui(page.title), ui(page.description)) + page.render(ctx)
+        description, _ = ctx.page_texts(page.uri.removesuffix(".md"), page.description)
+        yield page.uri, _front_matter(ui(page.title), description) + page.render(ctx)
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
+from generator.dates import parse_date
 from generator.fields import records
 from generator.freshness import fact_stamp
 from generator.history import History
 from generator.kinds import KIND_OF_MODEL
 from generator.labels import NOTE_KIND_WORDS
-from generator.model import Cited, FactBase, Identified, Note, Source
+from generator.model import Cited, FactBase, Identified, Note, Report, Source
 from generator.publication import Publication
 from generator.render import citation_links, cite_label, md_text
 
@@ -43,6 +45,7 @@ class PageContext:
     # Kind of record -> the hand-written page (docs/) that lists it through a block.
     hand_written: dict[str, str] = field(default_factory=dict)
     page_of_kind: dict[str, str] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
 
     def __post_init__(self) -> None:
         from generator.pages import generated_page_of_kind
@@ -54,6 +57,24 @@ class PageContext:
             if page is not None and isinstance(record, Identified):
                 self.pages_of_ids[record.id] = page
                 self.names[record.id] = _display_name(record)
+
+    @property
+    def as_of(self) -> date:
+        """The day the report speaks for: report.yml's as_of, else its newest source's date."""
+        written = [self.report.as_of] if self.report.as_of else []
+        written = written or [source.published for source in self.base.sources]
+        days = [parse_date(text).latest for text in written]
+        return max((day for day in days if day is not None), default=date(1970, 1, 1))
+
+    def page_texts(self, page: str, description: str) -> tuple[str, str]:
+        """(description, intro) of a generated page: report.yml's words, else the generic ones."""
+        texts = self.report.pages.get(page)
+        shown = texts.description if texts and texts.description else self.ui(description)
+        return shown, texts.intro if texts and texts.intro else ""
+
+    def chart_title(self, chart: str, generic: str) -> str:
+        """A chart's title: report.yml's, else the generic one, in the edition's script."""
+        return self.report.charts.get(chart) or self.ui(generic)
 
     @property
     def converted(self) -> bool:

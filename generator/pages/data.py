@@ -19,6 +19,8 @@ DOWNLOAD_DIR = "downloads"
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
+    # Two real ids make the example one a reader can find in the files.
+    example_ids = [org.id for org in ctx.base.organizations[:2]]
     lines = [
         f"# {ui(TITLE)}",
         "",
@@ -44,15 +46,18 @@ def render(ctx: PageContext) -> str:
             "- CSV 文件为带字节顺序标记（BOM）的 UTF-8，Excel、LibreOffice 和 pandas 都能直接打开。"
         ),
         ui("- 每行一条记录；`id` 列与网站上各条事实的锚点相同。"),
-        ui(
-            "- 一个单元格中的多个值以分号加空格（`; `）隔开，例如 `bytedance; gpt` 是两条记录的 id。"
+        ui("- 一个单元格中的多个值以分号加空格（`; `）隔开")
+        + (
+            ui("，例如 `{ids}` 是两条记录的 id。").replace("{ids}", "; ".join(example_ids))
+            if len(example_ids) == 2
+            else ui("。")
         ),
         ui(
             "- 附属于其他记录的条目（人物的职务、来源的段落等）各有一个文件，"
             "`belongs_to` 列给出所属记录的 id。"
         ),
         ui(
-            "- 日期按 EDTF 标准写出来源给出的精度（如 `2018/2021`、`../2024-02-25`）；"
+            "- 日期按 EDTF 标准写出来源给出的精度（如 `2018/2021`、`../2023-33`）；"
             "其后的 `_earliest` 与 `_latest` 两列是最早和最晚可能的日期（年-月-日），"
             "可以排序和筛选，无从确定的一端留空。"
         ),

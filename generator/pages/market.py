@@ -1,4 +1,4 @@
-"""Market page: the Sora concept-stock rally, its counts and any per-stock series contributors add."""
+"""Market page: the market moves the report follows, its counts and any per-stock series contributors add."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from generator.pages.page import Page
 from generator.render import date_shown, date_words, md_text, plain_number
 
 TITLE = "市场"
-DESCRIPTION = "Sora概念股行情：日期、市场、上涨个股数量与涨幅门槛。"
+DESCRIPTION = "市场行情：日期、市场、上涨个股数量与涨幅门槛。"
 
 
 def render(ctx: PageContext) -> str:

@@ -16,7 +16,7 @@ def render(ctx: PageContext) -> str:
     lines = [
         f"# {ui(TITLE)}",
         "",
-        ui("按类型分组。字节跳动的部门列在其母公司之下的“业务部门”和“团队”两组。"),
+        ctx.page_texts("organizations", DESCRIPTION)[1] or ui("按类型分组。"),
         "",
     ]
     for kind, word in ORG_KIND_WORDS.items():
@@ -25,7 +25,7 @@ def render(ctx: PageContext) -> str:
             continue
         lines += [f"## {ui(word)}", ""]
         for org in members:
-            # An edition may write the name as the English one (Google): no need to repeat it.
+            # An edition may write the name as the English one (a brand written in Latin letters): no need to repeat it.
             names = [md_text(n) for n in (org.name_en, org.short) if n and n != org.name]
             aka = f"（{'，'.join(names)}）" if names else ""
             parent = f" · {ui('隶属')}{ctx.link(org.parent)}" if org.parent else ""

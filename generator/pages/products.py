@@ -1,4 +1,4 @@
-"""Products page: ByteDance's AI line-up by kind and date, then the platforms, rivals and data sets."""
+"""Products page: the focus organization's line-up by kind and date, then every other product."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from generator.pages.page import Page
 from generator.render import date_shown, md_text
 
 TITLE = "产品与模型"
-DESCRIPTION = "字节跳动的AI产品线（按类型和时间），以及报道提到的平台、对手模型、芯片与数据集。"
+DESCRIPTION = "报道提到的产品、模型、平台、芯片与数据集，按类型和时间排列。"
 
 
 def _when(product: Product) -> tuple[object, str]:
@@ -51,18 +51,19 @@ def render(ctx: PageContext) -> str:
         "",
         "{{ @chart:products }}",
         "",
-        f"## {ui('字节跳动的AI产品线')}",
-        "",
     ]
-    lineup = sorted((p for p in ctx.base.products if p.bytedance_ai), key=_when)
+    lineup = sorted((p for p in ctx.base.products if p.focus_line), key=_when)
+    if lineup:
+        lines += [f"## {md_text(ctx.report.focus_line or ui('聚焦机构的产品线'))}", ""]
     for kind, word in PRODUCT_KIND_WORDS.items():
         group = [p for p in lineup if p.kind == kind]
         if group:
             lines += [f"**{ui(word)}**：" + "、".join(ctx.link(p.id) for p in group), ""]
     for product in lineup:
         lines += _product(ctx, product)
-    lines += [f"## {ui('平台、对手与相关技术')}", ""]
-    for product in sorted((p for p in ctx.base.products if not p.bytedance_ai), key=_when):
+    if lineup:
+        lines += [f"## {ui('平台、对手与相关技术')}", ""]
+    for product in sorted((p for p in ctx.base.products if not p.focus_line), key=_when):
         lines += _product(ctx, product)
     return "\n".join(lines)
 

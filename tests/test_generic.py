@@ -1,0 +1,78 @@
+"""The generator knows no report: no id, name or date of the one in data/ appears under generator/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.fields import records
+from generator.load import load_fact_base, load_report
+from generator.model import Organization, Person, Product
+
+ROOT = Path(__file__).parent.parent
+GENERATOR = ROOT / "generator"
+DATA = ROOT / "data"
+
+# Names in this report that are also ordinary words in code; each with where it is ordinary.
+GENERIC_WORDS = {
+    "360": "a number (tick spacing in days)",
+    "meta": "the HTML <meta> element",
+    "flow": "YAML's flow style",
+    "microsoft": "font family names (Microsoft YaHei)",
+}
+# Phrases where a short name of this report is a common noun: 字节 is also "byte".
+GENERIC_PHRASES = ("字节顺序", "} 字节")
+TEXT_SUFFIXES = {".py", ".html", ".js", ".css", ".txt", ".yml", ".md"}
+
+
+def _names(record: object) -> list[str]:
+    names = [getattr(record, f, None) for f in ("name", "name_en", "name_hant", "short")]
+    names += list(getattr(record, "aliases", []) or [])
+    names += list((getattr(record, "name_forms", {}) or {}).values())
+    return [n for n in names if isinstance(n, str)]
+
+
+def forbidden_terms() -> set[str]:
+    """Every record id, every entity name and alias, and the as-of date, from data/ itself."""
+    base = load_fact_base(DATA, grounding=False)
+    report = load_report(DATA, base)
+    terms: set[str] = set()
+    for _, record in records(base):
+        record_id = getattr(record, "id", None)
+        if isinstance(record_id, str):
+            terms.add(record_id)
+        if isinstance(record, Organization | Person | Product):
+            terms.update(_names(record))
+    if report.as_of:
+        year, month, day = (int(part) for part in report.as_of.split("-"))
+        terms |= {report.as_of, f"{year}, {month}, {day}", f"{year}年{month}月{day}日"}
+    return {t for t in terms if t.lower() not in GENERIC_WORDS}
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    if term.isascii():
+        return re.compile(r"(?<![A-Za-z0-9_-])" + re.escape(term) + r"(?![A-Za-z0-9_-])", re.I)
+    return re.compile(re.escape(term))
+
+
+def test_forbidden_terms_come_from_the_data() -> None:
+    terms = forbidden_terms()
+    assert {"bytedance", "字节跳动", "2024-02-25"} <= terms
+    assert len(terms) > 150, "every id and name of the report is forbidden, not a hand list"
+
+
+def test_generator_mentions_nothing_of_this_report() -> None:
+    patterns = [(term, _pattern(term)) for term in sorted(forbidden_terms())]
+    found = []
+    for path in sorted(GENERATOR.rglob("*")):
+        # A vendored minified bundle is not ours to word.
+        if path.suffix not in TEXT_SUFFIXES or path.name.endswith(".min.js"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for phrase in GENERIC_PHRASES:
+            text = text.replace(phrase, " ")
+        for term, pattern in patterns:
+            for match in pattern.finditer(text):
+                line = text.count("\n", 0, match.start()) + 1
+                found.append(f"{path.relative_to(ROOT)}:{line}: {term}")
+    assert not found, "the generator must not know this report:\n" + "\n".join(found)
