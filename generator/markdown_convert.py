@@ -23,6 +23,11 @@ _TAG = re.compile(r"<[^<>]*>")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{\{[^{}]*\}\}")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 _FRONT_MATTER_LINE = re.compile(r"^(\s*[A-Za-z0-9_-]+\s*:\s*)(.*)$")
+# Python-Markdown admonitions and details: a marker line, then a body indented by four spaces,
+# which CommonMark would read as an indented code block.
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?) ")
+_BODY_INDENT = "    "
+_MAX_NESTING = 4
 
 Span = tuple[int, int]
 
@@ -164,6 +169,26 @@ def _convert_front_matter(block: str, convert: Callable[[str], str]) -> str:
     return "".join(converted)
 
 
+def _admonition_bodies_outdented(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines with every admonition body moved out by one indent (nested ones too), and how
+    far each line moved, so that the body parses as the Markdown it is."""
+    shifts = [0] * len(lines)
+    for _ in range(_MAX_NESTING):
+        moved, inside = False, False
+        for index, line in enumerate(lines):
+            if _ADMONITION.match(line):
+                inside = True
+            elif inside and line.startswith(_BODY_INDENT):
+                lines[index] = line[len(_BODY_INDENT) :]
+                shifts[index] += len(_BODY_INDENT)
+                moved = True
+            elif line.strip():
+                inside = False
+        if not moved:
+            break
+    return lines, shifts
+
+
 def convert_markdown(source: str, convert: Callable[[str], str]) -> str:
     """`source` with its text converted and its markup unchanged."""
     front = ""
@@ -172,7 +197,11 @@ def convert_markdown(source: str, convert: Callable[[str], str]) -> str:
         front = "---\n" + _convert_front_matter(match.group(1), convert) + "---\n"
         source = source[match.end() :]
     lines = source.split("\n")
-    marks = _convertible(lines, source)
+    parsed, shifts = _admonition_bodies_outdented(list(lines))
+    marks = [
+        [False] * shift + line_marks
+        for shift, line_marks in zip(shifts, _convertible(parsed, "\n".join(parsed)), strict=True)
+    ]
     body = "\n".join(
         _convert_line(line, line_marks, convert)
         for line, line_marks in zip(lines, marks, strict=True)

@@ -267,3 +267,14 @@ def test_an_undecided_disagreement_is_listed_with_its_line(base, tmp_path):
     )
     places = [place for c in changes for place in c.places]
     assert any(re.fullmatch(r".*data/claims\.yml:\d+", place) for place in places)
+
+
+def test_admonition_bodies_are_text_and_code_stays_code(to_hant):
+    source = (
+        '!!! note "视频说明"\n\n    正文里的视频\n\n    !!! tip "内层"\n\n'
+        "        内层视频，`代码视频`\n\n段落\n\n    缩进代码 视频\n"
+    )
+    converted = convert_markdown(source, to_hant)
+    assert "    正文裡的影片\n" in converted, "an admonition's body is converted in place"
+    assert "        內層影片，`代码视频`\n" in converted, "nested bodies too, code kept"
+    assert converted.endswith("    缩进代码 视频\n"), "an indented code block stays as written"
