@@ -62,6 +62,7 @@ PRODUCT_KIND_WORDS = {
     "content-app": "内容平台",
     "office-suite": "办公协作",
     "chip": "芯片",
+    "other": "其他产品",
 }
 
 PRODUCT_STATUS_WORDS = {
@@ -88,6 +89,8 @@ FIGURE_KIND_WORDS = {
     "data": "数据量",
     "time": "时间",
     "count": "数量",
+    "energy": "能量",
+    "other": "其他",
 }
 
 ORG_KIND_WORDS = {
@@ -101,6 +104,8 @@ ORG_KIND_WORDS = {
     "media-outlet": "媒体",
     "video-platform": "视频平台",
     "stock-market": "证券市场",
+    "government": "政府机构",
+    "other": "其他机构",
 }
 
 COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全球", "unknown": "国别不详"}

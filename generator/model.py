@@ -325,6 +325,8 @@ OrgKind = Literal[
     "media-outlet",
     "video-platform",
     "stock-market",
+    "government",
+    "other",
 ]
 
 
@@ -413,6 +415,7 @@ ProductKind = Literal[
     "content-app",
     "office-suite",
     "chip",
+    "other",
 ]
 ProductStatus = Literal[
     "released", "internal-test", "in-development", "research", "announced", "unknown"
@@ -556,7 +559,7 @@ class MarketMove(Fact):
 
 
 Scale = Literal["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "万亿"]
-FigureKind = Literal["compute", "money", "data", "time", "count"]
+FigureKind = Literal["compute", "money", "data", "time", "count", "energy", "other"]
 
 
 class Figure(Fact):
@@ -568,7 +571,9 @@ class Figure(Fact):
         }
     )
 
-    kind: FigureKind = Field(description="数字类型：compute、money、data、time、count。")
+    kind: FigureKind = Field(
+        description="数字类型：compute、money、data、time、count、energy 或 other。"
+    )
     label: Text = Field(description="简短标签。")
     value: float = Field(
         gt=0, description="数值（大于 0），量级另写在 scale 里：8万亿 写成 value: 8, scale: 万亿。"
@@ -783,6 +788,7 @@ class PageTexts(Record):
 
     model_config = ConfigDict(json_schema_extra={"description": "一个生成页面的说明文字。"})
 
+    title: Text | None = Field(None, description="页面标题，不写就用通用标题（如“算力与数字”）。")
     description: Text | None = Field(
         None, description="页面摘要（搜索结果和分享卡片里显示），不写就用通用的说法。"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,6 +13,7 @@ from generator.charts import CHART_BLOCKS
 from generator.export import facts_csv, facts_json
 from generator.pages import changes, data, generated_pages
 from generator.pages.context import PageContext
+from generator.render import md_text
 
 FEED_URI = changes.FEED
 
@@ -25,15 +27,23 @@ def report_names() -> dict[str, set[str]]:
 
 
 def _front_matter(title: str, description: str) -> str:
-    return "\n".join(["---", f"title: {title}", f"description: {description}", "---", ""])
+    # Quoted: report.yml's words may hold a colon or a hash, which plain YAML would misread.
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    return "\n".join([*lines, "---", ""])
 
 
 def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
     """(src_uri, Markdown) of every generated page of one edition."""
     ui: Callable[[str], str] = ctx.ui
     for page in generated_pages():
-        description, _ = ctx.page_texts(page.uri.removesuffix(".md"), page.description)
-        yield page.uri, _front_matter(ui(page.title), description) + page.render(ctx)
+        name = page.uri.removesuffix(".md")
+        description, _ = ctx.page_texts(name, page.description)
+        title = ctx.page_title(name, page.title)
+        body = page.render(ctx)
+        if title != ui(page.title):
+            body = body.replace(f"# {ui(page.title)}\n", f"# {md_text(title)}\n", 1)
+        yield page.uri, _front_matter(title, description) + body
 
 
 def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:

@@ -136,6 +136,11 @@ def date_axis(ctx: PageContext, first: date, last: date) -> dict[str, object]:
     }
 
 
+def nothing_to_draw(ctx: PageContext) -> str:
+    """What a chart block says instead of an empty chart when the data holds nothing for it."""
+    return f'<p class="report-chart-empty">{ctx.ui("这份报道的数据里还没有可以画进这张图的记录。")}</p>\n'
+
+
 def hover(lines: Iterable[str]) -> str:
     """Hover text from already-escaped lines."""
     return "<br>".join(line for line in lines if line)

@@ -13,6 +13,7 @@ from generator.charts.layout import (
     date_axis,
     hover,
     midday,
+    nothing_to_draw,
     plot_text,
     wrapped,
 )
@@ -139,6 +140,8 @@ def market_figure(ctx: PageContext) -> go.Figure:
 
 def market_block(ctx: PageContext) -> str:
     ui = ctx.ui
+    if not any(move.counts or move.series for move in ctx.base.market_moves):
+        return nothing_to_draw(ctx)
     rows = [f"| {ui('行情')} | {ui('指标')} | {ui('数量')} |", "| --- | --- | --- |"]
     for move in ctx.base.market_moves:
         for count in move.counts:

@@ -14,6 +14,7 @@ from generator.charts.layout import (
     hover,
     iso_day,
     midday,
+    nothing_to_draw,
     plot_text,
     row_axis,
     short,
@@ -154,6 +155,8 @@ def people_figure(ctx: PageContext) -> go.Figure:
 
 def people_block(ctx: PageContext) -> str:
     ui = ctx.ui
+    if not _movers(ctx):
+        return nothing_to_draw(ctx)
     rows = [f"| {ui('人物')} | {ui('日期')} | {ui('变动')} |", "| --- | --- | --- |"]
     for person in _movers(ctx):
         titles = {role.id: role.title for role in person.roles}

@@ -14,6 +14,7 @@ from generator.charts.layout import (
     date_axis,
     hover,
     iso_day,
+    nothing_to_draw,
     plot_text,
     span_ms,
 )
@@ -134,6 +135,8 @@ def products_figure(ctx: PageContext) -> go.Figure:
 
 def products_block(ctx: PageContext) -> str:
     ui = ctx.ui
+    if not _lineup(ctx):
+        return nothing_to_draw(ctx)
     rows = [
         f"| {ui('产品')} | {ui('类型')} | {ui('上线时间')} | {ui('状态')} |",
         "| --- | --- | --- | --- |",

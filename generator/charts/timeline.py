@@ -15,6 +15,7 @@ from generator.charts.layout import (
     hover,
     iso_day,
     midday,
+    nothing_to_draw,
     plot_text,
     span_ms,
 )
@@ -282,6 +283,8 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
 def timeline_block(ctx: PageContext) -> str:
     ui = ctx.ui
     events = events_in_order(ctx)
+    if not events:
+        return nothing_to_draw(ctx)
     rows = [
         f"| {ui('事件')} | {ui('日期')} | {ui('精确程度')} | {ui('类别')} |",
         "| --- | --- | --- | --- |",

@@ -72,6 +72,11 @@ class PageContext:
         shown = texts.description if texts and texts.description else self.ui(description)
         return shown, texts.intro if texts and texts.intro else ""
 
+    def page_title(self, page: str, generic: str) -> str:
+        """A generated page's title: report.yml's, else the generic one, in the edition's script."""
+        texts = self.report.pages.get(page)
+        return texts.title if texts and texts.title else self.ui(generic)
+
     def chart_title(self, chart: str, generic: str) -> str:
         """A chart's title: report.yml's, else the generic one, in the edition's script."""
         return self.report.charts.get(chart) or self.ui(generic)
