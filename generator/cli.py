@@ -168,11 +168,27 @@ def _build(args: argparse.Namespace) -> int:
     return staged_build(Path.cwd(), args.site_dir, args.config_file)
 
 
+def _new(args: argparse.Namespace) -> int:
+    from generator.starter import StarterError, create_report
+
+    target = Path(args.folder)
+    try:
+        written = create_report(target)
+    except StarterError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(say("new-written", folder=target, count=len(written)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--data", default="data", help="data folder (default: data)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="load and validate every data file").set_defaults(run=_check)
+    new = commands.add_parser("new", help="start a new report in FOLDER (missing or empty)")
+    new.add_argument("folder", metavar="FOLDER", help="where to write the new report")
+    new.set_defaults(run=_new)
     schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
     schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
     schema.set_defaults(run=_schema)

@@ -515,6 +515,16 @@ CATALOGUE: dict[str, Text] = {
         "{file} 已过期：运行 .venv/bin/python -m generator schema 重新生成。",
         "{file} is out of date",
     ),
+    "new-not-empty": Text(
+        "{folder} 已经存在且不是空文件夹：换一个新文件夹名，或先把里面的文件移走。",
+        "{folder} exists and is not empty: name a new folder",
+    ),
+    "new-written": Text(
+        "新报道已写入 {folder}/（{count} 个文件）。下一步：cd {folder}，运行 python -m generator check"
+        " 检查数据，mkdocs serve 预览；再把示例来源换成你的来源（见 README）。",
+        "wrote a new report to {folder}/ ({count} files): cd {folder}, run python -m generator check,"
+        " then mkdocs serve; replace the sample source with yours (see README)",
+    ),
     "schema-written": Text("已写入 {file}", "wrote {file}"),
     "build-failed": Text(
         "网站没有生成成功；{site}/ 保持原样。错误信息见上面。",

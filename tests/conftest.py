@@ -62,11 +62,12 @@ def python() -> str:
     return str(PYTHON) if PYTHON.exists() else sys.executable
 
 
-def copy_project(target: Path) -> Path:
-    """Copy what a build reads (mkdocs.yml, docs/, data/) into `target`; return it."""
+def copy_project(target: Path, root: Path = ROOT) -> Path:
+    """Copy what a build reads (mkdocs.yml, docs/, data/) of the report in `root` into
+    `target`; return it."""
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "data"):
-        source = ROOT / name
+        source = root / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         else:
@@ -300,6 +301,41 @@ def chart_marks(page) -> list[list[int]]:
             return [expected, chart.querySelector('.main-svg') ? bars + dots : 0];
         })"""
     )
+
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory) -> Callable[[str], Path]:
+    """Factory: another report, built once per session with --strict, as a project folder.
+
+    `name` is a folder under examples/, copied as it is, or "new" for the report that
+    `python -m generator new` starts. Tests that share a report share one build.
+    """
+    built: dict[str, Path] = {}
+
+    def build(name: str) -> Path:
+        if name in built:
+            return built[name]
+        project = tmp_path_factory.mktemp(name) / "project"
+        if name == "new":
+            started = subprocess.run(
+                [python(), "-m", "generator", "new", str(project)],
+                capture_output=True,
+                text=True,
+                env=BUILD_ENV,
+                check=False,
+            )
+            assert started.returncode == 0, started.stderr
+        else:
+            copy_project(project, EXAMPLES / name)
+        result = run_mkdocs(project, "build", "--strict")
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+        built[name] = project
+        return project
+
+    return build
 
 
 def free_port() -> int:

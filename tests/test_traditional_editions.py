@@ -17,7 +17,7 @@ import opencc
 import pytest
 
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
-CHARACTER_CONFIG = {"zh-Hant": "s2tw", "zh-HK": "s2hk"}
+CHARACTER_CONFIG = {"zh-Hant": "s2tw", "zh-TW": "s2tw", "zh-HK": "s2hk"}
 # Reviewed: what OpenCC changes when converting one character alone, but is right in these
 # editions' text.
 ALLOWED_CHARACTERS = {

@@ -1,0 +1,151 @@
+"""Other reports, same generator: the one `generator new` starts, and the example under examples/.
+
+Each is built once per session by the `built_report` factory in conftest.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BUILD_ENV, EXAMPLES, python
+from test_generic import forbidden_terms
+from test_traditional_editions import simplified_in
+
+pytestmark = pytest.mark.xdist_group("other-reports")
+
+EXAMPLE = "qinghe-ferry"
+# The example's editions: folder under site/ (root first), <html lang>, and how it writes things.
+EDITIONS = {
+    "": {"lang": "zh-Hans", "battery": "2,400千瓦时", "per_trip": "600千瓦时/趟", "chen": "陈渡"},
+    "zh-TW": {
+        "lang": "zh-TW",
+        "battery": "2,400千瓦時",
+        "per_trip": "600千瓦時/趟",
+        "chen": "陳渡",
+    },
+    "zh-HK": {
+        "lang": "zh-HK",
+        "battery": "2,400千瓦時",
+        "per_trip": "600千瓦時/趟",
+        "chen": "陳渡",
+    },
+}
+
+
+def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [python(), "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, "REPORT_LANG": "zh"},
+        check=False,
+    )
+
+
+def page(site: Path, edition: str, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / edition / name).read_text(encoding="utf-8"), "html.parser")
+
+
+# --- generator new -----------------------------------------------------------------------------
+
+
+def test_a_new_report_passes_check_and_builds(built_report) -> None:
+    project = built_report("new")
+    checked = generator("check", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.startswith("数据全部通过检查"), "one Chinese line"
+    home = page(project / "site", "", "index.html")
+    assert "约12万名用户" in home.get_text(), "the hand-written page takes its figure from the data"
+    hant = page(project / "site", "zh-Hant", "index.html").get_text()
+    assert "約12萬名" in hant and "示例科技公司" in hant
+    cited = page(project / "site", "", "products.html").select_one(
+        "#sample-assistant ~ p a.cite-link"
+    )
+    assert cited is not None and "sources.html#sample-article-p2" in cited["href"]
+
+
+def test_new_refuses_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("已有内容", encoding="utf-8")
+    refused = generator("new", str(tmp_path), cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "不是空文件夹" in refused.stderr and "Traceback" not in refused.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+# --- the example report -----------------------------------------------------------------------
+
+
+def test_the_example_passes_check_with_its_own_schemas() -> None:
+    checked = generator("--data", str(EXAMPLES / EXAMPLE / "data"), "check", cwd=EXAMPLES / EXAMPLE)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_the_example_shares_nothing_with_the_first_report() -> None:
+    folder = EXAMPLES / EXAMPLE
+    texts = [p for p in folder.rglob("*") if p.is_file() and "schema" not in p.parts]
+    words = "\n".join(p.read_text(encoding="utf-8") for p in texts)
+    shared = sorted(
+        term for term in forbidden_terms() if len(term) > 2 and re.search(re.escape(term), words)
+    )
+    assert shared == [], "the example must not reuse the first report's ids, names or date"
+    sources = (folder / "data" / "sources.yml").read_text(encoding="utf-8")
+    assert "为演示而虚构的示例文章" in sources, "its source says it is an invented sample"
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_each_edition_shows_a_fact_with_its_citation(built_report, edition: str) -> None:
+    site = built_report(EXAMPLE) / "site"
+    words = EDITIONS[edition]
+    compute = page(site, edition, "compute.html")
+    assert compute.html["lang"] == words["lang"]
+    heading = compute.select_one("#qinghe-one-battery")
+    figure = heading.find_next("span", class_="fact-figure")
+    assert figure.get_text() == words["battery"], "the figure in its own unit"
+    link = heading.find_next("a", class_="cite-link")
+    assert link["href"] == "sources.html#qinghe-evening-2023-09-18-p3"
+    assert link.get_text() == "¶3"
+    derived = compute.select_one("#energy-per-round-trip").find_next("span", class_="fact-figure")
+    assert derived.get_text() == words["per_trip"], "the declared cross-check, computed"
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_each_edition_draws_its_people_chart(built_report, edition: str) -> None:
+    site = built_report(EXAMPLE) / "site"
+    chart = page(site, edition, "people.html").select_one("#chart-people .report-chart")
+    figure = json.loads(chart["data-figure"])
+    ids = {i for trace in figure["data"] for i in trace.get("customdata", [])}
+    assert {"chen-du-port-head", "chen-du-transport-deputy", "chen-du-to-port"} <= ids
+    assert EDITIONS[edition]["chen"] in json.dumps(figure, ensure_ascii=False)
+    # The role still held runs to the report's as-of day (report.yml), not to any other date.
+    held = next(t for t in figure["data"] if "chen-du-port-head" in t.get("customdata", []))
+    index = held["customdata"].index("chen-du-port-head")
+    assert held["base"][index] == "2022-10-01", "a quarter starts on its first day"
+    days = (date(2023, 9, 18) - date(2022, 10, 1)).days + 1
+    assert held["x"][index] == days * 24 * 3600 * 1000
+
+
+@pytest.mark.parametrize("edition", ["zh-TW", "zh-HK"])
+def test_traditional_editions_hold_no_simplified_characters(built_report, edition: str) -> None:
+    folder = built_report(EXAMPLE) / "site" / edition
+    assert (folder / "search" / "search_index.json").is_file()
+    assert simplified_in(folder, edition) == {}
+
+
+def test_taiwan_and_hong_kong_keep_their_own_words(built_report) -> None:
+    site = built_report(EXAMPLE) / "site"
+    taiwan = page(site, "zh-TW", "index.html").get_text()
+    hong_kong = page(site, "zh-HK", "index.html").get_text()
+    assert "這份報導" in taiwan and "這份報道" in hong_kong, "the vocabulary table is per edition"
+
+
+def test_the_example_never_mentions_the_first_report(built_report) -> None:
+    site = built_report(EXAMPLE) / "site"
+    text = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert "字节跳动" not in text and "bytedance" not in text.lower()
