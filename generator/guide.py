@@ -15,7 +15,15 @@ from pydantic import BaseModel
 from generator.fields import _unwrap
 from generator.kinds import KINDS
 from generator.messages import CATALOGUE, placeholders
-from generator.model import Citation, Cited, GlossaryEntry, Paragraph, Relation
+from generator.model import (
+    Citation,
+    Cited,
+    GlossaryEntry,
+    PageTexts,
+    Paragraph,
+    Relation,
+    Report,
+)
 
 # Every record model with a table: the kinds of record, and the parts records are made of.
 PARTS: dict[str, type[BaseModel]] = {
@@ -23,6 +31,8 @@ PARTS: dict[str, type[BaseModel]] = {
     "citation": Citation,
     "relation": Relation,
     "glossary": GlossaryEntry,
+    "report": Report,
+    "page-texts": PageTexts,
 }
 MODELS: dict[str, type[BaseModel]] = {
     **{name: kind.model for name, kind in KINDS.items()},

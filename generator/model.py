@@ -99,6 +99,9 @@ PlainName = Annotated[
     str, StringConstraints(min_length=1, max_length=100, pattern=_NO_MARKUP), TEXT
 ]
 HantName = Annotated[PlainName, TRADITIONAL]
+PlainSummary = Annotated[
+    str, StringConstraints(min_length=1, max_length=300, pattern=_NO_MARKUP), TEXT
+]
 
 NameForms = Annotated[
     dict[str, Term],
@@ -788,9 +791,14 @@ class PageTexts(Record):
 
     model_config = ConfigDict(json_schema_extra={"description": "一个生成页面的说明文字。"})
 
-    title: Text | None = Field(None, description="页面标题，不写就用通用标题（如“算力与数字”）。")
-    description: Text | None = Field(
-        None, description="页面摘要（搜索结果和分享卡片里显示），不写就用通用的说法。"
+    # Both go into the page's <head> as written, so they may hold no markup character.
+    title: PlainName | None = Field(
+        None,
+        description="页面标题，不写就用通用标题（如“算力与数字”）。不能有 Markdown 或 HTML 符号。",
+    )
+    description: PlainSummary | None = Field(
+        None,
+        description="页面摘要（搜索结果和分享卡片里显示），不写就用通用的说法。不能有 Markdown 或 HTML 符号。",
     )
     intro: Text | None = Field(None, description="标题下的第一段话，可省略。")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs_version
 
-# The trace types generator/charts.py draws; tests check every figure against this list.
+# The trace types the charts in generator/charts/ draw; tests check every figure against this list.
 BUNDLED_TRACES = ("bar", "scatter")
 BUNDLE_URI = "assets/javascripts/plotly-report.min.js"
 BUNDLE_FILE = Path(__file__).parent / "theme" / BUNDLE_URI

@@ -38,11 +38,14 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
     ui: Callable[[str], str] = ctx.ui
     for page in generated_pages():
         name = page.uri.removesuffix(".md")
-        description, _ = ctx.page_texts(name, page.description)
+        description, intro = ctx.page_texts(name, page.description)
         title = ctx.page_title(name, page.title)
         body = page.render(ctx)
+        heading = f"# {ui(page.title)}\n"
+        if intro and md_text(intro) not in body:
+            body = body.replace(heading, f"{heading}\n{md_text(intro)}\n", 1)
         if title != ui(page.title):
-            body = body.replace(f"# {ui(page.title)}\n", f"# {md_text(title)}\n", 1)
+            body = body.replace(heading, f"# {md_text(title)}\n", 1)
         yield page.uri, _front_matter(title, description) + body
 
 

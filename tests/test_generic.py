@@ -76,3 +76,52 @@ def test_generator_mentions_nothing_of_this_report() -> None:
                 line = text.count("\n", 0, match.start()) + 1
                 found.append(f"{path.relative_to(ROOT)}:{line}: {term}")
     assert not found, "the generator must not know this report:\n" + "\n".join(found)
+
+
+def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
+    from generator.charts import CHART_BLOCKS
+    from generator.convert import ScriptConverter
+    from generator.model import PageTexts, Report
+    from generator.pages.context import PageContext
+    from generator.site_files import page_sources
+
+    hostile = '<script>alert(1)</script>"'
+    report = Report(
+        focus="bytedance",
+        focus_line=hostile,
+        charts={name: hostile for name in CHART_BLOCKS},
+        pages={
+            "timeline": PageTexts(intro=hostile),
+            "organizations": PageTexts(intro=hostile),
+        },
+    )
+    base = load_fact_base(DATA, grounding=False)
+    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", report=report)
+    pages = dict(page_sources(ctx))
+    assert "alert&#40;1&#41;" in pages["timeline.md"], "the intro is shown, escaped"
+    assert "alert&#40;1&#41;" in pages["organizations.md"]
+    for uri, markdown in pages.items():
+        assert "<script>" not in markdown, uri
+    for name, block in CHART_BLOCKS.items():
+        assert "<script>" not in block(ctx), name
+
+
+def test_page_titles_and_descriptions_hold_no_markup(tmp_path: Path) -> None:
+    import shutil
+
+    from generator.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    report = data / "report.yml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("description: Sora", "description: <b>Sora"), encoding="utf-8")
+    base = load_fact_base(data, grounding=False)
+    try:
+        load_report(data, base)
+    except DataError as error:
+        (problem,) = error.problems
+        assert "report.yml" in str(problem) and "description" in str(problem)
+        assert "Markdown 或 HTML 符号" in str(problem)
+    else:
+        raise AssertionError("markup in a page description must be refused")

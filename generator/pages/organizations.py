@@ -16,7 +16,7 @@ def render(ctx: PageContext) -> str:
     lines = [
         f"# {ui(TITLE)}",
         "",
-        ctx.page_texts("organizations", DESCRIPTION)[1] or ui("按类型分组。"),
+        md_text(ctx.page_texts("organizations", DESCRIPTION)[1]) or ui("按类型分组。"),
         "",
     ]
     for kind, word in ORG_KIND_WORDS.items():
