@@ -610,7 +610,7 @@ class DerivedFigure(Identified):
     inputs: list[FigureRef] = Field(
         min_length=1, description="公式用到的数字的 id（data/figures.yml 的 figures）。"
     )
-    formula: Annotated[str, AfterValidator(formula_reads)] = Field(
+    formula: Annotated[str, AfterValidator(formula_reads), TEXT] = Field(
         min_length=1,
         max_length=300,
         description=(

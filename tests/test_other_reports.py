@@ -56,6 +56,7 @@ def page(site: Path, edition: str, name: str) -> BeautifulSoup:
 # --- generator new -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # builds another report
 def test_a_new_report_passes_check_and_builds(built_report) -> None:
     project = built_report("new")
     checked = generator("check", cwd=project)
@@ -99,6 +100,7 @@ def test_the_example_shares_nothing_with_the_first_report() -> None:
     assert "为演示而虚构的示例文章" in sources, "its source says it is an invented sample"
 
 
+@pytest.mark.slow  # builds the example
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_each_edition_shows_a_fact_with_its_citation(built_report, edition: str) -> None:
     site = built_report(EXAMPLE) / "site"
@@ -115,6 +117,7 @@ def test_each_edition_shows_a_fact_with_its_citation(built_report, edition: str)
     assert derived.get_text() == words["per_trip"], "the declared cross-check, computed"
 
 
+@pytest.mark.slow  # builds the example
 @pytest.mark.parametrize("edition", list(EDITIONS))
 def test_each_edition_draws_its_people_chart(built_report, edition: str) -> None:
     site = built_report(EXAMPLE) / "site"
@@ -131,6 +134,7 @@ def test_each_edition_draws_its_people_chart(built_report, edition: str) -> None
     assert held["x"][index] == days * 24 * 3600 * 1000
 
 
+@pytest.mark.slow  # builds the example
 @pytest.mark.parametrize("edition", ["zh-TW", "zh-HK"])
 def test_traditional_editions_hold_no_simplified_characters(built_report, edition: str) -> None:
     folder = built_report(EXAMPLE) / "site" / edition
@@ -138,6 +142,7 @@ def test_traditional_editions_hold_no_simplified_characters(built_report, editio
     assert simplified_in(folder, edition) == {}
 
 
+@pytest.mark.slow  # builds the example
 def test_taiwan_and_hong_kong_keep_their_own_words(built_report) -> None:
     site = built_report(EXAMPLE) / "site"
     taiwan = page(site, "zh-TW", "index.html").get_text()
@@ -145,6 +150,7 @@ def test_taiwan_and_hong_kong_keep_their_own_words(built_report) -> None:
     assert "這份報導" in taiwan and "這份報道" in hong_kong, "the vocabulary table is per edition"
 
 
+@pytest.mark.slow  # builds the example
 def test_the_example_never_mentions_the_first_report(built_report) -> None:
     site = built_report(EXAMPLE) / "site"
     text = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
