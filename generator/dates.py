@@ -132,3 +132,8 @@ def parse_date(text: str) -> UncertainDate:
     return UncertainDate(
         text, Precision.RANGE, start.first, end.last, start.uncertain or end.uncertain
     )
+
+
+def date_order(text: str | None) -> tuple[date, date]:
+    """Sort key of a date field: by the earliest possible day; a missing date after every other."""
+    return parse_date(text).sort_key if text else (date.max, date.max)

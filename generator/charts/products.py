@@ -18,8 +18,8 @@ from generator.charts.layout import (
     plot_text,
     span_ms,
 )
-from generator.charts.spans import axis_start, left_edge, span_of, undated_last
-from generator.dates import parse_date
+from generator.charts.spans import axis_start, left_edge, span_of
+from generator.dates import date_order, parse_date
 from generator.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS
 from generator.model import Product
 from generator.pages.context import PageContext
@@ -38,7 +38,7 @@ def _lineup(ctx: PageContext) -> list[Product]:
         (p for p in ctx.base.products if p.focus_line),
         key=lambda p: (
             list(PRODUCT_KIND_WORDS).index(p.kind),
-            undated_last(p.launched),
+            date_order(p.launched),
             p.id,
         ),
     )

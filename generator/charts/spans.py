@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from generator.dates import Precision, UncertainDate, parse_date
+from generator.dates import Precision, UncertainDate, date_order, parse_date
 from generator.model import Event
 from generator.pages.context import PageContext
 from generator.render import date_words
@@ -66,12 +66,7 @@ def point_of(text: str, as_of: date) -> date:
 
 def events_in_order(ctx: PageContext) -> list[Event]:
     """The edition's events, earliest first (by the date's sort key, then id)."""
-    return sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
-
-
-def undated_last(text: str | None) -> tuple[date, date]:
-    """A sort key that puts a record with no date after every dated one."""
-    return parse_date(text).sort_key if text else (date.max, date.max)
+    return sorted(ctx.base.events, key=lambda e: (date_order(e.date), e.id))
 
 
 def role_words(start: str | None, end: str | None, ui: Callable[[str], str]) -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.dates import parse_date
+from generator.dates import date_order
 from generator.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
 from generator.model import Product
 from generator.pages.context import PageContext
@@ -15,7 +15,7 @@ DESCRIPTION = "报道提到的产品、模型、平台、芯片与数据集，�
 
 def _when(product: Product) -> tuple[object, str]:
     return (
-        parse_date(product.launched).sort_key if product.launched else parse_date("9999").sort_key,
+        date_order(product.launched),
         product.id,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.dates import parse_date
+from generator.dates import date_order, parse_date
 from generator.labels import EVENT_KIND_WORDS, PRECISION_WORDS
 from generator.pages.context import PageContext
 from generator.pages.page import Page
@@ -14,7 +14,7 @@ DESCRIPTION = "按时间排列的全部事件，每个日期都标明它的精�
 
 def render(ctx: PageContext) -> str:
     ui = ctx.ui
-    events = sorted(ctx.base.events, key=lambda e: (parse_date(e.date).sort_key, e.id))
+    events = sorted(ctx.base.events, key=lambda e: (date_order(e.date), e.id))
     lines = [
         f"# {ui(TITLE)}",
         "",
