@@ -101,8 +101,10 @@ class _Parser:
             return self.value_of(token.text)
         if token.kind == "open":
             value = self.total()
-            if self.take().kind != "close":
+            closing = self.peek()
+            if closing is None or closing.kind != "close":
                 raise FormulaError(say("formula-bracket"))
+            self.take()
             self.skip_unit()
             return value
         raise FormulaError(say("formula-unexpected", token=token.text))
