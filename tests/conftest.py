@@ -377,9 +377,11 @@ def published_history(history_project) -> PublishedHistory:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
+    from pydantic import AfterValidator
+
     from generator.fields import map_strings, records
     from generator.kinds import DATA_FILES
-    from generator.load import load_fact_base
+    from generator.load import load_fact_base, load_report
     from generator.model import TEXT
 
     project = tmp_path_factory.mktemp("hostile")
@@ -396,9 +398,23 @@ def hostile_site(tmp_path_factory) -> Path:
     names = {r.id: [r.name, *r.aliases] for _, r in records(base) if hasattr(r, "aliases")}
 
     def poison(value: str, markers: tuple) -> str:
-        return value + next(payloads) if TEXT in markers and value not in quotes else value
+        # A field with its own grammar (a pattern or a validator, e.g. a formula) refuses markup
+        # at load: a payload there would stop the build, not reach a page.
+        grammar = any(getattr(m, "pattern", None) or isinstance(m, AfterValidator) for m in markers)
+        if TEXT not in markers or value in quotes or grammar:
+            return value
+        return value + next(payloads)
 
     hostile = map_strings(base, poison)
+    report = map_strings(load_report(ROOT / "data", base), poison)
+    (project / "data" / "report.yml").write_text(
+        yaml.safe_dump(
+            {"report": report.model_dump(mode="json", exclude_none=True)},
+            allow_unicode=True,
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
     for name, model in DATA_FILES.items():
         content = {
             field: [item.model_dump(mode="json") for item in getattr(hostile, field)]
