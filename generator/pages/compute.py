@@ -68,4 +68,4 @@ def render(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
-PAGE = Page("compute.md", TITLE, DESCRIPTION, render, shows=("figure",))
+PAGE = Page("compute.md", TITLE, DESCRIPTION, render, shows=("figure", "derived"))
