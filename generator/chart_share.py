@@ -65,7 +65,7 @@ def file_name(label: str) -> str:
 
 
 def source_line(base: FactBase, ui: Callable[[str], str], site_name: str) -> str:
-    """'资料来源：智能Pro《…》等；整理：<site>' — the report's first source stands for all."""
+    """'资料来源：<媒体>《…》等；整理：<site>' — the report's first source stands for all."""
     if not base.sources:
         return f"{ui('整理')}：{site_name}"
     first = base.sources[0]
