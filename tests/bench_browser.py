@@ -100,8 +100,9 @@ def _last_anchor(site: Path, page: str) -> str:
 
 
 def _scroll_charts_into_view(page: object) -> None:
+    """Bring each chart into view and reach for it, so plotly.js takes it over."""
     for chart in page.locator(".report-chart").all():  # type: ignore[attr-defined]
-        chart.scroll_into_view_if_needed()
+        chart.hover()
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => [...document.querySelectorAll('.report-chart')]"
         ".every(c => c.querySelector('.main-svg'))",

@@ -273,9 +273,10 @@ def chart_ids() -> tuple[str, ...]:
 
 
 def wait_for_charts(page) -> None:
-    """Scroll every chart into view (plotly.js loads only then), wait until all are drawn."""
+    """Reach for every chart (plotly.js runs only then), wait until plotly.js has drawn all."""
     for chart in page.locator(".report-chart").all():
         chart.scroll_into_view_if_needed()
+        chart.hover()
     page.evaluate("() => window.scrollTo(0, 0)")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.report-chart')]"
@@ -284,10 +285,11 @@ def wait_for_charts(page) -> None:
     )
 
 
-def chart_marks(page) -> list[list[int]]:
-    """Per chart of the page: [marks its figure data asks for, bars and markers drawn in its SVG]."""
+def chart_marks(page, drawn: str = "plotly") -> list[list[int]]:
+    """Per chart of the page: [marks its figure data asks for, bars and markers drawn in its SVG],
+    the SVG being plotly.js's drawing or (`drawn="preview"`) the light preview's."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('.report-chart')].map(chart => {
+        """drawn => [...document.querySelectorAll('.report-chart')].map(chart => {
             const figure = JSON.parse(chart.dataset.figure);
             let expected = 0;
             for (const trace of figure.data) {
@@ -296,10 +298,16 @@ def chart_marks(page) -> list[list[int]]:
                     expected += points;
                 }
             }
+            if (drawn === 'preview') {
+                return [expected, chart.querySelectorAll(
+                    '.report-chart__preview .report-chart__bars path,'
+                    + ' .report-chart__preview .report-chart__markers path').length];
+            }
             const bars = chart.querySelectorAll('g.trace.bars g.point path').length;
             const dots = chart.querySelectorAll('g.trace.scatter g.points path.point').length;
             return [expected, chart.querySelector('.main-svg') ? bars + dots : 0];
-        })"""
+        })""",
+        drawn,
     )
 
 

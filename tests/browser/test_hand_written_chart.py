@@ -47,8 +47,13 @@ def test_a_chart_block_on_a_hand_written_page_is_drawn(context, charted_site, ch
     assert CHART_SCRIPT in html
     page = context.new_page()
     page.goto(charted_server + path, wait_until="networkidle")
-    # The chart sits at the end of a long page: plotly.js comes once it is scrolled to.
+    # The chart sits at the end of a long page: its preview comes once it is scrolled to, and
+    # plotly.js once the reader reaches for it.
     page.locator(".report-chart").first.scroll_into_view_if_needed()
+    page.wait_for_function("() => document.querySelector('.report-chart .report-chart__preview')")
+    previewed = chart_marks(page, "preview")
+    assert all(expected > 0 and drawn == expected for expected, drawn in previewed), previewed
+    page.locator(".report-chart").first.hover()
     page.wait_for_function("() => document.querySelector('.report-chart .main-svg')")
     marks = chart_marks(page)
     assert len(marks) == 1, marks

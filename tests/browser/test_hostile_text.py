@@ -20,6 +20,12 @@ def test_nothing_runs_in_the_browser(hostile_site, browser):
                 relative = path.relative_to(hostile_site).as_posix()
                 page.goto(f"{base_url}{relative}")
                 page.wait_for_load_state("load")
+                # Each chart drawn twice: the light preview in view, then plotly.js on reach.
+                for chart in page.locator(".report-chart").all():
+                    chart.scroll_into_view_if_needed()
+                    page.wait_for_timeout(200)
+                    chart.hover()
+                    page.wait_for_timeout(200)
                 for link in page.locator("article a").all():
                     href = link.get_attribute("href") or ""
                     assert not href.lower().startswith(("javascript:", "data:")), relative

@@ -1,4 +1,4 @@
-"""plotly.js is fetched only when a chart comes near the viewport, and drawing moves nothing."""
+"""Charts draw as they near the viewport; plotly.js runs when the reader reaches for one; nothing moves."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def box_tops(page) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/people.html"])
-def test_plotly_waits_for_the_chart_and_drawing_moves_nothing(
+def test_charts_draw_in_view_and_plotly_runs_when_reached_moving_nothing(
     browser, built_site, site_server, path
 ):
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -46,15 +46,36 @@ def test_plotly_waits_for_the_chart_and_drawing_moves_nothing(
             "aria-label"
         )
         before = box_tops(page)
-        page.locator(".report-chart").first.scroll_into_view_if_needed()
+        chart = page.locator(".report-chart").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "() => document.querySelector('.report-chart .report-chart__preview')", timeout=20_000
+        )
+        assert box_tops(page) == before, "the page moved when the preview was drawn"
+        assert page.locator(".report-chart__waiting").count() == 0
+        page.wait_for_timeout(1500)
+        assert [url for url in fetched if url.endswith(BUNDLE_URI)], "not fetched in view"
+        assert page.evaluate("() => typeof window.Plotly") == "undefined", "ran unasked"
+        chart.tap()
         page.wait_for_function(
             "() => document.querySelector('.report-chart .main-svg')", timeout=20_000
         )
-        assert [url for url in fetched if url.endswith(BUNDLE_URI)], "never fetched"
-        assert box_tops(page) == before, "the page moved when the chart was drawn"
-        assert page.locator(".report-chart__waiting").count() == 0
+        assert box_tops(page) == before, "the page moved when plotly.js took over"
+        assert page.locator(".report-chart__preview").count() == 0
     finally:
         context.close()
+
+
+def test_keyboard_focus_hands_a_chart_to_plotly(browser, site_server):
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(f"{site_server}market.html", wait_until="networkidle")
+        page.locator(".report-chart").first.focus()
+        page.wait_for_function(
+            "() => document.querySelector('.report-chart .main-svg')", timeout=20_000
+        )
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("path", ["timeline.html", "zh-Hant/timeline.html"])
@@ -63,7 +84,7 @@ def test_charts_draw_from_disk_with_the_shared_assets(browser, built_site, path)
     try:
         page.goto((built_site / path).as_uri())
         for chart in page.locator(".report-chart").all():
-            chart.scroll_into_view_if_needed()
+            chart.hover()
         page.wait_for_function(
             "() => [...document.querySelectorAll('.report-chart')]"
             ".every(chart => chart.querySelector('.main-svg'))",

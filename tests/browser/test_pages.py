@@ -143,6 +143,26 @@ def test_page_fits_a_phone_without_horizontal_scroll(phone, site_server, path):
 
 
 @pytest.mark.parametrize("script", ["hans", "hant"])
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_chart_is_drawn_before_plotly_runs(context, site_server, name, script):
+    """In view, each chart shows every mark at once, without plotly.js having run."""
+    path = f"{HANT}/{name}" if script == "hant" else name
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(chart => chart.querySelector('.report-chart__preview'))",
+        timeout=20_000,
+    )
+    marks = chart_marks(page, "preview")
+    assert page.evaluate("() => typeof window.Plotly") == "undefined", path
+    assert marks, f"{path}: no .report-chart"
+    assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
+
+
+@pytest.mark.parametrize("script", ["hans", "hant"])
 @pytest.mark.parametrize("name", [*CHARTS, *EMBEDS])
 def test_every_chart_is_drawn(context, site_server, name, script):
     path = f"{HANT}/{name}" if script == "hant" else name
@@ -150,6 +170,7 @@ def test_every_chart_is_drawn(context, site_server, name, script):
     page.goto(site_server + path, wait_until="networkidle")
     wait_for_charts(page)
     marks = chart_marks(page)
+    assert not page.locator(".report-chart__preview").count(), "plotly.js left the preview"
     assert marks, f"{path}: no .report-chart"
     assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
 
@@ -292,6 +313,7 @@ def assert_at_top(page, selector: str) -> None:
 def test_chart_toolbar_speaks_the_editions_script(context, site_server, path, expected):
     page = context.new_page()
     page.goto(site_server + path, wait_until="networkidle")
+    page.locator(".report-chart").first.hover()
     page.locator(".report-chart .modebar-btn").first.wait_for(state="attached")
     titles = page.locator(".report-chart .modebar-btn").evaluate_all(
         "buttons => buttons.map(b => b.getAttribute('data-title'))"

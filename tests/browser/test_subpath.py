@@ -61,7 +61,7 @@ def test_pages_load_everything_below_the_sub_path(browser, subpath_server, path)
     )
     page.goto(subpath_server + path, wait_until="networkidle")
     for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
+        chart.hover()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.report-chart')].every(c => c.querySelector('.main-svg'))"
     )

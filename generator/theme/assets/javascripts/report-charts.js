@@ -1,6 +1,10 @@
 /* Draws every chart of the page from its data-figure attribute, in the reader's palette.
-   plotly.js (data-plotly on this script's tag) is fetched only when a chart comes near the
-   viewport; until then the chart's box keeps its final height, so nothing moves when it draws. */
+   When a chart comes near the viewport it is drawn at once by report-chart-preview.js (light SVG,
+   no plotly.js) and plotly.js (data-plotly on this script's tag) starts downloading; plotly.js is
+   run, and takes the chart over with tooltips, zoom and its tool bar, when the reader reaches for
+   the chart (pointer, touch, keyboard focus). Starting plotly.js and drawing with it blocks a
+   slow phone for seconds, so a reader who only reads never pays for it. The box keeps its final
+   height throughout, so nothing moves. */
 (function () {
   "use strict";
 
@@ -87,9 +91,10 @@
 
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-figure"));
-    element.querySelectorAll(".report-chart__waiting").forEach(function (waiting) {
-      waiting.remove();
+    element.querySelectorAll(".report-chart__waiting, .report-chart__preview").forEach(function (old) {
+      old.remove();
     });
+    element.classList.remove("report-chart--preview");
     element.classList.add("report-chart--drawn");
     var config = {
       locale: registerWords(),
@@ -107,10 +112,50 @@
     try { draw(element); } catch (error) { console.error(error); }
   }
 
-  function whenNear(element) {
+  function takeOver(element) {
+    if (element.classList.contains("report-chart--drawn")) { return; }
     loadPlotly().then(function () { drawSafely(element); }, function (error) {
       console.error(error);
     });
+  }
+
+  function preview(element) {
+    if (element.classList.contains("report-chart--drawn") || !window.reportChartPreview) { return; }
+    try {
+      window.reportChartPreview.draw(
+        element, JSON.parse(element.getAttribute("data-figure")), palette(),
+        element.closest("figure") ? element.closest("figure").id : "chart"
+      );
+      element.querySelectorAll(".report-chart__waiting").forEach(function (waiting) {
+        waiting.remove();
+      });
+      element.classList.add("report-chart--preview");
+    } catch (error) { console.error(error); }
+  }
+
+  // Downloads plotly.js into the cache without running it, so taking over is quick.
+  function prefetchPlotly() {
+    if (window.Plotly || prefetchPlotly.done || !plotlyUrl) { return; }
+    prefetchPlotly.done = true;
+    pageLoaded().then(function () {
+      var hint = document.createElement("link");
+      hint.rel = "prefetch";
+      hint.as = "script";
+      hint.href = plotlyUrl;
+      document.head.appendChild(hint);
+    });
+  }
+
+  var REACH = ["pointerenter", "touchstart", "focusin", "click"];
+
+  function whenNear(element) {
+    preview(element);
+    prefetchPlotly();
+    function reach() {
+      REACH.forEach(function (type) { element.removeEventListener(type, reach); });
+      takeOver(element);
+    }
+    REACH.forEach(function (type) { element.addEventListener(type, reach, { passive: true }); });
   }
 
   // Generous margin: plotly.js is fetched and parsed while the reader is still a screen or two away.
@@ -128,13 +173,28 @@
       if (element.hasAttribute("data-watched")) { return; }
       element.setAttribute("data-watched", "");
       if (observer) { observer.observe(element); } else { whenNear(element); }
+      if (resized) { resized.observe(element); }
     });
   }
 
   function redrawDrawn() {
+    document.querySelectorAll(".report-chart--preview").forEach(preview);
     if (!window.Plotly) { return; }
     document.querySelectorAll(".report-chart--drawn").forEach(drawSafely);
   }
+
+  // A preview is drawn for the box's width: draw it again when the width changes.
+  var widths = new WeakMap();
+  var resized = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var width = Math.round(entry.contentRect.width);
+      if (widths.get(entry.target) !== undefined && widths.get(entry.target) !== width &&
+          entry.target.classList.contains("report-chart--preview")) {
+        preview(entry.target);
+      }
+      widths.set(entry.target, width);
+    });
+  }) : null;
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", watchAll);
@@ -148,6 +208,7 @@
     // Paper is narrower than most screens: when the print layout applies, give each drawn chart the
   // printed column's width (its height stays); draw it afresh for the screen afterwards.
   function fitToPaper(change) {
+    document.querySelectorAll(".report-chart--preview").forEach(preview);
     if (!window.Plotly) { return; }
     if (!change.matches) { redrawDrawn(); return; }
     document.querySelectorAll(".report-chart--drawn").forEach(function (element) {

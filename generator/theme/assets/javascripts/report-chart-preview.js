@@ -1,0 +1,428 @@
+/* A light SVG drawing of a chart from its figure JSON, without plotly.js.
+
+   It draws what the report's figures use (horizontal bars on a date or number axis, markers,
+   row titles, a shaded range, title, notes and legend) at the box's current width, so the chart is
+   there as soon as it nears the viewport, even on a slow phone. plotly.js replaces it when the
+   reader reaches for the chart (hover, touch, focus) to give tooltips, zoom and the tool bar.
+   Text is set with textContent only: figure text never becomes markup. */
+(function () {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+  var DAY = 86400000;
+  var MONTH = 30.44 * DAY;
+  var YEAR = 365.25 * DAY;
+  var ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" };
+
+  // Figure text is escaped pseudo-HTML for plotly.js: lines at <br>, tags dropped, entities decoded.
+  function lines(text) {
+    return String(text == null ? "" : text).split(/<br\s*\/?>/i).map(function (line) {
+      return line.replace(/<[^>]*>/g, "").replace(/&(lt|gt|quot|#x27|#39|amp);/g, function (e) {
+        return ENTITIES[e];
+      });
+    });
+  }
+
+  function textWidth(text, size) {
+    var width = 0;
+    for (var i = 0; i < text.length; i++) {
+      width += text.charCodeAt(i) > 0x2e80 ? size : size * 0.58;
+    }
+    return width;
+  }
+
+  function node(parent, name, attributes, text) {
+    var element = document.createElementNS(SVG, name);
+    Object.keys(attributes).forEach(function (key) { element.setAttribute(key, attributes[key]); });
+    if (text != null) { element.textContent = text; }
+    parent.appendChild(element);
+    return element;
+  }
+
+  function label(parent, x, y, text, size, color, anchor) {
+    var parts = lines(text);
+    var element = node(parent, "text", {
+      x: x, y: y, "font-size": size, fill: color, "text-anchor": anchor || "start"
+    });
+    parts.forEach(function (part, index) {
+      node(element, "tspan", { x: x, dy: index ? size * 1.25 : 0 }, part);
+    });
+    return element;
+  }
+
+  function toMs(value) {
+    if (typeof value === "number") { return value; }
+    var text = String(value).trim().replace(" ", "T");
+    return Date.parse(text.length <= 10 ? text + "T00:00:00Z" : text + "Z");
+  }
+
+  function list(value, count, fallback) {
+    var out = [];
+    for (var i = 0; i < count; i++) {
+      out.push(Array.isArray(value) ? value[i] : value == null ? fallback : value);
+    }
+    return out;
+  }
+
+  // --- ticks ----------------------------------------------------------------------------------
+
+  var DATE_STEPS = [
+    [DAY, "d", 1], [2 * DAY, "d", 2], [7 * DAY, "d", 7], [14 * DAY, "d", 14],
+    [MONTH, "m", 1], [2 * MONTH, "m", 2], [3 * MONTH, "m", 3], [6 * MONTH, "m", 6],
+    [YEAR, "y", 1], [2 * YEAR, "y", 2], [5 * YEAR, "y", 5]
+  ];
+
+  function dateTicks(low, high, room) {
+    var step = DATE_STEPS[DATE_STEPS.length - 1];
+    for (var i = 0; i < DATE_STEPS.length; i++) {
+      if ((high - low) / DATE_STEPS[i][0] <= room) { step = DATE_STEPS[i]; break; }
+    }
+    var ticks = [];
+    var start = new Date(low);
+    if (step[1] === "d") {
+      // As plotly.js does: weekly ticks on Sundays (2000-01-02 was one).
+      var origin = Date.UTC(2000, 0, step[2] % 7 ? 1 : 2);
+      for (var t = origin + Math.ceil((low - origin) / step[0]) * step[0]; t <= high; t += step[0]) {
+        ticks.push(t);
+      }
+    } else {
+      var year = start.getUTCFullYear();
+      for (var m = 0; m < 12 * 200; m++) {
+        var at = Date.UTC(year, m, 1);
+        var when = new Date(at);
+        if (at > high) { break; }
+        var every = step[1] === "m" ? when.getUTCMonth() % step[2] === 0
+          : when.getUTCMonth() === 0 && when.getUTCFullYear() % step[2] === 0;
+        if (every && at >= low) { ticks.push(at); }
+      }
+    }
+    return { values: ticks, dtick: step[0] };
+  }
+
+  function dateFormat(axis, dtick) {
+    if (axis.tickformat) { return axis.tickformat; }
+    var chosen = "%Y";
+    (axis.tickformatstops || []).forEach(function (stop) {
+      var range = stop.dtickrange || [];
+      if ((range[0] == null || dtick >= range[0]) && (range[1] == null || dtick < range[1])) {
+        chosen = stop.value;
+      }
+    });
+    return chosen;
+  }
+
+  function formatDate(ms, format) {
+    var day = new Date(ms);
+    return format
+      .replace("%Y", String(day.getUTCFullYear()))
+      .replace("%-m", String(day.getUTCMonth() + 1))
+      .replace("%-d", String(day.getUTCDate()));
+  }
+
+  function numberTicks(low, high, room) {
+    var raw = (high - low) / Math.max(room, 1);
+    var power = Math.pow(10, Math.floor(Math.log(raw) / Math.LN10));
+    var step = [1, 2, 5, 10].map(function (f) { return f * power; })
+      .filter(function (s) { return s >= raw; })[0] || 10 * power;
+    var ticks = [];
+    for (var t = Math.ceil(low / step) * step; t <= high + 1e-9; t += step) { ticks.push(t); }
+    return ticks;
+  }
+
+  // --- the drawing ----------------------------------------------------------------------------
+
+  function axisOf(layout, name) { return layout[name] || {}; }
+
+  function xValues(trace) {
+    var count = (trace.x || []).length;
+    var bases = list(trace.base, count, 0);
+    return (trace.x || []).map(function (x, i) {
+      if (trace.type !== "bar") { return [toMs(x), toMs(x)]; }
+      var start = typeof bases[i] === "string" ? toMs(bases[i]) : bases[i] || 0;
+      return [start, start + Number(x)];
+    });
+  }
+
+  function xRange(axis, traces) {
+    if (axis.range) { return [toMs(axis.range[0]), toMs(axis.range[1])]; }
+    var high = 0;
+    traces.forEach(function (trace) {
+      xValues(trace).forEach(function (pair) { high = Math.max(high, pair[1]); });
+    });
+    return [0, high * 1.05 || 1];
+  }
+
+  function yRange(axis, traces) {
+    if (axis.range) { return [axis.range[0], axis.range[1]]; }
+    var ys = [];
+    traces.forEach(function (trace) { ys = ys.concat(trace.y || []); });
+    (axis.tickvals || []).forEach(function (v) { ys.push(v); });
+    var low = Math.min.apply(null, ys) - 0.5;
+    var high = Math.max.apply(null, ys) + 0.5;
+    return axis.autorange === "reversed" ? [high, low] : [low, high];
+  }
+
+  function markerPath(symbol, size) {
+    var r = size / 2;
+    if (String(symbol).indexOf("triangle-left") === 0) {
+      return "M" + -r + ",0L" + r / 2 + "," + -r + "L" + r / 2 + "," + r + "Z";
+    }
+    var d = r * 1.3;  // plotly.js draws its diamond a little larger than the nominal size
+    return "M" + d + ",0L0," + d + "L" + -d + ",0L0," + -d + "Z";
+  }
+
+  function legendItems(figure) {
+    var layout = figure.layout || {};
+    var traces = figure.data || [];
+    var shown = traces.filter(function (t) { return t.showlegend !== false && t.name; });
+    if (layout.showlegend === false || (layout.showlegend !== true && shown.length < 2)) {
+      return [];
+    }
+    return shown;
+  }
+
+  function legendRows(items, width) {
+    var rows = 0;
+    var x = width;
+    items.forEach(function (item) {
+      var room = 26 + textWidth(lines(item.name).join(" "), 12) + 12;
+      if (x + room > width - 8) { rows += 1; x = 8; }
+      x += room;
+    });
+    return rows;
+  }
+
+  function draw(element, figure, colors, chartId) {
+    var layout = figure.layout || {};
+    var traces = figure.data || [];
+    var width = Math.max(element.getBoundingClientRect().width, 120);
+    var height = layout.height || 450;
+    var margin = layout.margin || {};
+    var title = layout.title || {};
+    var subtitle = (title.subtitle && title.subtitle.text) ? lines(title.subtitle.text) : [];
+    var fontSize = (layout.font && layout.font.size) || 12;
+    var items = legendItems(figure);
+    var legendHeight = items.length ? legendRows(items, width) * 20 + 4 : 0;
+    var xaxis = axisOf(layout, "xaxis");
+    var yaxis = axisOf(layout, "yaxis");
+    var xTitle = xaxis.title && xaxis.title.text;
+
+    var top = margin.t || 40;
+    var bottom = margin.b || 8;
+    var left = margin.l || 8;
+    var right = margin.r || 12;
+    if (title.automargin !== false) {
+      top = Math.max(top, 8 + 22 + subtitle.length * 14 + 10);
+    }
+    if (xaxis.automargin !== false) {
+      bottom = Math.max(bottom, legendHeight + 22 + (xTitle ? 20 : 0) + 4);
+    }
+    if (yaxis.showticklabels !== false && yaxis.ticktext) {
+      var widest = 0;
+      yaxis.ticktext.forEach(function (text) {
+        lines(text).forEach(function (line) { widest = Math.max(widest, textWidth(line, fontSize)); });
+      });
+      left += Math.min(widest, width * 0.45) + 6;
+    }
+    var plot = { x0: left, x1: width - right, y0: top, y1: height - bottom };
+
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "report-chart__preview");
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("font-family", (layout.font && layout.font.family) || "sans-serif");
+    var defs = node(svg, "defs", {});
+
+    // One x/y pair per subplot ("" for the main one, "2" for the overview).
+    var subplots = {};
+    traces.forEach(function (trace) {
+      var key = (trace.xaxis || "x").slice(1) + "|" + (trace.yaxis || "y").slice(1);
+      (subplots[key] = subplots[key] || []).push(trace);
+    });
+    var scales = {};
+    Object.keys(subplots).forEach(function (key, index) {
+      var names = key.split("|");
+      var xa = axisOf(layout, "xaxis" + names[0]);
+      var ya = axisOf(layout, "yaxis" + names[1]);
+      var domain = ya.domain || [0, 1];
+      var box = {
+        x0: plot.x0, x1: plot.x1,
+        y0: plot.y1 - domain[1] * (plot.y1 - plot.y0),
+        y1: plot.y1 - domain[0] * (plot.y1 - plot.y0)
+      };
+      var xr = xRange(xa, subplots[key]);
+      var yr = yRange(ya, subplots[key]);
+      var scale = {
+        box: box,
+        x: function (v) { return box.x0 + (v - xr[0]) / (xr[1] - xr[0]) * (box.x1 - box.x0); },
+        y: function (v) { return box.y1 - (v - yr[0]) / (yr[1] - yr[0]) * (box.y1 - box.y0); },
+        ppu: Math.abs((box.y1 - box.y0) / (yr[1] - yr[0])),
+        clip: chartId + "-clip-" + index
+      };
+      scales[key] = scale;
+      var clip = node(defs, "clipPath", { id: scale.clip });
+      node(clip, "rect", { x: box.x0, y: box.y0 - 20, width: box.x1 - box.x0, height: box.y1 - box.y0 + 20 });
+
+      // Grid lines and tick labels under the subplot.
+      var grid = node(svg, "g", { stroke: colors.grid, "stroke-width": 1 });
+      var tickRoom = Math.max(2, Math.floor((box.x1 - box.x0) / 78));
+      var ticks;
+      var texts = [];
+      if (xa.type === "date") {
+        var found = dateTicks(xr[0], xr[1], tickRoom);
+        var format = dateFormat(xa, found.dtick);
+        ticks = found.values;
+        texts = ticks.map(function (t) { return formatDate(t, format); });
+      } else {
+        ticks = numberTicks(xr[0], xr[1], tickRoom);
+        texts = ticks.map(function (t) { return String(Math.round(t * 100) / 100); });
+      }
+      ticks.forEach(function (t, i) {
+        var x = scale.x(t);
+        if (xa.showgrid !== false) {
+          node(grid, "line", { x1: x, x2: x, y1: box.y0, y2: box.y1 });
+        }
+        // A label that would stick out of the chart is left off, as plotly.js does.
+        var half = textWidth(texts[i], fontSize) / 2;
+        if (x - half >= 0 && x + half <= width) {
+          label(svg, x, box.y1 + 16, texts[i], fontSize, colors.text, "middle");
+        }
+      });
+      if (xa.title && xa.title.text) {
+        label(svg, (box.x0 + box.x1) / 2, box.y1 + 36, xa.title.text, fontSize, colors.text, "middle");
+      }
+      if (ya.showticklabels !== false && ya.ticktext && ya.visible !== false) {
+        ya.ticktext.forEach(function (text, i) {
+          var count = lines(text).length;
+          label(svg, box.x0 - 6, scale.y(ya.tickvals[i]) + 4 - (count - 1) * fontSize * 0.62,
+                text, fontSize, colors.text, "end");
+        });
+      }
+    });
+
+    // Shaded ranges (the overview's window).
+    (layout.shapes || []).forEach(function (shape) {
+      var scale = scales[(shape.xref || "x").slice(1) + "|" + (shape.yref || "y").split(" ")[0].slice(1)];
+      if (!scale || shape.type !== "rect") { return; }
+      var x0 = scale.x(toMs(shape.x0));
+      var x1 = scale.x(toMs(shape.x1));
+      node(svg, "rect", {
+        x: Math.min(x0, x1), y: scale.box.y0, width: Math.abs(x1 - x0), height: scale.box.y1 - scale.box.y0,
+        fill: shape.fillcolor || "none", stroke: (shape.line && shape.line.color) || "none"
+      });
+    });
+
+    traces.forEach(function (trace, index) {
+      var scale = scales[(trace.xaxis || "x").slice(1) + "|" + (trace.yaxis || "y").slice(1)];
+      var marker = trace.marker || {};
+      var line = marker.line || {};
+      var group = node(svg, "g", {
+        "clip-path": "url(#" + scale.clip + ")",
+        "class": trace.type === "bar" ? "report-chart__bars" : "report-chart__markers"
+      });
+      if (marker.opacity != null) { group.setAttribute("opacity", marker.opacity); }
+      var spans = xValues(trace);
+      var count = spans.length;
+      if (trace.type === "bar") {
+        var fill = marker.color || "#5c6bc0";
+        if (marker.pattern && marker.pattern.shape) {
+          var id = chartId + "-pattern-" + index;
+          var size = marker.pattern.size || 6;
+          var pattern = node(defs, "pattern", {
+            id: id, width: size, height: size, patternUnits: "userSpaceOnUse"
+          });
+          node(pattern, "circle", {
+            cx: size / 2, cy: size / 2, r: size / 4, fill: marker.pattern.fgcolor || line.color
+          });
+          fill = "url(#" + id + ")";
+        }
+        var widths = list(trace.width, count, 1 - (layout.bargap == null ? 0.2 : layout.bargap));
+        var labels = list(trace.text, count, "");
+        spans.forEach(function (pair, i) {
+          var x0 = scale.x(pair[0]);
+          var x1 = scale.x(pair[1]);
+          var thick = Math.max(widths[i] * scale.ppu, 1);
+          var y = scale.y(trace.y[i]) - thick / 2;
+          node(group, "path", {
+            d: "M" + x0 + "," + y + "H" + x1 + "V" + (y + thick) + "H" + x0 + "Z",
+            fill: fill,
+            stroke: line.width ? line.color || fill : "none",
+            "stroke-width": line.width || 0
+          });
+          var text = lines(labels[i]).join(" ");
+          if (!text) { return; }
+          var room = Math.abs(x1 - x0) - 8;
+          var size2 = Math.min(fontSize, thick * 0.8);
+          var inside = textWidth(text, size2) <= room;
+          if (inside || trace.textposition !== "inside") {
+            label(group, inside ? Math.min(x0, x1) + 4 : Math.max(x0, x1) + 4,
+                  y + thick / 2 + size2 * 0.36, text, size2, inside ? "#fff" : colors.text);
+          }
+        });
+      } else {
+        var symbols = list(marker.symbol, count, "circle");
+        var sizes = list(marker.size, count, 6);
+        spans.forEach(function (pair, i) {
+          var open = String(symbols[i]).indexOf("-open") > 0;
+          node(group, "path", {
+            d: markerPath(symbols[i], sizes[i]),
+            transform: "translate(" + scale.x(pair[0]) + "," + scale.y(trace.y[i]) + ")",
+            fill: open ? "none" : marker.color || "#5c6bc0",
+            stroke: open ? marker.color : line.width ? line.color : "none",
+            "stroke-width": open ? line.width || 2 : line.width || 0
+          });
+        });
+      }
+    });
+
+    // Row titles (the timeline's event names above their marks).
+    (layout.annotations || []).forEach(function (note) {
+      var axis = String(note.yref || "y").split(" ");
+      var scale = scales["|" + axis[0].slice(1)];
+      if (!scale || note.xref !== "paper") { return; }
+      var x = scale.box.x0 + (note.x || 0) * (scale.box.x1 - scale.box.x0);
+      var y = axis[1] === "domain"
+        ? scale.box.y1 - (note.y || 0) * (scale.box.y1 - scale.box.y0) : scale.y(note.y);
+      var size = (note.font && note.font.size) || fontSize;
+      label(svg, x, y - (note.yshift || 0) - 3, note.text, size, colors.text);
+    });
+
+    // Title, notes and legend.
+    var pad = title.pad || {};
+    label(svg, (pad.l || 0) + 0, (pad.t || 0) + 17, title.text || "", Math.round(fontSize * 1.4), colors.text);
+    subtitle.forEach(function (text, i) {
+      label(svg, pad.l || 0, (pad.t || 0) + 38 + i * 14, text, 11, colors.text);
+    });
+    var x = width;
+    var y = height - legendHeight - 6;
+    items.forEach(function (item) {
+      var name = lines(item.name).join(" ");
+      var room = 26 + textWidth(name, 12) + 12;
+      if (x + room > width - 8) { x = 8; y += 20; }
+      var marker = item.marker || {};
+      var swatch = marker.pattern && marker.pattern.shape ? marker.pattern.fgcolor : marker.color;
+      if (item.type === "bar") {
+        node(svg, "rect", {
+          x: x, y: y - 6, width: 18, height: 10, fill: swatch || "#5c6bc0",
+          opacity: marker.opacity == null ? 1 : marker.opacity
+        });
+      } else {
+        var symbol = Array.isArray(marker.symbol) ? marker.symbol[0] : marker.symbol;
+        var open = String(symbol).indexOf("-open") > 0;
+        node(svg, "path", {
+          d: markerPath(symbol || "circle", 10), transform: "translate(" + (x + 9) + "," + (y - 1) + ")",
+          fill: open ? "none" : marker.color, stroke: marker.color, "stroke-width": open ? 2 : 0
+        });
+      }
+      label(svg, x + 24, y + 3, name, 12, colors.text);
+      x += room;
+    });
+
+    element.querySelectorAll(".report-chart__preview").forEach(function (old) { old.remove(); });
+    element.appendChild(svg);
+    return svg;
+  }
+
+  window.reportChartPreview = { draw: draw };
+})();
