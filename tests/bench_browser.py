@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -151,12 +152,25 @@ def chart_page_transfer(site: Path, page: str, other: str) -> ChartPageTransfer:
 
 @dataclass(frozen=True)
 class LighthouseScore:
+    """Median of a page's runs (performance 0-100, None when Lighthouse did not run)."""
+
     page: str
-    performance: float | None  # 0-100, None when Lighthouse did not run
-    tbt_ms: float | None
-    lcp_ms: float | None
-    cls: float | None
+    performance: float | None
+    fcp_ms: float | None = None
+    lcp_ms: float | None = None
+    tbt_ms: float | None = None
+    cls: float | None = None
+    runs: tuple[float, ...] = ()  # each run's performance score
+    load: float = 0.0  # one-minute load average after the last run
     problem: str = ""
+
+
+METRICS = (
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+)
 
 
 def lighthouse_cli(cache: Path) -> Path | str:
@@ -186,52 +200,59 @@ def lighthouse_cli(cache: Path) -> Path | str:
     return executable
 
 
-def lighthouse_scores(site: Path, pages: list[str], cache: Path) -> list[LighthouseScore]:
-    """Lighthouse's mobile performance audit (its defaults: simulated slow 4G, 4x CPU)."""
+def _lighthouse_once(cli: Path, url: str, report: Path) -> tuple[float, ...] | str:
+    """(performance, FCP, LCP, TBT, CLS) of one run, or why there is none."""
+    result = subprocess.run(
+        [
+            str(cli),
+            url,
+            "--only-categories=performance",
+            "--output=json",
+            f"--output-path={report}",
+            "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0 or not report.exists():
+        return (result.stderr.strip() or "no report")[-200:]
+    audits = json.loads(report.read_text(encoding="utf-8"))
+    report.unlink()
+    score = audits["categories"]["performance"]["score"]
+    if score is None:
+        return "no performance score"
+    numbers = [float(audits["audits"][key].get("numericValue") or 0) for key in METRICS]
+    return (score * 100, *numbers)
+
+
+def lighthouse_scores(
+    site: Path, pages: list[str], cache: Path, runs: int = 3
+) -> list[LighthouseScore]:
+    """Lighthouse's mobile performance audit (its defaults: simulated slow 4G, 4x CPU), `runs`
+    times per page; each figure is the median of the runs (CPU-bound, so the load matters)."""
     cli = lighthouse_cli(cache)
     if isinstance(cli, str):
-        return [LighthouseScore(page, None, None, None, None, cli) for page in pages]
+        return [LighthouseScore(page, None, problem=cli) for page in pages]
     scores = []
     with static_host(site) as base:
         for page in pages:
-            report = cache / "report.json"
-            result = subprocess.run(
-                [
-                    str(cli),
-                    base + page,
-                    "--only-categories=performance",
-                    "--output=json",
-                    f"--output-path={report}",
-                    "--quiet",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-                ],
-                env={**os.environ, "CHROME_PATH": CHROMIUM},
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            if result.returncode != 0 or not report.exists():
-                problem = (result.stderr.strip() or "no report")[-200:]
-                scores.append(LighthouseScore(page, None, None, None, None, problem))
+            measured = [
+                _lighthouse_once(cli, base + page, cache / "report.json") for _ in range(runs)
+            ]
+            good = [m for m in measured if not isinstance(m, str)]
+            if not good:
+                scores.append(LighthouseScore(page, None, problem=str(measured[-1])))
                 continue
-            audits = json.loads(report.read_text(encoding="utf-8"))
-            report.unlink()
-            score = audits["categories"]["performance"]["score"]
-            numbers = {
-                key: audits["audits"][key].get("numericValue")
-                for key in (
-                    "total-blocking-time",
-                    "largest-contentful-paint",
-                    "cumulative-layout-shift",
-                )
-            }
+            medians = [statistics.median(column) for column in zip(*good, strict=True)]
             scores.append(
                 LighthouseScore(
                     page,
-                    None if score is None else score * 100,
-                    numbers["total-blocking-time"],
-                    numbers["largest-contentful-paint"],
-                    numbers["cumulative-layout-shift"],
+                    *medians,
+                    runs=tuple(m[0] for m in good),
+                    load=os.getloadavg()[0],
                 )
             )
     return scores

@@ -42,7 +42,8 @@ CHART_PAGE_TOTAL = 500 * 1024
 CHART_PAGE_BEFORE = 120 * 1024
 SCRIPT_SWITCH = 60 * 1024
 LIGHTHOUSE_TARGET = 90
-LIGHTHOUSE_PAGES = ["timeline.html", "compute.html", "index.html"]
+# Every page that draws charts, and a text page for comparison.
+LIGHTHOUSE_PAGES = [*chart_pages(), "index.html"]
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -372,22 +373,22 @@ def browser_rows(site: Path, row: Callable[..., None]) -> None:
         )
 
 
-def lighthouse_rows(site: Path, pages: list[str], row: Callable[..., None]) -> None:
-    """Lighthouse mobile performance of each page in each edition."""
+def lighthouse_rows(site: Path, pages: list[str], runs: int, row: Callable[..., None]) -> None:
+    """Lighthouse mobile performance of each page in each edition, median of `runs`."""
     if not pages:
         return
     paths = [prefix + page for page in pages for prefix in ("", f"{HANT}/")]
-    load = os.getloadavg()[0]
-    for score in lighthouse_scores(site, paths, ROOT / ".cache" / "lighthouse"):
+    for score in lighthouse_scores(site, paths, ROOT / ".cache" / "lighthouse", runs):
         chart = score.page.removeprefix(f"{HANT}/") in chart_pages()
         if score.performance is None:
             row(f"Lighthouse mobile, {score.page}", f"not measured: {score.problem}")
             continue
+        each = "/".join(f"{run:.0f}" for run in score.runs)
         row(
             f"Lighthouse mobile, {score.page}",
-            f"performance {score.performance:.0f} (TBT {score.tbt_ms or 0:,.0f} ms, "
-            f"LCP {(score.lcp_ms or 0) / 1000:.1f} s, CLS {score.cls or 0:.3f}; "
-            f"load average {load:.1f})",
+            f"performance {score.performance:.0f} (runs {each}; FCP {(score.fcp_ms or 0) / 1000:.1f} s, "
+            f"LCP {(score.lcp_ms or 0) / 1000:.1f} s, TBT {score.tbt_ms or 0:,.0f} ms, "
+            f"CLS {score.cls or 0:.3f}; load average {score.load:.1f})",
             f"target >= {LIGHTHOUSE_TARGET}: {verdict(score.performance >= LIGHTHOUSE_TARGET)}"
             if chart
             else "",
@@ -403,6 +404,9 @@ def main() -> int:
         nargs="*",
         default=LIGHTHOUSE_PAGES,
         help="pages audited in each edition (none: skip Lighthouse)",
+    )
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=3, help="runs per page; the median is printed"
     )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="report-bench-"))
@@ -460,7 +464,7 @@ def main() -> int:
         )
 
         browser_rows(site, row)
-        lighthouse_rows(site, args.lighthouse_pages, row)
+        lighthouse_rows(site, args.lighthouse_pages, args.lighthouse_runs, row)
 
         baseline = cold
         for factor in args.scales:

@@ -157,6 +157,19 @@ def test_every_chart_is_drawn_before_plotly_runs(context, site_server, name, scr
         timeout=20_000,
     )
     marks = chart_marks(page, "preview")
+    # Every row title (the timeline's full event names) is in the preview, as plain text.
+    missing = page.evaluate(
+        """() => [...document.querySelectorAll('.report-chart')].flatMap(chart => {
+            const shown = [...chart.querySelectorAll('.report-chart__preview text')]
+                .map(text => text.textContent);
+            const decode = document.createElement('textarea');
+            return (JSON.parse(chart.dataset.figure).layout.annotations || []).map(note => {
+                decode.innerHTML = note.text;
+                return decode.value;
+            }).filter(title => !shown.includes(title));
+        })"""
+    )
+    assert missing == [], (path, missing)
     assert page.evaluate("() => typeof window.Plotly") == "undefined", path
     assert marks, f"{path}: no .report-chart"
     assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)

@@ -10,11 +10,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top"]
 
 
+@pytest.mark.parametrize("drawn", ["plotly", "preview"])
 @pytest.mark.parametrize("path", ["people.html", f"{HANT}/timeline.html", f"{HANT}/market.html"])
-def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, site_server, path):
+def test_chart_page_prints_citations_charts_and_tables_without_chrome(
+    context, site_server, path, drawn
+):
+    """Printed with each chart as plotly.js drew it, or as the preview a reader who never
+    reached for it sees."""
     page = context.new_page()
     page.goto(site_server + path, wait_until="networkidle")
-    wait_for_charts(page)
+    if drawn == "plotly":
+        wait_for_charts(page)
+    else:
+        for chart in page.locator(".report-chart").all():
+            chart.scroll_into_view_if_needed()
+        page.locator(".report-chart__preview").first.wait_for(state="attached")
     page.emulate_media(media="print")
     page.wait_for_timeout(500)  # charts refit to the printed column
     for selector in CHROME:
@@ -26,7 +36,7 @@ def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, s
         """() => [...document.querySelectorAll('.report-chart-wrap')].map(wrap => {
             let table = wrap.nextElementSibling;
             if (table && !table.matches('table')) { table = table.querySelector('table'); }
-            const svg = wrap.querySelector('.main-svg');
+            const svg = wrap.querySelector('.main-svg, .report-chart__preview');
             return {
                 column: Math.round(wrap.getBoundingClientRect().width),
                 chart: svg ? Math.round(svg.getBoundingClientRect().width) : 0,

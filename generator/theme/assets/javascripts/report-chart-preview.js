@@ -379,7 +379,9 @@
     // Row titles (the timeline's event names above their marks).
     (layout.annotations || []).forEach(function (note) {
       var axis = String(note.yref || "y").split(" ");
-      var scale = scales["|" + axis[0].slice(1)];
+      var scale = scales[Object.keys(scales).filter(function (key) {
+        return key.split("|")[1] === axis[0].slice(1);
+      })[0]];
       if (!scale || note.xref !== "paper") { return; }
       var x = scale.box.x0 + (note.x || 0) * (scale.box.x1 - scale.box.x0);
       var y = axis[1] === "domain"

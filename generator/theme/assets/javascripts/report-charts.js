@@ -149,8 +149,14 @@
   var REACH = ["pointerenter", "touchstart", "focusin", "click"];
 
   function whenNear(element) {
+    // A page without the preview script (or a figure it cannot read) gets plotly.js right away.
+    if (!window.reportChartPreview) { takeOver(element); return; }
     preview(element);
+    if (!element.classList.contains("report-chart--preview")) { takeOver(element); return; }
     prefetchPlotly();
+  }
+
+  function whenReached(element) {
     function reach() {
       REACH.forEach(function (type) { element.removeEventListener(type, reach); });
       takeOver(element);
@@ -158,7 +164,7 @@
     REACH.forEach(function (type) { element.addEventListener(type, reach, { passive: true }); });
   }
 
-  // Generous margin: plotly.js is fetched and parsed while the reader is still a screen or two away.
+  // Generous margin: the preview is drawn and plotly.js fetched while the reader is a screen away.
   var observer = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
       if (entry.isIntersecting) {
@@ -174,6 +180,7 @@
       element.setAttribute("data-watched", "");
       if (observer) { observer.observe(element); } else { whenNear(element); }
       if (resized) { resized.observe(element); }
+      whenReached(element);
     });
   }
 
