@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DESKTOP
-from test_pages import HANT, PAGE_PATHS, has_charts, wait_for_charts
+from test_pages import CHARTS, HANT, PAGE_PATHS, has_charts, wait_for_charts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -64,3 +64,18 @@ def test_search_dialog_has_an_accessible_name(scheme_context, site_server):
     page.goto(site_server + f"{HANT}/index.html", wait_until="networkidle")
     dialog = page.get_by_role("dialog", name="搜尋", include_hidden=True)
     assert dialog.count() == 1
+
+
+@pytest.mark.parametrize("path", [prefix + name for name in CHARTS for prefix in ("", f"{HANT}/")])
+def test_axe_finds_no_violation_in_chart_previews(scheme_context, site_server, path):
+    """The charts as a reader who never reaches for them sees them (plotly.js not run)."""
+    page = scheme_context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(chart => chart.querySelector('.report-chart__preview'))"
+    )
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    assert page.evaluate(RUN_AXE) == [], path
