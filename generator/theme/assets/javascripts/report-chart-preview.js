@@ -192,10 +192,11 @@
     return rows;
   }
 
-  function draw(element, figure, colors, chartId) {
+  // `knownWidth`: the box's width as an observer reported it (measuring here would force a layout).
+  function draw(element, figure, colors, chartId, knownWidth) {
     var layout = figure.layout || {};
     var traces = figure.data || [];
-    var width = Math.max(element.getBoundingClientRect().width, 120);
+    var width = Math.max(knownWidth || element.getBoundingClientRect().width, 120);
     var height = layout.height || 450;
     var margin = layout.margin || {};
     var title = layout.title || {};

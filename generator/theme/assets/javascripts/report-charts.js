@@ -119,12 +119,12 @@
     });
   }
 
-  function preview(element) {
+  function preview(element, width) {
     if (element.classList.contains("report-chart--drawn") || !window.reportChartPreview) { return; }
     try {
       window.reportChartPreview.draw(
         element, JSON.parse(element.getAttribute("data-figure")), palette(),
-        element.closest("figure") ? element.closest("figure").id : "chart"
+        element.closest("figure") ? element.closest("figure").id : "chart", width
       );
       element.querySelectorAll(".report-chart__waiting").forEach(function (waiting) {
         waiting.remove();
@@ -148,10 +148,10 @@
 
   var REACH = ["pointerenter", "touchstart", "focusin", "click"];
 
-  function whenNear(element) {
+  function whenNear(element, width) {
     // A page without the preview script (or a figure it cannot read) gets plotly.js right away.
     if (!window.reportChartPreview) { takeOver(element); return; }
-    preview(element);
+    preview(element, width);
     if (!element.classList.contains("report-chart--preview")) { takeOver(element); return; }
     prefetchPlotly();
   }
@@ -169,7 +169,7 @@
     entries.forEach(function (entry) {
       if (entry.isIntersecting) {
         observer.unobserve(entry.target);
-        whenNear(entry.target);
+        whenNear(entry.target, entry.boundingClientRect.width);
       }
     });
   }, { rootMargin: "600px 0px 600px 0px" }) : null;
@@ -185,7 +185,7 @@
   }
 
   function redrawDrawn() {
-    document.querySelectorAll(".report-chart--preview").forEach(preview);
+    document.querySelectorAll(".report-chart--preview").forEach(function (chart) { preview(chart); });
     if (!window.Plotly) { return; }
     document.querySelectorAll(".report-chart--drawn").forEach(drawSafely);
   }
@@ -197,7 +197,7 @@
       var width = Math.round(entry.contentRect.width);
       if (widths.get(entry.target) !== undefined && widths.get(entry.target) !== width &&
           entry.target.classList.contains("report-chart--preview")) {
-        preview(entry.target);
+        preview(entry.target, width);
       }
       widths.set(entry.target, width);
     });
@@ -215,7 +215,7 @@
     // Paper is narrower than most screens: when the print layout applies, give each drawn chart the
   // printed column's width (its height stays); draw it afresh for the screen afterwards.
   function fitToPaper(change) {
-    document.querySelectorAll(".report-chart--preview").forEach(preview);
+    document.querySelectorAll(".report-chart--preview").forEach(function (chart) { preview(chart); });
     if (!window.Plotly) { return; }
     if (!change.matches) { redrawDrawn(); return; }
     document.querySelectorAll(".report-chart--drawn").forEach(function (element) {
