@@ -73,7 +73,7 @@ def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdow
     return "\n".join(
         [
             f'<figure class="report-chart-wrap" id="chart-{chart_id}">',
-            f'<div class="report-chart" role="group" tabindex="0" aria-label="{shown_label}" style="height:{height}px" data-figure="{payload}">'
+            f'<div class="report-chart" role="group" aria-label="{shown_label}" style="height:{height}px" data-figure="{payload}">'
             f'<p class="report-chart__waiting">{shown_label}</p></div>',
             "</figure>",
             "",

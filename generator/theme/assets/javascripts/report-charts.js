@@ -178,6 +178,8 @@
     document.querySelectorAll(".report-chart[data-figure]").forEach(function (element) {
       if (element.hasAttribute("data-watched")) { return; }
       element.setAttribute("data-watched", "");
+      // Focusable, so a keyboard reader can reach for the chart too.
+      if (!element.hasAttribute("tabindex")) { element.setAttribute("tabindex", "0"); }
       if (observer) { observer.observe(element); } else { whenNear(element); }
       if (resized) { resized.observe(element); }
       whenReached(element);
