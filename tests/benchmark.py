@@ -120,15 +120,17 @@ def serve_rebuild(work: Path) -> tuple[float | None, float | None]:
     )
     try:
         root = f"http://127.0.0.1:{port}"
-        if wait_for(f"{root}/{HANT}/people.html", "張楠", 120) is None:
+        if wait_for(f"{root}/{HANT}/analysis.html", "概念股", 120) is None:
             return None, None
         time.sleep(1.5)  # let the watcher settle after the first build
-        people = project / "data" / "people.yml"
-        text = people.read_text(encoding="utf-8")
+        # A valid edit: free text no quote has to hold (a renamed person would fail the grounding
+        # check, and the preview would show the problem instead of the page).
+        claims = project / "data" / "claims.yml"
+        text = claims.read_text(encoding="utf-8")
         start = time.perf_counter()
-        people.write_text(text.replace("name: 张楠", "name: 张楠测速", 1), encoding="utf-8")
-        hans = wait_for(f"{root}/people.html", "张楠测速", 120)
-        hant = wait_for(f"{root}/{HANT}/people.html", "張楠測速", 120)
+        claims.write_text(text.replace("    text: ", "    text: 测速标记", 1), encoding="utf-8")
+        hans = wait_for(f"{root}/analysis.html", "测速标记", 120)
+        hant = wait_for(f"{root}/{HANT}/analysis.html", "測速標記", 120)
         total = time.perf_counter() - start
         return hans, (total if hant is not None else None)
     finally:
