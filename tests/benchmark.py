@@ -36,7 +36,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "170000000
 SCALED = ("events", "claims", "figures", "products", "organizations", "people")
 HANT = "zh-Hant"
 LIMIT_NO_CHARTS = 200 * 1024
-FILE_LIMIT = 2_000_000  # generator.yaml_source.MAX_FILE_BYTES: the loader refuses bigger files
+FILE_LIMIT = (
+    2_000_000  # generator.facts.yaml_source.MAX_FILE_BYTES: the loader refuses bigger files
+)
 OVERHEAD_TARGET = 0.30
 CHART_PAGE_TOTAL = 500 * 1024
 CHART_PAGE_BEFORE = 120 * 1024
@@ -280,12 +282,12 @@ def scaled_build(work: Path, factor: int) -> tuple[float, int, int, dict[str, in
 
 def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
     """Write one edition's pages as our plugin hands them to MkDocs: converted, references filled."""
-    from generator.convert import convert_fact_base, converter_for
-    from generator.load import load_fact_base
-    from generator.markdown_convert import convert_markdown
-    from generator.pages.context import PageContext
-    from generator.prose_refs import expand_references
-    from generator.site_files import page_sources
+    from generator.editions.convert import convert_fact_base, converter_for
+    from generator.editions.markdown_convert import convert_markdown
+    from generator.facts.load import load_fact_base
+    from generator.site.pages.context import PageContext
+    from generator.site.prose_refs import expand_references
+    from generator.site.site_files import page_sources
 
     base = load_fact_base(ROOT / "data")
     convert = converter_for(base, opencc, lang)
@@ -299,7 +301,7 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(expand_references(markdown, ctx, uri), encoding="utf-8")
     assets = docs / "assets"
-    shutil.copytree(ROOT / "generator" / "theme" / "assets", assets)
+    shutil.copytree(ROOT / "generator" / "site" / "theme" / "assets", assets)
 
 
 def plain_build(work: Path) -> float:

@@ -22,8 +22,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from generator.load import load_fact_base
-from generator.problems import DataError
+from generator.facts.load import load_fact_base
+from generator.facts.problems import DataError
 
 ROOT = Path(__file__).parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -237,11 +237,11 @@ def make_project(tmp_path_factory) -> Callable[[str], Path]:
 def chart_pages() -> tuple[str, ...]:
     """The generated pages (as .html) whose content, rendered from the project's data, holds a
     chart to draw: the pages that load plotly.js."""
-    from generator.chart_embed import holds_chart
-    from generator.convert import ScriptConverter
-    from generator.pages.context import PageContext
-    from generator.prose_refs import expand_references
-    from generator.site_files import page_sources
+    from generator.editions.convert import ScriptConverter
+    from generator.site.chart_embed import holds_chart
+    from generator.site.pages.context import PageContext
+    from generator.site.prose_refs import expand_references
+    from generator.site.site_files import page_sources
 
     ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
     return tuple(
@@ -256,11 +256,11 @@ def chart_pages() -> tuple[str, ...]:
 @functools.cache
 def chart_ids() -> tuple[str, ...]:
     """The id of every chart the generated pages draw: each has an embed page."""
-    from generator.chart_share import charts_in
-    from generator.convert import ScriptConverter
-    from generator.pages.context import PageContext
-    from generator.prose_refs import expand_references
-    from generator.site_files import page_sources
+    from generator.editions.convert import ScriptConverter
+    from generator.site.chart_share import charts_in
+    from generator.site.pages.context import PageContext
+    from generator.site.prose_refs import expand_references
+    from generator.site.site_files import page_sources
 
     ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
     return tuple(
@@ -387,10 +387,10 @@ def hostile_site(tmp_path_factory) -> Path:
     """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
     from pydantic import AfterValidator
 
-    from generator.fields import map_strings, records
-    from generator.kinds import DATA_FILES
-    from generator.load import load_fact_base, load_report
-    from generator.model import TEXT
+    from generator.facts.fields import map_strings, records
+    from generator.facts.kinds import DATA_FILES
+    from generator.facts.load import load_fact_base, load_report
+    from generator.facts.model import TEXT
 
     project = tmp_path_factory.mktemp("hostile")
     shutil.copytree(ROOT / "docs", project / "docs")

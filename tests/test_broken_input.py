@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.load import load_fact_base
-from generator.problems import DataError
+from generator.facts.load import load_fact_base
+from generator.facts.problems import DataError
 
 HERE = Path(__file__).parent
 SMALL = HERE / "fixtures" / "small"

@@ -12,13 +12,13 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from test_site import all_pages
 
-from generator.convert import ScriptConverter, converter_for
-from generator.feed import atom_feed
-from generator.history import FieldEdit, History, RecordEdit, Revision, reasons_of
-from generator.kinds import KINDS
-from generator.load import load_fact_base
-from generator.pages import changes, generated_page_of_kind
-from generator.pages.context import PageContext
+from generator.editions.convert import ScriptConverter, converter_for
+from generator.facts.kinds import KINDS
+from generator.facts.load import load_fact_base
+from generator.site.feed import atom_feed
+from generator.site.history import FieldEdit, History, RecordEdit, Revision, reasons_of
+from generator.site.pages import changes, generated_page_of_kind
+from generator.site.pages.context import PageContext
 
 HANT = "zh-Hant"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_site import CHART_PAGES, HANT
 
-from generator.chart_share import charts_in, file_name, snippet, with_chart_tools
+from generator.site.chart_share import charts_in, file_name, snippet, with_chart_tools
 
 EDITIONS = {"zh-Hans": "", "zh-Hant": f"{HANT}/"}
 SOURCE_LINES = {

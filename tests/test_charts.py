@@ -12,15 +12,15 @@ import plotly.graph_objects as go
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import chain_block, charts
-from generator.chain_block import compute_block
-from generator.chart_embed import chart_html, figure_json
-from generator.compute_chain import EditorNote, editor_notes
-from generator.convert import convert_fact_base, converter_for
-from generator.dates import Precision, parse_date
-from generator.derive import derive
-from generator.model import FactBase
-from generator.pages.context import PageContext
+from generator.editions.convert import convert_fact_base, converter_for
+from generator.facts.dates import Precision, parse_date
+from generator.facts.model import FactBase
+from generator.site import chain_block, charts
+from generator.site.chain_block import compute_block
+from generator.site.chart_embed import chart_html, figure_json
+from generator.site.compute_chain import EditorNote, editor_notes
+from generator.site.derive import derive
+from generator.site.pages.context import PageContext
 
 ROOT = Path(__file__).parent.parent
 CITE = [{"source": "article", "paragraph": 1}]
@@ -207,7 +207,7 @@ def context(base: FactBase, lang: str = "zh-Hans") -> PageContext:
 
 
 def real_base() -> FactBase:
-    from generator.load import load_fact_base
+    from generator.facts.load import load_fact_base
 
     return load_fact_base(ROOT / "data")
 

@@ -11,7 +11,7 @@ from conftest import BUILD_ENV, python
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from generator.config import interface_languages
+from generator.glue.config import interface_languages
 
 PREFIX = "Plugin 'report' option "
 CASES = {

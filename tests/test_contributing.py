@@ -11,10 +11,10 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project, python, run_mkdocs
 
-from generator.guide import MODELS, update
-from generator.load import load_fact_base
-from generator.problems import DataError
-from generator.yaml_source import read_yaml
+from generator.facts.guide import MODELS, update
+from generator.facts.load import load_fact_base
+from generator.facts.problems import DataError
+from generator.facts.yaml_source import read_yaml
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 # The worked example goes after the last line of Jianying's first relation.

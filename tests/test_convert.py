@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.convert import ScriptConverter, convert_fact_base, converter_for
-from generator.load import load_documents, load_fact_base
-from generator.markdown_convert import convert_markdown
-from generator.model import GlossaryEntry
-from generator.review import review
+from generator.editions.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.editions.markdown_convert import convert_markdown
+from generator.facts.load import load_documents, load_fact_base
+from generator.facts.model import GlossaryEntry
+from generator.site.review import review
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -199,7 +199,7 @@ def test_review_lists_phrase_and_glossary_changes(base):
 def test_heading_anchors_are_in_the_editions_script_and_mapped_across(base, to_hant):
     from types import SimpleNamespace
 
-    from generator.slugs import anchor_map, slugify
+    from generator.site.slugs import anchor_map, slugify
 
     assert to_hant("资金与数据量") == "資金與資料量"
     assert slugify("資金與資料量", "-") == "資金與資料量"
@@ -228,11 +228,11 @@ def test_review_covers_the_generators_own_page_words(base):
 
 def test_review_covers_interface_words_outside_pages(base):
     """Update stamps, corrections, the feed and plotly.js's tool bar are reviewed too."""
-    from generator.ui_literals import interface_words
+    from generator.site.ui_literals import interface_words
 
     reviewed = {(place.split(":")[0], text) for place, text in interface_words()}
-    assert ("generator/freshness.py", "更新于") in reviewed
-    assert ("generator/feed.py", "更正") in reviewed
+    assert ("generator/site/freshness.py", "更新于") in reviewed
+    assert ("generator/site/feed.py", "更正") in reviewed
     changes = review(base, "s2twp", "zh-Hant", None, second_opinion=True)
     words = {c.source for c in changes if any(p.startswith("plotly.js ") for p in c.places)}
     assert "坐标轴" in words  # decided in the vocabulary: 座標軸
@@ -246,7 +246,7 @@ def test_every_disagreement_with_the_second_converter_is_decided(base):
 
 
 def test_an_undecided_disagreement_is_listed_with_its_line(base, tmp_path):
-    from generator.second_opinion import decided_by, disagreements
+    from generator.editions.second_opinion import decided_by, disagreements
 
     to_hant = converter_for(base, "s2twp", "zh-Hant")
     found = list(

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateError, Precision, parse_date
-from generator.render import date_words
+from generator.facts.dates import DateError, Precision, parse_date
+from generator.site.render import date_words
 
 VALID = [
     ("2024-02-09", Precision.DAY, date(2024, 2, 9), date(2024, 2, 9), "2024年2月9日"),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.diff import compare, escape_cell
-from generator.load import load_fact_base
+from generator.facts.load import load_fact_base
+from generator.glue.cli import main
+from generator.site.diff import compare, escape_cell
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diff"
 

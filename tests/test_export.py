@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.export import facts_csv, facts_json
-from generator.fields import records
-from generator.load import cached_fact_base
-from generator.model import Citation, FactBase
+from generator.facts.export import facts_csv, facts_json
+from generator.facts.fields import records
+from generator.facts.load import cached_fact_base
+from generator.facts.model import Citation, FactBase
 
 ROOT = Path(__file__).parent.parent
 EDITIONS = {"zh-Hans": "downloads", "zh-Hant": "zh-Hant/downloads"}

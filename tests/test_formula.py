@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.formula import FormulaError, check, evaluate, ids_in, shown
+from generator.facts.formula import FormulaError, check, evaluate, ids_in, shown
 
 
 def test_ids_numbers_units_and_brackets() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.fields import records
-from generator.load import load_fact_base, load_report
-from generator.model import Organization, Person, Product
+from generator.facts.fields import records
+from generator.facts.load import load_fact_base, load_report
+from generator.facts.model import Organization, Person, Product
 
 ROOT = Path(__file__).parent.parent
 GENERATOR = ROOT / "generator"
@@ -79,11 +79,11 @@ def test_generator_mentions_nothing_of_this_report() -> None:
 
 
 def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
-    from generator.charts import CHART_BLOCKS
-    from generator.convert import ScriptConverter
-    from generator.model import PageTexts, Report
-    from generator.pages.context import PageContext
-    from generator.site_files import page_sources
+    from generator.editions.convert import ScriptConverter
+    from generator.facts.model import PageTexts, Report
+    from generator.site.charts import CHART_BLOCKS
+    from generator.site.pages.context import PageContext
+    from generator.site.site_files import page_sources
 
     hostile = '<script>alert(1)</script>"'
     report = Report(
@@ -109,7 +109,7 @@ def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
 def test_page_titles_and_descriptions_hold_no_markup(tmp_path: Path) -> None:
     import shutil
 
-    from generator.problems import DataError
+    from generator.facts.problems import DataError
 
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

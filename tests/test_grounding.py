@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.fingerprint import build, hedges_in, numerals_in
-from generator.load import load_fact_base
-from generator.problems import DataError
+from generator.facts.fingerprint import build, hedges_in, numerals_in
+from generator.facts.load import load_fact_base
+from generator.facts.problems import DataError
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

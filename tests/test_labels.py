@@ -6,8 +6,9 @@ from typing import get_args
 
 import pytest
 
-from generator import labels, model
-from generator.dates import Precision
+from generator.facts import model
+from generator.facts.dates import Precision
+from generator.site import labels
 
 PAIRS = [
     (labels.EVENT_KIND_WORDS, model.EventKind),

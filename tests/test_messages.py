@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.messages import CATALOGUE, WORDS, closest, placeholders, say
+from generator.facts.messages import CATALOGUE, WORDS, closest, placeholders, say
 
 GENERATOR = Path(__file__).parent.parent / "generator"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -54,7 +54,7 @@ def test_messages_come_from_the_catalogue(path):
             message = call.args[-1] if name == "_RefusalError" else call.args[0]
         if message is not None:
             assert not isinstance(message, ast.Constant | ast.JoinedStr), (
-                f"{path.name}:{call.lineno}: write the message into generator/messages.py "
+                f"{path.name}:{call.lineno}: write the message into generator/facts/messages.py "
                 "and call say()"
             )
         if name == "say" and call.args and isinstance(call.args[0], ast.Constant):
@@ -90,7 +90,7 @@ def test_closest_matches():
 
 
 def test_build_notices_speak_the_contributors_language(monkeypatch):
-    from generator.plugin import missing_history_line
+    from generator.glue.plugin import missing_history_line
 
     monkeypatch.delenv("REPORT_LANG", raising=False)
     assert "git fetch --unshallow" in missing_history_line("shallow")

@@ -12,8 +12,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from generator.load import load_fact_base
-from generator.review import texts_of
+from generator.facts.load import load_fact_base
+from generator.site.review import texts_of
 
 ROOT = Path(__file__).parent.parent
 FINGERPRINT = Path(__file__).parent / "fixtures" / "source-fingerprint.txt"

@@ -8,9 +8,14 @@ import json
 import pytest
 from test_charts import context, real_base, small_base
 
-from generator import charts
-from generator.chart_embed import figure_json
-from generator.plotly_bundle import BUNDLE_FILE, BUNDLED_TRACES, bundle_header, expected_version
+from generator.site import charts
+from generator.site.chart_embed import figure_json
+from generator.site.plotly_bundle import (
+    BUNDLE_FILE,
+    BUNDLED_TRACES,
+    bundle_header,
+    expected_version,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import BUILD_ENV, add_history, copy_project, python, run_mkdocs
 
-from generator.fields import records
-from generator.load import load_fact_base
+from generator.facts.fields import records
+from generator.facts.load import load_fact_base
 
 ROOT = Path(__file__).parent.parent
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.bundle import data_bundle
-from generator.export import facts_csv
-from generator.load import cached_fact_base
-from generator.publication import Licence, Publication, bibtex, build_date, formatted
-from generator.schema import schema_files
+from generator.facts.export import facts_csv
+from generator.facts.load import cached_fact_base
+from generator.facts.schema import schema_files
+from generator.site.bundle import data_bundle
+from generator.site.publication import Licence, Publication, bibtex, build_date, formatted
 
 ROOT = Path(__file__).parent.parent
 EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}

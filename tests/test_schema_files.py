@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import regress
 
-from generator.kinds import DATA_FILES
-from generator.schema import schema_files, stale_schemas
-from generator.yaml_source import read_yaml
+from generator.facts.kinds import DATA_FILES
+from generator.facts.schema import schema_files, stale_schemas
+from generator.facts.yaml_source import read_yaml
 
 DATA = Path(__file__).parent.parent / "data"
 

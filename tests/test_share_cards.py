@@ -15,7 +15,7 @@ from conftest import copy_project, run_mkdocs
 from PIL import Image, ImageFont
 from test_site import all_pages, root_pages
 
-from generator.share_cards import SIZE, Card, CardCache, draw_card, find_fonts, wrap
+from generator.site.share_cards import SIZE, Card, CardCache, draw_card, find_fonts, wrap
 
 HANT = "zh-Hant"
 FONT_MISSING = "Noto Sans CJK not found: sudo apt-get install fonts-noto-cjk (make browser does)"

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ENV, python, run_mkdocs
 
-from generator.plotly_bundle import BUNDLE_URI
+from generator.site.plotly_bundle import BUNDLE_URI
 
 HANT = "zh-Hant"
 CHART_PAGES = {"timeline.html", "people.html", "products.html", "market.html"}

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.convert import ScriptConverter
-from generator.export import facts_csv
-from generator.load import cached_fact_base
-from generator.pages import sources
-from generator.pages.context import PageContext
+from generator.editions.convert import ScriptConverter
+from generator.facts.export import facts_csv
+from generator.facts.load import cached_fact_base
+from generator.site.pages import sources
+from generator.site.pages.context import PageContext
 
 ROOT = Path(__file__).parent.parent
 EDITIONS = {"zh-Hans": "", "zh-Hant": "zh-Hant/"}

@@ -1,7 +1,7 @@
-"""Rebuild generator/theme/assets/javascripts/plotly-report.min.js (`make plotly-bundle`).
+"""Rebuild generator/site/theme/assets/javascripts/plotly-report.min.js (`make plotly-bundle`).
 
 Pins tools/plotly-bundle/ to the plotly.js version the installed plotly package bundles, installs
-it from the npm registry and bundles core + generator.plotly_bundle.BUNDLED_TRACES with esbuild.
+it from the npm registry and bundles core + generator.site.plotly_bundle.BUNDLED_TRACES with esbuild.
 Needs node and npm; building the site does not.
 """
 
@@ -12,7 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.plotly_bundle import BUNDLE_FILE, BUNDLED_TRACES, bundle_header, expected_version
+from generator.site.plotly_bundle import (
+    BUNDLE_FILE,
+    BUNDLED_TRACES,
+    bundle_header,
+    expected_version,
+)
 
 TOOL = Path(__file__).parent / "plotly-bundle"
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from generator.plotly_bundle import BUNDLE_URI
+from generator.site.plotly_bundle import BUNDLE_URI
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

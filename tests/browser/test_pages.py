@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import chart_ids, chart_marks, chart_pages, wait_for_charts
 
-from generator.pages import generated_pages
+from generator.site.pages import generated_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

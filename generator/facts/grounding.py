@@ -1,0 +1,378 @@
+"""Grounding checks: each record says no more than the source paragraphs it cites.
+
+Run after the schema and reference checks, on the records and the sources' fingerprints:
+every citation carries a quote found verbatim in its paragraph; a hedged quote caps the
+attribution; a named record is named in one of its quotes; a date is no more precise than the
+cited paragraphs write it unless it is marked inferred with a reason. Every message is in the
+catalogue of generator/facts/messages.py, in Chinese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from generator.facts.dates import DateError, Point, Precision, _parse_point, parse_date
+from generator.facts.fields import PathKey, readable, records
+from generator.facts.fingerprint import (
+    GRAM,
+    MIN_QUOTE,
+    ParagraphPrint,
+    SourcePrint,
+    fingerprint_path,
+    normalise,
+    parse,
+)
+from generator.facts.messages import say
+from generator.facts.model import (
+    Attribution,
+    Citation,
+    Cited,
+    Note,
+    Organization,
+    Person,
+    Product,
+    Source,
+)
+from generator.facts.problems import DataError, Problem
+from generator.facts.yaml_source import YamlDocument, read_yaml
+
+MAX_QUOTE_HAN = 15  # the no-copy rule: never 16 consecutive Chinese characters of a source
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+# Attribution levels that state a fact; a hedged quote cannot carry them.
+ASSERTING = {Attribution.OFFICIAL, Attribution.ANALYST, Attribution.REPORTED}
+DATE_FIELDS = ("date", "start", "end", "made_on", "expected", "launched", "announced")
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def read_fingerprints(
+    data_dir: Path, shown_dir: str, sources: dict[str, Source]
+) -> tuple[dict[str, SourcePrint], list[Problem]]:
+    """The fingerprint of every source that has one, and problems with those that exist."""
+    prints: dict[str, SourcePrint] = {}
+    problems: list[Problem] = []
+    for source_id in sources:
+        path = fingerprint_path(data_dir, source_id)
+        if not path.exists():
+            continue
+        shown = f"{shown_dir}/{path.relative_to(data_dir).as_posix()}"
+        try:
+            document: YamlDocument = read_yaml(path, shown)
+            prints[source_id] = parse(document.data)
+        except DataError as error:
+            problems += error.problems
+        except (KeyError, TypeError, ValueError):
+            problems.append(Problem(shown, 1, 1, "", say("not-a-fingerprint")))
+    return prints, problems
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    """A citation whose quote was found: the paragraph's print and where the quote starts."""
+
+    citation: Citation
+    paragraph: ParagraphPrint
+    start: int
+
+
+@dataclass
+class _Where:
+    file: str
+    path: PathKey
+    document: YamlDocument
+
+    def problem(self, sub: PathKey, text: str) -> Problem:
+        line, column = self.document.positions.of((*self.path, *sub))
+        label = readable((*self.path, *sub), self.document.positions.ids)
+        return Problem(self.file, line, column, label, text)
+
+
+def _verify_citation(
+    citation: Citation, prints: dict[str, SourcePrint], data_dir_shown: str
+) -> tuple[_Quoted | None, str | None]:
+    """The verified quote, or the message saying what is wrong with it."""
+    if citation.quote is None:
+        return None, say("quote-missing", paragraph=citation.paragraph)
+    count = han_count(citation.quote)
+    if count > MAX_QUOTE_HAN:
+        return None, say("quote-too-long", count=count)
+    if len(normalise(citation.quote)) < MIN_QUOTE:
+        return None, say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
+    source_print = prints.get(citation.source)
+    if source_print is None:
+        return None, None  # reported once, at the source
+    paragraph = source_print.paragraphs.get(citation.paragraph)
+    if paragraph is None:
+        return None, None  # a missing paragraph, or a stale fingerprint, is reported elsewhere
+    start = paragraph.find(citation.quote)
+    if start is None:
+        found = [str(p.n) for p in source_print.paragraphs.values() if p.find(citation.quote)]
+        elsewhere = say("quote-elsewhere", paragraphs=", ".join(found)) if found else ""
+        return None, say(
+            "quote-not-found",
+            quote=citation.quote,
+            paragraph=citation.paragraph,
+            source=citation.source,
+            elsewhere=elsewhere,
+        )
+    return _Quoted(citation, paragraph, start), None
+
+
+def _names(record: BaseModel) -> list[str]:
+    names = [getattr(record, key, None) for key in ("name", "short", "name_en")]
+    return [n for n in [*names, *getattr(record, "aliases", [])] if n]
+
+
+def _check_named(where: _Where, record: BaseModel, quoted: list[_Quoted]) -> Iterator[Problem]:
+    if not quoted or not isinstance(record, Organization | Person | Product):
+        return
+    names = [normalise(n) for n in _names(record)]
+    quotes = [normalise(q.citation.quote or "") for q in quoted]
+    if not any(name and name in quote for name in names for quote in quotes):
+        yield where.problem(("cite",), say("unnamed", name=record.name))
+
+
+def _check_hedges(where: _Where, record: Cited, quoted: list[_Quoted]) -> Iterator[Problem]:
+    """Official needs paragraphs free of hearsay; a stated fact needs a quote outside a hedge."""
+    if record.attribution not in ASSERTING:
+        return
+    for item in quoted:
+        if record.attribution is Attribution.OFFICIAL:
+            hedges = [h.word for h in item.paragraph.hedges]
+        else:
+            length = max(len(normalise(item.citation.quote or "")), GRAM)
+            hedges = item.paragraph.hedges_over(item.start, length)
+        if hedges:
+            official = record.attribution is Attribution.OFFICIAL
+            yield where.problem(
+                ("attribution",),
+                say(
+                    "hedged-official" if official else "hedged",
+                    paragraph=item.citation.paragraph,
+                    hedge=hedges[0],
+                    attribution=record.attribution.value,
+                ),
+            )
+            return
+
+
+# ---------------------------------------------------------------- date precision
+
+_CN_QUARTER = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
+
+
+def _year_written(year: int, numerals: list[str], published: date, loose: bool) -> bool:
+    if any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in numerals):
+        return True
+    if "去年" in numerals and year == published.year - 1:
+        return True
+    if "今年" in numerals and year == published.year:
+        return True
+    # A day or month written without a year is read in the year of publication.
+    return loose and year == published.year
+
+
+def _point_written(point: Point, numerals: list[str], published: date) -> bool:
+    first = point.first
+    if point.precision is Precision.YEAR:
+        return _year_written(first.year, numerals, published, loose=False)
+    if not _year_written(first.year, numerals, published, loose=True):
+        return False
+    if point.precision is Precision.DAY:
+        return any(f"{first.month}月{first.day}日" in n for n in numerals)
+    if point.precision is Precision.MONTH:
+        return any(re.search(rf"(?<!\d){first.month}月", n) for n in numerals)
+    if point.precision is Precision.QUARTER:
+        return any(_CN_QUARTER[(first.month + 2) // 3] in n for n in numerals)
+    if point.precision is Precision.HALF:
+        return ("上半年" if first.month == 1 else "下半年") in numerals
+    return False
+
+
+def date_written(value: str, numerals: list[str], published: date) -> bool:
+    """Whether `value` is no more precise than what the numerals (and publication) give."""
+    try:
+        parse_date(value)
+    except DateError:
+        return True  # the schema check reports it
+    ends = [part for part in value.partition("/")[::2] if part and part != ".."]
+    if "/" not in value:
+        ends = [value]
+    for end in ends:
+        point = _parse_point(end)
+        if point.first <= published <= point.last and point.precision is not Precision.YEAR:
+            continue  # the publication date bounds every event in the source
+        if not _point_written(point, numerals, published):
+            return False
+    return True
+
+
+def _check_dates(
+    where: _Where, record: Cited, quoted: list[_Quoted], sources: dict[str, Source]
+) -> Iterator[Problem]:
+    for key in record.inferred:
+        if key not in DATE_FIELDS or getattr(record, key, None) is None:
+            yield where.problem(("inferred", key), say("inferred-field", field=key))
+    if not quoted:
+        return
+    numerals = [n for item in quoted for n in item.paragraph.numerals]
+    published = min(
+        parse_date(sources[c.source].published).earliest or date.max
+        for c in record.cite
+        if c.source in sources
+    )
+    for key in DATE_FIELDS:
+        value = getattr(record, key, None)
+        if not isinstance(value, str) or key in record.inferred:
+            continue
+        if not date_written(value, numerals, published):
+            written = "、".join(dict.fromkeys(numerals)) or "no date"
+            yield where.problem(
+                (key,), say("date-too-precise", value=value, written=written, field=key)
+            )
+
+
+# ---------------------------------------------------------------- numbers
+
+_CN_VALUES = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_SCALE_VALUES = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_NAME_DIGITS = re.compile(r"[A-Za-z][A-Za-z0-9]*-?\d+[A-Za-z]*")
+TEXT_FIELDS = ("name", "title", "about", "summary", "text", "claim", "label", "measures", "measure")
+
+
+def numeral_values(numerals: list[str]) -> set[float]:
+    """Every value the numerals write: digits as written and scaled, Chinese digits, 十多."""
+    values: set[float] = set()
+    for numeral in numerals:
+        for match in _DIGITS.finditer(numeral):
+            value = float(match.group())
+            values.add(value)
+            rest = numeral[match.end() :]
+            for word, size in _SCALE_VALUES.items():
+                if rest.startswith(word) or rest.lstrip("多余").startswith(word):
+                    values.add(value * size)
+                    break
+        if numeral.startswith("十"):
+            values.add(10.0)
+        for char, value in _CN_VALUES.items():
+            if numeral.startswith(char):
+                values.add(float(value))
+    return values
+
+
+def _numbers_in_text(text: str) -> list[float]:
+    masked = _NAME_DIGITS.sub(" ", text)
+    return [float(m.group()) for m in _DIGITS.finditer(masked)]
+
+
+def _number_written(value: float, values: set[float], numerals: list[str], published: date) -> bool:
+    if any(abs(value - known) <= 1e-9 * max(1.0, abs(known)) for known in values):
+        return True
+    last_year = value == published.year - 1 and "去年" in numerals
+    return value == published.year or last_year
+
+
+def _check_numbers(
+    where: _Where, record: Cited, quoted: list[_Quoted], sources: dict[str, Source]
+) -> Iterator[Problem]:
+    if not quoted or len(quoted) < len(record.cite):
+        return  # an unverified citation has its own message; its numbers cannot be judged
+    numerals = [n for item in quoted for n in item.paragraph.numerals]
+    values = numeral_values(numerals)
+    published = min(
+        parse_date(sources[c.source].published).earliest or date.max
+        for c in record.cite
+        if c.source in sources
+    )
+    fields: list[tuple[str, float]] = []
+    for key in ("value", "value_max"):
+        number = getattr(record, key, None)
+        if isinstance(number, int | float) and not isinstance(number, bool):
+            fields.append((key, float(number)))
+    threshold = getattr(record, "threshold", None)
+    if threshold is not None:
+        fields.append(("threshold.value", float(threshold.value)))
+    for key in TEXT_FIELDS:
+        text = getattr(record, key, None)
+        if isinstance(text, str):
+            fields += [(key, number) for number in _numbers_in_text(text)]
+    for key, number in fields:
+        if not _number_written(number, values, numerals, published):
+            written = "、".join(dict.fromkeys(numerals)) or "no number"
+            yield where.problem(
+                tuple(key.split(".")),
+                say("number-not-written", number=f"{number:g}", written=written),
+            )
+            return
+
+
+def check_grounding(
+    parsed: dict[str, tuple[BaseModel, YamlDocument]],
+    sources: dict[str, Source],
+    prints: dict[str, SourcePrint],
+    data_dir_shown: str,
+) -> list[Problem]:
+    """Every grounding problem of every record."""
+    problems: list[Problem] = []
+    for record, document in parsed.values():
+        for path, item in records(record):
+            where = _Where(document.path, path, document)
+            if isinstance(item, Source):
+                problems += _check_source(where, item, prints, data_dir_shown)
+            if not isinstance(item, Cited | Note):
+                continue
+            quoted: list[_Quoted] = []
+            for index, citation in enumerate(item.cite):
+                found, text = _verify_citation(citation, prints, data_dir_shown)
+                if text:
+                    problems.append(where.problem(("cite", index, "quote"), text))
+                if found:
+                    quoted.append(found)
+            if isinstance(item, Cited):
+                problems += _check_named(where, item, quoted)
+                problems += _check_hedges(where, item, quoted)
+                problems += _check_dates(where, item, quoted, sources)
+                problems += _check_numbers(where, item, quoted, sources)
+    return problems
+
+
+def _check_source(
+    where: _Where, source: Source, prints: dict[str, SourcePrint], data_dir_shown: str
+) -> list[Problem]:
+    printed = prints.get(source.id)
+    if printed is None:
+        path = f"{data_dir_shown}/fingerprints/{source.id}.yml"
+        return [where.problem(("id",), say("no-fingerprint", source=source.id, path=path))]
+    if len(printed.paragraphs) != len(source.paragraphs):
+        return [
+            where.problem(
+                ("paragraphs",),
+                say(
+                    "fingerprint-count",
+                    printed=len(printed.paragraphs),
+                    listed=len(source.paragraphs),
+                ),
+            )
+        ]
+    return []

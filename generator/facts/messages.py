@@ -1,0 +1,633 @@
+"""Every message a contributor can read, in Chinese and English, in one catalogue.
+
+Each entry says what is wrong and what to type instead. Chinese is the default; `REPORT_LANG=en`
+switches to English. Code never writes a message inline: it calls `say(key, **values)`, and a test
+checks that every key has both texts with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages; `{name}` placeholders are filled by `say`."""
+
+    zh: str
+    en: str
+
+
+CATALOGUE: dict[str, Text] = {
+    # ---------------------------------------------------------------- reading the file
+    "file-missing": Text(
+        "文件不存在：请从 main 分支恢复这个文件。",
+        "file is missing: restore it from the main branch",
+    ),
+    "file-unreadable": Text(
+        "读不了这个文件（{reason}）：检查文件权限。",
+        "cannot read file: {reason}",
+    ),
+    "file-too-big": Text(
+        "文件有 {size} 字节，上限是 {limit} MB：把内容拆短一些。",
+        "file is {size} bytes; the limit is {limit} MB",
+    ),
+    "file-not-utf8": Text(
+        "文件不是 UTF-8 编码：在编辑器里用 UTF-8 重新保存（不要用 GBK/GB2312）。",
+        "file is not valid UTF-8 text (save it as UTF-8)",
+    ),
+    "file-empty": Text(
+        "文件是空的：第一行应写 '{top}:'，下面再逐条列出记录。",
+        "file is empty; it must start with '{top}:'",
+    ),
+    # ---------------------------------------------------------------- typing slips (input methods)
+    "slip-fullwidth-colon": Text(
+        "字段名后面用了中文全角冒号“：”：YAML 只认英文冒号加空格。把 {wrong} 改成 {right}。",
+        "full-width colon '：' after a field name: YAML needs an ASCII colon and a space. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-comma": Text(
+        "方括号列表里用了中文全角逗号“，”：列表项之间要用英文逗号。把 {wrong} 改成 {right}。",
+        "full-width comma '，' inside a [ ] list: items are separated by ASCII commas. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-hyphen": Text(
+        "列表项前面用了全角减号“{char}”：YAML 的列表项以英文连字符 '-' 加空格开头。把 {wrong} 改成 {right}。",
+        "full-width dash '{char}' starting a list item: use an ASCII '-' and a space. Change {wrong} to {right}",
+    ),
+    "slip-fullwidth-space": Text(
+        "这里有一个全角空格（中文输入法的空格，U+3000）：YAML 的缩进和冒号后面只能用半角空格。把它换成普通空格。",
+        "a full-width space (U+3000) where YAML needs an ordinary space: replace it with a plain space",
+    ),
+    "slip-smart-quote-key": Text(
+        "字段名被中文引号“”‘’包住了：字段名不需要引号。把 {wrong} 改成 {right}。",
+        "a field name inside curly quotes: field names need no quotes. Change {wrong} to {right}",
+    ),
+    "slip-smart-quote-value": Text(
+        "值被中文引号包住了：YAML 只认英文引号，中文引号会成为值的一部分。把 {wrong} 改成 {right}。",
+        "a value inside curly quotes: YAML only knows ASCII quotes, curly ones become part of the value. Change {wrong} to {right}",
+    ),
+    "slip-tab-indent": Text(
+        "这一行用制表符（Tab）缩进：YAML 只能用空格缩进。把行首的 Tab 换成空格（和上下行对齐）。",
+        "this line is indented with a tab: YAML indents with spaces only. Replace the tab with spaces",
+    ),
+    # ---------------------------------------------------------------- YAML syntax
+    "yaml-mapping-values": Text(
+        "这一行的冒号 YAML 读不懂：要么这一行的缩进和同级字段没对齐（检查行首空格数），要么值里有“: ”——那就给整个值加上英文单引号，例如 {example}。",
+        "YAML cannot read the colon on this line: either its indentation does not line up with the fields beside it, or the value holds ': ' (then quote the whole value, e.g. {example})",
+    ),
+    "yaml-indent-deeper": Text(
+        "这一行比第 {line} 行的字段“{key}”多缩进了 {extra} 格，YAML 把它当成了上一个值的延续：让这一行和“{key}”左对齐（如果第 {line} 行本身缩进不对，就改第 {line} 行，使同一条记录的字段对齐）。",
+        "this line is indented {extra} column(s) past the field '{key}' on line {line}, so YAML reads it as the rest of that value: line it up with '{key}' (or fix line {line} if that is the one out of line)",
+    ),
+    "yaml-expected-colon": Text(
+        "这一行应该是“字段名: 值”，却找不到英文冒号：检查是否漏了冒号、冒号后漏了空格，或缩进和上一行不一致。",
+        "this line should be 'field: value' but has no ASCII colon: check for a missing colon, a missing space after it, or indentation that differs from the line above",
+    ),
+    "yaml-unclosed-quote": Text(
+        "引号没有闭合：从这里开始的 {quote} 一直没有找到配对的 {quote}。在值的末尾补上 {quote}。",
+        "unclosed quote: the {quote} opened here is never closed. Add {quote} at the end of the value",
+    ),
+    "yaml-bad-indent": Text(
+        "缩进不对：这一行和上下文的层级对不上。同一级的字段或列表项（- ）必须左对齐，用空格缩进。",
+        "wrong indentation: this line does not line up with its neighbours. Fields and list items (- ) of one level must start in the same column, indented with spaces",
+    ),
+    "yaml-tab": Text(
+        "这里有制表符（Tab）：YAML 只能用空格缩进。把 Tab 换成空格。",
+        "a tab character where YAML needs spaces: replace the tab with spaces",
+    ),
+    "yaml-unclosed-bracket": Text(
+        "方括号或花括号没有闭合：检查 [ ] 和 {{ }} 是否成对，列表项之间用英文逗号分隔。",
+        "a [ ] or {{ }} is not closed: check that brackets come in pairs and items are separated by ASCII commas",
+    ),
+    "yaml-other": Text(
+        "YAML 格式错误（{detail}）：对照上下几行检查缩进、冒号和引号。",
+        "YAML syntax error: {detail}",
+    ),
+    "yaml-alias": Text(
+        "不允许使用 YAML 别名（*名称）：把值完整地写出来。",
+        "YAML aliases (*name) are not allowed; write the value out",
+    ),
+    "yaml-anchor": Text(
+        "不允许使用 YAML 锚点（&名称）：删掉 &名称，把值完整地写出来。",
+        "YAML anchors (&name) are not allowed; write the value out",
+    ),
+    "yaml-tag": Text(
+        "不允许使用 YAML 标签 {tag}：删掉它，只写值本身（文字要加引号时用英文单引号）。",
+        "YAML tag {tag} is not allowed; write the plain value",
+    ),
+    "yaml-merge-key": Text(
+        "不允许使用 YAML 合并键（<<）：把字段逐个写出来。",
+        "YAML merge keys (<<) are not allowed; write the fields out",
+    ),
+    "yaml-key-not-plain": Text(
+        "字段名必须是简单的英文单词：不能是列表或字段组。",
+        "mapping keys must be plain words",
+    ),
+    "yaml-duplicate-key": Text(
+        "字段 '{key}' 写了两次（第一次在第 {line} 行）：删掉其中一个。",
+        "duplicate key '{key}' (first given on line {line}); keep one",
+    ),
+    "yaml-too-deep": Text(
+        "嵌套超过 {limit} 层：数据文件不需要这么深的结构，检查缩进和括号。",
+        "nested deeper than {limit} levels",
+    ),
+    "yaml-control-char": Text(
+        "文件里有不可见的控制字符 U+{code}：删掉它（常见于从网页或文档复制来的文字）。",
+        "control character U+{code} is not allowed in YAML; delete it",
+    ),
+    "yaml-two-documents": Text(
+        "一个文件里只能有一份数据：删掉 '---' 分隔线及其后面的第二份内容。",
+        "a data file holds one document: remove the '---' line and what follows it",
+    ),
+    "yaml-unsupported": Text(
+        "读不懂的 YAML 结构：只用字段、列表和值。",
+        "unsupported YAML node",
+    ),
+    # ---------------------------------------------------------------- fields and types
+    "unknown-field": Text(
+        "没有 '{name}' 这个字段。{hint}",
+        "unknown field '{name}'. {hint}",
+    ),
+    "missing-field": Text(
+        "缺少必填字段：加上 '{name}: ...'。",
+        "required field is missing: add '{name}: ...'",
+    ),
+    "expected-text": Text(
+        "这里应该是文字，却是{got}。",
+        "expected text, got {got}",
+    ),
+    "number-needs-quotes": Text(
+        "这里应该是文字，但不加引号的 {raw} 会被当成数字：加上英文单引号，写成 {fix}。",
+        "expected text, but {raw} without quotes reads as a number: quote it, {fix}",
+    ),
+    "bool-needs-quotes": Text(
+        "这里应该是文字，但不加引号的 {raw} 会被当成“是/否”：加上英文单引号，写成 {fix}。",
+        "expected text, but {raw} without quotes reads as true/false: quote it, {fix}",
+    ),
+    "expected-whole-number": Text(
+        "这里应该是整数，却是 {value}：去掉小数部分。",
+        "expected a whole number, got {value}",
+    ),
+    "expected-number": Text(
+        "这里应该是数字，却是{got}：只写阿拉伯数字（如 156.98），不加引号和单位。",
+        "expected a number, got {got}: write digits only (e.g. 156.98), no quotes or unit",
+    ),
+    "expected-bool": Text(
+        "这里应该是 true 或 false，却是{got}：写 true 或 false，不加引号。",
+        "expected true or false, got {got}",
+    ),
+    "expected-list": Text(
+        "这里应该是列表，却是{got}：写成 [甲, 乙] 或每项一行、以“- ”开头。",
+        "expected a list, got {got}: write [a, b] or one '- ' item per line",
+    ),
+    "expected-mapping": Text(
+        "这里应该是一组字段（字段名: 值），却是{got}。",
+        "expected a mapping of fields, got {got}",
+    ),
+    "bad-id": Text(
+        "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 wang-xiaoming。{hint}",
+        "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. wang-xiaoming). {hint}",
+    ),
+    "markup-characters": Text(
+        "'{value}' 里不能有 Markdown 或 HTML 符号（< > & 引号 括号 * _ # | ! ~ = :）：删掉这些符号。",
+        "'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)",
+    ),
+    "too-short": Text(
+        "至少要有 {count} 项：补上缺的内容。",
+        "needs at least {count} item(s)",
+    ),
+    "too-long": Text(
+        "太长了（上限 {count}）：写短一些。",
+        "too long (the limit is {count})",
+    ),
+    "empty-text": Text(
+        "不能是空的：写上内容，或者删掉这个字段。",
+        "may not be empty: write something or remove the field",
+    ),
+    "at-least": Text(
+        "必须大于或等于 {limit}，现在是 {value}。",
+        "must be at least {limit}, got {value}",
+    ),
+    "more-than": Text(
+        "必须大于 {limit}，现在是 {value}。",
+        "must be more than {limit}, got {value}",
+    ),
+    "not-allowed-value": Text(
+        "'{value}' 不在可选范围内，可选：{allowed}。{hint}",
+        "'{value}' is not allowed here; expected {allowed}. {hint}",
+    ),
+    "invalid-value": Text(
+        "取值不对：{detail}",
+        "invalid value: {detail}",
+    ),
+    "web-url": Text(
+        "网址只能以 http:// 或 https:// 开头，且不含空格和引号：从浏览器地址栏复制完整网址。",
+        "only http:// or https:// addresses without spaces or quotes are allowed",
+    ),
+    # ---------------------------------------------------------------- dates
+    "date-not-edtf": Text(
+        "'{text}' 不是认得的日期写法：用 '2024-02-09'（日）、2023-11（月）、2023-34（季度）、'2023'（年，要加引号）。",
+        "'{text}' is not an EDTF date (use 2024-02-09, 2023-11, 2023-34, 2023)",
+    ),
+    "date-year-zero": Text(
+        "'{text}' 的年份是 0：公元纪年从 0001 年开始，检查年份。",
+        "'{text}' has no year 0 (the calendar starts at 0001)",
+    ),
+    "date-no-month": Text(
+        "'{text}' 里没有 {number} 月：月份只能是 01 到 12。",
+        "'{text}' has no month {number}",
+    ),
+    "date-no-day": Text(
+        "'{text}' 这一天不存在：检查这个月有几天（闰年的 2 月才有 29 日）。",
+        "'{text}' is not a day of the calendar",
+    ),
+    "date-no-period": Text(
+        "'{text}' 里的 {number} 既不是月份也不是时段：月份 01–12，季度 33–36，半年 40–41。",
+        "'{text}' has no month or period {number} (months 01-12, quarters 33-36, halves 40-41)",
+    ),
+    "date-open-both": Text(
+        "'{text}' 两头都是开放的：至少写出一端，例如 ../2023-33（不晚于）。",
+        "'{text}' is open at both ends",
+    ),
+    "date-reversed": Text(
+        "'{text}' 结束早于开始：把较早的日期写在 / 前面。",
+        "'{text}' ends before it starts",
+    ),
+    # ---------------------------------------------------------------- derived figures
+    "formula-character": Text(
+        "公式里不能有 '{char}'：只写数字的 id、数字（可带单位，如 720小时/月）、括号和 + − × ÷。",
+        "the formula cannot hold '{char}': write figure ids, numbers (with units), brackets and + − × ÷",
+    ),
+    "formula-incomplete": Text(
+        "公式没写完：运算符后面要跟一个数字、id 或括号。",
+        "the formula ends too early: an operator needs something after it",
+    ),
+    "formula-bracket": Text(
+        "公式的括号没有配对：每个 ( 都要有一个 )。",
+        "unbalanced brackets: close every (",
+    ),
+    "formula-unexpected": Text(
+        "公式在 '{token}' 处读不下去：两个数之间要有 + − × ÷。",
+        "unexpected '{token}' in the formula: put + − × ÷ between values",
+    ),
+    "formula-zero": Text(
+        "公式除以零：检查 ÷ 后面的数。",
+        "the formula divides by zero",
+    ),
+    "formula-unknown-id": Text(
+        "公式用到的 '{id}' 不在 inputs 里：把它加进 inputs，或改成 inputs 里的 id。",
+        "'{id}' is not among the inputs: add it to inputs or use an input's id",
+    ),
+    "formula-input-unused": Text(
+        "inputs 里的 '{id}' 公式没有用到：从 inputs 删掉，或在 formula 里用上它。",
+        "input '{id}' is not used by the formula: remove it or use it",
+    ),
+    "focus-line-without-focus": Text(
+        "有产品标了 focus_line: true，但 report.yml 没写 focus：在 report.yml 里写上报道聚焦的机构 id。",
+        "a product has focus_line: true but report.yml names no focus organization",
+    ),
+    "report-page-unknown": Text(
+        "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",
+        "there is no page or chart '{page}' here: the names are {options}",
+    ),
+    # ---------------------------------------------------------------- references and rules
+    "duplicate-id": Text(
+        "id '{id}' 已经被 {first} 用过了{base}：给这条记录换一个没人用过的 id，例如 {example}。",
+        "duplicate id '{id}' (first used at {first}){base}: give this record an unused id, e.g. {example}",
+    ),
+    "duplicate-id-base": Text(
+        "（那条记录在 {base} 上就有）",
+        " (that record is already on {base})",
+    ),
+    "unknown-reference": Text(
+        "找不到{kinds} '{value}'。{hint}",
+        "unknown {kinds} '{value}'. {hint}",
+    ),
+    "reference-wrong-kind": Text(
+        "'{value}' 是{found}，这里要的是{kinds}：换成一个{kinds}的 id。",
+        "'{value}' is a {found}, not a {kinds}: use the id of a {kinds}",
+    ),
+    "did-you-mean": Text(
+        "是不是想写 {options}？",
+        "Did you mean {options}?",
+    ),
+    "no-suggestion-id": Text(
+        "检查拼写，或者先在 {file} 里加上这条记录。",
+        "Check the spelling, or add the record to {file} first.",
+    ),
+    "no-suggestion-field": Text(
+        "可用的字段有 {options}。",
+        "The fields are {options}.",
+    ),
+    "no-paragraph": Text(
+        "来源 '{source}' 没有第 {paragraph} 段（它共有 {count} 段）：改成 1 到 {count} 之间、真正说了这件事的段落号。",
+        "source '{source}' has no paragraph {paragraph} (it has {count})",
+    ),
+    "paragraph-order": Text(
+        "段落必须按 1、2、3……依次编号：这里应该是 {expected}。",
+        "paragraphs must be numbered 1, 2, 3, ... in order; expected {expected}",
+    ),
+    "role-ends-before-start": Text(
+        "职位的结束日期（{end}）早于开始日期（{start}）：检查两个日期是否写反了。",
+        "role ends ({end}) before it starts ({start})",
+    ),
+    "role-of-another-person": Text(
+        "职位 '{role}' 属于另一个人：变动只能指向本人 roles 里的职位。",
+        "role '{role}' belongs to another person",
+    ),
+    "source-no-address": Text(
+        "来源既没有网址，也没有存档说明：加上 url:（原文网址）或 archive_url:（存档副本网址）；"
+        "两者都没有时，加上 archive_note:，写明所读副本保存在哪里、为什么没有网址。",
+        "a source needs url, archive_url or, when there is neither, an archive_note saying where"
+        " the copy read is kept",
+    ),
+    "move-needs-role": Text(
+        "人事变动至少要写 from_role（原职位）或 to_role（新职位）之一。",
+        "a move needs from_role, to_role or both",
+    ),
+    # ---------------------------------------------------------------- grounding in the sources
+    "quote-missing": Text(
+        "缺少引语：加上 quote:，照抄第 {paragraph} 段里承载这条事实的原话（少于 16 个汉字）。",
+        "quote is missing: add quote: with the words of paragraph {paragraph} that carry this fact (fewer than 16 Chinese characters)",
+    ),
+    "quote-too-long": Text(
+        "引语有 {count} 个汉字，要少于 16 个（不照搬原文的规定）：只抄承载这条事实的那几个字。",
+        "quote has {count} Chinese characters; keep it under 16 (the no-copy rule): quote only the words that carry the fact",
+    ),
+    "quote-too-short": Text(
+        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）。",
+        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters)",
+    ),
+    "quote-not-found": Text(
+        "引语 '{quote}' 不在来源 '{source}' 的第 {paragraph} 段里{elsewhere}：照原文一字不改地抄。",
+        "quote '{quote}' is not in paragraph {paragraph} of '{source}'{elsewhere}; copy the words exactly as the source writes them",
+    ),
+    "quote-elsewhere": Text(
+        "（它在第 {paragraphs} 段：改引那一段）",
+        " (it is in paragraph {paragraphs}: cite that one)",
+    ),
+    "no-fingerprint": Text(
+        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：python -m generator fingerprint {source} 存档.txt --lines 起-止",
+        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: python -m generator fingerprint {source} COPY.txt --lines FIRST-LAST",
+    ),
+    "not-a-fingerprint": Text(
+        "这不是指纹文件：重新生成它。",
+        "not a fingerprint file; regenerate it",
+    ),
+    "fingerprint-count": Text(
+        "指纹有 {printed} 段，来源却列了 {listed} 段：重新生成指纹，或改正段落列表。",
+        "the fingerprint has {printed} paragraphs but the source lists {listed}; regenerate it or fix the paragraph list",
+    ),
+    "hedged": Text(
+        "第 {paragraph} 段的引语处在传闻用语（'{hedge}'）之下，所以 attribution 不能是 '{attribution}'：改成 insider（或 author、denied）。",
+        "the quote from paragraph {paragraph} stands under a hedge ('{hedge}'), so attribution cannot be '{attribution}': use insider (or author, denied)",
+    ),
+    "hedged-official": Text(
+        "第 {paragraph} 段带有传闻用语（'{hedge}'），所以 attribution 不能是 'official'：改成 reported、insider 或 denied，或者引一段没有传闻用语的。",
+        "paragraph {paragraph} carries a hedge ('{hedge}'), so attribution cannot be 'official': use reported, insider or denied, or cite a paragraph without hearsay",
+    ),
+    "unnamed": Text(
+        "没有一句引语提到 '{name}'：引用来源写出它名字的那句话，或者把来源用的写法加进 aliases。",
+        "no quote names '{name}': quote the words where the source names it, or add the form the source uses to aliases",
+    ),
+    "number-not-written": Text(
+        "所引段落里没有写 {number}（它们写的是：{written}）：引用写了这个数字的段落，或者删掉这个数字。",
+        "{number} is not written in the cited paragraphs (they give: {written}): cite the paragraph that gives it, or leave the number out",
+    ),
+    "inferred-field": Text(
+        "'{field}' 不是这条记录的日期字段：inferred 里只能列它的日期字段。",
+        "'{field}' is not a date this record gives; inferred lists only its dates",
+    ),
+    "date-too-precise": Text(
+        "日期 '{value}' 没有写在所引原文里，或者比原文更精确（原文写的是：{written}）：改正它、写得粗一些，或者加上 inferred: {{{field}: 可以这样推断的理由}}。",
+        "date '{value}' is not written in the cited text, or more precise than it (the text gives: {written}): correct it or make it less precise, or add inferred: {{{field}: why it can be inferred}}",
+    ),
+    # ---------------------------------------------------------------- script hygiene
+    "traditional-character": Text(
+        "“{char}”是繁体字，简体数据里应写作“{simplified}”（第 {index} 个字）：把 {wrong} 改成 {right}（繁体版会自动转换）",
+        "'{char}' is a Traditional character; Simplified data writes '{simplified}' (character {index}): change {wrong} to {right} (the Traditional edition converts automatically)",
+    ),
+    "control-character-in-text": Text(
+        "文字里有看不见的{name}（U+{code}，第 {index} 个字）：删掉它，需要分隔时用空格。",
+        "the text holds an invisible {name} (U+{code}, character {index}): delete it, use a space to separate words",
+    ),
+    "name-tab": Text("制表符 Tab", "tab"),
+    "name-control": Text("控制字符", "control character"),
+    # ---------------------------------------------------------------- Markdown references
+    "unknown-block": Text(
+        "没有 '{name}' 这个区块。{hint}",
+        "unknown block '{name}'. {hint}",
+    ),
+    "unknown-fact-id": Text(
+        "找不到 id 为 '{id}' 的事实。{hint}",
+        "unknown fact id '{id}'. {hint}",
+    ),
+    "no-field-to-show": Text(
+        "'{id}' 没有可显示的字段 '{field}'：可用 {options}。",
+        "'{id}' has no field '{field}' to show (use one of: {options})",
+    ),
+    "needs-field": Text(
+        "'{id}' 不能单独显示：写成 {{{{ {id}.字段 }}}}。",
+        "'{id}' cannot be shown on its own; name a field",
+    ),
+    # ---------------------------------------------------------------- summaries
+    "report-summary": Text(
+        "数据里共有 {count} 处问题，这次什么都没有生成。改好后再运行 make check。",
+        "{count} problem(s) in the data; nothing was built.",
+    ),
+    "schema-stale": Text(
+        "Schema 已过期：{files}。运行 .venv/bin/python -m generator schema 重新生成。",
+        "schema out of date: {files} (run: python -m generator schema)",
+    ),
+    "diff-title": Text("事实变化：{base} → {head}", "Fact changes: {base} → {head}"),
+    "diff-summary": Text(
+        "新增 {added}，删除 {removed}，改名 {renamed}，修改 {changed}",
+        "{added} added, {removed} removed, {renamed} renamed, {changed} changed",
+    ),
+    "diff-base-broken": Text(
+        "基准版本 {base} 的数据读不进来：\n{report}",
+        "The data at the base revision {base} does not load:\n{report}",
+    ),
+    "diff-head-broken": Text(
+        "{head} 的数据读不进来：\n{report}",
+        "The data at {head} does not load:\n{report}",
+    ),
+    "unknown-revision": Text(
+        "找不到 git 版本 '{revision}'：检查分支名，或先运行 git fetch。",
+        "unknown revision '{revision}'",
+    ),
+    "diff-none": Text("没有事实变化。", "No fact changed."),
+    "diff-parent": Text("（属于{kind} {id}）", " (in {kind} {id})"),
+    "diff-table-head": Text("| 字段 | 原来 | 现在 |", "| field | before | after |"),
+    "diff-gist": Text(
+        "出处 {source} 第 {paragraph} 段说：{gist}",
+        "cites {source} ¶{paragraph}: {gist}",
+    ),
+    "diff-hant": Text("{field} 的繁体（{lang}）：{text}", "{field} in {lang}: {text}"),
+    "diff-conversions": Text("繁体转换审核（{lang}）", "Conversion review ({lang})"),
+    "preview-title": Text(
+        "拉取请求 #{number} 的预览（提交 {head}）",
+        "Preview of pull request #{number} (commit {head})",
+    ),
+    "preview-artifact": Text(
+        "整个网站已经构建好，并作为构件 `site-preview-{number}` 上传{where}。下载解压后，用浏览器打开下表中的文件即可查看简体和繁体两个版本。",
+        "The whole site is built and uploaded as the artifact `site-preview-{number}`{where}. Download and unzip it, then open the files below in a browser to see both scripts.",
+    ),
+    "preview-artifact-link": Text("（下载）", " (download)"),
+    "preview-no-site": Text(
+        "网站没有构建成功，所以没有预览：先看持续集成日志里 make build 的错误信息。",
+        "The site did not build, so there is no preview: see the make build step in the CI log.",
+    ),
+    "preview-pages": Text("改动的页面", "Changed pages"),
+    "preview-page": Text("页面", "page"),
+    "preview-no-pages": Text("没有页面的文字发生变化。", "No page's text changed."),
+    "preview-conversions": Text(
+        "新文字的繁体转换（请逐条核对）",
+        "Traditional conversion of the new text (check each line)",
+    ),
+    "preview-no-conversions": Text(
+        "新增或修改的文字里没有需要转换的字词。",
+        "The new or changed text has nothing to convert.",
+    ),
+    "preview-diff": Text("事实差异", "Fact diff"),
+    "preview-truncated": Text(
+        "（内容太长，后面的部分省略了；完整内容见持续集成的运行摘要。）",
+        "(Too long: the rest is cut; the CI run summary has all of it.)",
+    ),
+    "conversions-summary": Text(
+        "共 {count} 种转换：词表 {glossary} 处，用语表 {vocabulary} 处，词语 {phrase} 处，逐字 {char} 处。",
+        "{count} distinct changes: {glossary} glossary, {vocabulary} vocabulary, {phrase} phrase,"
+        " {char} character",
+    ),
+    "conversions-second-opinion": Text(
+        "zhconv-rs 有 {count} 个词写法不同：{decided} 个已由词表裁决，{differs} 个还待裁决（differs）。",
+        "zhconv-rs disagrees on {count} distinct words: {decided} decided, {differs} still to"
+        " decide (differs)",
+    ),
+    "guide-stale": Text(
+        "{file} 里生成的表格已过期：运行 .venv/bin/python -m generator guide 重新生成。",
+        "the generated tables of {file} are out of date (run: python -m generator guide)",
+    ),
+    "schema-file-stale": Text(
+        "{file} 已过期：运行 .venv/bin/python -m generator schema 重新生成。",
+        "{file} is out of date",
+    ),
+    "new-not-empty": Text(
+        "{folder} 已经存在且不是空文件夹：换一个新文件夹名，或先把里面的文件移走。",
+        "{folder} exists and is not empty: name a new folder",
+    ),
+    "new-written": Text(
+        "新报道已写入 {folder}/（{count} 个文件）。下一步：cd {folder}，运行 python -m generator check"
+        " 检查数据，mkdocs serve 预览；再把示例来源换成你的来源（见 README）。",
+        "wrote a new report to {folder}/ ({count} files): cd {folder}, run python -m generator check,"
+        " then mkdocs serve; replace the sample source with yours (see README)",
+    ),
+    "schema-written": Text("已写入 {file}", "wrote {file}"),
+    "build-failed": Text(
+        "网站没有生成成功；{site}/ 保持原样。错误信息见上面。",
+        "build failed; {site}/ was left as it was",
+    ),
+    "build-done": Text("网站已生成到 {site}/。", "built {site}/"),
+    "history-missing": Text(
+        "report：读不到修订历史（{why}），页面上不显示更新日期。",
+        "report: no revision history ({why}); pages show no change dates",
+    ),
+    "history-no-git": Text(
+        "这里不是 git 仓库：用 git clone 取得项目",
+        "not in a git repository",
+    ),
+    "history-shallow": Text(
+        "这是浅克隆：运行 git fetch --unshallow 取回完整历史",
+        "a shallow clone (run: git fetch --unshallow)",
+    ),
+    "history-no-commits": Text(
+        "data 文件夹还没有任何提交：先 git commit 一次",
+        "the data folder has no commits yet",
+    ),
+    "cards-no-font": Text(
+        "report：找不到 Noto Sans CJK 字体，这次不生成分享卡片；需要时运行"
+        " sudo apt-get install fonts-noto-cjk 安装字体。",
+        "report: share cards skipped: Noto Sans CJK not found (sudo apt-get install fonts-noto-cjk)",
+    ),
+    "data-ok": Text(
+        "数据全部通过检查（{counts}）。",
+        "data OK: {counts}",
+    ),
+}
+
+# Words put into messages: kinds of value and review terms (kinds of record: generator.facts.kinds).
+WORDS: dict[str, Text] = {
+    "text": Text("文字", "text"),
+    "number": Text("数字", "a number"),
+    "bool": Text("true/false", "true/false"),
+    "list": Text("列表", "a list"),
+    "mapping": Text("一组字段", "a mapping"),
+    "nothing": Text("空值", "nothing"),
+    "glossary": Text("词表", "glossary"),
+    "vocabulary": Text("用语表", "vocabulary"),
+    "absent": Text("（无）", "(none)"),
+    "working-tree": Text("工作区", "working tree"),
+    "added": Text("新增", "added"),
+    "removed": Text("删除", "removed"),
+    "renamed": Text("改名", "renamed"),
+    "changed": Text("修改", "changed"),
+    "or": Text("或", " or "),
+    "comma": Text("、", ", "),
+    "item": Text("第{n}条", "#{n}"),
+}
+
+
+def language() -> str:
+    """'en' when REPORT_LANG asks for English, else 'zh'."""
+    return "en" if os.environ.get("REPORT_LANG", "").lower().startswith("en") else "zh"
+
+
+def say(key: str, /, **values: object) -> str:
+    """The message `key` in the current language, placeholders filled."""
+    entry = CATALOGUE[key]
+    return (entry.en if language() == "en" else entry.zh).format(**values).rstrip()
+
+
+def word(key: str, /, **values: object) -> str:
+    """A word of `WORDS` in the current language."""
+    entry = WORDS[key]
+    return (entry.en if language() == "en" else entry.zh).format(**values)
+
+
+def either(names: Iterable[str]) -> str:
+    """'机构、人物或产品' / 'organization, person or product', from the names in words."""
+    shown = list(names)
+    if len(shown) < 3:
+        return word("or").join(shown)
+    return word("comma").join(shown[:-1]) + word("or") + shown[-1]
+
+
+def code(text: str) -> str:
+    """Text to type, set off as code: `title: 王小明`."""
+    return f"`{text.strip()}`"
+
+
+def placeholders(template: str) -> set[str]:
+    """The `{name}` placeholders of a template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def closest(wrong: str, candidates: Iterable[str], count: int = 3) -> list[str]:
+    """The candidates most like `wrong` (for "did you mean")."""
+    pool = sorted(set(candidates))
+    found = difflib.get_close_matches(wrong, pool, n=count, cutoff=0.6)
+    if not found:
+        lowered = wrong.lower().strip()
+        found = [c for c in pool if c and lowered and (lowered in c or c in lowered)][:count]
+    return found
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str:
+    """'。是不是想写 'x'？' when a candidate is close, else ''."""
+    found = closest(wrong, candidates)
+    if not found:
+        return ""
+    return say("did-you-mean", options=word("comma").join(f"'{c}'" for c in found))

@@ -1,0 +1,52 @@
+"""JSON Schema for each data file, generated from the models, for editors and reviewers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.facts.kinds import DATA_FILES
+from generator.facts.model import REPORT_FILE, Record, ReportFile
+
+SCHEMA_DIR = "schema"
+# Every file under data/ an editor fills in: the fact files and the report's settings.
+SCHEMA_MODELS: dict[str, type[Record]] = {**DATA_FILES, REPORT_FILE: ReportFile}
+
+
+def schema_for(file_name: str) -> str:
+    """The JSON Schema text of one data file, stable byte for byte."""
+    model = SCHEMA_MODELS[file_name]
+    schema = model.model_json_schema()
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{Path(file_name).stem}.schema.json",
+        **schema,
+    }
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def schema_files() -> dict[str, str]:
+    """Relative path (under data/) -> schema text, for every data file."""
+    return {
+        f"{SCHEMA_DIR}/{Path(name).stem}.schema.json": schema_for(name) for name in SCHEMA_MODELS
+    }
+
+
+def stale_schemas(data_dir: Path) -> list[str]:
+    """Schema files under `data_dir` that are missing or differ from the models."""
+    stale = []
+    for relative, text in schema_files().items():
+        path = data_dir / relative
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            stale.append(relative)
+    return stale
+
+
+def write_schemas(data_dir: Path) -> list[str]:
+    """Write every schema file; return the ones that changed."""
+    changed = stale_schemas(data_dir)
+    for relative, text in schema_files().items():
+        path = data_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return changed

@@ -1,0 +1,273 @@
+"""Command line: check the data, export the schema, review conversions, diff facts, build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generator.facts import fingerprint
+from generator.facts.kinds import list_word
+from generator.facts.load import load_documents, load_fact_base, load_report
+from generator.facts.messages import say, word
+from generator.facts.problems import DataError
+from generator.facts.schema import stale_schemas, write_schemas
+from generator.glue.staged_build import staged_build
+from generator.site.review import conversions_in, group_counts, review, texts_of
+from generator.site.site_files import report_names
+
+
+def _check(args: argparse.Namespace) -> int:
+    base = load_fact_base(Path(args.data), args.data.rstrip("/"))
+    load_report(Path(args.data), base, args.data.rstrip("/"), report_names())
+    stale = stale_schemas(Path(args.data))
+    if stale:
+        print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
+        return 1
+    counts = word("comma").join(
+        f"{list_word(name)} {len(getattr(base, name))}" for name in type(base).model_fields
+    )
+    print(say("data-ok", counts=counts))
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_schemas(Path(args.data))
+        for relative in stale:
+            print(say("schema-file-stale", file=f"{args.data}/{relative}"), file=sys.stderr)
+        return 1 if stale else 0
+    for relative in write_schemas(Path(args.data)):
+        print(say("schema-written", file=f"{args.data}/{relative}"))
+    return 0
+
+
+def _conversions(args: argparse.Namespace) -> int:
+    # Conversion is about wording, not evidence: the grounding checks are left to `check`.
+    base, documents = load_documents(Path(args.data), args.data.rstrip("/"), grounding=False)
+    if args.since or args.all:
+        texts = list(texts_of(base, None, documents))
+        if args.since:
+            from generator.site.diff import GitError, load_revision, repository_of
+
+            try:
+                root, data_rel = repository_of(Path(args.data))
+                old = load_revision(root, data_rel, args.since)
+            except (GitError, ValueError) as error:
+                print(f"conversions: {error}", file=sys.stderr)
+                return 1
+            known = {text for _, text in texts_of(old, None)}
+            texts = [(place, text) for place, text in texts if text not in known]
+        changes = conversions_in(texts, base, args.opencc, args.lang)
+    else:
+        changes = review(
+            base,
+            args.opencc,
+            args.lang,
+            Path(args.docs),
+            documents=documents,
+            second_opinion=True,
+            report=load_report(Path(args.data), base, args.data.rstrip("/"), report_names()),
+        )
+    for change in changes:
+        print(change.line())
+    totals = group_counts(changes)
+    kinds = {kind: sum(1 for c in changes if c.kind == kind) for kind in ("differs", "decided")}
+    print(
+        say(
+            "conversions-summary",
+            count=len(changes),
+            glossary=totals.get("glossary", 0),
+            phrase=totals.get("phrase", 0),
+            char=totals.get("char", 0),
+            vocabulary=totals.get("vocabulary", 0),
+        )
+    )
+    if args.since or args.all:
+        return 0
+    print(
+        say(
+            "conversions-second-opinion",
+            count=kinds["differs"] + kinds["decided"],
+            decided=kinds["decided"],
+            differs=kinds["differs"],
+        )
+    )
+    return 1 if args.strict and kinds["differs"] else 0
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    copy = Path(args.copy)
+    try:
+        text = copy.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"fingerprint: cannot read {copy}: {error}", file=sys.stderr)
+        return 1
+    try:
+        paragraphs = fingerprint.select_lines(text, args.lines) if args.lines else None
+    except ValueError:
+        print(f"fingerprint: --lines '{args.lines}' is not like 25-102 or 1,14,20", file=sys.stderr)
+        return 1
+    if paragraphs is None:
+        paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
+    target = fingerprint.fingerprint_path(Path(args.data), args.source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        fingerprint.dump(fingerprint.build(args.source, paragraphs)), encoding="utf-8"
+    )
+    print(f"wrote {args.data}/{fingerprint.FOLDER}/{target.name}: {len(paragraphs)} paragraphs")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generator.site.diff import run_diff
+
+    return run_diff(args.base, args.head, Path(args.data), markdown=args.markdown)
+
+
+def _pr_comment(args: argparse.Namespace) -> int:
+    from generator.glue.pr_preview import build_comment
+    from generator.site.diff import GitError
+
+    try:
+        body = build_comment(
+            Path(args.event),
+            Path(args.config_file),
+            Path(args.data),
+            Path(args.site_dir),
+            run_url=args.run_url or None,
+            preview_url=args.preview_url or None,
+        )
+    except (GitError, ValueError, KeyError, OSError) as error:
+        print(f"pr-comment: {error}", file=sys.stderr)
+        return 1
+    if args.out:
+        Path(args.out).write_text(body, encoding="utf-8")
+    else:
+        sys.stdout.write(body)
+    return 0
+
+
+def _guide(args: argparse.Namespace) -> int:
+    from generator.facts.guide import update
+
+    path = Path(args.file)
+    text = path.read_text(encoding="utf-8")
+    fresh = update(text)
+    if args.check:
+        if fresh != text:
+            print(say("guide-stale", file=args.file), file=sys.stderr)
+            return 1
+        return 0
+    path.write_text(fresh, encoding="utf-8")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    return staged_build(Path.cwd(), args.site_dir, args.config_file)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.glue.starter import StarterError, create_report
+
+    target = Path(args.folder)
+    try:
+        written = create_report(target)
+    except StarterError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(say("new-written", folder=target, count=len(written)))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--data", default="data", help="data folder (default: data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="load and validate every data file").set_defaults(run=_check)
+    new = commands.add_parser("new", help="start a new report in FOLDER (missing or empty)")
+    new.add_argument("folder", metavar="FOLDER", help="where to write the new report")
+    new.set_defaults(run=_new)
+    schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
+    schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
+    schema.set_defaults(run=_schema)
+    conversions = commands.add_parser(
+        "conversions", help="list what conversion changes and where zhconv-rs disagrees"
+    )
+    conversions.add_argument(
+        "--opencc", default="s2twp", help="OpenCC config of the edition (default s2twp)"
+    )
+    conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
+    conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
+    conversions.add_argument(
+        "--all",
+        action="store_true",
+        help="every conversion (character ones too), not only what phrases and the glossary change",
+    )
+    conversions.add_argument(
+        "--since",
+        metavar="REV",
+        help="only text that is new or changed since git revision REV (implies --all)",
+    )
+    conversions.add_argument(
+        "--strict", action="store_true", help="fail while a disagreement is undecided"
+    )
+    conversions.set_defaults(run=_conversions)
+    prints = commands.add_parser(
+        "fingerprint",
+        help="write data/fingerprints/SOURCE.yml from an archived copy (its text is not stored)",
+    )
+    prints.add_argument("source", metavar="SOURCE", help="the source's id in sources.yml")
+    prints.add_argument("copy", metavar="COPY", help="archived copy of the source, UTF-8 text")
+    prints.add_argument(
+        "--lines",
+        help="lines of COPY that hold the numbered paragraphs, e.g. 25-102 or 1,14,20 (default:"
+        " every non-empty line); each non-empty line is one paragraph",
+    )
+    prints.set_defaults(run=_fingerprint)
+    diff = commands.add_parser("diff", help="list the facts added, removed or changed since BASE")
+    diff.add_argument(
+        "base", metavar="BASE", help="git revision to compare with (e.g. origin/main)"
+    )
+    diff.add_argument(
+        "head",
+        metavar="HEAD",
+        nargs="?",
+        help="git revision to compare (default: the working tree)",
+    )
+    diff.add_argument("--markdown", action="store_true", help="Markdown for a pull-request comment")
+    diff.set_defaults(run=_diff)
+    comment = commands.add_parser(
+        "pr-comment", help="write the pull-request preview comment for a recorded event"
+    )
+    comment.add_argument("event", metavar="EVENT_JSON", help="pull_request event payload")
+    comment.add_argument("--out", help="file to write the comment to (default: print it)")
+    comment.add_argument("--site-dir", default="site", help="the built site (default: site)")
+    comment.add_argument("--config-file", default="mkdocs.yml")
+    comment.add_argument("--run-url", help="URL of the CI run whose artifacts hold the site")
+    comment.add_argument(
+        "--preview-url", help="where the built site is served, if anywhere: page links become URLs"
+    )
+    comment.set_defaults(run=_pr_comment)
+    guide = commands.add_parser(
+        "guide", help="rewrite the generated tables (errors, fields) of the contributing guide"
+    )
+    guide.add_argument("file", nargs="?", default="CONTRIBUTING.md")
+    guide.add_argument("--check", action="store_true", help="only fail if a table is stale")
+    guide.set_defaults(run=_guide)
+    build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--config-file", default="mkdocs.yml")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return 1

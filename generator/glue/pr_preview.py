@@ -1,0 +1,166 @@
+"""Pull-request preview: one comment with the fact diff, the conversion review and page links.
+
+Runs on the pull-request event GitHub records (`$GITHUB_EVENT_PATH`) after the site is built,
+offline: it reads git and the data, and writes the comment body. The workflow uploads the
+built site and posts the body (updating its earlier comment, found by MARKER).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import load_config
+
+from generator.facts.load import load_documents
+from generator.facts.messages import say
+from generator.facts.model import FactBase
+from generator.site.diff import compare, load_revision, render_markdown, repository_of
+from generator.site.review import conversions_in, texts_of
+
+MARKER = "<!-- report-preview -->"
+# GitHub refuses comments longer than 65,536 characters.
+MAX_COMMENT = 60_000
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    """What the comment needs from a `pull_request` event."""
+
+    number: int
+    base_ref: str
+    base_sha: str
+    head_sha: str
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """An edition's selector name and URL folder ("" for the root)."""
+
+    name: str
+    path: str
+
+
+def read_event(path: Path) -> PullRequest:
+    """The pull request of a recorded `pull_request` event payload."""
+    event: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    pull = event["pull_request"]
+    return PullRequest(
+        number=int(pull["number"]),
+        base_ref=str(pull["base"]["ref"]),
+        base_sha=str(pull["base"]["sha"]),
+        head_sha=str(pull["head"]["sha"]),
+    )
+
+
+def _git(root: Path, *args: str) -> str | None:
+    done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def base_revision(root: Path, pull: PullRequest) -> str:
+    """The base branch as fetched (origin/REF), else the local branch, else the recorded commit."""
+    for candidate in (f"origin/{pull.base_ref}", pull.base_ref, pull.base_sha):
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"):
+            return candidate
+    return pull.base_sha
+
+
+def editions(config_file: Path) -> tuple[list[EditionLink], Path]:
+    """The site's editions and its docs folder, as mkdocs.yml lists them."""
+    config = load_config(str(config_file))
+    report = config.plugins["report"].config
+    links = [EditionLink(e.name, e.path.strip("/")) for e in report.editions]
+    return links, Path(config.docs_dir)
+
+
+def changed_pages(old: FactBase, new: FactBase, root: Path, base: str, docs: Path) -> list[str]:
+    """Page sources (`timeline.md`) whose text differs between base and head, in site order."""
+    from generator.site.review import _recorded_page_texts
+
+    before, after = _recorded_page_texts(old), _recorded_page_texts(new)
+    pages = [uri for uri in after if before.get(uri) != after[uri]]
+    try:
+        docs_rel = docs.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return pages
+    listed = _git(root, "diff", "--name-only", base, "--", docs_rel) or ""
+    for name in listed.splitlines():
+        if name.endswith(".md") and (root / name).exists():
+            pages.append(posixpath.relpath(name, docs_rel))
+    return list(dict.fromkeys(pages))
+
+
+def _page_url(uri: str, edition: EditionLink, preview_url: str | None) -> str:
+    html = uri[: -len(".md")] + ".html"
+    if html == "index.html" or html.endswith("/index.html"):
+        html = html[: -len("index.html")]
+    path = posixpath.join(edition.path, html) if edition.path else html
+    return f"{preview_url.rstrip('/')}/{path}" if preview_url else path
+
+
+def _pages_table(pages: list[str], links: list[EditionLink], preview_url: str | None) -> list[str]:
+    if not pages:
+        return [say("preview-no-pages")]
+    head = "| " + " | ".join([say("preview-page"), *(e.name for e in links)]) + " |"
+    lines = [head, "|" + " --- |" * (len(links) + 1)]
+    for uri in pages:
+        cells = []
+        for edition in links:
+            url = _page_url(uri, edition, preview_url) or "./"
+            cells.append(f"[{url}]({url})" if preview_url else f"`{url}`")
+        lines.append(f"| `{uri}` | " + " | ".join(cells) + " |")
+    return lines
+
+
+def build_comment(
+    event_path: Path,
+    config_file: Path,
+    data_dir: Path,
+    site_dir: Path,
+    run_url: str | None = None,
+    preview_url: str | None = None,
+) -> str:
+    """The comment body: page links, the fact diff and the review of conversions in new text."""
+    pull = read_event(event_path)
+    root, data_rel = repository_of(data_dir)
+    base = base_revision(root, pull)
+    old = load_revision(root, data_rel, base)
+    new, documents = load_documents(data_dir, data_rel)
+    links, docs = editions(config_file)
+
+    lines = [MARKER, "## " + say("preview-title", number=pull.number, head=pull.head_sha[:7]), ""]
+    if site_dir.is_dir():
+        where = f"[{say('preview-artifact-link')}]({run_url}#artifacts)" if run_url else ""
+        lines.append(say("preview-artifact", number=pull.number, where=where))
+    else:
+        lines.append(say("preview-no-site"))
+    lines += ["", "### " + say("preview-pages"), ""]
+    lines += _pages_table(changed_pages(old, new, root, base, docs), links, preview_url)
+
+    known = {text for _, text in texts_of(old, None)}
+    texts = [(place, text) for place, text in texts_of(new, None, documents) if text not in known]
+    review = conversions_in(texts, new, "s2twp", "zh-Hant")
+    lines += ["", "### " + say("preview-conversions"), ""]
+    if review:
+        lines += ["```text", *(change.line() for change in review), "```"]
+    else:
+        lines.append(say("preview-no-conversions"))
+
+    diff = render_markdown(compare(old, new), ([], []), base, pull.head_sha[:7])
+    lines += [
+        "",
+        "<details open>",
+        f"<summary>{say('preview-diff')}</summary>",
+        "",
+        diff,
+        "</details>",
+    ]
+    body = "\n".join(lines) + "\n"
+    if len(body) > MAX_COMMENT:
+        body = body[:MAX_COMMENT] + "\n\n" + say("preview-truncated") + "\n"
+    return body

@@ -1,0 +1,162 @@
+"""What every chart shares: colours, fonts, escaping, the base layout and the axes.
+
+Data text is untrusted: `plot_text` is the one place it is HTML-escaped for plotly.js (which
+decodes entities and draws the characters as text, so no tag or link can be opened).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from generator.site.pages.context import PageContext
+
+MS_PER_DAY = 24 * 3600 * 1000
+# Open starts ("not after X") are drawn from this far left of the earliest known day, off the
+# visible range, so they read as "started at some unknown time before".
+OPEN_START_LEAD = timedelta(days=45)
+LABEL_CHARS = 10
+ROW_HEIGHT = 26
+
+KIND_COLORS = {
+    "personnel": "#5c6bc0",
+    "product": "#26a69a",
+    "statement": "#ef6c00",
+    "market": "#d81b60",
+    "strategy": "#8e24aa",
+    "research": "#7cb342",
+}
+STATUS_COLORS = {
+    "released": "#26a69a",
+    "internal-test": "#5c6bc0",
+    "in-development": "#ef6c00",
+    "research": "#8e24aa",
+    "announced": "#7cb342",
+    "unknown": "#78909c",
+}
+COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
+FONTS = {
+    "zh-Hans": '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+    '"Microsoft YaHei", sans-serif',
+    "zh-Hant": '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", '
+    '"Microsoft JhengHei", sans-serif',
+}
+# Date tick labels in Chinese at every zoom level (plotly.js ships English month names only).
+DATE_TICK_FORMATS = (
+    (None, MS_PER_DAY * 27, "%-m月%-d日"),
+    (MS_PER_DAY * 27, MS_PER_DAY * 360, "%Y年%-m月"),
+    (MS_PER_DAY * 360, None, "%Y年"),
+)
+
+
+def plot_text(text: str) -> str:
+    """Untrusted text for plotly.js: escaped, so its pseudo-HTML can open no tag or link."""
+    return html.escape(text, quote=True)
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """A tick label: the first `limit` characters, escaped."""
+    return plot_text(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def wrapped(text: str, width: int = 12) -> str:
+    """Escaped text broken into lines of `width` characters for a category label."""
+    return "<br>".join(plot_text(text[i : i + width]) for i in range(0, len(text), width))
+
+
+def iso_day(day: date) -> str:
+    return day.isoformat()
+
+
+def midday(day: date) -> str:
+    return f"{day.isoformat()} 12:00"
+
+
+def span_ms(first: date, last: date) -> int:
+    """Length in milliseconds of the days `first` to `last`, both included."""
+    return ((last - first).days + 1) * MS_PER_DAY
+
+
+def base_layout(ctx: PageContext, title: str, height: int, notes: Iterable[str] = ()) -> go.Layout:
+    """Shared layout: edition font and separators, phone-sized margins, no fixed width.
+
+    `title` is already in the edition's script (`ctx.chart_title`).
+
+    `notes` (already escaped) become the subtitle, one short line each so they fit a phone.
+    """
+    subtitle = "<br>".join(notes)
+    return go.Layout(
+        template="none",
+        title={
+            "text": plot_text(title),
+            "subtitle": {"text": subtitle, "font": {"size": 11}},
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 8, "l": 8},
+            "automargin": True,
+        },
+        font={"family": FONTS.get(ctx.lang, FONTS["zh-Hans"]), "size": 12},
+        separators=".,",
+        autosize=True,
+        height=height,
+        margin={"l": 8, "r": 12, "t": 40, "b": 8, "pad": 2},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "yref": "container",
+        },
+        hovermode="closest",
+        hoverlabel={"namelength": -1, "align": "left"},
+        bargap=0.25,
+    )
+
+
+def date_axis(ctx: PageContext, first: date, last: date) -> dict[str, object]:
+    """A real date axis from `first` to `last` with Chinese tick labels (no title: it is dates)."""
+    return {
+        "type": "date",
+        "range": [iso_day(first), iso_day(last)],
+        "automargin": True,
+        "tickformatstops": [
+            {"dtickrange": [low, high], "value": ctx.ui(fmt)}
+            for low, high, fmt in DATE_TICK_FORMATS
+        ],
+        "showgrid": True,
+    }
+
+
+def nothing_to_draw(ctx: PageContext) -> str:
+    """What a chart block says instead of an empty chart when the data holds nothing for it."""
+    return f'<p class="report-chart-empty">{ctx.ui("这份报道的数据里还没有可以画进这张图的记录。")}</p>\n'
+
+
+def hover(lines: Iterable[str]) -> str:
+    """Hover text from already-escaped lines."""
+    return "<br>".join(line for line in lines if line)
+
+
+HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
+
+
+def row_axis(labels: list[str]) -> dict[str, object]:
+    """A category-like y axis with one labelled row per item, first item on top."""
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(len(labels))),
+        "ticktext": labels,
+        "autorange": "reversed",
+        "automargin": True,
+        "showgrid": False,
+        "zeroline": False,
+    }

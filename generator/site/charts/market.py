@@ -1,0 +1,165 @@
+"""The market chart: the counts each market move gives, and any per-stock price series."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from generator.facts.dates import parse_date
+from generator.facts.model import Comparator
+from generator.site.chart_embed import chart_html
+from generator.site.charts.layout import (
+    COMPARATOR_SIGNS,
+    HOVER_TEMPLATE,
+    base_layout,
+    date_axis,
+    hover,
+    midday,
+    nothing_to_draw,
+    plot_text,
+    wrapped,
+)
+from generator.site.charts.spans import point_of
+from generator.site.labels import COMPARATOR_WORDS
+from generator.site.pages.context import PageContext
+from generator.site.render import chinese_number, date_words, md_text, plain_number
+
+TITLE = "市场行情"
+
+
+# --- market ---------------------------------------------------------------------------------
+
+
+def _compared(ctx: PageContext, comparator: Comparator, amount: str, unit: str) -> str:
+    return ctx.ui(COMPARATOR_WORDS[comparator]) + amount + unit
+
+
+def market_figure(ctx: PageContext) -> go.Figure:
+    """The counts each market move gives (comparator in the label); stock series if any."""
+    ui = ctx.ui
+    moves = ctx.base.market_moves
+    with_series = any(m.series for m in moves)
+    measures = [c.measure for m in moves for c in m.counts]
+    count_height = 100 + 60 * max(len(measures), 1)
+    if with_series:
+        figure = make_subplots(rows=2, cols=1, row_heights=[0.45, 0.55], vertical_spacing=0.16)
+        figure.update_layout(base_layout(ctx, ctx.chart_title("market", TITLE), count_height + 320))
+    else:
+        figure = go.Figure(layout=base_layout(ctx, ctx.chart_title("market", TITLE), count_height))
+    row = 0
+    ticks: list[str] = []
+    for move in moves:
+        ys, xs, texts, hovers, ids = [], [], [], [], []
+        for count in move.counts:
+            label = _compared(ctx, count.comparator, plain_number(count.value), count.unit)
+            if count.threshold:
+                t = count.threshold
+                label += f"（{ui('门槛')}：{COMPARATOR_SIGNS[t.comparator]}{plain_number(t.value)}{t.unit}）"
+            ys.append(row)
+            ticks.append(wrapped(count.measure))
+            row += 1
+            xs.append(count.value)
+            texts.append(plot_text(label))
+            hovers.append(
+                hover(
+                    [
+                        f"<b>{plot_text(move.theme)}</b> · {plot_text(ui(date_words(move.date)))}",
+                        plot_text(count.measure),
+                        plot_text(label),
+                    ]
+                )
+            )
+            ids.append(count.id)
+        if not ids:
+            continue
+        trace = go.Bar(
+            name=plot_text(f"{move.theme}（{ui(date_words(move.date))}）"),
+            orientation="h",
+            x=xs,
+            y=ys,
+            text=texts,
+            textposition="auto",
+            hovertext=hovers,
+            hovertemplate=HOVER_TEMPLATE,
+            customdata=ids,
+            marker={"color": "#d81b60"},
+            width=0.6,
+        )
+        if with_series:
+            figure.add_trace(trace, row=1, col=1)
+        else:
+            figure.add_trace(trace)
+    yaxis = {
+        "tickmode": "array",
+        "tickvals": list(range(len(ticks))),
+        "ticktext": ticks,
+        "autorange": "reversed",
+        "automargin": True,
+        "showgrid": False,
+    }
+    xaxis = {"title": {"text": plot_text(ui("数量"))}, "rangemode": "tozero", "automargin": True}
+    figure.update_layout(yaxis=yaxis, xaxis=xaxis, showlegend=len(moves) > 1 or with_series)
+    if with_series:
+        units = sorted({p.unit for m in moves for s in m.series for p in s.points})
+        for move in moves:
+            for series in move.series:
+                points = sorted(series.points, key=lambda p: parse_date(p.date).sort_key)
+                figure.add_trace(
+                    go.Scatter(
+                        name=plot_text(f"{series.name}（{series.code}）"),
+                        mode="lines+markers",
+                        x=[midday(point_of(p.date, ctx.as_of)) for p in points],
+                        y=[p.value for p in points],
+                        hovertext=[
+                            hover(
+                                [
+                                    f"<b>{plot_text(series.name)}</b>（{plot_text(series.code)}）",
+                                    plot_text(ui(date_words(p.date))),
+                                    plot_text(f"{ui(chinese_number(p.value))}{p.unit}"),
+                                ]
+                            )
+                            for p in points
+                        ],
+                        hovertemplate=HOVER_TEMPLATE,
+                        customdata=[series.id] * len(points),
+                    ),
+                    row=2,
+                    col=1,
+                )
+        figure.update_layout(
+            xaxis2={
+                "type": "date",
+                "automargin": True,
+                "title": {"text": plot_text(ui("日期"))},
+                "tickformatstops": date_axis(ctx, ctx.as_of, ctx.as_of)["tickformatstops"],
+            },
+            yaxis2={"title": {"text": plot_text("、".join(units))}, "automargin": True},
+        )
+    return figure
+
+
+def market_block(ctx: PageContext) -> str:
+    ui = ctx.ui
+    if not any(move.counts or move.series for move in ctx.base.market_moves):
+        return nothing_to_draw(ctx)
+    rows = [f"| {ui('行情')} | {ui('指标')} | {ui('数量')} |", "| --- | --- | --- |"]
+    for move in ctx.base.market_moves:
+        for count in move.counts:
+            amount = _compared(ctx, count.comparator, plain_number(count.value), count.unit)
+            if count.threshold:
+                t = count.threshold
+                amount += f"（{ui('门槛')}：{ui(COMPARATOR_WORDS[t.comparator])}{plain_number(t.value)}{t.unit}）"
+            rows.append(
+                f"| {ctx.link(move.id)}（{md_text(ui(date_words(move.date)))}） |"
+                f" {md_text(count.measure)} | {md_text(amount)} |"
+            )
+        for series in move.series:
+            points = "，".join(
+                f"{ui(date_words(p.date))} {plain_number(p.value)}{p.unit}" for p in series.points
+            )
+            rows.append(
+                f"| {ctx.link(move.id)} | {md_text(f'{series.name}（{series.code}）')} | {md_text(points)} |"
+            )
+    return chart_html(
+        "market", market_figure(ctx), ctx.chart_title("market", TITLE) + ui("数量"), "\n".join(rows)
+    )

@@ -1,0 +1,150 @@
+"""The products chart: the focus organization's line-up (products marked `focus_line`)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import plotly.graph_objects as go
+
+from generator.facts.dates import date_order, parse_date
+from generator.facts.model import Product
+from generator.site.chart_embed import chart_html
+from generator.site.charts.layout import (
+    HOVER_TEMPLATE,
+    STATUS_COLORS,
+    base_layout,
+    date_axis,
+    hover,
+    iso_day,
+    nothing_to_draw,
+    plot_text,
+    span_ms,
+)
+from generator.site.charts.spans import axis_start, left_edge, span_of
+from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS
+from generator.site.pages.context import PageContext
+from generator.site.render import date_words, md_text
+
+TITLE = "产品线"
+
+
+def _title(ctx: PageContext) -> str:
+    """report.yml's chart title, else its name for the focus line, else a generic one."""
+    return ctx.report.charts.get("products") or ctx.report.focus_line or ctx.ui(TITLE)
+
+
+def _lineup(ctx: PageContext) -> list[Product]:
+    return sorted(
+        (p for p in ctx.base.products if p.focus_line),
+        key=lambda p: (
+            list(PRODUCT_KIND_WORDS).index(p.kind),
+            date_order(p.launched),
+            p.id,
+        ),
+    )
+
+
+def products_figure(ctx: PageContext) -> go.Figure:
+    """The focus organization's products by kind and launch date; undated ones in a note."""
+    ui = ctx.ui
+    lineup = _lineup(ctx)
+    dated = [p for p in lineup if p.launched]
+    undated = [p for p in lineup if not p.launched]
+    kinds = [k for k in PRODUCT_KIND_WORDS if any(p.kind == k for p in dated)]
+    spans = {p.id: span_of(parse_date(p.launched), ctx.as_of) for p in dated if p.launched}
+    edge = left_edge(spans.values(), ctx.as_of)
+    per_kind = {k: [p for p in dated if p.kind == k] for k in kinds}
+    by_status: dict[str, dict[str, list[object]]] = {}
+    for row, kind in enumerate(kinds):
+        group = per_kind[kind]
+        lane_width = 0.8 / len(group)
+        for lane, product in enumerate(group):
+            assert product.launched is not None
+            span = spans[product.id]
+            first = span.first or edge
+            bars = by_status.setdefault(
+                product.status,
+                {"x": [], "base": [], "y": [], "hover": [], "id": [], "text": [], "width": []},
+            )
+            bars["base"].append(iso_day(first))
+            bars["x"].append(span_ms(first, span.last))
+            bars["y"].append(row - 0.4 + lane_width * (lane + 0.5))
+            bars["text"].append(plot_text(product.name))
+            bars["width"].append(lane_width * 0.9)
+            bars["hover"].append(
+                hover(
+                    [
+                        f"<b>{plot_text(product.name)}</b>",
+                        plot_text(ui(PRODUCT_KIND_WORDS[product.kind])),
+                        plot_text(ui("上线")) + "：" + plot_text(ui(date_words(product.launched))),
+                        plot_text(ui("状态"))
+                        + "："
+                        + plot_text(ui(PRODUCT_STATUS_WORDS[product.status])),
+                    ]
+                )
+            )
+            bars["id"].append(product.id)
+    notes = [plot_text(ui(n)) for n in ("纵轴：类型；横轴：上线时间", "条：日期可能覆盖的全部日子")]
+    if undated:
+        notes.append(plot_text(ui("上线时间不详")) + "：")
+        notes += [
+            f"· {plot_text(p.name)}（{plot_text(ui(PRODUCT_KIND_WORDS[p.kind]))}，"
+            f"{plot_text(ui(PRODUCT_STATUS_WORDS[p.status]))}）"
+            for p in undated
+        ]
+    height = 150 + 52 * max(len(kinds), 2) + 16 * len(notes)
+    figure = go.Figure(layout=base_layout(ctx, _title(ctx), height, notes))
+    for status in PRODUCT_STATUS_WORDS:
+        if status not in by_status:
+            continue
+        bars = by_status[status]
+        figure.add_trace(
+            go.Bar(
+                name=plot_text(ui(PRODUCT_STATUS_WORDS[status])),
+                orientation="h",
+                base=bars["base"],
+                x=bars["x"],
+                y=bars["y"],
+                width=bars["width"],
+                text=bars["text"],
+                textposition="inside",
+                insidetextanchor="start",
+                marker={"color": STATUS_COLORS[status]},
+                hovertext=bars["hover"],
+                hovertemplate=HOVER_TEMPLATE,
+                customdata=bars["id"],
+            )
+        )
+    all_spans = list(spans.values())
+    figure.update_layout(
+        barmode="overlay",
+        showlegend=True,
+        xaxis=date_axis(ctx, axis_start(all_spans, ctx.as_of), ctx.as_of + timedelta(days=10)),
+        yaxis={
+            "tickmode": "array",
+            "tickvals": list(range(len(kinds))),
+            "ticktext": [plot_text(ui(PRODUCT_KIND_WORDS[k])) for k in kinds],
+            "autorange": "reversed",
+            "automargin": True,
+            "showgrid": False,
+            "zeroline": False,
+        },
+    )
+    return figure
+
+
+def products_block(ctx: PageContext) -> str:
+    ui = ctx.ui
+    if not _lineup(ctx):
+        return nothing_to_draw(ctx)
+    rows = [
+        f"| {ui('产品')} | {ui('类型')} | {ui('上线时间')} | {ui('状态')} |",
+        "| --- | --- | --- | --- |",
+    ]
+    for product in _lineup(ctx):
+        when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
+        rows.append(
+            f"| {ctx.link(product.id)} | {ui(PRODUCT_KIND_WORDS[product.kind])} | {when} |"
+            f" {ui(PRODUCT_STATUS_WORDS[product.status])} |"
+        )
+    return chart_html("products", products_figure(ctx), _title(ctx), "\n".join(rows))

@@ -1,0 +1,106 @@
+"""Atom feed (RFC 4287) of the published changes to the facts, one per edition.
+
+Each revision of the history is one entry, linking to its section of the corrections page. Every
+value is escaped for XML; times are commit times, so the feed is the same for the same commit.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.site.freshness import day_words
+from generator.site.history import History, Revision
+from generator.site.labels import CHANGE_STATUS_WORDS, RECORD_KIND_WORDS, field_words
+
+Ui = Callable[[str], str]
+MAX_ENTRIES = 100
+
+
+def _xml(text: str) -> str:
+    """Text escaped for XML, without the control characters XML 1.0 cannot hold."""
+    return escape("".join(c for c in text if c >= " " or c in "\t\n\r"))
+
+
+def _fallback_updated() -> str:
+    """`updated` of a feed with no entries: the reproducible-build epoch, never the clock."""
+    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    return datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")
+
+
+def _entry_title(revision: Revision, ui: Ui) -> str:
+    when = ui(day_words(revision))
+    if revision.initial:
+        return f"{when} {ui('首次发布')}"
+    if revision.correction:
+        return f"{when} {ui('更正')}：{ui(revision.correction)}"
+    return f"{when} {ui('修订')}：{ui(revision.reason)}"
+
+
+def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
+    if revision.initial:
+        return f"<p>{_xml(ui(f'首次发布 {revision.record_count} 条记录。'))}</p>"
+    items = []
+    for edit in revision.records:
+        words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
+        changed = "".join(
+            f"<li>{_xml(ui(field_words(item.path)))}：<del>{_xml(ui(item.before or '—'))}</del>"
+            f" → <ins>{_xml(ui(item.after or '—'))}</ins></li>"
+            for item in edit.fields
+            if edit.status in ("changed", "renamed")
+        )
+        items.append(f"<li>{_xml(words)}" + (f"<ul>{changed}</ul>" if changed else "") + "</li>")
+    reason = revision.correction or revision.reason
+    return f"<p>{_xml(ui(reason))}</p><ul>{''.join(items)}</ul>"
+
+
+def _entry_id(revision: Revision, lang: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_OID, f'{revision.commit}/{lang}')}"
+
+
+def atom_feed(
+    history: History,
+    *,
+    ui: Ui,
+    lang: str,
+    site_name: str,
+    changes_url: str,
+    feed_url: str,
+    names: dict[str, str] | None = None,
+) -> str:
+    """The feed of one edition; `changes_url` and `feed_url` should be absolute.
+
+    `names` gives the record names to show (in the edition's script) instead of their ids.
+    """
+    revisions = list(reversed(history.revisions))[:MAX_ENTRIES]
+    updated = revisions[0].time if revisions else _fallback_updated()
+    title = f"{site_name}：{ui('更正与修订')}"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>',
+        f"  <id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, feed_url)}</id>",
+        f"  <title>{_xml(title)}</title>",
+        f"  <subtitle>{_xml(ui('已发布事实的每一次改动与更正'))}</subtitle>",
+        f"  <updated>{updated}</updated>",
+        f"  <author><name>{_xml(site_name)}</name></author>",
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_url)}/>',
+        f'  <link rel="alternate" type="text/html" href={quoteattr(changes_url)}/>',
+    ]
+    for revision in revisions:
+        link = f"{changes_url}#{revision.anchor}"
+        category = "correction" if revision.correction else "change"
+        lines += [
+            "  <entry>",
+            f"    <id>{_entry_id(revision, lang)}</id>",
+            f"    <title>{_xml(_entry_title(revision, ui))}</title>",
+            f"    <updated>{revision.time}</updated>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
+            f"    <category term={quoteattr(category)}/>",
+            f'    <content type="html">{_xml(_entry_html(revision, ui, names or {}))}</content>',
+            "  </entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"

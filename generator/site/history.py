@@ -1,0 +1,331 @@
+"""Published history of the facts: every commit that changed the data, what it changed and why.
+
+The first-parent history of HEAD is walked oldest first; each commit that touched the data folder
+is compared with its first parent by the fact diff (`generator.site.diff.compare`). The result for one
+commit never changes, so it is kept under `.cache/history/` by commit hash: a rebuild loads no old
+revision again. Reasons come from lines the contributor writes in the commit message (or the pull
+request description that becomes it): `更正：…` / `Correction: …` marks a correction, `说明：…` /
+`Reason: …` gives the reason of an ordinary change; without one, the subject line is the reason.
+
+Outside git, in a shallow clone or when git itself is missing there is no history: `History.missing`
+says why, pages say there is none, and the build goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.facts.model import FactBase
+from generator.facts.problems import DataError
+from generator.site.diff import GitError, _git, compare, entries, load_revision, repository_of
+
+CACHE_FOLDER = "history"
+# Kinds that are not facts a reader sees (the conversion glossary) stay off the history.
+NOT_FACTS = frozenset({"glossary"})
+CORRECTION_LINE = re.compile(r"^\s*(?:更正|Correction)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
+REASON_LINE = re.compile(r"^\s*(?:说明|說明|Reason)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
+_CODE_FILES = ("site/diff.py", "site/history.py", "facts/model.py", "facts/load.py")
+_FIELD_SEP, _RECORD_SEP = "\x1f", "\x1e"
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """One field of a record before and after a change (None: the field was absent)."""
+
+    path: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class RecordEdit:
+    """What one commit did to one record."""
+
+    status: str  # "added", "removed", "renamed" or "changed"
+    kind: str
+    key: str
+    old_key: str | None
+    fields: tuple[FieldEdit, ...]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One commit that changed the facts, as readers see it."""
+
+    commit: str
+    timestamp: int  # seconds since the epoch, committer time
+    time: str  # ISO 8601 with the committer's UTC offset
+    correction: str | None  # the reason, when the commit is a correction
+    reason: str  # the reason given, or the subject line
+    initial: bool  # the first publication of the facts
+    records: tuple[RecordEdit, ...]
+    record_count: int  # records published by the initial revision; 0 otherwise
+
+    @property
+    def anchor(self) -> str:
+        return f"rev-{self.commit[:10]}"
+
+    @property
+    def day(self) -> str:
+        return self.time[:10]
+
+
+@dataclass
+class History:
+    """The revisions of the facts, oldest first, and when each record last changed."""
+
+    revisions: list[Revision] = field(default_factory=list)
+    missing: str | None = "no history was read"
+    updated: dict[str, Revision] = field(default_factory=dict)
+    corrected: dict[str, Revision] = field(default_factory=dict)
+    file_times: dict[str, Revision] = field(default_factory=dict)
+
+    @property
+    def available(self) -> bool:
+        return self.missing is None
+
+    def latest(self, keys: list[str] | None = None) -> Revision | None:
+        """The newest revision that changed any of `keys` (any record when None)."""
+        if keys is None:
+            return self.revisions[-1] if self.revisions else None
+        found = [self.updated[key] for key in keys if key in self.updated]
+        return max(found, key=lambda r: r.timestamp, default=None)
+
+
+def reasons_of(message: str) -> tuple[str | None, str]:
+    """(the correction, or None; the reason shown) that a commit message gives."""
+    message = "".join(c for c in message if c >= " " or c in "\t\n")
+    corrections = [m.group("text") for m in CORRECTION_LINE.finditer(message)]
+    reasons = [m.group("text") for m in REASON_LINE.finditer(message)]
+    subject = next((line.strip() for line in message.splitlines() if line.strip()), "")
+    correction = "；".join(corrections) or None
+    return correction, "；".join(reasons) or correction or subject
+
+
+def _code_fingerprint() -> str:
+    here = Path(__file__).parents[1]
+    digest = hashlib.sha256()
+    for name in _CODE_FILES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class _DiffCache:
+    """Per-commit fact diffs on disk; a change to the diff or the model starts a new folder."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.folder = cache_dir / CACHE_FOLDER / _code_fingerprint()
+        for stale in (cache_dir / CACHE_FOLDER).glob("*"):
+            if stale.is_dir() and stale != self.folder:
+                shutil.rmtree(stale, ignore_errors=True)  # diffs made by other code
+
+    def get(self, commit: str) -> dict[str, Any] | None:
+        path = self.folder / f"{commit}.json"
+        if not path.is_file():
+            return None
+        try:
+            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return loaded
+
+    def put(self, commit: str, value: dict[str, Any]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path = self.folder / f"{commit}.json"
+            temporary = path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only checkout still builds, only slower
+
+
+def _commits(root: Path, data_rel: str) -> list[tuple[str, str, int, str, str]]:
+    """(hash, first parent, timestamp, ISO time, full message) of commits touching the data."""
+    fields = _FIELD_SEP.join(["%H", "%P", "%ct", "%cI", "%B"])
+    out = _git(
+        root,
+        "log",
+        "--first-parent",
+        "--reverse",
+        f"--format={fields}{_RECORD_SEP}",
+        "HEAD",
+        "--",
+        data_rel,
+    ).decode("utf-8", "replace")
+    found = []
+    for chunk in out.split(_RECORD_SEP):
+        parts = chunk.strip("\n").split(_FIELD_SEP)
+        if len(parts) != 5:
+            continue
+        commit, parents, timestamp, iso, message = parts
+        first_parent = parents.split(" ")[0] if parents else ""
+        found.append((commit, first_parent, int(timestamp), iso, message))
+    return found
+
+
+def _merged_messages(root: Path, commit: str, first_parent: str) -> str:
+    """All messages a merge brings in, so a trailer in a merged commit still counts."""
+    if not first_parent:
+        return ""
+    out = _git(root, "log", "--format=%B", f"{first_parent}..{commit}")
+    return out.decode("utf-8", "replace")
+
+
+class _Revisions:
+    """Fact bases of old commits, loaded once per data tree (most commits share their parent's)."""
+
+    def __init__(self, root: Path, data_rel: str) -> None:
+        self.root, self.data_rel = root, data_rel
+        self.loaded: dict[str, FactBase | DataError] = {}
+
+    def load(self, commit: str) -> FactBase:
+        tree = _git(self.root, "rev-parse", f"{commit}:{self.data_rel}").decode().strip()
+        if tree not in self.loaded:
+            try:
+                self.loaded[tree] = load_revision(self.root, self.data_rel, commit)
+            except DataError as error:
+                self.loaded[tree] = error
+        found = self.loaded[tree]
+        if isinstance(found, DataError):
+            raise found
+        return found
+
+
+def _diff_of(revisions: _Revisions, commit: str, bases: list[str]) -> dict[str, Any]:
+    """What `commit` did to the facts, as a JSON-able dict (the cached form).
+
+    Compared with the first of `bases` whose data loads: the first parent, else the last
+    commit whose data loaded (so a commit that broke the data is passed over, not lost).
+    """
+    try:
+        new = revisions.load(commit)
+    except (DataError, GitError):
+        return {"unreadable": True}
+    old = None
+    for base in filter(None, bases):
+        try:
+            old = revisions.load(base)
+            break
+        except (DataError, GitError):
+            continue
+    if old is None:
+        keys = [key for (kind, key) in entries(new) if kind not in NOT_FACTS]
+        return {"initial": True, "keys": keys}
+    records = [
+        {
+            "status": change.status,
+            "kind": change.kind,
+            "key": change.key,
+            "old_key": change.old_key,
+            "fields": [[f.path, f.before, f.after] for f in change.fields],
+        }
+        for change in compare(old, new)
+        if change.kind not in NOT_FACTS
+    ]
+    return {"initial": False, "records": records}
+
+
+def _revision(
+    commit: str, timestamp: int, iso: str, message: str, diff: dict[str, Any]
+) -> Revision:
+    correction, reason = reasons_of(message)
+    edits = tuple(
+        RecordEdit(
+            item["status"],
+            item["kind"],
+            item["key"],
+            item["old_key"],
+            tuple(FieldEdit(*edit) for edit in item["fields"]),
+        )
+        for item in diff.get("records", [])
+    )
+    return Revision(
+        commit,
+        timestamp,
+        iso,
+        None if diff.get("initial") else correction,
+        reason,
+        bool(diff.get("initial")),
+        edits,
+        len(diff.get("keys", [])),
+    )
+
+
+def _apply(history: History, revision: Revision, keys: list[str]) -> None:
+    """Record which facts `revision` touched (oldest revision first)."""
+    for key in keys:
+        history.updated[key] = revision
+    for edit in revision.records:
+        if edit.status == "removed":
+            history.updated.pop(edit.key, None)
+            history.corrected.pop(edit.key, None)
+            continue
+        if edit.old_key:
+            earlier = history.corrected.pop(edit.old_key, None)
+            history.updated.pop(edit.old_key, None)
+            if earlier is not None:
+                history.corrected[edit.key] = earlier
+        history.updated[edit.key] = revision
+        if revision.correction is not None and edit.status in ("changed", "renamed"):
+            history.corrected[edit.key] = revision
+
+
+def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None) -> History:
+    """The history of the facts in `data_dir`; never raises (History.missing says why not)."""
+    try:
+        root, data_rel = repository_of(data_dir)
+        if _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true":
+            return History(missing="shallow")
+    except (GitError, OSError, ValueError):
+        return History(missing="no-git")
+    try:
+        commits = _commits(root, data_rel)
+    except GitError:
+        commits = []  # a repository without a commit yet
+    if not commits:
+        return History(missing="no-commits")
+    cache = _DiffCache(cache_dir)
+    history = History(missing=None)
+    last_readable = ""
+    revisions = _Revisions(root, data_rel)
+    for commit, parent, timestamp, iso, message in commits:
+        diff = cache.get(commit)
+        if diff is None:
+            diff = _diff_of(revisions, commit, [parent, last_readable])
+            if parent:
+                diff["merged"] = _merged_messages(root, commit, parent)
+            cache.put(commit, diff)
+        if diff.get("unreadable"):
+            continue
+        last_readable = commit
+        if not diff.get("initial") and not diff.get("records"):
+            continue
+        if diff.get("initial") and history.revisions:
+            continue  # data that stopped loading and came back is not a new publication
+        revision = _revision(commit, timestamp, iso, diff.get("merged") or message, diff)
+        history.revisions.append(revision)
+        _apply(history, revision, diff.get("keys", []))
+    for doc in docs or []:
+        _file_time(history, root, doc)
+    return history
+
+
+def _file_time(history: History, root: Path, path: Path) -> None:
+    try:
+        relative = path.resolve().relative_to(root.resolve()).as_posix()
+        out = _git(root, "log", "-1", "--format=%H%x1f%ct%x1f%cI", "HEAD", "--", relative)
+    except (GitError, ValueError):
+        return
+    parts = out.decode().strip().split(_FIELD_SEP)
+    if len(parts) == 3:
+        commit, timestamp, iso = parts
+        history.file_times[str(path)] = Revision(
+            commit, int(timestamp), iso, None, "", False, (), 0
+        )

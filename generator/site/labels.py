@@ -1,0 +1,210 @@
+"""The report's own words for the model's codes (kinds, statuses, attribution levels, ...).
+
+Written once in Simplified Chinese; pages and charts pass them through the edition's converter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.facts.dates import Precision
+from generator.facts.kinds import KINDS
+from generator.facts.model import Attribution
+
+ATTRIBUTION_WORDS = {
+    Attribution.OFFICIAL: "官方表态",
+    Attribution.ANALYST: "分析师研报",
+    Attribution.REPORTED: "文章陈述",
+    Attribution.INSIDER: "匿名消息",
+    Attribution.AUTHOR: "作者分析",
+    Attribution.DENIED: "已被否认",
+}
+
+ATTRIBUTION_MEANING = {
+    Attribution.OFFICIAL: "当事公司或本人公开表态，或经文章转述的内部讲话。",
+    Attribution.ANALYST: "具名机构的研究报告及其引用的数据。",
+    Attribution.REPORTED: "文章作为事实陈述，但没有注明出处。",
+    Attribution.INSIDER: "文章援引未具名的知情人士（“据悉”“有消息指出”）。",
+    Attribution.AUTHOR: "作者本人的分析、推断或预测。",
+    Attribution.DENIED: "曾经流传、随后被当事方否认的说法。",
+}
+
+PRECISION_WORDS = {
+    Precision.DAY: "确切日期",
+    Precision.MONTH: "精确到月",
+    Precision.QUARTER: "精确到季度",
+    Precision.HALF: "精确到半年",
+    Precision.YEAR: "精确到年",
+    Precision.RANGE: "时间段",
+    Precision.NOT_AFTER: "不晚于",
+    Precision.NOT_BEFORE: "不早于",
+}
+
+COMPARATOR_WORDS = {">": "超过", ">=": "至少", "=": "", "<": "不到", "<=": "至多", "~": "约"}
+
+EVENT_KIND_WORDS = {
+    "personnel": "人事",
+    "product": "产品",
+    "statement": "表态",
+    "market": "市场",
+    "strategy": "战略",
+    "research": "研究",
+}
+
+PRODUCT_KIND_WORDS = {
+    "foundation-model": "基础大模型",
+    "chat-app": "AI对话应用",
+    "creation-tool": "辅助创作工具",
+    "image-tool": "图像生成工具",
+    "video-model": "视频生成模型",
+    "video-editor": "视频剪辑工具",
+    "dataset": "数据集",
+    "content-app": "内容平台",
+    "office-suite": "办公协作",
+    "chip": "芯片",
+    "other": "其他产品",
+}
+
+PRODUCT_STATUS_WORDS = {
+    "released": "已上线",
+    "internal-test": "内测",
+    "in-development": "研发中",
+    "research": "研究阶段",
+    "announced": "已公布",
+    "unknown": "状态不详",
+}
+
+RELATION_WORDS = {
+    "trained-on": "训练数据",
+    "trained-in": "训练所用模型",
+    "built-by": "研发方",
+    "compared-with": "比较对象",
+    "part-of": "所属",
+    "runs-on": "运行于",
+}
+
+FIGURE_KIND_WORDS = {
+    "compute": "算力",
+    "money": "资金",
+    "data": "数据量",
+    "time": "时间",
+    "count": "数量",
+    "energy": "能量",
+    "other": "其他",
+}
+
+ORG_KIND_WORDS = {
+    "tech-company": "科技公司",
+    "business-unit": "业务部门",
+    "team": "团队",
+    "streaming-platform": "流媒体平台",
+    "ai-lab": "人工智能公司",
+    "chip-maker": "芯片公司",
+    "broker": "券商",
+    "media-outlet": "媒体",
+    "video-platform": "视频平台",
+    "stock-market": "证券市场",
+    "government": "政府机构",
+    "other": "其他机构",
+}
+
+COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全球", "unknown": "国别不详"}
+
+TOPIC_WORDS = {
+    "strategy": "战略",
+    "people": "人事",
+    "technology": "技术",
+    "data": "数据",
+    "compute": "算力",
+    "competition": "竞争",
+    "industry": "行业影响",
+    "market": "市场",
+}
+
+NOTE_KIND_WORDS = {"inconsistency": "数字不一致", "caveat": "注意", "context": "背景"}
+
+FORECAST_STATUS_WORDS = {"open": "待验证", "happened": "已应验", "did-not-happen": "未应验"}
+
+# The kinds of record as the corrections page names them (declared on the model).
+RECORD_KIND_WORDS = {name: kind.label for name, kind in KINDS.items()}
+
+CHANGE_STATUS_WORDS = {"added": "新增", "removed": "删除", "renamed": "改名", "changed": "修改"}
+
+# The fields of records, as the corrections page names them.
+FIELD_WORDS = {
+    "title": "标题",
+    "summary": "摘要",
+    "date": "日期",
+    "kind": "类型",
+    "involves": "涉及",
+    "cite": "出处",
+    "source": "来源",
+    "paragraph": "段落",
+    "attribution": "归属",
+    "asserted_by": "说法出自",
+    "name": "名称",
+    "name_hant": "繁体名称",
+    "name_en": "英文名称",
+    "short": "简称",
+    "about": "关于",
+    "country": "国别",
+    "parent": "上级机构",
+    "org": "机构",
+    "start": "开始",
+    "end": "结束",
+    "from_role": "原职务",
+    "to_role": "新职务",
+    "maker": "研发方",
+    "focus_line": "属于聚焦机构的产品线",
+    "launched": "推出时间",
+    "status": "状态",
+    "relations": "关系",
+    "target": "对象",
+    "theme": "主题",
+    "markets": "市场",
+    "measure": "统计项",
+    "comparator": "比较",
+    "value": "数值",
+    "value_max": "数值上限",
+    "unit": "单位",
+    "threshold": "条件",
+    "scale": "量级",
+    "measures": "衡量的是",
+    "label": "标签",
+    "text": "内容",
+    "topic": "主题",
+    "claim": "预测内容",
+    "made_on": "提出时间",
+    "expected": "预期时间",
+    "checked_on": "核对时间",
+    "outcome": "结果",
+    "outlet": "媒体",
+    "published": "发表时间",
+    "url": "链接",
+    "archive_url": "存档链接",
+    "archived": "存档日期",
+    "retrieved": "取得日期",
+    "archive_note": "存档说明",
+    "copy_read": "所读副本",
+    "language": "语言",
+    "paragraphs": "段落提要",
+    "gist": "提要",
+    "code": "代码",
+    "points": "数据点",
+}
+
+_SEGMENT = re.compile(r"^(?P<name>[a-z_]+)(?:\[(?P<index>\d+)\])?$")
+
+
+def field_words(path: str) -> str:
+    """A field path of the fact diff in words: relations[0].kind -> 关系1·类型."""
+    words = []
+    for segment in path.split("."):
+        match = _SEGMENT.match(segment)
+        if match is None:
+            words.append(segment)
+            continue
+        word = FIELD_WORDS.get(match.group("name"), match.group("name"))
+        index = match.group("index")
+        words.append(f"{word}{int(index) + 1}" if index is not None else word)
+    return "·".join(words)

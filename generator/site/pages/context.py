@@ -1,0 +1,165 @@
+"""What every page renderer gets: the edition's model, UI text, and where each record lives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.facts.dates import parse_date
+from generator.facts.fields import records
+from generator.facts.kinds import KIND_OF_MODEL
+from generator.facts.model import Cited, FactBase, Identified, Note, Report, Source
+from generator.site.freshness import fact_stamp
+from generator.site.history import History
+from generator.site.labels import NOTE_KIND_WORDS
+from generator.site.publication import Publication
+from generator.site.render import citation_links, cite_label, md_text
+
+
+def _display_name(record: object) -> str:
+    for field_name in ("name", "title", "label", "theme", "measure"):
+        value = getattr(record, field_name, None)
+        if value:
+            return str(value)
+    text = str(
+        getattr(record, "text", None)
+        or getattr(record, "claim", None)
+        or getattr(record, "summary", "")
+    )
+    return text if len(text) <= 28 else text[:27] + "…"
+
+
+@dataclass
+class PageContext:
+    """The edition's fact model plus helpers shared by all page renderers."""
+
+    base: FactBase
+    ui: Callable[[str], str]
+    lang: str
+    pages_of_ids: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    charts: list[str] = field(default_factory=list)
+    publication: Publication | None = None
+    history: History = field(default_factory=History)
+    # Kind of record -> the hand-written page (docs/) that lists it through a block.
+    hand_written: dict[str, str] = field(default_factory=dict)
+    page_of_kind: dict[str, str] = field(default_factory=dict)
+    report: Report = field(default_factory=Report)
+
+    def __post_init__(self) -> None:
+        from generator.site.pages import generated_page_of_kind
+
+        self.page_of_kind = {**self.hand_written, **generated_page_of_kind()}
+        for _, record in records(self.base):
+            kind = KIND_OF_MODEL.get(type(record))
+            page = self.page_of_kind.get(kind.name) if kind else None
+            if page is not None and isinstance(record, Identified):
+                self.pages_of_ids[record.id] = page
+                self.names[record.id] = _display_name(record)
+
+    @property
+    def as_of(self) -> date:
+        """The day the report speaks for: report.yml's as_of, else its newest source's date."""
+        written = [self.report.as_of] if self.report.as_of else []
+        written = written or [source.published for source in self.base.sources]
+        days = [parse_date(text).latest for text in written]
+        return max((day for day in days if day is not None), default=date(1970, 1, 1))
+
+    def page_texts(self, page: str, description: str) -> tuple[str, str]:
+        """(description, intro) of a generated page: report.yml's words, else the generic ones."""
+        texts = self.report.pages.get(page)
+        shown = texts.description if texts and texts.description else self.ui(description)
+        return shown, texts.intro if texts and texts.intro else ""
+
+    def page_title(self, page: str, generic: str) -> str:
+        """A generated page's title: report.yml's, else the generic one, in the edition's script."""
+        texts = self.report.pages.get(page)
+        return texts.title if texts and texts.title else self.ui(generic)
+
+    def chart_title(self, chart: str, generic: str) -> str:
+        """A chart's title: report.yml's, else the generic one, in the edition's script."""
+        return self.report.charts.get(chart) or self.ui(generic)
+
+    @property
+    def converted(self) -> bool:
+        """True in an edition whose text is converted from the Simplified source."""
+        return bool(getattr(self.ui, "converts", False))
+
+    def name(self, record_id: str) -> str:
+        """Display name of a record (already in the edition's script), escaped."""
+        return md_text(self.names.get(record_id, record_id))
+
+    def link(self, record_id: str) -> str:
+        """A Markdown link to the record's entry on the page that shows it."""
+        page = self.pages_of_ids[record_id]
+        return f"[{self.name(record_id)}]({page}#{record_id})"
+
+    @property
+    def source_labels(self) -> dict[str, str]:
+        """Short label before ¶ for every source but the first (the report's main source)."""
+        return {s.id: s.short for s in self.base.sources[1:] if s.short}
+
+    @property
+    def source_archives(self) -> dict[str, str]:
+        """Archived copy of each source that has one: shown beside its citations."""
+        return {s.id: s.archive_url for s in self.base.sources if s.archive_url}
+
+    def cite(self, fact: Cited) -> str:
+        """The citation label of a fact, with when it last changed and any correction."""
+        stamp = fact_stamp(self.history, fact.id if isinstance(fact, Identified) else None, self.ui)
+        links = cite_label(
+            fact, self.ui, self.sources_page, self.source_labels, self.source_archives
+        )
+        return links + stamp
+
+    @property
+    def sources_page(self) -> str:
+        """The page that lists the sources, which every citation links to."""
+        return self.page_of_kind[KIND_OF_MODEL[Source].name]
+
+    def notes_about(self, record_ids: list[str] | tuple[str, ...] | str) -> list[Note]:
+        """The editor's notes shown beside any of these records, in data order."""
+        wanted = {record_ids} if isinstance(record_ids, str) else set(record_ids)
+        return [note for note in self.base.notes if wanted & set(note.about)]
+
+    def note_body(self, note: Note, *, link: bool = True) -> list[str]:
+        """The paragraphs of one editor's note: text, arithmetic steps, basis, citations."""
+        ui = self.ui
+        lines = [md_text(note.text), ""]
+        if note.arithmetic:
+            lines += [f"{ui('算式')}：", ""]
+            lines += [
+                f'- <span class="note-step">{md_text(step)}</span>' for step in note.arithmetic
+            ]
+            lines.append("")
+        if note.relies_on:
+            lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
+        tail = (
+            citation_links(
+                note.cite, ui, self.sources_page, self.source_labels, self.source_archives
+            )
+            if note.cite
+            else ""
+        )
+        notes_page = self.page_of_kind.get(KIND_OF_MODEL[Note].name)
+        if link and notes_page:
+            tail += f" [{ui('全部编者注')}]({notes_page}#{note.id})"
+        if tail.strip():
+            lines += [tail.strip(), ""]
+        return lines
+
+    def note_title(self, note: Note) -> str:
+        ui = self.ui
+        return f"{ui('编者注')}·{ui(NOTE_KIND_WORDS[note.kind])}：{md_text(note.title)}"
+
+    def note_lines(
+        self, record_ids: list[str] | tuple[str, ...] | str, indent: str = ""
+    ) -> list[str]:
+        """Each editor's note about these records as a box beside them."""
+        lines: list[str] = []
+        for note in self.notes_about(record_ids):
+            box = "warning" if note.kind == "inconsistency" else "note"
+            lines += [f'{indent}!!! {box} "{self.note_title(note)}"', ""]
+            lines += [f"{indent}    {line}" if line else "" for line in self.note_body(note)]
+        return lines

@@ -1,0 +1,168 @@
+"""Safe Markdown pieces: escaped data text, formatted numbers and dates, citation labels.
+
+Text from YAML is untrusted. `md_text` turns it into Markdown that can only ever render as the
+same characters: HTML-special and Markdown-special ASCII become numeric character references,
+so no contributor can open a tag, a link or an attribute list.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from generator.facts.dates import Precision, parse_date
+from generator.facts.model import Citation, Cited, Figure
+from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:\"'&$%@/")
+Ui = Callable[[str], str]
+
+
+def md_text(text: str) -> str:
+    """Untrusted text as inline Markdown that renders as exactly these characters."""
+    escaped = []
+    for char in text:
+        if char in _MARKDOWN_SPECIAL:
+            escaped.append(f"&#{ord(char)};")
+        elif char in "\r\n\t":
+            escaped.append(" ")
+        else:
+            escaped.append(char)
+    return "".join(escaped)
+
+
+def attr(text: str) -> str:
+    """Untrusted text for an HTML attribute value (always double-quoted by the caller)."""
+    return html.escape(text, quote=True)
+
+
+SCALES = {
+    "": 1,
+    "十": 10,
+    "百": 100,
+    "千": 1e3,
+    "万": 1e4,
+    "十万": 1e5,
+    "百万": 1e6,
+    "千万": 1e7,
+    "亿": 1e8,
+    "万亿": 1e12,
+}
+
+
+def plain_number(value: float) -> str:
+    """157.68 -> '157.68', 8.0 -> '8', 1569800.0 -> '1,569,800'."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def chinese_number(value: float) -> str:
+    """A plain number in Chinese units as readers expect: 15768000000 -> '157.68亿'."""
+    for word, size in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(value) >= size:
+            return f"{value / size:,.2f}".rstrip("0").rstrip(".") + word
+    return plain_number(value)
+
+
+def figure_value(figure: Figure) -> str:
+    """The figure as the article writes it: comparator word, value, scale word, unit."""
+    amount = plain_number(figure.value)
+    if figure.value_max is not None:
+        amount += f"–{plain_number(figure.value_max)}"
+    return f"{COMPARATOR_WORDS[figure.comparator]}{amount}{figure.scale}{figure.unit}"
+
+
+def normalized(figure: Figure) -> float:
+    """The figure's value times its scale word (8 万亿 -> 8e12)."""
+    return figure.value * SCALES[figure.scale]
+
+
+_QUARTER = {"33": "第一季度", "34": "第二季度", "35": "第三季度", "36": "第四季度"}
+_HALF = {"40": "上半年", "41": "下半年"}
+
+
+def _point_words(text: str) -> str:
+    core = text.rstrip("?~%")
+    parts = core.split("-")
+    year = f"{parts[0]}年"
+    if len(parts) == 1:
+        words = year
+    elif len(parts) == 3:
+        words = f"{year}{int(parts[1])}月{int(parts[2])}日"
+    elif parts[1] in _QUARTER:
+        words = year + _QUARTER[parts[1]]
+    elif parts[1] in _HALF:
+        words = year + _HALF[parts[1]]
+    else:
+        words = f"{year}{int(parts[1])}月"
+    return words + ("（存疑）" if core != text else "")
+
+
+def date_words(text: str) -> str:
+    """An EDTF date in Simplified Chinese words, saying exactly as much as is known."""
+    parsed = parse_date(text)
+    start, _, end = text.partition("/")
+    if parsed.precision is Precision.NOT_AFTER:
+        return f"不晚于{_point_words(end)}"
+    if parsed.precision is Precision.NOT_BEFORE:
+        return f"不早于{_point_words(start)}"
+    if parsed.precision is Precision.RANGE:
+        return f"{_point_words(start)}至{_point_words(end)}"
+    return _point_words(text)
+
+
+def source_anchor(source_id: str, paragraph: int) -> str:
+    """Anchor of one paragraph entry on the sources page."""
+    return f"{source_id}-p{paragraph}"
+
+
+def citation_links(
+    cites: list[Citation],
+    ui: Ui,
+    sources_page: str,
+    source_labels: dict[str, str],
+    archives: dict[str, str] | None = None,
+) -> str:
+    """A link to each cited paragraph, with the verified words of the source beside it, and
+    once per source its archived copy (`archives`: source id -> archive URL)."""
+    parts = []
+    archived = dict(archives or {})
+    for c in cites:
+        prefix = md_text(source_labels.get(c.source, ""))
+        link = (
+            f"[{prefix}¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)})"
+            f'{{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
+        )
+        if c.quote:
+            link += f'<span class="cite-quote">{ui("原文")}：「{md_text(c.quote)}」</span>'
+        archive = archived.pop(c.source, None)
+        if archive:
+            link += f" [{ui('存档')}](<{archive}>){{ .cite-archive }}"
+        parts.append(link)
+    return " ".join(parts)
+
+
+def cite_label(
+    fact: Cited,
+    ui: Ui,
+    sources_page: str,
+    source_labels: dict[str, str] | None = None,
+    archives: dict[str, str] | None = None,
+) -> str:
+    """Visible citation: attribution label and a link to each cited paragraph with its quote."""
+    kind = fact.attribution.value
+    label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
+    links = citation_links(fact.cite, ui, sources_page, source_labels or {}, archives)
+    return f"{label} {links}"
+
+
+def date_shown(fact: Cited, field: str, ui: Ui, *, reason: bool = True) -> str:
+    """A date field of a fact in words, marked as inferred (with the reason) when it is."""
+    value = getattr(fact, field)
+    words = md_text(ui(date_words(value)))
+    why = fact.inferred.get(field)
+    if why is None:
+        return words
+    tag = f'{words} <span class="fact-tag fact-tag--inferred" title="{md_text(why)}">{ui("推断")}</span>'
+    return tag + (f'<span class="fact-inferred">（{md_text(why)}）</span>' if reason else "")

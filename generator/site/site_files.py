@@ -1,0 +1,63 @@
+"""Everything the report adds to the MkDocs file list: generated pages and downloads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from generator.facts.export import facts_csv, facts_json
+from generator.site.bundle import bundle_name, data_bundle
+from generator.site.charts import CHART_BLOCKS
+from generator.site.pages import changes, data, generated_pages
+from generator.site.pages.context import PageContext
+from generator.site.render import md_text
+
+FEED_URI = changes.FEED
+
+
+def report_names() -> dict[str, set[str]]:
+    """The names report.yml may give words to: generated pages (by file stem) and charts."""
+    return {
+        "pages": {page.uri.removesuffix(".md") for page in generated_pages()},
+        "charts": set(CHART_BLOCKS),
+    }
+
+
+def _front_matter(title: str, description: str) -> str:
+    # Quoted: report.yml's words may hold a colon or a hash, which plain YAML would misread.
+    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+    return "\n".join([*lines, "---", ""])
+
+
+def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
+    """(src_uri, Markdown) of every generated page of one edition."""
+    ui: Callable[[str], str] = ctx.ui
+    for page in generated_pages():
+        name = page.uri.removesuffix(".md")
+        description, intro = ctx.page_texts(name, page.description)
+        title = ctx.page_title(name, page.title)
+        body = page.render(ctx)
+        heading = f"# {ui(page.title)}\n"
+        if intro and md_text(intro) not in body:
+            body = body.replace(heading, f"{heading}\n{md_text(intro)}\n", 1)
+        if title != ui(page.title):
+            body = body.replace(heading, f"# {md_text(title)}\n", 1)
+        yield page.uri, _front_matter(title, description) + body
+
+
+def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
+    """Files to add to the build: pages and downloads (with the data bundle)."""
+    for uri, markdown in page_sources(ctx):
+        yield File.generated(config, uri, content=markdown)
+    facts = facts_json(ctx.base, ctx.ui, conversion_tables=not ctx.converted)
+    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts)
+    for name, text in facts_csv(ctx.base, ctx.ui, not ctx.converted).items():
+        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
+    if ctx.publication is not None:
+        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui, not ctx.converted)
+        name = bundle_name(ctx.publication)
+        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=bundle)

@@ -1,0 +1,12 @@
+"""The theme's own words (footer, 404 page), in Simplified Chinese; each edition converts them
+before the templates show them.
+"""
+
+from __future__ import annotations
+
+UI_TEXT = {
+    "made_with": "网站生成工具：",
+    "not_found": "404：找不到这个页面",
+    "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
+    "home": "返回首页",
+}
