@@ -302,30 +302,20 @@ def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
             )
         )
     gone = {id(was) for was, _ in renamed} | {id(now) for _, now in renamed}
-    for entry in added:
-        if id(entry) not in gone:
-            changes.append(
-                RecordChange(
-                    "added",
-                    entry.file,
-                    entry.kind,
-                    entry.key,
-                    parent=entry.parent,
-                    fields=_field_changes({}, entry.fields),
+    for status, side in (("added", added), ("removed", removed)):
+        for entry in side:
+            if id(entry) not in gone:
+                olds, news = ({}, entry.fields) if status == "added" else (entry.fields, {})
+                changes.append(
+                    RecordChange(
+                        status,
+                        entry.file,
+                        entry.kind,
+                        entry.key,
+                        parent=entry.parent,
+                        fields=_field_changes(olds, news),
+                    )
                 )
-            )
-    for entry in removed:
-        if id(entry) not in gone:
-            changes.append(
-                RecordChange(
-                    "removed",
-                    entry.file,
-                    entry.kind,
-                    entry.key,
-                    parent=entry.parent,
-                    fields=_field_changes(entry.fields, {}),
-                )
-            )
     for key, was in before.items():
         now_entry = after.get(key)
         if now_entry is not None and was.fields != now_entry.fields:
