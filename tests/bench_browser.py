@@ -20,6 +20,7 @@ import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 from conftest import serving
 
@@ -31,7 +32,11 @@ PLOTLY = "plotly-report.min.js"
 
 
 class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    """gzip for text files, a cache lifetime for everything, no logging."""
+    """gzip for text files, a cache lifetime for everything, no logging; every response's size
+    (status line, headers and body) is added to `sent`, so what a page's search worker fetches
+    counts as much as what the page fetches."""
+
+    sent: ClassVar[list[tuple[str, int]]] = []
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -53,45 +58,35 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "public, max-age=3600")
+        headers = sum(len(line) for line in getattr(self, "_headers_buffer", []))
         self.end_headers()
+        self.sent.append((self.path, headers + len(body)))
         return io.BytesIO(body)
 
 
-def static_host(site: Path) -> AbstractContextManager[str]:
-    """Base URL (ending in /) of a gzip-serving, cache-headed server for `site`."""
-    return serving(site, handler_class=_StaticHost)
+def static_host(
+    site: Path, sent: list[tuple[str, int]] | None = None
+) -> AbstractContextManager[str]:
+    """Base URL (ending in /) of a gzip-serving, cache-headed server for `site`; each response's
+    (path, bytes) is appended to `sent` when given."""
+    host = type("_CountingHost", (_StaticHost,), {"sent": sent if sent is not None else []})
+    return serving(site, handler_class=host)
 
 
 @dataclass
 class Transfers:
-    """Bytes on the wire (headers included) per URL, as Chromium's network log reports them."""
+    """Bytes the server sent per path since the last reset (the browser cache answers the rest)."""
 
-    urls: dict[str, str] = field(default_factory=dict)
-    sizes: dict[str, int] = field(default_factory=dict)
-    cached: set[str] = field(default_factory=set)
-
-    def attach(self, cdp: object) -> None:
-        cdp.on("Network.requestWillBeSent", self._sent)  # type: ignore[attr-defined]
-        cdp.on("Network.requestServedFromCache", lambda e: self.cached.add(e["requestId"]))  # type: ignore[attr-defined]
-        cdp.on("Network.loadingFinished", self._finished)  # type: ignore[attr-defined]
-        cdp.send("Network.enable")  # type: ignore[attr-defined]
-
-    def _sent(self, event: dict[str, object]) -> None:
-        self.urls[str(event["requestId"])] = str(event["request"]["url"])  # type: ignore[index]
-
-    def _finished(self, event: dict[str, object]) -> None:
-        request = str(event["requestId"])
-        if request not in self.cached:
-            self.sizes[request] = int(event["encodedDataLength"])  # type: ignore[arg-type]
+    sent: list[tuple[str, int]] = field(default_factory=list)
 
     def total(self) -> int:
-        return sum(self.sizes.values())
+        return sum(size for _, size in self.sent)
 
     def of(self, needle: str) -> int:
-        return sum(size for r, size in self.sizes.items() if needle in self.urls.get(r, ""))
+        return sum(size for path, size in self.sent if needle in path)
 
     def reset(self) -> None:
-        self.sizes.clear()
+        self.sent.clear()
 
 
 def _last_anchor(site: Path, page: str) -> str:
@@ -117,6 +112,7 @@ class ChartPageTransfer:
     before: int  # arrived by a link far below the chart: nothing drawn yet
     plotly_before: int  # plotly.js bytes in `before` (0 when loading waits for the chart)
     after: int  # the chart scrolled into view and drawn
+    search: int  # then the reader opens search and types a word
     switch: int  # then the same page in the other edition, charts drawn, from the warm cache
 
 
@@ -124,15 +120,14 @@ def chart_page_transfer(site: Path, page: str, other: str) -> ChartPageTransfer:
     """Transfer of `page` before and after its charts come into view, then of `other`."""
     from playwright.sync_api import sync_playwright
 
-    with static_host(site) as base, sync_playwright() as playwright:
+    log = Transfers()
+    with static_host(site, log.sent) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
         )
         try:
             context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
             tab = context.new_page()
-            log = Transfers()
-            log.attach(context.new_cdp_session(tab))
             anchor = _last_anchor(site, page)
             tab.goto(f"{base}{page}#{anchor}", wait_until="networkidle")
             tab.wait_for_timeout(1000)
@@ -141,13 +136,22 @@ def chart_page_transfer(site: Path, page: str, other: str) -> ChartPageTransfer:
             tab.wait_for_load_state("networkidle")
             after = log.total()
             log.reset()
+            tab.locator('label.md-header__button[for="__search"]').tap()
+            tab.keyboard.type("Sora", delay=50)
+            tab.wait_for_function(
+                "() => document.querySelectorAll('.md-search-result__link').length > 0",
+                timeout=60_000,
+            )
+            tab.wait_for_load_state("networkidle")
+            search = log.total()
+            log.reset()
             tab.goto(base + other, wait_until="networkidle")
             _scroll_charts_into_view(tab)
             tab.wait_for_load_state("networkidle")
             switch = log.total()
         finally:
             browser.close()
-    return ChartPageTransfer(page, before, plotly_before, after, switch)
+    return ChartPageTransfer(page, before, plotly_before, after, search, switch)
 
 
 @dataclass(frozen=True)

@@ -370,6 +370,7 @@ def browser_rows(site: Path, row: Callable[..., None]) -> None:
             kb(seen.after),
             f"target <= {kb(CHART_PAGE_TOTAL)}: {verdict(seen.after <= CHART_PAGE_TOTAL)}",
         )
+        row("browser, then the reader opens search (index, worker, lunr)", kb(seen.search))
         row(
             f"browser, then the script switch to {other}: downloaded again",
             kb(seen.switch),

@@ -66,6 +66,13 @@ def test_pages_load_everything_below_the_sub_path(browser, subpath_server, path)
         "() => [...document.querySelectorAll('.report-chart')].every(c => c.querySelector('.main-svg'))"
     )
     links = page.locator("a.md-select__link").evaluate_all("els => els.map(e => e.href)")
+    # Search downloads its worker, language scripts and index when the reader reaches for it.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("字节" if "zh-Hant" not in path else "字節", delay=50)
+    page.locator("input.md-search__input").press("End")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=20_000
+    )
     page.close()
     assert failures == []
     assert all(urlsplit(link).path.startswith(PREFIX) for link in links), links

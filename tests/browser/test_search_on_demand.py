@@ -1,0 +1,82 @@
+"""Search downloads when a reader reaches for it: no index, worker or language script with a page,
+and search still finds, highlights and works from the keyboard and on a phone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+HANT = "zh-Hant"
+PHONE = {"width": 390, "height": 844}
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.|/lunr/")
+
+
+def search_requests(fetched: list[str]) -> list[str]:
+    return [url for url in fetched if SEARCH_FILES.search(url)]
+
+
+def watch(context) -> list[str]:
+    """Every URL the context requests from now on, the search worker's own requests included."""
+    fetched: list[str] = []
+    context.on("request", lambda request: fetched.append(request.url))
+    return fetched
+
+
+def wait_for_results(page) -> list[str]:
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__link').length > 0", timeout=20_000
+    )
+    return page.locator(".md-search-result__article").all_inner_texts()
+
+
+@pytest.mark.parametrize("path", ["sources.html", f"{HANT}/timeline.html"])
+def test_a_page_loads_without_search_and_the_keyboard_shortcut_brings_it(
+    context, site_server, path
+):
+    fetched = watch(context)
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert search_requests(fetched) == [], "search downloaded before anyone searched"
+
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    query = "張楠" if path.startswith(HANT) else "张楠"
+    page.keyboard.type(query, delay=50)
+    page.locator("input.md-search__input").press("End")
+    titles = wait_for_results(page)
+    assert any(query in re.sub(r"\s+", "", title) for title in titles), titles[:5]
+    assert any(url.endswith("/search/search_index.json") for url in fetched)
+
+
+def test_a_phone_reader_tapping_search_gets_results(browser, site_server):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        fetched = watch(context)
+        page = context.new_page()
+        page.goto(f"{site_server}{HANT}/people.html", wait_until="networkidle")
+        assert search_requests(fetched) == []
+        page.locator('label.md-header__button[for="__search"]').tap()
+        page.keyboard.type("影片", delay=50)
+        page.locator("input.md-search__input").press("End")
+        titles = wait_for_results(page)
+        assert any("影片" in title for title in titles), titles[:5]
+        for result in page.locator(".md-search-result__link").evaluate_all(
+            "links => links.map(link => new URL(link.href).pathname)"
+        ):
+            assert result.startswith(f"/{HANT}/"), result
+    finally:
+        context.close()
+
+
+def test_arriving_from_a_search_result_highlights_the_words_at_once(context, site_server):
+    fetched = watch(context)
+    page = context.new_page()
+    page.goto(f"{site_server}people.html?h=张楠", wait_until="networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('mark[data-md-highlight]')", timeout=20_000
+    )
+    assert "张楠" in page.locator("mark[data-md-highlight]").first.inner_text()
+    assert any(url.endswith("/search/search_index.json") for url in fetched)
