@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -212,7 +213,14 @@ def _renamed(value: object, ids: set[str], suffix: str, defined: set[str]) -> ob
     """A deep copy of a record with every id it defines or references given `suffix` (a
     reference to a record that has no copy with that suffix keeps pointing at the original)."""
     if isinstance(value, dict):
-        return {key: _renamed(item, ids, suffix, defined) for key, item in value.items()}
+        copied = {key: _renamed(item, ids, suffix, defined) for key, item in value.items()}
+        if isinstance(value.get("formula"), str):  # a derived value names its inputs by id
+            copied["formula"] = re.sub(
+                r"[a-z0-9]+(?:-[a-z0-9]+)+",
+                lambda m: str(_renamed(m.group(0), ids, suffix, defined)),
+                value["formula"],
+            )
+        return copied
     if isinstance(value, list):
         return [_renamed(item, ids, suffix, defined) for item in value]
     if isinstance(value, str) and value in ids:
@@ -246,7 +254,7 @@ def multiply_data(data: Path, factor: int) -> tuple[int, dict[str, int]]:
     ids = set().union(*ids_of.values())
     copies_of: dict[str, int] = {}
     for name, document in loaded.items():
-        (records,) = document.values()
+        records = [record for listed in document.values() for record in listed]
         # the copies' ids are a few bytes longer (-x100): leave a tenth for them
         per_copy = len("\n".join(_flow_lines(records)).encode()) * 1.1
         copies_of[name] = max(1, min(factor, int((FILE_LIMIT - 2_000) // per_copy)))
@@ -260,12 +268,14 @@ def multiply_data(data: Path, factor: int) -> tuple[int, dict[str, int]]:
     for name, document in loaded.items():
         path = data / f"{name}.yml"
         header = path.read_text(encoding="utf-8").splitlines()[0]
-        ((key, originals),) = document.items()
-        copies = list(originals)
-        for n in range(2, copies_of[name] + 1):
-            copies += [_renamed(record, ids, f"-x{n}", defined) for record in originals]
-        total += len(copies)
-        body = f"{key}:\n" + "\n".join(_flow_lines(copies)) + "\n"
+        body = ""
+        # A file may hold more than one list (figures.yml: figures and derived values).
+        for key, originals in document.items():
+            copies = list(originals)
+            for n in range(2, copies_of[name] + 1):
+                copies += [_renamed(record, ids, f"-x{n}", defined) for record in originals]
+            total += len(copies)
+            body += f"{key}:\n" + "\n".join(_flow_lines(copies)) + "\n"
         path.write_text(header + "\n" + body, encoding="utf-8")
     return total, {name: n for name, n in copies_of.items() if n < factor}
 
