@@ -80,3 +80,25 @@ def test_arriving_from_a_search_result_highlights_the_words_at_once(context, sit
     )
     assert "张楠" in page.locator("mark[data-md-highlight]").first.inner_text()
     assert any(url.endswith("/search/search_index.json") for url in fetched)
+
+
+@pytest.mark.parametrize(
+    ("path", "query"), [("index.html", "张楠"), (f"{HANT}/index.html", "張楠")]
+)
+def test_pasted_text_searches_without_a_key_press(context, site_server, path, query):
+    # fill() sets the text and sends an input event but no key events: what a paste, dictation
+    # or many phone keyboards' Chinese input does.
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    starting = meta.inner_text().strip()  # "initialising search", in the page's language
+    box.click()
+    page.wait_for_function(  # ready: the meta line now invites typing
+        "starting => document.querySelector('.md-search-result__meta').innerText.trim() !== starting",
+        arg=starting,
+        timeout=20_000,
+    )
+    box.fill(query)
+    titles = wait_for_results(page)
+    assert any(query in re.sub(r"\s+", "", title) for title in titles), titles[:5]

@@ -66,4 +66,15 @@
     passive: true,
   });
   document.addEventListener("change", (event) => event.target.id === "__search" && want());
+
+  // Material searches on key release. Text that arrives without one — pasted, dictated, or
+  // committed by a phone's Chinese keyboard, which often sends no usable key events — would sit
+  // in the box unsearched; its input event stands in for the key release.
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (!(box instanceof HTMLInputElement) || event.isComposing) return;
+    if (box.matches('[data-md-component="search-query"]')) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    }
+  });
 })();
