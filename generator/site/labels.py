@@ -21,7 +21,7 @@ ATTRIBUTION_WORDS = {
 }
 
 ATTRIBUTION_MEANING = {
-    Attribution.OFFICIAL: "当事公司或本人公开表态，或经文章转述的内部讲话。",
+    Attribution.OFFICIAL: "当事公司或本人公开、具名的表态，本站收录了说法本身；只经文章转述的讲话不在此列。",
     Attribution.ANALYST: "具名机构的研究报告及其引用的数据。",
     Attribution.REPORTED: "文章作为事实陈述，但没有注明出处。",
     Attribution.INSIDER: "文章援引未具名的知情人士（“据悉”“有消息指出”）。",
