@@ -6,7 +6,9 @@ Per edition, in this order:
 2. OpenCC converts what lies between;
 3. the vocabulary replaces words of OpenCC's output with what the edition's newsrooms write
    (時間線 → 時間軸, 萬億 → 兆); it never touches a glossary term or a name;
-4. quotation marks become corner brackets, 「」 outside and 『』 inside.
+4. quotation marks become corner brackets, 「」 outside and 『』 inside, by depth.
+The source's own words (quotes) change glyphs only: OpenCC's character config, the vocabulary
+entries marked as glyph variants (宣佈 → 宣布), corner brackets, and full-width punctuation.
 A script with no OpenCC config (the source script) passes text through unchanged.
 """
 
@@ -20,11 +22,13 @@ from typing import Any, TypeVar
 
 import opencc
 
+from generator.editions.interface_vocabulary import interface_vocabulary
 from generator.facts.fields import map_strings
 from generator.facts.model import (
     SOURCE_WORDS,
     TEXT,
     FactBase,
+    Figure,
     GlossaryEntry,
     Record,
     VocabularyEntry,
@@ -32,8 +36,15 @@ from generator.facts.model import (
 
 Converted = TypeVar("Converted", bound=Record)
 
-# Traditional editions quote with corner brackets: “ ” → 「 」 and, nested, ‘ ’ → 『 』.
-CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+# Quotation marks, whichever style the text uses; depth decides the bracket a reader sees.
+OPENING_QUOTES = frozenset("“‘「『")
+CLOSING_QUOTES = frozenset("”’」』")
+# Half-width punctuation a Chinese quote may carry from its source (a comma between digits is a
+# thousands separator and stays).
+_HALF_WIDTH_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_HALF_WIDTH_PARENS = str.maketrans({"(": "（", ")": "）"})
+_ONE_LEVEL_DOWN = str.maketrans("「」『』", "『』「」")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # OpenCC configs that also localise vocabulary -> the same script without that step.
 GLYPH_CONFIGS = {"s2twp": "s2tw"}
 
@@ -46,6 +57,44 @@ def _opencc(config: str) -> opencc.OpenCC:
 def to_simplified(text: str) -> str:
     """Traditional text folded back to Simplified character by character (OpenCC t2s)."""
     return str(_opencc("t2s").convert(text))
+
+
+def corner_quotes(text: str) -> str:
+    """Quotation marks as corner brackets by depth: 「」 outside, 『』 one level in, 「」 again
+    below that. Curly quotes and brackets already there are levelled alike, so a quote wrapped
+    in 「」 gets 『』 inside. An apostrophe between Latin letters (OpenAI’s) is left alone."""
+    out: list[str] = []
+    depth = 0
+    for index, char in enumerate(text):
+        if char == "’" and _between_letters(text, index):
+            out.append(char)
+        elif char in OPENING_QUOTES:
+            out.append("「" if depth % 2 == 0 else "『")
+            depth += 1
+        elif char in CLOSING_QUOTES:
+            depth = max(depth - 1, 0)
+            out.append("」" if depth % 2 == 0 else "』")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def inside_corner_brackets(text: str) -> str:
+    """`text` as it reads when wrapped in 「」: its own corner brackets one level down (「」 ↔ 『』).
+    Curly quotes are left as they are (the Simplified edition quotes the source as written)."""
+    return text.translate(_ONE_LEVEL_DOWN)
+
+
+def _between_letters(text: str, index: int) -> bool:
+    before, after = text[index - 1 : index], text[index + 1 : index + 2]
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+
+
+def full_width_punctuation(text: str) -> str:
+    """Commas and parentheses of a Chinese text in full width: `韓尚佑(CEO),` → `韓尚佑（CEO），`."""
+    if not _CJK.search(text):
+        return text
+    return _HALF_WIDTH_COMMA.sub("，", text).translate(_HALF_WIDTH_PARENS)
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -64,9 +113,16 @@ def explicit_names(base: FactBase, lang: str = "zh-Hant") -> dict[str, str]:
     return pairs
 
 
-def vocabulary_for(entries: Iterable[VocabularyEntry], lang: str) -> dict[str, str]:
-    """OpenCC's word -> the edition's word, for the entries that name edition `lang`."""
-    return {entry.opencc: entry.editions[lang] for entry in entries if lang in entry.editions}
+def vocabulary_for(
+    entries: Iterable[VocabularyEntry], lang: str, *, glyphs_only: bool = False
+) -> dict[str, str]:
+    """OpenCC's word -> the edition's word, for the entries that name edition `lang` (with
+    `glyphs_only`, those marked as a glyph variant, which quotes take too)."""
+    return {
+        entry.opencc: entry.editions[lang]
+        for entry in entries
+        if lang in entry.editions and (entry.glyph or not glyphs_only)
+    }
 
 
 class ScriptConverter:
@@ -79,6 +135,7 @@ class ScriptConverter:
         glossary: Iterable[GlossaryEntry] = (),
         names: dict[str, str] | None = None,
         vocabulary: dict[str, str] | None = None,
+        glyph_variants: dict[str, str] | None = None,
     ) -> None:
         self.opencc_config = opencc_config
         self.lang = lang
@@ -91,6 +148,9 @@ class ScriptConverter:
         self.sources_of: dict[str, str] = {}
         self.term_pattern = _alternation(self.terms)
         self.vocabulary_pattern = _alternation(self.vocabulary)
+        # OpenCC's glyph -> the edition's glyph (宣佈 → 宣布), for quotes as well as text.
+        self.glyph_variants: dict[str, str] = dict(glyph_variants or {})
+        self.glyph_pattern = _alternation(self.glyph_variants)
 
     @property
     def converts(self) -> bool:
@@ -111,19 +171,21 @@ class ScriptConverter:
         return self.vocabulary_pattern.sub(lambda m: self.vocabulary[m.group()], converted)
 
     def glyphs(self, text: str) -> str:
-        """Characters and quotation marks only, no regional wording (s2twp's 视频→影片).
-
-        For the source's own words, which are quoted as written.
+        """Characters, quotation marks and punctuation only, no regional wording (s2twp's
+        视频→影片): for the source's own words, which are quoted as written.
         """
         if not self.opencc_config:
             return text
         config = GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)
-        return str(_opencc(config).convert(text)).translate(CORNER_QUOTES)
+        converted = str(_opencc(config).convert(text))
+        if self.glyph_pattern is not None:
+            converted = self.glyph_pattern.sub(lambda m: self.glyph_variants[m.group()], converted)
+        return corner_quotes(full_width_punctuation(converted))
 
     def __call__(self, text: str) -> str:
         if not self.opencc_config or not text:
             return text
-        converted = self._convert(text).translate(CORNER_QUOTES)
+        converted = corner_quotes(self._convert(text))
         if converted != text:
             self.sources_of[converted.strip()] = text.strip()
         return converted
@@ -143,13 +205,15 @@ class ScriptConverter:
 
 
 def converter_for(base: FactBase, opencc_config: str | None, lang: str) -> ScriptConverter:
-    """The converter of one edition: glossary, the data's names, OpenCC and vocabulary."""
+    """The converter of one edition: glossary, the data's names, OpenCC, the generator's
+    interface vocabulary and the report's vocabulary (which wins where both name a word)."""
     return ScriptConverter(
         opencc_config,
         lang,
         base.glossary,
         explicit_names(base, lang),
-        vocabulary_for(base.vocabulary, lang),
+        {**interface_vocabulary(opencc_config), **vocabulary_for(base.vocabulary, lang)},
+        vocabulary_for(base.vocabulary, lang, glyphs_only=True),
     )
 
 
@@ -165,4 +229,13 @@ def convert_fact_base(base: Converted, convert: ScriptConverter) -> Converted:
         return convert(value) if TEXT in markers else value
 
     converted: Converted = map_strings(base, change)
+    if isinstance(converted, FactBase):
+        figures = [_in_edition_unit(figure, convert.lang) for figure in converted.figures]
+        return converted.model_copy(update={"figures": figures})
     return converted
+
+
+def _in_edition_unit(figure: Figure, lang: str) -> Figure:
+    """A figure whose unit is written as edition `lang` counts it (Taiwan counts GPUs in 顆)."""
+    unit = figure.unit_forms.get(lang)
+    return figure.model_copy(update={"unit": unit}) if unit else figure

@@ -16,7 +16,7 @@ from typing import Any
 import jieba
 from zhconv_rs import zhconv
 
-from generator.editions.convert import ScriptConverter
+from generator.editions.convert import ScriptConverter, corner_quotes
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
 jieba.setLogLevel(logging.WARNING)
@@ -42,7 +42,8 @@ class Disagreement:
 def second_opinion(text: str, opencc_config: str) -> str:
     """`text` as zhconv-rs writes it for the readers of `opencc_config`."""
     target: Any = ZHCONV_TARGET.get(opencc_config, "zh-Hant")
-    return str(zhconv(text, target, False))
+    # Quote marks nest by our own rule (「『』」), which is no wording to second-guess.
+    return corner_quotes(str(zhconv(text, target, False)))
 
 
 def _opcodes(base: str, output: str) -> Opcodes:
@@ -138,6 +139,8 @@ def decided_by(disagreement: Disagreement, text: str, ours: ScriptConverter) -> 
     for word, written in ours.vocabulary.items():
         # jieba may cut the entry's word (短/视频): a part of it counts where the whole is written.
         part = disagreement.ours and disagreement.ours in written and written in converted
-        if written in disagreement.ours or part:
+        # An entry that drops a word (訂閱源 → 訂閱) decides the word's absence.
+        dropped = not disagreement.ours and disagreement.theirs in word and written in converted
+        if written in disagreement.ours or part or dropped:
             return word
     return None

@@ -111,6 +111,15 @@ NameForms = Annotated[
         )
     ),
 ]
+UnitForms = Annotated[
+    dict[str, Term],
+    Field(
+        description=(
+            "单位在某个版本的写法，按语言代码，例如 zh-Hant: 顆（台湾以“顆”计 GPU）；"
+            "没列出的版本照常转换 unit。"
+        )
+    ),
+]
 # A reviewer's reason for a conversion decision (about Simplified words, so never converted).
 Reason = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 
@@ -588,6 +597,7 @@ class Figure(Fact):
         description="原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''。"
     )
     unit: Text = Field(description="单位，例如 美元、秒、张。")
+    unit_forms: UnitForms = Field(default_factory=dict)
     comparator: Comparator = Field("=", description="比较符号：> >= = < <= ~（~ 表示约），默认 =。")
     measures: Text = Field(description="这个数字衡量的是什么、出自谁的估算。")
     about: list[AnyRef] = Field(default_factory=list, description="相关记录的 id 列表。")
@@ -719,6 +729,13 @@ class VocabularyEntry(Record):
         description=(
             "按语言代码给出各版本的写法；没列出的版本保留 OpenCC 的写法。"
             "写成与 opencc 相同的词，表示核对过、决定保留。"
+        ),
+    )
+    glyph: bool = Field(
+        False,
+        description=(
+            "只是同一个字的不同字形（宣佈→宣布、平臺→平台）时写 true："
+            "原文引语只换字形，这类条目也用于引语。"
         ),
     )
     why: Reason = Field(description="为什么这样写，例如“台湾报刊的习惯说法”。")
