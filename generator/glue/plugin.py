@@ -211,6 +211,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             "plotly_words": plotly_words(self.convert),
             "chart_export": export_words_json(tool_words(self.convert)),
         }
+        toc = config.mdx_configs.get("toc")
+        if isinstance(toc, dict) and toc.get("permalink"):
+            toc["permalink_title"] = self.convert(
+                toc.get("permalink_title") or UI_TEXT["permalink"]
+            )
         simplified_name = config.site_name
         config.site_name = self.convert(config.site_name)
         # Material prints the palette toggles' names as written in mkdocs.yml.

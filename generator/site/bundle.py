@@ -33,8 +33,14 @@ def bundle_name(publication: Publication) -> str:
     return f"{publication.key}-data-{publication.lang}.zip"
 
 
-def _readme(base: FactBase, publication: Publication, ui: Callable[[str], str]) -> str:
-    tables = fact_tables(base)
+def _readme(
+    base: FactBase,
+    publication: Publication,
+    ui: Callable[[str], str],
+    conversion_tables: bool = True,
+) -> str:
+    # The same tables as the bundle holds: a Traditional edition leaves out the conversion tables.
+    tables = fact_tables(base, conversion_tables=conversion_tables)
     lines = [
         f"# {publication.title}",
         "",
@@ -125,7 +131,7 @@ def data_bundle(
     when = max(ZIP_EPOCH, (issued.year, issued.month, issued.day, 0, 0, 0))
     folder = bundle_name(publication).removesuffix(".zip")
     members = {
-        "README.md": _readme(base, publication, ui),
+        "README.md": _readme(base, publication, ui, conversion_tables),
         "facts.json": facts_json(base, ui, conversion_tables),
         **facts_csv(base, ui, conversion_tables),
         **_schemas_in_script(ui),

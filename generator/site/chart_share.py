@@ -65,13 +65,15 @@ def file_name(label: str) -> str:
 
 
 def source_line(base: FactBase, ui: Callable[[str], str], site_name: str) -> str:
-    """'资料来源：<媒体>《…》等；整理：<site>' — the report's first source stands for all."""
+    """'资料来源：<媒体>《…》等；整理：《site》' — the report's first source stands for all. The
+    site is a work, so it takes title marks (and its own colon never follows 整理：)."""
+    credit = f"{ui('整理')}：《{site_name}》"
     if not base.sources:
-        return f"{ui('整理')}：{site_name}"
+        return credit
     first = base.sources[0]
     outlet = next((o.name for o in base.organizations if o.id == first.outlet), "")
     more = ui("等") if len(base.sources) > 1 else ""
-    return f"{ui('资料来源')}：{outlet}《{first.title}》{more}；{ui('整理')}：{site_name}"
+    return f"{ui('资料来源')}：{outlet}《{first.title}》{more}；{credit}"
 
 
 def site_address(site_url: str | None) -> str:

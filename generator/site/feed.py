@@ -77,7 +77,8 @@ def atom_feed(
     """
     revisions = list(reversed(history.revisions))[:MAX_ENTRIES]
     updated = revisions[0].time if revisions else _fallback_updated()
-    title = f"{site_name}：{ui('更正与修订')}"
+    # A bar, not a colon: a site name may hold a colon of its own (报告：副题：更正).
+    title = f"{site_name}｜{ui('更正与修订')}"
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>',

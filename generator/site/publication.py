@@ -58,7 +58,20 @@ def build_date(project_dir: Path) -> date | None:
     return datetime.fromtimestamp(int(epoch), tz=UTC).date()
 
 
+# Editions whose readers cite in the style of Taiwan's and Hong Kong's journals (APA in Chinese,
+# full-width punctuation); the rest follow the mainland's GB/T 7714.
+TRADITIONAL_CITATION_LANGS = ("zh-Hant", "zh-TW", "zh-HK", "zh-MO")
+
+
 def formatted(publication: Publication) -> str:
+    """The reference as the edition's readers write one: GB/T 7714 for Simplified editions,
+    APA in Chinese for Traditional ones."""
+    if publication.lang.startswith(TRADITIONAL_CITATION_LANGS):
+        return apa_chinese(publication)
+    return gb_t_7714(publication)
+
+
+def gb_t_7714(publication: Publication) -> str:
     """A reference in the style of GB/T 7714-2015 for an online database: `作者. 题名[DB/OL]. (日期). 网址.`"""
     parts = [f"{publication.author}. {publication.title}[DB/OL]."]
     if publication.issued:
@@ -66,6 +79,13 @@ def formatted(publication: Publication) -> str:
     if publication.url:
         parts.append(f"{publication.url}.")
     return " ".join(parts)
+
+
+def apa_chinese(publication: Publication) -> str:
+    """A reference as Taiwan's Chinese-language journals write APA: `作者（年）。《題名》。網址`."""
+    year = f"（{publication.issued.year}）" if publication.issued else "（無日期）"
+    reference = f"{publication.author}{year}。《{publication.title}》。"
+    return reference + (publication.url or "")
 
 
 _BIBTEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"} | {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
+from generator.editions.convert import inside_corner_brackets
 from generator.facts.dates import Precision, parse_date
 from generator.facts.model import Citation, Cited, Figure
 from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
@@ -78,6 +79,19 @@ def normalized(figure: Figure) -> float:
     return figure.value * SCALES[figure.scale]
 
 
+# A bound as a sign beside a number in uniform units: ＞50, ≈8万亿.
+COMPARATOR_SIGNS = {">": "＞", ">=": "≥", "=": "= ", "<": "＜", "<=": "≤", "~": "≈"}
+
+
+def normalized_words(figure: Figure, ui: Ui) -> str:
+    """The figure in uniform units, keeping its bound and range: '= 2至3个月', '＞50人'."""
+    scale = SCALES[figure.scale]
+    amount = ui(chinese_number(figure.value * scale))
+    if figure.value_max is not None:
+        amount += "至" + ui(chinese_number(figure.value_max * scale))
+    return f"{COMPARATOR_SIGNS[figure.comparator]}{amount}{figure.unit}"
+
+
 _QUARTER = {"33": "第一季度", "34": "第二季度", "35": "第三季度", "36": "第四季度"}
 _HALF = {"40": "上半年", "41": "下半年"}
 
@@ -135,7 +149,8 @@ def citation_links(
             f'{{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
         )
         if c.quote:
-            link += f'<span class="cite-quote">{ui("原文")}：「{md_text(c.quote)}」</span>'
+            quote = md_text(inside_corner_brackets(c.quote))
+            link += f'<span class="cite-quote">{ui("原文")}：「{quote}」</span>'
         archive = archived.pop(c.source, None)
         if archive:
             link += f" [{ui('存档')}](<{archive}>){{ .cite-archive }}"

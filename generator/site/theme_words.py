@@ -9,4 +9,6 @@ UI_TEXT = {
     "not_found": "404：找不到这个页面",
     "not_found_help": "链接可能已经失效，或者网址输入有误。可以用右上角的搜索，或者从首页重新开始。",
     "home": "返回首页",
+    # The ¶ beside every heading (Python-Markdown's toc writes "Permanent link" otherwise).
+    "permalink": "永久链接",
 }

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from generator.site.charts.line_breaks import lines_of
 from generator.site.pages.context import PageContext
 
 MS_PER_DAY = 24 * 3600 * 1000
@@ -63,8 +64,9 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
 
 
 def wrapped(text: str, width: int = 12) -> str:
-    """Escaped text broken into lines of `width` characters for a category label."""
-    return "<br>".join(plot_text(text[i : i + width]) for i in range(0, len(text), width))
+    """Escaped text broken between words into lines of about `width` characters, for a
+    category label."""
+    return "<br>".join(plot_text(line) for line in lines_of(text, width))
 
 
 def iso_day(day: date) -> str:

@@ -6,7 +6,7 @@ from generator.site.derive import derive
 from generator.site.labels import FIGURE_KIND_WORDS
 from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
-from generator.site.render import chinese_number, figure_value, md_text, normalized
+from generator.site.render import figure_value, md_text, normalized_words
 
 TITLE = "算力与数字"
 DESCRIPTION = "报道中的算力、资金、数据与时间数字：单位、由谁估算，以及由它们推算出的核对值。"
@@ -36,7 +36,7 @@ def render(ctx: PageContext) -> str:
                 f"### {md_text(figure.label)} {{ #{figure.id} }}",
                 "",
                 f'<span class="fact-figure">{md_text(ui(figure_value(figure)))}</span>'
-                f' <span class="fact-tag">= {md_text(ui(chinese_number(normalized(figure))))} {md_text(figure.unit)}</span>{estimator}',
+                f' <span class="fact-tag">{md_text(normalized_words(figure, ui))}</span>{estimator}',
                 "",
                 f"{md_text(figure.measures)} {ctx.cite(figure)}",
                 "",
