@@ -18,6 +18,7 @@ from generator.facts.model import FactBase
 from generator.site import chain_block, charts
 from generator.site.chain_block import compute_block
 from generator.site.chart_embed import chart_html, figure_json
+from generator.site.charts.line_breaks import lines_of
 from generator.site.compute_chain import EditorNote, editor_notes
 from generator.site.derive import derive
 from generator.site.pages.context import PageContext
@@ -372,6 +373,32 @@ def test_market_counts_with_comparators_and_series() -> None:
     assert len(lines) == 1 and lines[0]["y"] == [10.0, 12.5]
     assert lines[0]["xaxis"] == "x2" and with_series["layout"]["xaxis2"]["type"] == "date"
     assert "某股份" in charts.market_block(context(small_base(market_moves=moves)))
+
+
+@pytest.mark.parametrize(
+    ("label", "whole"),
+    [
+        ("当日A股、港股Sora概念股板块中股价上涨的个股数量", "概念股"),
+        ("當日A股、港股Sora概念股族群中股價上漲的個股數量", "概念股"),
+        ("其中股价涨幅在40%以上的企业数量", "企业"),
+        ("其中股價漲幅在40%以上的企業數量", "企業"),
+    ],
+)
+def test_label_lines_break_between_words_never_inside_one(label: str, whole: str) -> None:
+    lines = lines_of(label, 12)
+    assert "".join(lines) == label and len(lines) > 1
+    assert any(whole in line for line in lines), lines
+    assert all(len(line) <= 14 for line in lines), lines
+    # Punctuation ends the line before it, never starts one.
+    assert not any(line[0] in "、，。；：" for line in lines[1:]), lines
+
+
+def test_market_tick_labels_keep_words_whole() -> None:
+    figure = as_dict(charts.market_figure(context(small_base())))
+    ticks = [str(t) for t in figure["layout"]["yaxis"]["ticktext"]]
+    for tick in ticks:
+        pieces = html.unescape(tick).split("<br>")
+        assert all(len(piece) <= 14 for piece in pieces), pieces
 
 
 # --- compute --------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,11 @@ TITLES = {
     "zh-Hant": "中文版Sora競賽：一份有出處的事實報告",
 }
 BUILD_DAY = "2023-11-14"  # SOURCE_DATE_EPOCH=1700000000 in the tests' builds
+# The formatted reference as each edition's readers write one: GB/T 7714, APA in Chinese.
+REFERENCES = {
+    "zh-Hans": f"{TITLES['zh-Hans']}[DB/OL]. ({BUILD_DAY}).",
+    "zh-Hant": f"中文版Sora競賽報告編寫組（2023）。《{TITLES['zh-Hant']}》。http",
+}
 
 
 def bundle(site: Path, lang: str) -> zipfile.ZipFile:
@@ -69,8 +75,13 @@ def test_bundle_holds_json_csvs_schemas_readme_and_citation(built_site, lang):
     assert readme.startswith(f"# {TITLES[lang]}\n")
     assert "CC BY 4.0" in readme and "https://creativecommons.org/licenses/by/4.0/" in readme
     assert "`events.csv`" in readme and "date_earliest" in readme and "belongs_to" in readme
-    assert f"[DB/OL]. ({BUILD_DAY})" in readme
-    assert ("许可" in readme) == (lang == "zh-Hans") and ("許可" in readme) == (lang == "zh-Hant")
+    assert REFERENCES[lang] in readme
+    assert ("许可" in readme) == (lang == "zh-Hans") and ("授權" in readme) == (lang == "zh-Hant")
+    # The README lists exactly the tables the bundle holds.
+    listed = set(re.findall(r"^- `([a-z_]+\.csv)`（", readme, flags=re.MULTILINE))
+    held = {name for name in members if name.endswith(".csv")}
+    assert listed == held and len(held) > 10
+    assert ("glossary.csv" in held) == (lang == "zh-Hans")
     assert members["CITATION.bib"].decode("utf-8").startswith("@misc{sora-report,")
     csl = json.loads(members["CITATION.json"])
     assert csl[0]["title"] == TITLES[lang]
@@ -107,7 +118,7 @@ def _assert_cite_box(page, lang, site_url):
     csl = json.loads(csl_text)
     assert csl[0]["title"] == TITLES[lang] and csl[0]["URL"] == url
     assert csl[0]["issued"] == {"date-parts": [[2023, 11, 14]]}
-    assert TITLES[lang] + "[DB/OL]" in box.get_text()
+    assert REFERENCES[lang] in box.get_text()
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
@@ -134,6 +145,17 @@ def test_bibtex_escapes_its_special_characters():
     entry = bibtex(publication)
     assert r"title = {50\% \& \{more\}\_x}" in entry and r"author = {A\#B}" in entry
     assert formatted(publication) == "A#B. 50% & {more}_x[DB/OL]."
+
+
+def test_traditional_editions_cite_in_chinese_apa():
+    licence = Licence("n", "https://x.test/")
+    day = date(2024, 3, 1)
+    hant = Publication("k", "題名", "編寫組", "https://x.test/", day, "zh-Hant", licence)
+    assert formatted(hant) == "編寫組（2024）。《題名》。https://x.test/"
+    undated = Publication("k", "題名", "編寫組", None, None, "zh-HK", licence)
+    assert formatted(undated) == "編寫組（無日期）。《題名》。"
+    hans = Publication("k", "题名", "编写组", "https://x.test/", day, "zh-Hans", licence)
+    assert formatted(hans) == "编写组. 题名[DB/OL]. (2024-03-01). https://x.test/."
 
 
 def test_build_date_comes_from_source_date_epoch_or_git(monkeypatch, tmp_path):

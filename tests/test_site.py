@@ -160,6 +160,40 @@ def test_material_ui_text_is_traditional(built_site):
     assert traditional is not None and traditional.get("placeholder") == "搜尋"
 
 
+# Attributes a reader hears or sees as text (tooltips, screen readers, empty fields).
+READER_ATTRIBUTES = ("title", "aria-label", "alt", "placeholder")
+
+
+def english_attributes(page: BeautifulSoup) -> list[str]:
+    """Reader-facing attribute values that are English words with no Chinese in them."""
+    return [
+        f'{name}="{value}"'
+        for tag in page.find_all(True)
+        for name in READER_ATTRIBUTES
+        if isinstance(value := tag.get(name), str)
+        and re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", value)
+        and not re.search(r"[\u4e00-\u9fff]", value)
+    ]
+
+
+@pytest.mark.parametrize(("folder", "permalink"), [("", "永久链接"), (HANT, "永久連結")])
+def test_theme_strings_speak_the_page_language(built_site, folder, permalink):
+    pages = [f"{folder}/{page}" if folder else page for page in root_pages(built_site)]
+    links = 0
+    for page in pages:
+        parsed = soup(built_site, page)
+        assert english_attributes(parsed) == [], page
+        for link in parsed.select("a.headerlink"):
+            assert link.get("title") == permalink, page
+            links += 1
+    assert links > 50
+
+
+def test_the_english_check_finds_an_english_tooltip():
+    page = BeautifulSoup('<a title="Permanent link">¶</a><a title="OpenAI">x</a>', "html.parser")
+    assert english_attributes(page) == ['title="Permanent link"']
+
+
 def _nav_titles(page: BeautifulSoup) -> list[str]:
     return [link.get_text(" ", strip=True) for link in page.select("nav.md-nav--primary a")]
 

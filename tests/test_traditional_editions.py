@@ -175,3 +175,208 @@ def test_hong_kong_keeps_its_own_words(hong_kong_project):
     assert "「中文版Sora」" in read(hk, "index.html")
     assert "60隻個股" in read(hk, "market.html")
     assert "谷歌" in read(hk, "organizations.html")
+
+
+# Mainland words a Taiwan newsroom would not print, with what it writes instead. Quotes of the
+# source keep the source's words and are left out of the check.
+MAINLAND_WORDS = {
+    "CEO": "執行長",
+    "高管": "高層",
+    "內測": "內部測試",
+    "落地": "實際應用",
+    "文生影片": "文字生成影片",
+    "帖子": "貼文",
+    "發帖": "發文",
+    "題圖": "首圖",
+    "頁頭": "頁首",
+    "保駕護航": "提供後援",
+    "提效降本": "提高效率、降低成本",
+    "會否": "是否會",
+    "二級市場": "次級市場",
+    "二季度": "第二季",
+    "視覺補丁": "視覺區塊",
+    "文字標記": "詞元",
+    "GPU時": "GPU小時",
+    "戰略": "策略",
+    "單元格": "儲存格",
+    "每行一條記錄": "每列一筆紀錄",
+    "構建網站": "建置網站",
+    "壓縮包": "壓縮檔",
+    "許可": "授權",
+    "訂閱源": "訂閱",
+    "拉取請求": "Pull Request",
+    "懸停": "暫留",
+    "拖動": "拖曳",
+    "生成圖片": "產生圖片",
+    "字節順序": "位元組順序",
+}
+# Brands whose names hold the mainland word (騰訊視頻 is how the brand writes itself).
+BRANDS = ("騰訊視頻", "西瓜視頻")
+# Glyphs Taiwan's papers do not print, in quotes either (quotes change glyphs, not words).
+MAINLAND_GLYPHS = ("首箇", "宣佈", "公佈", "平臺", "臺階")
+
+
+def _without_quote_keys(node: object) -> object:
+    if isinstance(node, dict):
+        return {k: _without_quote_keys(v) for k, v in node.items() if k != "quote"}
+    if isinstance(node, list):
+        return [_without_quote_keys(item) for item in node]
+    return node
+
+
+def words_outside_quotes(name: str, raw: str) -> str:
+    """What a reader of file `name` meets in the edition's own words: no quote of the source."""
+    if name.endswith(".csv"):
+        rows = csv.DictReader(io.StringIO(raw.lstrip("\ufeff")))
+        return "\n".join(
+            " ".join(v for k, v in row.items() if k != "cite_quotes" and v) for row in rows
+        )
+    if name.endswith(".json") and not name.startswith("search/"):
+        return json.dumps(_without_quote_keys(json.loads(raw)), ensure_ascii=False)
+    text = re.sub(r'<span class="cite-quote">.*?</span>', "", raw)
+    return without_quotes(readable(text).replace("\u200b", ""))
+
+
+def mainland_words_in(edition_dir: Path) -> dict[str, list[str]]:
+    """File -> the mainland words found in it outside quotes, with some context."""
+    found: dict[str, list[str]] = {}
+    for name, raw in texts_in(edition_dir):
+        text = words_outside_quotes(name, raw)
+        for brand in BRANDS:
+            text = text.replace(brand, "")
+        hits = [
+            text[max(0, m.start() - 8) : m.end() + 4]
+            for word in [*MAINLAND_WORDS, "視頻"]
+            for m in re.finditer(re.escape(word), text)
+        ]
+        if hits:
+            found[name] = hits[:5]
+    return found
+
+
+def test_taiwan_words_outside_quotes_in_every_file(built_site):
+    assert mainland_words_in(built_site / "zh-Hant") == {}
+
+
+def test_the_word_check_sees_through_files_but_not_quotes(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<p>抖音集團CEO</p><span class="cite-quote">原文：「抖音集團CEO」</span>', encoding="utf-8"
+    )
+    (tmp_path / "ok.html").write_text(
+        '<p>執行長與騰訊視頻</p><span class="cite-quote">原文：「內測『視頻』」</span>',
+        encoding="utf-8",
+    )
+    (tmp_path / "t.csv").write_text("\ufeffid,text,cite_quotes\na,帖子,內測\n", encoding="utf-8")
+    (tmp_path / "f.json").write_text('{"a": [{"quote": "高管", "t": "時間段"}]}', encoding="utf-8")
+    (tmp_path / "g.json").write_text('{"a": [{"quote": "高管", "t": "高管"}]}', encoding="utf-8")
+    assert sorted(mainland_words_in(tmp_path)) == ["g.json", "page.html", "t.csv"]
+
+
+def test_quotes_keep_the_source_words_in_taiwan_glyphs(built_site):
+    hant = built_site / "zh-Hant"
+    quotes = [
+        quote
+        for name, raw in texts_in(hant)
+        if name.endswith(".html")
+        for quote in re.findall(r'<span class="cite-quote">(.*?)</span>', readable(raw))
+    ]
+    assert len(quotes) > 100
+    text = "\n".join(quotes)
+    # The source's words stay (CEO, 視頻), in the glyphs Taiwan prints.
+    assert "抖音集團新任CEO" in text and "視頻" in text
+    for glyphs in MAINLAND_GLYPHS:
+        assert glyphs not in text, glyphs
+    # Full-width punctuation inside a Chinese quote: 韓尚佑（抖音集團新任CEO）, 11月，剪映
+    assert "韓尚佑（抖音集團新任CEO）" in text
+    assert not [q for q in quotes if "," in q or "(" in q or ")" in q]
+    for _, raw in texts_in(hant):
+        for glyphs in MAINLAND_GLYPHS:
+            assert glyphs not in readable(raw), glyphs
+
+
+def test_quotes_inside_quotes_are_double_corner_brackets(built_site):
+    hant = built_site / "zh-Hant"
+    products = readable(read(hant, "products.html"))
+    assert "原文：「劇情創作平台『BagelBell』」" in products
+    events = readable(read(hant, "timeline.html"))
+    assert "原文：「『Boximator』，終於浮出水面」" in events
+    method = readable(read(hant, "method.html"))
+    assert "「原文：『……』」" in method
+    for name, raw in texts_in(hant):
+        text = readable(raw)
+        assert "「「" not in text and "」」" not in text, name
+    # The Simplified edition quotes the source's marks as written.
+    assert "原文：「剧情创作平台“BagelBell”」" in readable(read(built_site, "products.html"))
+
+
+def value_tags(page: str) -> list[tuple[str, str]]:
+    """(figure as written, its value tag) of each figure on the compute page."""
+    pairs = re.findall(
+        r'<span class="fact-figure">(.*?)</span> <span class="fact-tag">(.*?)</span>', page
+    )
+    return [(readable(figure), readable(tag)) for figure, tag in pairs]
+
+
+@pytest.mark.parametrize("folder", ["", "zh-Hant"])
+def test_value_tags_say_what_their_figure_says(built_site, folder):
+    tags = dict(value_tags(read(built_site / folder, "compute.html")))
+    assert len(tags) >= 7
+    for figure, tag in tags.items():
+        # A range stays a range, a bound a bound; the numbers are the figure's own.
+        assert re.findall(r"\d+(?:\.\d+)?", figure) == re.findall(r"\d+(?:\.\d+)?", tag)
+        assert ("–" in figure) == ("至" in tag), (figure, tag)
+        assert figure.startswith(("超過", "超过")) == tag.startswith("＞"), (figure, tag)
+        # No space between a number and its unit in Chinese text.
+        assert not re.search(r"[\d萬万億亿兆] \S", tag), tag
+    gpus = "156.98萬顆" if folder else "156.98万张"
+    assert f"= {gpus}" in tags.values()
+
+
+def test_gpus_are_counted_in_ke_everywhere(built_site):
+    hant = built_site / "zh-Hant"
+    assert "156.98萬顆" in without_quotes(readable(read(hant, "compute.html")))
+    figures = {
+        row["id"]: row
+        for row in csv.DictReader(io.StringIO(read(hant, "downloads/figures.csv").lstrip("\ufeff")))
+    }
+    assert figures["sora-scale-training-gpus"]["unit"] == "顆"
+    derived = read(hant, "downloads/derived.csv")
+    assert "156.98萬顆" in derived or "sora-scale-training-gpus" in derived
+    assert "GPU小時" in derived
+    simplified = {
+        row["id"]: row
+        for row in csv.DictReader(
+            io.StringIO(read(built_site, "downloads/figures.csv").lstrip("\ufeff"))
+        )
+    }
+    assert simplified["sora-scale-training-gpus"]["unit"] == "张"
+
+
+def test_taiwan_citation_feed_and_chart_credit(built_site):
+    hant = built_site / "zh-Hant"
+    data = readable(read(hant, "data.html"))
+    assert (
+        "中文版Sora競賽報告編寫組（2023）。《中文版Sora競賽：一份有出處的事實報告》。http" in data
+    )
+    assert "[DB/OL]" not in data
+    assert "[DB/OL]" in readable(read(built_site, "data.html"))
+    feed = read(hant, "feed.xml")
+    assert "<title>中文版Sora競賽：一份有出處的事實報告｜更正與修訂</title>" in feed
+    market = readable(read(hant, "market.html"))
+    assert "；整理：《中文版Sora競賽：一份有出處的事實報告》" in market
+    assert "整理：《中文版Sora竞赛：一份有出处的事实报告》" in readable(
+        read(built_site, "market.html")
+    )
+
+
+def test_table_words_and_links_on_taiwan_pages(built_site):
+    hant = built_site / "zh-Hant"
+    data = re.sub(r"<[^>]+>", "", readable(read(hant, "data.html")))
+    assert "每列一筆紀錄" in data and "id 欄" in data and "cite_quotes 欄" in data
+    assert "帶位元組順序記號（BOM）" in data and "儲存格" in data and "授權與引用" in data
+    assert "市場、算力與數字" in re.sub(r"<[^>]+>", "", readable(read(hant, "index.html")))
+    method = re.sub(r"<[^>]+>", "", readable(read(hant, "method.html")))
+    assert "指令" in method and "Pull Request（PR）" in method
+    assert "上圖先顯示事件最密集的一個月，可左右拖曳" in chart_text(read(hant, "timeline.html"))
+    people = chart_text(read(hant, "people.html"))
+    assert "高層人事異動時間軸" in readable(read(hant, "people.html")) and "高層異動" in people

@@ -62,7 +62,7 @@ def to_simplified(text: str) -> str:
 def corner_quotes(text: str) -> str:
     """Quotation marks as corner brackets by depth: 「」 outside, 『』 one level in, 「」 again
     below that. Curly quotes and brackets already there are levelled alike, so a quote wrapped
-    in 「」 gets 『』 inside. An apostrophe between Latin letters (OpenAI’s) is left alone."""
+    in 「」 gets 『』 inside. An apostrophe between Latin letters (it’s) is left alone."""
     out: list[str] = []
     depth = 0
     for index, char in enumerate(text):
