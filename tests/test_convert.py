@@ -281,3 +281,65 @@ def test_admonition_bodies_are_text_and_code_stays_code(to_hant):
     assert "    正文裡的影片\n" in converted, "an admonition's body is converted in place"
     assert "        內層影片，`代码视频`\n" in converted, "nested bodies too, code kept"
     assert converted.endswith("    缩进代码 视频\n"), "an indented code block stays as written"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“外“内”外”", "「外『内』外」"),
+        ("“一“二“三”二”一”", "「一『二「三」二』一」"),
+        ("原文：「平台「BagelBell」」", "原文：「平台『BagelBell』」"),
+        ("（“原文：「……」”）", "（「原文：『……』」）"),
+        ("it’s “OpenAI’s”", "it’s 「OpenAI’s」"),
+        ("多出的”", "多出的」"),
+    ],
+)
+def test_quotation_marks_nest_by_depth(text, expected):
+    from generator.editions.convert import corner_quotes
+
+    assert corner_quotes(text) == expected
+
+
+def test_a_quote_wrapped_in_brackets_takes_them_one_level_down():
+    from generator.editions.convert import inside_corner_brackets
+
+    assert inside_corner_brackets("平台「BagelBell」") == "平台『BagelBell』"
+    assert inside_corner_brackets("平台“BagelBell”") == "平台“BagelBell”"
+
+
+def test_quotes_change_glyphs_and_punctuation_never_words(to_hant):
+    assert to_hant.glyphs("韩尚佑(抖音集团新任CEO)") == "韓尚佑（抖音集團新任CEO）"
+    assert to_hant.glyphs("去年11月,剪映就悄悄内测") == "去年11月，剪映就悄悄內測"
+    # A thousands separator stays; a quote with no Chinese keeps its ASCII punctuation.
+    assert to_hant.glyphs("共1,000张,够了") == "共1,000張，夠了"
+    assert to_hant.glyphs("Stable Video (SVD), v1") == "Stable Video (SVD), v1"
+    # Glyph variants apply in quotes too, wording does not.
+    assert to_hant.glyphs("首个宣布的平台“Boximator”") == "首個宣布的平台「Boximator」"
+    assert to_hant.glyphs("公布了视频") == "公布了視頻"
+    assert to_hant("公布了视频") == "公布了影片"
+
+
+def test_interface_words_have_taiwan_forms_and_the_report_wins(base):
+    from generator.facts.model import VocabularyEntry
+
+    to_hant = converter_for(base, "s2twp", "zh-Hant")
+    assert to_hant("每行一条记录；`id` 列与锚点相同") == "每列一筆紀錄；`id` 欄與錨點相同"
+    assert to_hant("一个单元格") == "一個儲存格"
+    assert to_hant("采用 CC BY 4.0 许可") == "採用 CC BY 4.0 授權"
+    # Hong Kong keeps OpenCC's interface words; a report's own entry overrides the generator's.
+    assert converter_for(base, "s2hk", "zh-HK")("单元格") == "單元格"
+    override = VocabularyEntry(opencc="單元格", editions={"zh-Hant": "格子"}, why="t")
+    own = base.model_copy(update={"vocabulary": [*base.vocabulary, override]})
+    assert converter_for(own, "s2twp", "zh-Hant")("单元格") == "格子"
+
+
+def test_an_edition_may_count_a_figure_in_its_own_unit(base, to_hant):
+    converted = convert_fact_base(base, to_hant)
+    gpus = next(f for f in converted.figures if f.unit_forms)
+    assert gpus.unit == gpus.unit_forms["zh-Hant"]
+    source = next(f for f in base.figures if f.id == gpus.id)
+    assert source.unit != gpus.unit
+    to_hk = converter_for(base, "s2hk", "zh-HK")
+    assert (
+        next(f for f in convert_fact_base(base, to_hk).figures if f.id == gpus.id).unit != gpus.unit
+    )
