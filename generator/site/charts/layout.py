@@ -21,6 +21,10 @@ MS_PER_DAY = 24 * 3600 * 1000
 OPEN_START_LEAD = timedelta(days=45)
 LABEL_CHARS = 10
 ROW_HEIGHT = 26
+# Subtitle, legend and note text: small print is still at least this size (phones included).
+SMALL_TEXT = 12
+# A chart's most tick labels across: fits a 390 px phone at 12 px per character.
+MAX_TICKS = 6
 
 KIND_COLORS = {
     "personnel": "#5c6bc0",
@@ -94,7 +98,7 @@ def base_layout(ctx: PageContext, title: str, height: int, notes: Iterable[str] 
         template="none",
         title={
             "text": plot_text(title),
-            "subtitle": {"text": subtitle, "font": {"size": 11}},
+            "subtitle": {"text": subtitle, "font": {"size": SMALL_TEXT}},
             "x": 0,
             "xanchor": "left",
             "xref": "container",
@@ -111,6 +115,7 @@ def base_layout(ctx: PageContext, title: str, height: int, notes: Iterable[str] 
         margin={"l": 8, "r": 12, "t": 40, "b": 8, "pad": 2},
         legend={
             "orientation": "h",
+            "font": {"size": SMALL_TEXT},
             "x": 0,
             "xanchor": "left",
             "xref": "container",
@@ -135,6 +140,60 @@ def date_axis(ctx: PageContext, first: date, last: date) -> dict[str, object]:
             for low, high, fmt in DATE_TICK_FORMATS
         ],
         "showgrid": True,
+        **date_ticks(ctx, first, last),
+    }
+
+
+# Steps between date ticks, with the format their labels take: weekly ticks fall on Sundays.
+_DAY_STEPS = (1, 2, 7, 14)
+_MONTH_STEPS = (1, 2, 3, 6)
+_YEAR_STEPS = (1, 2, 5, 10, 20)
+
+
+def _months_from(first: date, last: date, every: int, of_year: int = 1) -> list[date]:
+    """First days of months between `first` and `last` whose month number (from 0) divides by
+    `every` (`of_year` > 1: Januaries of years dividing by `of_year`)."""
+    found = []
+    year, month = first.year, first.month
+    while date(year, month, 1) <= last:
+        day = date(year, month, 1)
+        if day >= first and (month - 1) % every == 0 and year % of_year == 0:
+            found.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found
+
+
+def date_ticks(ctx: PageContext, first: date, last: date) -> dict[str, object]:
+    """Explicit date ticks for `first`..`last` (at most MAX_TICKS), in the edition's words.
+
+    The light preview and plotly.js draw the same ticks from these, so nothing moves when
+    plotly.js takes a chart over."""
+    days: list[date] = []
+    fmt = "%Y年"
+    for step in _DAY_STEPS:
+        start = first + timedelta(days=(6 - first.weekday()) % 7 if step % 7 == 0 else 0)
+        days = [start + timedelta(days=i) for i in range(0, (last - start).days + 1, step)]
+        fmt = "%-m月%-d日"
+        if len(days) <= MAX_TICKS:
+            break
+    else:
+        for months in _MONTH_STEPS:
+            days, fmt = _months_from(first, last, months), "%Y年%-m月"
+            if len(days) <= MAX_TICKS:
+                break
+        else:
+            for years in _YEAR_STEPS:
+                days, fmt = _months_from(first, last, 12, years), "%Y年"
+                if len(days) <= MAX_TICKS:
+                    break
+    words = ctx.ui(fmt)
+    return {
+        "tickmode": "array",
+        "tickvals": [iso_day(day) for day in days],
+        "ticktext": [
+            words.replace("%Y", str(d.year)).replace("%-m", str(d.month)).replace("%-d", str(d.day))
+            for d in days
+        ],
     }
 
 

@@ -12,6 +12,8 @@
   var DAY = 86400000;
   var MONTH = 30.44 * DAY;
   var YEAR = 365.25 * DAY;
+  var SMALL = 12;  // notes and legend: never smaller (the figures ask for the same)
+  var SMALL_LINE = 16;
   var ENTITIES = { "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#x27;": "'", "&#39;": "'", "&amp;": "&" };
 
   // Figure text is escaped pseudo-HTML for plotly.js: lines at <br>, tags dropped, entities decoded.
@@ -39,11 +41,12 @@
     return element;
   }
 
-  function label(parent, x, y, text, size, color, anchor) {
+  function label(parent, x, y, text, size, color, anchor, className) {
     var parts = lines(text);
     var element = node(parent, "text", {
       x: x, y: y, "font-size": size, fill: color, "text-anchor": anchor || "start"
     });
+    if (className) { element.setAttribute("class", className); }
     parts.forEach(function (part, index) {
       node(element, "tspan", { x: x, dy: index ? size * 1.25 : 0 }, part);
     });
@@ -133,6 +136,14 @@
 
   function axisOf(layout, name) { return layout[name] || {}; }
 
+  // Whether another axis repeats axis `id` ("x", "x2") on top of the plot.
+  function topAxis(layout, id) {
+    return Object.keys(layout).some(function (key) {
+      var axis = layout[key];
+      return /^xaxis\d*$/.test(key) && axis && axis.side === "top" && axis.overlaying === id;
+    });
+  }
+
   function xValues(trace) {
     var count = (trace.x || []).length;
     var bases = list(trace.base, count, 0);
@@ -167,8 +178,35 @@
     if (String(symbol).indexOf("triangle-left") === 0) {
       return "M" + -r + ",0L" + r / 2 + "," + -r + "L" + r / 2 + "," + r + "Z";
     }
+    if (symbol === "square") {
+      return "M" + r + "," + r + "H" + -r + "V" + -r + "H" + r + "Z";
+    }
     var d = r * 1.3;  // plotly.js draws its diamond a little larger than the nominal size
     return "M" + d + ",0L0," + d + "L" + -d + ",0L0," + -d + "Z";
+  }
+
+  // A bar's fill pattern as plotly.js draws it ("." dots, "/" hatching), over the bar's colour.
+  function patternFill(defs, marker, id) {
+    var shape = marker.pattern.shape;
+    var size = marker.pattern.size || 8;
+    var solidity = marker.pattern.solidity == null ? 0.3 : marker.pattern.solidity;
+    var fg = marker.pattern.fgcolor || (marker.line || {}).color || "#5c6bc0";
+    var side = shape === "/" ? size * Math.SQRT2 : size;
+    var pattern = node(defs, "pattern", {
+      id: id, width: side, height: side, patternUnits: "userSpaceOnUse"
+    });
+    if (marker.color) { node(pattern, "rect", { width: side, height: side, fill: marker.color }); }
+    if (shape === "/") {
+      node(pattern, "path", {
+        d: "M" + -side / 4 + "," + side / 4 + "l" + side / 2 + "," + -side / 2 + "M0," + side + "L" +
+          side + ",0M" + side * 3 / 4 + "," + side * 5 / 4 + "l" + side / 2 + "," + -side / 2,
+        stroke: fg, "stroke-width": solidity * size
+      });
+    } else {
+      var r = solidity < Math.PI / 4 ? Math.sqrt(solidity * size * size / Math.PI) : size / 2;
+      node(pattern, "circle", { cx: size / 2, cy: size / 2, r: r, fill: fg });
+    }
+    return "url(#" + id + ")";
   }
 
   function legendItems(figure) {
@@ -185,7 +223,7 @@
     var rows = 0;
     var x = width;
     items.forEach(function (item) {
-      var room = 26 + textWidth(lines(item.name).join(" "), 12) + 12;
+      var room = 26 + textWidth(lines(item.name).join(" "), SMALL) + 12;
       if (x + room > width - 8) { rows += 1; x = 8; }
       x += room;
     });
@@ -213,7 +251,7 @@
     var left = margin.l || 8;
     var right = margin.r || 12;
     if (title.automargin !== false) {
-      top = Math.max(top, 8 + 22 + subtitle.length * 14 + 10);
+      top = Math.max(top, 8 + 22 + subtitle.length * SMALL_LINE + 10);
     }
     if (xaxis.automargin !== false) {
       bottom = Math.max(bottom, legendHeight + 22 + (xTitle ? 20 : 0) + 4);
@@ -265,12 +303,18 @@
       var clip = node(defs, "clipPath", { id: scale.clip });
       node(clip, "rect", { x: box.x0, y: box.y0 - 20, width: box.x1 - box.x0, height: box.y1 - box.y0 + 20 });
 
+      // An axis repeating another on top is drawn with that one (see topAxis).
+      if (xa.overlaying) { return; }
       // Grid lines and tick labels under the subplot.
       var grid = node(svg, "g", { stroke: colors.grid, "stroke-width": 1 });
       var tickRoom = Math.max(2, Math.floor((box.x1 - box.x0) / 78));
       var ticks;
       var texts = [];
-      if (xa.type === "date") {
+      if (xa.tickmode === "array" && xa.tickvals) {
+        // The figure's own ticks, as plotly.js draws them.
+        ticks = xa.tickvals.map(toMs);
+        texts = (xa.ticktext || xa.tickvals).map(function (t) { return lines(t).join(" "); });
+      } else if (xa.type === "date") {
         var found = dateTicks(xr[0], xr[1], tickRoom);
         var format = dateFormat(xa, found.dtick);
         ticks = found.values;
@@ -286,8 +330,13 @@
         }
         // A label that would stick out of the chart is left off, as plotly.js does.
         var half = textWidth(texts[i], fontSize) / 2;
-        if (x - half >= 0 && x + half <= width) {
-          label(svg, x, box.y1 + 16, texts[i], fontSize, colors.text, "middle");
+        if (x >= box.x0 - 1 && x <= box.x1 + 1 && x - half >= 0 && x + half <= width) {
+          var tickClass = "report-chart__tick report-chart__tick--x" + names[0];
+          label(svg, x, box.y1 + 16, texts[i], fontSize, colors.text, "middle", tickClass);
+          // The same dates above the rows, where the figure asks for an axis on top.
+          if (topAxis(layout, "x" + names[0])) {
+            label(svg, x, box.y0 - 8, texts[i], fontSize, colors.text, "middle", tickClass + "-top");
+          }
         }
       });
       if (xa.title && xa.title.text) {
@@ -320,7 +369,8 @@
       var line = marker.line || {};
       var group = node(svg, "g", {
         "clip-path": "url(#" + scale.clip + ")",
-        "class": trace.type === "bar" ? "report-chart__bars" : "report-chart__markers"
+        "class": trace.type === "bar" ? "report-chart__bars" : "report-chart__markers",
+        "data-trace": index
       });
       if (marker.opacity != null) { group.setAttribute("opacity", marker.opacity); }
       var spans = xValues(trace);
@@ -328,19 +378,12 @@
       if (trace.type === "bar") {
         var fill = marker.color || "#5c6bc0";
         if (marker.pattern && marker.pattern.shape) {
-          var id = chartId + "-pattern-" + index;
-          var size = marker.pattern.size || 6;
-          var pattern = node(defs, "pattern", {
-            id: id, width: size, height: size, patternUnits: "userSpaceOnUse"
-          });
-          node(pattern, "circle", {
-            cx: size / 2, cy: size / 2, r: size / 4, fill: marker.pattern.fgcolor || line.color
-          });
-          fill = "url(#" + id + ")";
+          fill = patternFill(defs, marker, chartId + "-pattern-" + index);
         }
         var widths = list(trace.width, count, 1 - (layout.bargap == null ? 0.2 : layout.bargap));
         var labels = list(trace.text, count, "");
         spans.forEach(function (pair, i) {
+          if (trace.x[i] == null || trace.y[i] == null) { return; }  // a legend entry only
           var x0 = scale.x(pair[0]);
           var x1 = scale.x(pair[1]);
           var thick = Math.max(widths[i] * scale.ppu, 1);
@@ -356,15 +399,19 @@
           var room = Math.abs(x1 - x0) - 8;
           var size2 = Math.min(fontSize, thick * 0.8);
           var inside = textWidth(text, size2) <= room;
-          if (inside || trace.textposition !== "inside") {
+          var ink = (trace.textfont && trace.textfont.color) || (inside ? "#fff" : colors.text);
+          if (inside && trace.insidetextanchor === "end") {
+            label(group, Math.max(x0, x1) - 4, y + thick / 2 + size2 * 0.36, text, size2, ink, "end");
+          } else if (inside || trace.textposition !== "inside") {
             label(group, inside ? Math.min(x0, x1) + 4 : Math.max(x0, x1) + 4,
-                  y + thick / 2 + size2 * 0.36, text, size2, inside ? "#fff" : colors.text);
+                  y + thick / 2 + size2 * 0.36, text, size2, ink);
           }
         });
       } else {
         var symbols = list(marker.symbol, count, "circle");
         var sizes = list(marker.size, count, 6);
         spans.forEach(function (pair, i) {
+          if (trace.x[i] == null || trace.y[i] == null) { return; }
           var open = String(symbols[i]).indexOf("-open") > 0;
           node(group, "path", {
             d: markerPath(symbols[i], sizes[i]),
@@ -383,31 +430,52 @@
       var scale = scales[Object.keys(scales).filter(function (key) {
         return key.split("|")[1] === axis[0].slice(1);
       })[0]];
-      if (!scale || note.xref !== "paper") { return; }
-      var x = scale.box.x0 + (note.x || 0) * (scale.box.x1 - scale.box.x0);
+      if (!scale || !/^(paper|x)$/.test(note.xref || "x")) { return; }
+      var x = note.xref === "paper" ? scale.box.x0 + (note.x || 0) * (scale.box.x1 - scale.box.x0)
+        : scale.x(toMs(note.x));
       var y = axis[1] === "domain"
         ? scale.box.y1 - (note.y || 0) * (scale.box.y1 - scale.box.y0) : scale.y(note.y);
       var size = (note.font && note.font.size) || fontSize;
-      label(svg, x, y - (note.yshift || 0) - 3, note.text, size, colors.text);
+      var anchor = { right: "end", center: "middle" }[note.xanchor] || "start";
+      var shift = note.yanchor === "middle" ? -size * 0.36 : 3;
+      label(svg, x, y - (note.yshift || 0) - shift, note.text, size, colors.text, anchor,
+            note.name ? "report-chart__note--" + note.name : null);
     });
 
     // Title, notes and legend.
     var pad = title.pad || {};
     label(svg, (pad.l || 0) + 0, (pad.t || 0) + 17, title.text || "", Math.round(fontSize * 1.4), colors.text);
+    var small = (title.subtitle && title.subtitle.font && title.subtitle.font.size) || SMALL;
     subtitle.forEach(function (text, i) {
-      label(svg, pad.l || 0, (pad.t || 0) + 38 + i * 14, text, 11, colors.text);
+      label(svg, pad.l || 0, (pad.t || 0) + 38 + i * SMALL_LINE, text, small, colors.text, "start",
+            "report-chart__subtitle");
     });
+    var legend = layout.legend || {};
+    var legendTitle = legend.title && legend.title.text ? lines(legend.title.text).join(" ") : "";
     var x = width;
-    var y = height - legendHeight - 6;
+    // A legend the figure puts at the top sits where its `y` says; else along the bottom.
+    var y = legend.yanchor === "top" && legend.y > 0.5
+      ? (1 - legend.y) * height + 13 - 20 : height - legendHeight - 6;
+    if (legendTitle && items.length) {
+      x = 8;
+      y += 20;
+      label(svg, x, y + 3, legendTitle, SMALL, colors.text, "start", "report-chart__legend");
+      x += textWidth(legendTitle, SMALL) + 8;
+    }
     items.forEach(function (item) {
       var name = lines(item.name).join(" ");
-      var room = 26 + textWidth(name, 12) + 12;
+      var room = 26 + textWidth(name, SMALL) + 12;
       if (x + room > width - 8) { x = 8; y += 20; }
       var marker = item.marker || {};
-      var swatch = marker.pattern && marker.pattern.shape ? marker.pattern.fgcolor : marker.color;
       if (item.type === "bar") {
+        var line = marker.line || {};
         node(svg, "rect", {
-          x: x, y: y - 6, width: 18, height: 10, fill: swatch || "#5c6bc0",
+          x: x, y: y - 6, width: 18, height: 10,
+          fill: marker.pattern && marker.pattern.shape
+            ? patternFill(defs, marker, chartId + "-legend-" + items.indexOf(item))
+            : marker.color || "#5c6bc0",
+          stroke: line.width ? line.color || "none" : "none",
+          "stroke-width": line.width || 0,
           opacity: marker.opacity == null ? 1 : marker.opacity
         });
       } else {
@@ -418,7 +486,7 @@
           fill: open ? "none" : marker.color, stroke: marker.color, "stroke-width": open ? 2 : 0
         });
       }
-      label(svg, x + 24, y + 3, name, 12, colors.text);
+      label(svg, x + 24, y + 3, name, SMALL, colors.text, "start", "report-chart__legend");
       x += room;
     });
 

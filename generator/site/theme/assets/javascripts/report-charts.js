@@ -105,7 +105,31 @@
     };
     // Image export and embedding (report-chart-tools.js), where the page loads them.
     if (window.reportChartTools) { config = window.reportChartTools.configure(element, config); }
-    return window.Plotly.react(element, figure.data || [], layoutFor(figure), config);
+    return window.Plotly.react(element, figure.data || [], layoutFor(figure), config).then(function () {
+      freeTicksOnZoom(element);
+    });
+  }
+
+  // A figure's date ticks are fixed (the preview draws the same ones, so nothing moves when
+  // plotly.js takes over); once the reader moves or zooms an axis, plotly.js picks ticks again.
+  function freeTicksOnZoom(element) {
+    if (element.hasAttribute("data-free-ticks") || !element.on) { return; }
+    element.setAttribute("data-free-ticks", "");
+    element.on("plotly_relayout", function (change) {
+      var free = {};
+      Object.keys(change).forEach(function (key) {
+        var axis = /^(xaxis\d*)\.(range|autorange)/.exec(key);
+        if (!axis) { return; }
+        Object.keys(element.layout).forEach(function (name) {
+          var other = element.layout[name];
+          var related = name === axis[1] || (other && other.matches === axis[1].replace("axis", ""));
+          if (related && /^xaxis\d*$/.test(name) && other.tickmode === "array") {
+            free[name + ".tickmode"] = "auto";
+          }
+        });
+      });
+      if (Object.keys(free).length) { window.Plotly.relayout(element, free); }
+    });
   }
 
   function drawSafely(element) {
