@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import plotly.graph_objects as go
 
 from generator.facts.dates import Precision, parse_date
-from generator.facts.model import Person
+from generator.facts.model import Move, Person
 from generator.site.chart_embed import chart_html
 from generator.site.charts.layout import (
     HOVER_TEMPLATE,
@@ -18,19 +19,26 @@ from generator.site.charts.layout import (
     midday,
     nothing_to_draw,
     plot_text,
-    row_axis,
-    short,
     span_ms,
 )
-from generator.site.charts.spans import axis_start, left_edge, point_of, role_span, role_words
+from generator.site.charts.spans import axis_start, left_edge, role_parts, role_span, role_words
+from generator.site.labels import PRECISION_WORDS
 from generator.site.pages.context import PageContext
 from generator.site.render import date_words, md_text
 
 TITLE = "高管调动"
 PEOPLE_NOTES = (
-    "点状条：任职起点不详；未结束的任职画到报道日",
-    "实心菱形：变动日期确切；空心菱形：只知道范围",
+    "每行一个职务；未结束的任职画到报道日",
+    "点状：这段时间是否在任不确定",
+    "橙色方框：变动只知道发生在框内某日",
 )
+ROLE_ROW = 38
+ROLE_COLOR = "#5c6bc0"
+# Uncertain stretches: a lighter indigo with an outline, readable on the light and dark palettes.
+UNCERTAIN_COLOR = "#7986cb"
+UNCERTAIN_PATTERN = {"shape": ".", "fgcolor": UNCERTAIN_COLOR, "solidity": 0.45, "size": 6}
+MOVE_COLOR = "#ef6c00"
+BAR_WIDTH = 0.34
 
 
 def _movers(ctx: PageContext) -> list[Person]:
@@ -38,119 +46,206 @@ def _movers(ctx: PageContext) -> list[Person]:
     return [p for p in ctx.base.people if p.moves or any(r.start or r.end for r in p.roles)]
 
 
+def _empty() -> dict[str, list[object]]:
+    return {"x": [], "base": [], "y": [], "hover": [], "id": [], "width": []}
+
+
+def _move_mark(move: Move, rows: list[int]) -> tuple[str, float, float]:
+    """How a move is drawn: ("day", …) a diamond, ("not-after", …) a ◀ at its cut-off day,
+    ("range", …) a box over every day it may have happened; with its y and the box's height."""
+    parsed = parse_date(move.date)
+    y = (min(rows) + max(rows)) / 2
+    height = max(rows) - min(rows) + BAR_WIDTH + 0.3
+    if parsed.precision is Precision.DAY:
+        return "day", y, height
+    if parsed.earliest is None:
+        return "not-after", y, height
+    return "range", y, height
+
+
 def people_figure(ctx: PageContext) -> go.Figure:
-    """One row per person: roles as spans (open ends to the article date), moves as markers."""
+    """One row per role, grouped by person, each titled with the person and the role.
+
+    A role is solid only over the days it is surely held; a start or end known as a range (or
+    not at all) is dotted. A move known only as a range is a box over the whole range, never a
+    point; "no later than" is a ◀ at its cut-off day; an exact day is a diamond.
+    """
     ui = ctx.ui
     people = _movers(ctx)
     spans = [role_span(r.start, r.end, ctx.as_of) for p in people for r in p.roles]
     edge = left_edge(spans, ctx.as_of)
-    known_bars: dict[str, list[object]] = {"x": [], "base": [], "y": [], "hover": [], "id": []}
-    open_bars: dict[str, list[object]] = {"x": [], "base": [], "y": [], "hover": [], "id": []}
-    moves: dict[str, list[object]] = {"x": [], "y": [], "hover": [], "id": [], "symbol": []}
-    for row, person in enumerate(people):
-        roles = person.roles
-        lane_width = 0.8 / max(len(roles), 1)
-        for lane, role in enumerate(roles):
-            span = role_span(role.start, role.end, ctx.as_of)
-            bars = open_bars if span.open_start else known_bars
-            first = span.first or edge
+    bars = {True: _empty(), False: _empty()}
+    moves: dict[str, dict[str, list[object]]] = {
+        kind: _empty() for kind in ("range", "day", "not-after")
+    }
+    titles: list[dict[str, object]] = []
+    row = 0
+    for person in people:
+        row_of: dict[str, int] = {}
+        for role in person.roles:
+            row_of[role.id] = row
             start_words, end_words = role_words(role.start, role.end, ui)
-            bars["base"].append(iso_day(first))
-            bars["x"].append(span_ms(first, span.last))
-            bars["y"].append(row - 0.4 + lane_width * (lane + 0.5))
-            bars["hover"].append(
-                hover(
-                    [
-                        f"<b>{plot_text(person.name)}</b>",
-                        f"{plot_text(role.title)} · {plot_text(ctx.names.get(role.org, role.org))}",
-                        plot_text(f"{start_words} — {end_words}"),
-                    ]
-                )
+            text = hover(
+                [
+                    f"<b>{plot_text(person.name)}</b>",
+                    f"{plot_text(role.title)} · {plot_text(ctx.names.get(role.org, role.org))}",
+                    plot_text(f"{start_words} — {end_words}"),
+                ]
             )
-            bars["id"].append(role.id)
-        titles = {role.id: role.title for role in roles}
+            for part in role_parts(role.start, role.end, ctx.as_of, edge):
+                group = bars[part.held]
+                group["base"].append(iso_day(part.first))
+                group["x"].append(span_ms(part.first, part.last))
+                group["y"].append(row)
+                group["hover"].append(text)
+                group["id"].append(role.id)
+            titles.append(_row_title(f"{person.name} · {role.title}", row))
+            row += 1
+        names = {role.id: role.title for role in person.roles}
         for move in person.moves:
-            before = titles.get(move.from_role or "", ui("—"))
-            after = titles.get(move.to_role or "", ui("—"))
-            moves["x"].append(midday(point_of(move.date, ctx.as_of)))
-            moves["y"].append(row)
-            moves["symbol"].append(
-                "diamond" if parse_date(move.date).precision is Precision.DAY else "diamond-open"
-            )
-            moves["hover"].append(
+            rows = [row_of[r] for r in (move.from_role, move.to_role) if r in row_of]
+            rows = rows or [row - 1]
+            kind, y, height = _move_mark(move, rows)
+            group = moves[kind]
+            parsed = parse_date(move.date)
+            if kind == "range":
+                assert parsed.earliest is not None
+                group["base"].append(iso_day(parsed.earliest))
+                group["x"].append(span_ms(parsed.earliest, parsed.latest or ctx.as_of))
+                group["width"].append(height)
+            else:
+                group["x"].append(midday(parsed.latest or ctx.as_of))
+            group["y"].append(y)
+            before = names.get(move.from_role or "", ui("—"))
+            after = names.get(move.to_role or "", ui("—"))
+            group["hover"].append(
                 hover(
                     [
                         f"<b>{plot_text(person.name)}</b>",
                         plot_text(ui(date_words(move.date))),
+                        plot_text(ui(PRECISION_WORDS[parsed.precision])),
                         f"{plot_text(before)} → {plot_text(after)}",
                     ]
                 )
             )
-            moves["id"].append(move.id)
+            group["id"].append(move.id)
     figure = go.Figure(
         layout=base_layout(
             ctx,
             ctx.chart_title("people", TITLE),
-            150 + 44 * max(len(people), 3),
+            190 + ROLE_ROW * max(row, 3),
             [plot_text(ctx.ui(n)) for n in PEOPLE_NOTES],
         )
     )
-    for bars, name, opacity, pattern in (
-        (known_bars, "任职（已知起点）", 0.85, None),
-        (
-            open_bars,
-            "任职（起始不详）",
-            0.45,
-            {"shape": ".", "fgcolor": "#5c6bc0", "solidity": 0.5, "size": 6},
-        ),
-    ):
-        if not bars["id"]:
+    for held, name in ((True, "确知在任"), (False, "是否在任不确定")):
+        group = bars[held]
+        if not group["id"]:
             continue
         marker: dict[str, object] = {
-            "color": "#5c6bc0",
-            "opacity": opacity,
-            "line": {"width": 1, "color": "#5c6bc0"},
+            "color": ROLE_COLOR,
+            "line": {"width": 1, "color": ROLE_COLOR},
         }
-        if pattern:
-            marker.update(pattern=pattern, color="rgba(0,0,0,0)")
+        if not held:
+            marker = {
+                "color": "rgba(0,0,0,0)",
+                "pattern": UNCERTAIN_PATTERN,
+                "line": {"width": 1, "color": UNCERTAIN_COLOR},
+            }
         figure.add_trace(
             go.Bar(
                 name=plot_text(ui(name)),
                 orientation="h",
-                base=bars["base"],
-                x=bars["x"],
-                y=bars["y"],
-                width=0.8 / 2.4,
+                base=group["base"],
+                x=group["x"],
+                y=group["y"],
+                width=BAR_WIDTH,
                 marker=marker,
-                hovertext=bars["hover"],
+                hovertext=group["hover"],
                 hovertemplate=HOVER_TEMPLATE,
-                customdata=bars["id"],
+                customdata=group["id"],
+                meta={"part": "held" if held else "uncertain"},
             )
         )
-    if moves["id"]:
-        figure.add_trace(
-            go.Scatter(
-                name=plot_text(ui("岗位变动")),
-                mode="markers",
-                x=moves["x"],
-                y=moves["y"],
-                marker={
-                    "color": "#ef6c00",
-                    "size": 13,
-                    "symbol": moves["symbol"],
-                    "line": {"width": 2, "color": "#ef6c00"},
-                },
-                hovertext=moves["hover"],
-                hovertemplate=HOVER_TEMPLATE,
-                customdata=moves["id"],
-            )
-        )
+    _add_moves(figure, moves, ui)
     figure.update_layout(
         barmode="overlay",
+        annotations=titles,
         xaxis=date_axis(ctx, axis_start(spans, ctx.as_of), ctx.as_of + timedelta(days=5)),
-        yaxis=row_axis([short(p.name) for p in people]),
+        yaxis={
+            "range": [max(row, 1) - 0.5, -0.9],
+            "showticklabels": False,
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
     )
     return figure
+
+
+def _row_title(text: str, row: int) -> dict[str, object]:
+    """A role's title above its bar, at the left of the plot."""
+    return {
+        "text": plot_text(text),
+        "xref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "yref": "y",
+        "y": row,
+        "yanchor": "bottom",
+        "yshift": 7,
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 12},
+    }
+
+
+def _add_moves(
+    figure: go.Figure, moves: dict[str, dict[str, list[object]]], ui: Callable[[str], str]
+) -> None:
+    """Moves over the rows of the roles they connect, drawn as honestly as their dates allow."""
+    common = {"hovertemplate": HOVER_TEMPLATE}
+    if moves["range"]["id"]:
+        group = moves["range"]
+        figure.add_trace(
+            go.Bar(
+                name=plot_text(ui("变动（只知道在框内某日）")),
+                orientation="h",
+                base=group["base"],
+                x=group["x"],
+                y=group["y"],
+                width=group["width"],
+                marker={"color": "rgba(239,108,0,0.14)", "line": {"width": 2, "color": MOVE_COLOR}},
+                hovertext=group["hover"],
+                customdata=group["id"],
+                meta={"move": "range"},
+                **common,
+            )
+        )
+    for kind, name, symbol in (
+        ("day", "变动（确切日期）", "diamond"),
+        ("not-after", "变动（不晚于该日）", "triangle-left"),
+    ):
+        group = moves[kind]
+        if not group["id"]:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                name=plot_text(ui(name)),
+                mode="markers",
+                x=group["x"],
+                y=group["y"],
+                marker={
+                    "color": MOVE_COLOR,
+                    "size": 13,
+                    "symbol": symbol,
+                    "line": {"width": 1, "color": "#fff"},
+                },
+                hovertext=group["hover"],
+                customdata=group["id"],
+                meta={"move": kind},
+                **common,
+            )
+        )
 
 
 def people_block(ctx: PageContext) -> str:

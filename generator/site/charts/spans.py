@@ -45,6 +45,36 @@ def role_span(start: str | None, end: str | None, as_of: date) -> Span:
     return Span(first, last or as_of, Precision.RANGE)
 
 
+@dataclass(frozen=True)
+class RolePart:
+    """One stretch of a role as drawn: days it is surely held, or days it may or may not be."""
+
+    first: date
+    last: date
+    held: bool
+
+
+def role_parts(start: str | None, end: str | None, as_of: date, edge: date) -> list[RolePart]:
+    """A role cut into what the dates say: surely held only between the latest day it may have
+    started and the earliest day it may have ended; the rest (a start or end known only as a
+    range, or not at all) is uncertain. An unknown start is drawn from `edge`."""
+    began = parse_date(start) if start else None
+    ended = parse_date(end) if end else None
+    first = began.earliest if began and began.earliest else edge
+    last = ended.latest if ended and ended.latest else as_of
+    held_from = began.latest if began else None
+    held_to = (ended.earliest if ended else as_of) if not ended or ended.earliest else None
+    if held_from is None or held_to is None or held_from > held_to:
+        return [RolePart(first, last, held=False)]
+    one_day = timedelta(days=1)
+    parts = [
+        RolePart(first, held_from - one_day, held=False),
+        RolePart(held_from, held_to, held=True),
+        RolePart(held_to + one_day, last, held=False),
+    ]
+    return [part for part in parts if part.first <= part.last]
+
+
 def axis_start(spans: list[Span], as_of: date) -> date:
     """First visible day: a little before the earliest known day (open starts start before)."""
     known = [s.first for s in spans if s.first] or [s.last for s in spans] or [as_of]
