@@ -65,8 +65,12 @@ def holds_chart(page_html: str) -> bool:
     return _CHART_MARK.search(page_html) is not None
 
 
-def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdown: str) -> str:
-    """A chart block: the figure container, then its text alternative as Markdown."""
+def chart_html(
+    chart_id: str, figure: go.Figure, label: str, alternative_markdown: str, hint: str = ""
+) -> str:
+    """A chart block: the figure container, then its text alternative as Markdown.
+
+    `hint` (our own words, how to move the chart) is shown under the chart on screen only."""
     payload = html.escape(figure_json(figure), quote=True)
     height = int(figure.layout.height or 450)
     shown_label = html.escape(label, quote=True)
@@ -75,6 +79,7 @@ def chart_html(chart_id: str, figure: go.Figure, label: str, alternative_markdow
             f'<figure class="report-chart-wrap" id="chart-{chart_id}">',
             f'<div class="report-chart" role="group" aria-label="{shown_label}" style="height:{height}px" data-figure="{payload}">'
             f'<p class="report-chart__waiting">{shown_label}</p></div>',
+            *([f'<p class="report-chart__hint">{html.escape(hint)}</p>'] if hint else []),
             "</figure>",
             "",
             alternative_markdown,

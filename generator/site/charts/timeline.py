@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
@@ -27,15 +28,22 @@ from generator.site.render import date_words, md_text
 
 TITLE = "事件时间线"
 TIMELINE_NOTES = (
-    "条：日期可能覆盖的全部日子；菱形：确切日期",
+    "颜色（图例）表示类别；形状只表示日期精确程度：",
+    "▬ 条：日期可能覆盖的全部日子；◆ 菱形：确切日期",
     "◀：只知道“不晚于”该日，更早的时间不详",
 )
-TIMELINE_ZOOM_NOTES = ("上图先显示事件最密集的一个月，可左右拖动；下图是全部年份",)
+TIMELINE_ZOOM_NOTES = ("上图先显示事件最密集的一个月；下图是全部年份",)
+# On screen only (hidden in print): how to move the opened month.
+TIMELINE_HINT = "可左右拖动上图，查看其他时段"
 
 DENSE_WINDOW = timedelta(days=31)
 DENSE_SHARE = 0.4  # zoom in only when the busiest month holds at least this share of the events
 TIMELINE_ROW = 44
 OVERVIEW_PX = 80
+NOTE_LINE = 16
+LEGEND_ROWS_PX = 60  # two legend rows: a phone wraps the six categories once
+TOP_AXIS_PX = 24
+CHROME_PX = 250  # title, notes, legend, the two date axes
 
 
 def dense_window(spans: list[Span]) -> tuple[date, date] | None:
@@ -91,6 +99,47 @@ def _add_overview(
             )
 
 
+def _add_legend(figure: go.Figure, kinds: list[str], ui: Callable[[str], str]) -> None:
+    """The legend: one colour square per category and nothing else, so no shape in it can be
+    read as a category (shapes are the date's precision, said in the notes). The squares are
+    legend entries only (no data); clicking one still shows or hides its category."""
+    for kind in kinds:
+        figure.add_trace(
+            go.Scatter(
+                name=plot_text(ui(EVENT_KIND_WORDS[kind])),
+                legendgroup=kind,
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"color": KIND_COLORS[kind], "symbol": "square", "size": 12},
+                hoverinfo="skip",
+                meta={"kind": kind, "legend": True},
+            )
+        )
+
+
+def _edge_note(
+    ctx: PageContext, span: Span, shown: tuple[date, date], row: int
+) -> dict[str, object]:
+    """ "← 2023年" at the opened view's left edge (or "2024年3月 →" at its right) on the row of an
+    event outside it, so no row is blank."""
+    before = span.last < shown[0]
+    day = span.last if before else (span.first or span.last)
+    when = f"{day.year}年" if day.year != shown[0].year else f"{day.month}月"
+    return {
+        "text": plot_text(ctx.ui(f"← {when}" if before else f"{when} →")),
+        "name": "edge",
+        "xref": "x",
+        "x": iso_day(shown[0] if before else shown[1]),
+        "xanchor": "left" if before else "right",
+        "yref": "y",
+        "y": row,
+        "yanchor": "middle",
+        "showarrow": False,
+        "font": {"size": 12},
+    }
+
+
 def timeline_figure(ctx: PageContext) -> go.Figure:
     """Each event as a span over every day its date may cover; single days as markers.
 
@@ -134,14 +183,16 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         layout=base_layout(
             ctx,
             ctx.chart_title("timeline", TITLE),
-            190 + TIMELINE_ROW * max(len(events), 4) + (OVERVIEW_PX + 40 if window else 0),
+            CHROME_PX + TIMELINE_ROW * max(len(events), 4) + (OVERVIEW_PX + 40 if window else 0),
             [
                 plot_text(ctx.ui(n))
                 for n in (*TIMELINE_NOTES, *(TIMELINE_ZOOM_NOTES if window else ()))
             ],
         )
     )
-    shown: set[str] = set()
+    _add_legend(
+        figure, [kind for kind in EVENT_KIND_WORDS if any(k == kind for k, _ in groups)], ui
+    )
     for kind in EVENT_KIND_WORDS:
         for style in ("span", "open", "day"):
             marks = groups.get((kind, style))
@@ -150,14 +201,13 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             common = {
                 "name": plot_text(ui(EVENT_KIND_WORDS[kind])),
                 "legendgroup": kind,
-                "showlegend": kind not in shown,
+                "showlegend": False,
                 "y": marks["y"],
                 "hovertext": marks["hover"],
                 "hovertemplate": HOVER_TEMPLATE,
                 "customdata": marks["id"],
                 "meta": {"style": style, "kind": kind},
             }
-            shown.add(kind)
             color = KIND_COLORS[kind]
             if style in ("day", "open"):
                 # A day is a diamond; "not after" is a triangle pointing back to an unknown start.
@@ -196,6 +246,8 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
         )
         if outside:
             title += "（" + plot_text(ui(date_words(event.date))) + "）"
+        if outside:
+            titles.append(_edge_note(ctx, span, shown_range, row))
         titles.append(
             {
                 "text": title,
@@ -211,10 +263,11 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 "font": {"size": 12},
             }
         )
+    main_axis = date_axis(ctx, *shown_range)
     layout: dict[str, object] = {
         "barmode": "overlay",
         "annotations": titles,
-        "xaxis": date_axis(ctx, *shown_range),
+        "xaxis": main_axis,
         "yaxis": {
             "range": [len(events) - 0.5, -0.9],
             "showticklabels": False,
@@ -227,21 +280,48 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
     # Fixed margins instead of automargin: each automargin pass redraws the whole figure, and this
     # is the largest chart (no row labels on the axis, so nothing else needs the room).
     notes = len(figure.layout.title.subtitle.text.split("<br>"))
-    layout["margin"] = {"l": 8, "r": 12, "t": 36 + 15 * notes, "b": 84, "pad": 2}
+    legend_top = 46 + NOTE_LINE * notes
+    height = figure.layout.height
+    layout["margin"] = {
+        "l": 8,
+        "r": 12,
+        "t": legend_top + LEGEND_ROWS_PX + TOP_AXIS_PX,
+        "b": 40,
+        "pad": 2,
+    }
     layout["title"] = {"automargin": False}
     layout["xaxis"]["automargin"] = False  # type: ignore[index]
+    # The colour legend sits under the notes, above the rows (the chart is long); the dates are
+    # repeated above the rows for the same reason.
+    layout["legend"] = {
+        "y": 1 - legend_top / height,
+        "yanchor": "top",
+    }
+    # plotly.js draws an axis only for a trace on it: an empty one (no mark) holds the top axis.
+    figure.add_trace(
+        go.Scatter(
+            x=[None], y=[None], xaxis="x3", showlegend=False, hoverinfo="skip", meta={"axis": "top"}
+        )
+    )
+    layout["xaxis3"] = {
+        **{key: value for key, value in main_axis.items() if key.startswith("tick")},
+        "type": "date",
+        "overlaying": "x",
+        "matches": "x",
+        "side": "top",
+        "anchor": "y",
+        "showgrid": False,
+        "automargin": False,
+    }
     if window:
         # The overview sits under the main panel: every event over the whole span, the opened
         # month shaded, so the reader sees where the busy month lies among the years.
-        overview = OVERVIEW_PX / (figure.layout.height - 190 + OVERVIEW_PX)
+        overview = OVERVIEW_PX / (figure.layout.height - CHROME_PX + OVERVIEW_PX)
         layout["yaxis"]["domain"] = [overview + 0.06, 1]  # type: ignore[index]
         layout["xaxis2"] = {
             **date_axis(ctx, *whole),
             "anchor": "y2",
             "fixedrange": True,
-            "tickformatstops": [],
-            "tickformat": "%Y",
-            "dtick": "M12",
             "automargin": False,
         }
         layout["yaxis2"] = {
@@ -273,7 +353,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 "y": 1,
                 "yanchor": "bottom",
                 "showarrow": False,
-                "font": {"size": 11},
+                "font": {"size": 12},
             }
         )
     figure.update_layout(layout)
@@ -295,6 +375,12 @@ def timeline_block(ctx: PageContext) -> str:
             f"| {ctx.link(event.id)} | {md_text(ui(date_words(event.date)))} |"
             f" {md_text(ui(PRECISION_WORDS[precision]))} | {md_text(ui(EVENT_KIND_WORDS[event.kind]))} |"
         )
+    figure = timeline_figure(ctx)
+    zoomed = "xaxis2" in figure.layout and figure.layout.xaxis2.range is not None
     return chart_html(
-        "timeline", timeline_figure(ctx), ctx.chart_title("timeline", TITLE), "\n".join(rows)
+        "timeline",
+        figure,
+        ctx.chart_title("timeline", TITLE),
+        "\n".join(rows),
+        ui(TIMELINE_HINT) if zoomed else "",
     )
