@@ -25,6 +25,12 @@ from generator.site.pages.context import PageContext
 from generator.site.render import chinese_number, date_words, md_text, plain_number
 
 TITLE = "市场行情"
+MARKET_COLOR = "#d81b60"
+# A count given only as a lower bound ("超过60只") goes on past its bar: a hatched stretch this
+# share of the largest count long, so the bar never reads as an exact value.
+BEYOND_SHARE = 0.25
+BEYOND_NOTE = "斜线段：来源只给下限，实际数量更多，多多少不详"
+LOWER_BOUNDS = (">", ">=")
 
 
 # --- market ---------------------------------------------------------------------------------
@@ -40,7 +46,7 @@ def market_figure(ctx: PageContext) -> go.Figure:
     moves = ctx.base.market_moves
     with_series = any(m.series for m in moves)
     measures = [c.measure for m in moves for c in m.counts]
-    count_height = 100 + 60 * max(len(measures), 1)
+    count_height = 120 + 60 * max(len(measures), 1)
     if with_series:
         figure = make_subplots(rows=2, cols=1, row_heights=[0.45, 0.55], vertical_spacing=0.16)
         figure.update_layout(base_layout(ctx, ctx.chart_title("market", TITLE), count_height + 320))
@@ -48,6 +54,8 @@ def market_figure(ctx: PageContext) -> go.Figure:
         figure = go.Figure(layout=base_layout(ctx, ctx.chart_title("market", TITLE), count_height))
     row = 0
     ticks: list[str] = []
+    beyond: dict[str, list[object]] = {"base": [], "y": [], "text": [], "hover": []}
+    reach = BEYOND_SHARE * max((c.value for m in moves for c in m.counts), default=0)
     for move in moves:
         ys, xs, texts, hovers, ids = [], [], [], [], []
         for count in move.counts:
@@ -55,6 +63,11 @@ def market_figure(ctx: PageContext) -> go.Figure:
             if count.threshold:
                 t = count.threshold
                 label += f"（{ui('门槛')}：{COMPARATOR_SIGNS[t.comparator]}{plain_number(t.value)}{t.unit}）"
+            if count.comparator in LOWER_BOUNDS:
+                beyond["base"].append(count.value)
+                beyond["y"].append(row)
+                beyond["text"].append(plot_text(f"{plain_number(count.value)}+"))
+                beyond["hover"].append(plot_text(label) + "<br>" + plot_text(ui(BEYOND_NOTE)))
             ys.append(row)
             ticks.append(wrapped(count.measure))
             row += 1
@@ -82,13 +95,37 @@ def market_figure(ctx: PageContext) -> go.Figure:
             hovertext=hovers,
             hovertemplate=HOVER_TEMPLATE,
             customdata=ids,
-            marker={"color": "#d81b60"},
+            marker={"color": MARKET_COLOR},
             width=0.6,
         )
         if with_series:
             figure.add_trace(trace, row=1, col=1)
         else:
             figure.add_trace(trace)
+    if beyond["y"]:
+        trace = go.Bar(
+            name=plot_text(ui("下限之外")),
+            showlegend=False,
+            orientation="h",
+            base=beyond["base"],
+            x=[reach] * len(beyond["y"]),
+            y=beyond["y"],
+            text=beyond["text"],
+            textposition="inside",
+            insidetextanchor="end",
+            textfont={"color": MARKET_COLOR},
+            hovertext=beyond["hover"],
+            hovertemplate=HOVER_TEMPLATE,
+            marker={
+                "color": "rgba(216,27,96,0.12)",
+                "pattern": {"shape": "/", "fgcolor": MARKET_COLOR, "solidity": 0.25, "size": 8},
+                "line": {"width": 0},
+            },
+            width=0.6,
+            meta={"beyond": True},
+        )
+        figure.add_trace(trace, **({"row": 1, "col": 1} if with_series else {}))
+        figure.layout.title.subtitle.text = plot_text(ui(BEYOND_NOTE))
     yaxis = {
         "tickmode": "array",
         "tickvals": list(range(len(ticks))),
