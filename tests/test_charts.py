@@ -228,6 +228,8 @@ def marks(figure: dict[str, Any]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for trace in figure["data"]:
         for index, record_id in enumerate(trace.get("customdata") or []):
+            if "part" in trace.get("meta", {}) and record_id in found:
+                continue  # a role drawn in stretches (held, uncertain): see people_parts
             assert record_id not in found, f"{record_id} drawn twice"
             found[record_id] = {"trace": trace, "i": index}
     return found
@@ -296,7 +298,7 @@ def test_timeline_opens_on_the_busiest_month_with_every_year_below() -> None:
     assert len(opened) >= len(real_base().events) / 2, "the opened month is the busy one"
     (shade,) = figure["layout"]["shapes"]
     assert (shade["x0"], shade["x1"]) == tuple(main["range"])
-    overview_points = sum(len(t["x"]) for t in figure["data"] if t["meta"].get("overview"))
+    overview_points = sum(len(t["x"]) for t in figure["data"] if t.get("meta", {}).get("overview"))
     assert overview_points == len(real_base().events)
 
 
@@ -316,11 +318,56 @@ def test_timeline_shows_every_full_title_and_dates_rows_outside_the_view(lang: s
 
 def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
     figure = as_dict(charts.timeline_figure(context(small_base())))
-    colours = {t["meta"]["kind"]: t["marker"]["color"] for t in figure["data"]}
+    kinds = [t for t in figure["data"] if "kind" in t.get("meta", {})]
+    colours = {t["meta"]["kind"]: t["marker"]["color"] for t in kinds}
     assert len(set(colours.values())) == len(colours)
+    assert all(t["marker"]["color"] == colours[t["meta"]["kind"]] for t in kinds)
     hovers = [h for t in figure["data"] for h in t.get("hovertext") or []]
     assert any("2023年下半年" in h and "精确到半年" in h for h in hovers)
     assert any("不晚于2024年2月25日" in h for h in hovers)
+
+
+def test_timeline_legend_is_colour_only_and_near_the_top() -> None:
+    """The legend shows each category as a colour square (no ◀ or ◆ that could be read as
+    precision), placed above the rows; the notes say shapes are the date's precision."""
+    figure = as_dict(charts.timeline_figure(context(real_base())))
+    shown = [t for t in figure["data"] if t.get("showlegend") is not False]
+    assert {t["meta"]["kind"] for t in shown} == {e.kind for e in real_base().events}
+    assert all(t["marker"]["symbol"] == "square" and t["x"] == [None] for t in shown), (
+        "colour squares, no mark"
+    )
+    assert figure["layout"]["legend"]["y"] > 0.8 and figure["layout"]["legend"]["yanchor"] == "top"
+    assert "形状只表示日期精确程度" in figure["layout"]["title"]["subtitle"]["text"]
+
+
+def test_timeline_has_dates_above_and_below_with_the_same_explicit_ticks() -> None:
+    layout = as_dict(charts.timeline_figure(context(real_base())))["layout"]
+    main, top = layout["xaxis"], layout["xaxis3"]
+    assert top["side"] == "top" and top["overlaying"] == "x" and top["matches"] == "x"
+    assert main["tickmode"] == "array" and main["ticktext"][0].endswith("日")
+    assert (top["tickvals"], top["ticktext"]) == (main["tickvals"], main["ticktext"])
+    years = layout["xaxis2"]["ticktext"]
+    assert len(years) == len(set(years)), "each year once on the overview"
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_every_timeline_row_outside_the_view_has_an_edge_note(lang: str) -> None:
+    """A row whose event lies before (after) the opened month is not blank: "← 2023年" at the
+    view's left edge (or "… →" at its right), in the edition's script."""
+    ctx = context(real_base(), lang)
+    figure = as_dict(charts.timeline_figure(ctx))
+    first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
+    edges = {a["y"]: a for a in figure["layout"]["annotations"] if a.get("name") == "edge"}
+    for row, event in enumerate(charts.timeline.events_in_order(ctx)):
+        parsed = parse_date(event.date)
+        before = (parsed.latest or last) < first
+        after = (parsed.earliest or first) > last
+        assert (row in edges) == (before or after), event.id
+        if before:
+            note = edges[row]
+            assert note["text"].startswith("← ") and note["x"] == first.isoformat()
+            assert note["text"].endswith("年") or note["text"].endswith("月")
+    assert edges, "the real report has events before its busiest month"
 
 
 # --- people, products, market ---------------------------------------------------------------
@@ -339,6 +386,75 @@ def test_people_roles_and_moves() -> None:
     assert "集团CEO → 剪映负责人" in move["trace"]["hovertext"][move["i"]]
 
 
+def people_parts(figure: dict[str, Any], role_id: str) -> list[tuple[date, date, str]]:
+    """A role's drawn stretches: first day, day after the last, and "held" or "uncertain"."""
+    found = []
+    for trace in figure["data"]:
+        for index, record_id in enumerate(trace.get("customdata") or []):
+            if record_id == role_id:
+                start, end = bar_bounds(trace, index)
+                found.append((start.date(), end.date(), trace["meta"]["part"]))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_people_a_range_is_drawn_as_a_range_never_as_a_day(lang: str) -> None:
+    """张楠's move is known only as 2/9–2/25: a box over every day of it, no point inside it;
+    her new role is uncertain over that range and surely held only from its last day."""
+    ctx = context(real_base(), lang)
+    figure = as_dict(charts.people_figure(ctx))
+    drawn = marks(figure)
+    move = drawn["zhang-nan-to-jianying"]
+    assert move["trace"]["type"] == "bar" and move["trace"]["meta"] == {"move": "range"}
+    assert bar_bounds(move["trace"], move["i"]) == (datetime(2024, 2, 9), datetime(2024, 2, 26))
+    points = [
+        datetime.fromisoformat(x)
+        for t in figure["data"]
+        if t["type"] == "scatter"
+        for x in t["x"]
+        if x
+    ]
+    assert not [p for p in points if datetime(2024, 2, 9) <= p < datetime(2024, 2, 25)]
+    assert people_parts(figure, "zhang-nan-jianying-head") == [
+        (date(2024, 2, 9), date(2024, 2, 25), "uncertain"),
+        (date(2024, 2, 25), date(2024, 2, 26), "held"),
+    ]
+    # "No later than" is a ◀ at its cut-off day, not a diamond.
+    qi = drawn["qi-junyuan-to-ai"]
+    assert qi["trace"]["marker"]["symbol"] == "triangle-left"
+    assert qi["trace"]["x"][qi["i"]].startswith("2024-02-25")
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_people_each_role_row_is_titled_with_person_and_role(lang: str) -> None:
+    ctx = context(real_base(), lang)
+    figure = as_dict(charts.people_figure(ctx))
+    titles = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
+    people = [p for p in ctx.base.people if p.moves or any(r.start or r.end for r in p.roles)]
+    expected = [f"{p.name} · {r.title}" for p in people for r in p.roles]
+    assert titles == expected
+    assert len(set(titles)) == len(titles), "no two rows look alike"
+    legend = {html.unescape(t["name"]) for t in figure["data"] if t.get("showlegend") is not False}
+    assert ctx.ui("确知在任") in legend and ctx.ui("变动（只知道在框内某日）") in legend
+
+
+def test_role_parts_are_solid_only_where_surely_held() -> None:
+    from generator.site.charts.spans import RolePart, role_parts
+
+    as_of, edge = date(2024, 2, 25), date(2023, 12, 1)
+    assert role_parts("2024-02-09", None, as_of, edge) == [
+        RolePart(date(2024, 2, 9), as_of, held=True)
+    ]
+    assert role_parts(None, "2024-02-09/2024-02-25", as_of, edge) == [
+        RolePart(edge, as_of, held=False)
+    ]
+    assert role_parts("2024-01", "2024-02-09/2024-02-20", as_of, edge) == [
+        RolePart(date(2024, 1, 1), date(2024, 1, 30), held=False),
+        RolePart(date(2024, 1, 31), date(2024, 2, 9), held=True),
+        RolePart(date(2024, 2, 10), date(2024, 2, 20), held=False),
+    ]
+
+
 def test_products_only_bytedance_lineup_and_undated_note() -> None:
     figure = as_dict(charts.products_figure(context(small_base())))
     assert set(marks(figure)) == {"doubao"}
@@ -352,10 +468,15 @@ def test_products_only_bytedance_lineup_and_undated_note() -> None:
 def test_market_counts_with_comparators_and_series() -> None:
     base = small_base()
     figure = as_dict(charts.market_figure(context(base)))
-    (bars,) = figure["data"]
+    bars, beyond = figure["data"]
     assert bars["x"] == [60, 5]
     assert bars["text"][0] == "超过60只"
     assert "≥40%" in html.unescape(bars["text"][1])
+    # "More than 60" goes on past 60: a hatched stretch labelled 60+, never a bar ending at 60.
+    assert beyond["meta"] == {"beyond": True} and beyond["base"] == [60] and beyond["x"][0] > 0
+    assert beyond["y"] == [bars["y"][0]] and beyond["text"] == ["60+"]
+    assert beyond["marker"]["pattern"]["shape"] == "/"
+    assert "下限" in figure["layout"]["title"]["subtitle"]["text"]
     series = {
         "id": "stock-a",
         "code": "300001.SZ",
