@@ -570,7 +570,7 @@ def test_a_chain_step_shows_its_editors_notes(monkeypatch: pytest.MonkeyPatch) -
     (derived,) = [
         li for li in soup.select("li.report-chain__step--derived") if "每秒" in li.get_text()
     ]
-    assert "所依据的数字有编者注，见①" in derived.get_text()
+    assert "所依据的数字有编者注，见上方①" in derived.get_text()
 
 
 def test_hostile_figure_text_stays_text_in_the_chain() -> None:
@@ -601,6 +601,24 @@ def test_the_real_chain_shows_the_note_on_the_yearly_video_figure() -> None:
         ), record_id
     hant = chain(base, "zh-Hant").get_text()
     assert "編者註" in hant or "編者注" in hant
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_a_pointer_to_an_editors_note_points_up_to_where_it_is(lang: str) -> None:
+    """Notes sit under the figure they are about, which comes before every step built on it:
+    a later step sends the reader up to that number, never "below"."""
+    soup = chain(real_base(), lang)
+    steps = soup.select("li.report-chain__step")
+    noted = [i for i, step in enumerate(steps) if step.select_one(".report-chain__note strong")]
+    pointers = [
+        i
+        for i, step in enumerate(steps)
+        if "見上方" in step.get_text() or "见上方" in step.get_text()
+    ]
+    assert noted and pointers
+    assert all(any(n < p for n in noted) for p in pointers)
+    assert not any("下方" in step.get_text() and "编者注" in step.get_text() for step in steps)
+    assert not any("下方" in step.get_text() and "編者" in step.get_text() for step in steps)
 
 
 # --- layout, scripts, stability -------------------------------------------------------------

@@ -56,7 +56,7 @@ def _step_html(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) ->
         lines += [md_text(line) for line in note.arithmetic]
         parts.append('<span class="report-chain__note">' + "<br>".join(lines) + "</span>")
     if noted_inputs:
-        pointer = ui("所依据的数字有编者注，见") + "".join(map(circled, noted_inputs))
+        pointer = ui("所依据的数字有编者注，见上方") + "".join(map(circled, noted_inputs))
         parts.append(_span("report-chain__note", pointer))
     kind = "derived" if derived else f"sourced report-chain__step--{step.role}"
     return (
