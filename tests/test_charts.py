@@ -474,7 +474,9 @@ def test_market_counts_with_comparators_and_series() -> None:
     assert "≥40%" in html.unescape(bars["text"][1])
     # "More than 60" goes on past 60: a hatched stretch labelled 60+, never a bar ending at 60.
     assert beyond["meta"] == {"beyond": True} and beyond["base"] == [60] and beyond["x"][0] > 0
-    assert beyond["y"] == [bars["y"][0]] and beyond["text"] == ["60+"]
+    assert beyond["y"] == [bars["y"][0]] and bars["text"][0].startswith("超过")
+    axis = figure["layout"]["xaxis"]
+    assert axis["range"][1] > 60 + beyond["x"][0] and axis["ticktext"] == ["0", "20", "40", "60"]
     assert beyond["marker"]["pattern"]["shape"] == "/"
     assert "下限" in figure["layout"]["title"]["subtitle"]["text"]
     series = {

@@ -250,3 +250,26 @@ def test_printed_timeline_repeats_no_year_and_drops_screen_hints(context, site_s
         "() => [...document.querySelectorAll('#chart-timeline svg text')].map(t => t.textContent)"
     )
     assert not any("拖動" in text or "拖动" in text for text in shown)
+
+
+@pytest.mark.parametrize("drawn", DRAWN)
+def test_a_lower_bound_is_drawn_past_its_value(context, site_server, drawn):
+    """'超过60只' is not a bar ending at 60: a hatched stretch goes on past the 60 tick."""
+    page = context.new_page()
+    show(page, site_server, "market.html", drawn)
+    (chart,) = [c for c in page.evaluate(MARKS, drawn) if c["id"] == "chart-market"]
+    beyond = [
+        bar
+        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
+        if meta.get("beyond")
+        for bar in trace["bars"]
+    ]
+    sixty = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)]
+            .filter(t => t.textContent === '60')
+            .map(t => { const r = t.getBoundingClientRect(); return (r.left + r.right) / 2; })""",
+        "#chart-market .report-chart__tick" if drawn == "preview" else "#chart-market .xtick text",
+    )
+    assert len(beyond) == 1 and len(sixty) == 1, (beyond, sixty)
+    assert beyond[0]["l"] == pytest.approx(sixty[0], abs=2), "starts at the bound"
+    assert beyond[0]["r"] > sixty[0] + 20, "and goes on past it"

@@ -36,6 +36,14 @@ LOWER_BOUNDS = (">", ">=")
 # --- market ---------------------------------------------------------------------------------
 
 
+def number_ticks(high: float) -> dict[str, object]:
+    """At most five round ticks from 0 to `high`, the same in the preview and in plotly.js."""
+    steps = (factor * 10**power for power in range(0, 13) for factor in (1, 2, 5))
+    step = next(step for step in steps if high / step <= 5)
+    values = [step * i for i in range(int(high // step) + 1)]
+    return {"tickmode": "array", "tickvals": values, "ticktext": [plain_number(v) for v in values]}
+
+
 def _compared(ctx: PageContext, comparator: Comparator, amount: str, unit: str) -> str:
     return ctx.ui(COMPARATOR_WORDS[comparator]) + amount + unit
 
@@ -54,7 +62,7 @@ def market_figure(ctx: PageContext) -> go.Figure:
         figure = go.Figure(layout=base_layout(ctx, ctx.chart_title("market", TITLE), count_height))
     row = 0
     ticks: list[str] = []
-    beyond: dict[str, list[object]] = {"base": [], "y": [], "text": [], "hover": []}
+    beyond: dict[str, list[object]] = {"base": [], "y": [], "hover": []}
     reach = BEYOND_SHARE * max((c.value for m in moves for c in m.counts), default=0)
     for move in moves:
         ys, xs, texts, hovers, ids = [], [], [], [], []
@@ -66,7 +74,6 @@ def market_figure(ctx: PageContext) -> go.Figure:
             if count.comparator in LOWER_BOUNDS:
                 beyond["base"].append(count.value)
                 beyond["y"].append(row)
-                beyond["text"].append(plot_text(f"{plain_number(count.value)}+"))
                 beyond["hover"].append(plot_text(label) + "<br>" + plot_text(ui(BEYOND_NOTE)))
             ys.append(row)
             ticks.append(wrapped(count.measure))
@@ -92,6 +99,7 @@ def market_figure(ctx: PageContext) -> go.Figure:
             y=ys,
             text=texts,
             textposition="auto",
+            insidetextanchor="start",
             hovertext=hovers,
             hovertemplate=HOVER_TEMPLATE,
             customdata=ids,
@@ -110,10 +118,6 @@ def market_figure(ctx: PageContext) -> go.Figure:
             base=beyond["base"],
             x=[reach] * len(beyond["y"]),
             y=beyond["y"],
-            text=beyond["text"],
-            textposition="inside",
-            insidetextanchor="end",
-            textfont={"color": MARKET_COLOR},
             hovertext=beyond["hover"],
             hovertemplate=HOVER_TEMPLATE,
             marker={
@@ -134,8 +138,16 @@ def market_figure(ctx: PageContext) -> go.Figure:
         "automargin": True,
         "showgrid": False,
     }
-    xaxis = {"title": {"text": plot_text(ui("数量"))}, "rangemode": "tozero", "automargin": True}
-    figure.update_layout(yaxis=yaxis, xaxis=xaxis, showlegend=len(moves) > 1 or with_series)
+    top = max((c.value for m in moves for c in m.counts), default=1) + (reach if beyond["y"] else 0)
+    xaxis = {
+        "title": {"text": plot_text(ui("数量"))},
+        "range": [0, top * 1.05],
+        "automargin": True,
+        **number_ticks(top * 1.05),
+    }
+    figure.update_layout(
+        yaxis=yaxis, xaxis=xaxis, showlegend=len(moves) > 1 or with_series, barmode="overlay"
+    )
     if with_series:
         units = sorted({p.unit for m in moves for s in m.series for p in s.points})
         for move in moves:
