@@ -94,16 +94,46 @@ def test_a_corrected_fact_says_so_with_date_and_reason(built_site, published_his
     assert len(page.select(".fact-correction")) == 1, "only the corrected fact carries a notice"
 
 
-def test_every_fact_shows_the_day_it_last_changed(built_site, published_history):
-    timeline = read(built_site, "timeline.html")
-    days = {tag["datetime"] for tag in timeline.select(".fact-updated time")}
-    assert days == {"2024-03-01", published_history.correction_day}
-    stamps = timeline.select(".fact-updated")
-    assert len(stamps) == len(timeline.select("h2[id]")), "one date per event"
-    added_page = read(built_site, page_of(published_history.added_id, published_history.added_file))
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_fact_shows_its_own_date_only_when_it_changed_on_another_day_than_the_rest(
+    built_site, published_history, edition
+):
+    """Most events were first published on 2024-03-01: that day is said once, at the foot of the
+    page, not after every event; the corrected event still carries its date and its notice."""
+    ui = to_hant if edition else str
+    timeline = read(built_site, f"{edition}timeline.html")
+    days = [tag["datetime"] for tag in timeline.select(".fact-updated time")]
+    expected = [published_history.correction_day]
+    if published_history.added_file == "events.yml":
+        expected.append("2024-03-05")
+    assert sorted(days) == sorted(expected)
+    corrected = BeautifulSoup(record_block(timeline, published_history.corrected_id), "html.parser")
+    stamp = corrected.select_one(".fact-updated time")
+    assert stamp is not None and stamp["datetime"] == published_history.correction_day
+    assert corrected.select_one(".fact-correction") is not None
+    foot = timeline.select_one(".page-updated")
+    assert foot is not None
+    assert [t["datetime"] for t in foot.select("time")] == ["2024-03-10", "2024-03-01"]
+    assert ui("未注明日期的事实更新于") in foot.get_text()
+    added_page = read(
+        built_site,
+        edition + page_of(published_history.added_id, published_history.added_file),
+    )
     added = BeautifulSoup(record_block(added_page, published_history.added_id), "html.parser")
     stamp = added.select_one(".fact-updated time")
     assert stamp is not None and stamp["datetime"] == "2024-03-05"
+
+
+def test_a_page_whose_facts_all_changed_on_its_own_day_shows_that_day_once(built_site):
+    """People changed only at the first publication: no fact repeats the page's date."""
+    people = read(built_site, "people.html")
+    assert people.select(".fact-updated") == []
+    foot = people.select_one(".page-updated")
+    assert foot is not None
+    assert [t["datetime"] for t in foot.select("time")] == ["2024-03-01"]
+    assert "2024年3月1日" not in people.select_one("article").get_text().replace(
+        foot.get_text(), ""
+    )
 
 
 @pytest.mark.parametrize(

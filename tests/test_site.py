@@ -231,6 +231,30 @@ def test_each_edition_has_its_own_search_index(built_site):
     assert "张楠" in simplified and "張楠" not in simplified
 
 
+@pytest.mark.parametrize(
+    ("edition", "badge_words"),
+    [
+        ("", ("文章陈述", "原文：", "更新于", "¶")),
+        (f"{HANT}/", ("文章陳述", "原文：", "更新於", "¶")),
+    ],
+)
+def test_search_results_show_the_facts_words_not_their_labels(built_site, edition, badge_words):
+    """A search result's snippet is the fact itself: the attribution label, the ¶ links, the
+    source's quoted words and the update date beside each fact are not indexed."""
+    docs = json.loads((built_site / edition / "search" / "search_index.json").read_text("utf-8"))
+    texts = {doc["location"]: doc["text"].replace("\u200b", "") for doc in docs["docs"]}
+    timeline = soup(built_site, f"{edition}timeline.html")
+    entry = timeline.select_one("h2[id] ~ p small.fact-source").find_parent("p")
+    fact_words = entry.get_text().replace(entry.select_one("small").get_text(), "").strip()
+    heading = entry.find_previous("h2")["id"]
+    indexed = next(text for place, text in texts.items() if place.endswith(f"#{heading}"))
+    assert fact_words[:12] in indexed
+    fact_pages = ("timeline.html", "people.html", "analysis.html", "organizations.html", "")
+    for place, text in texts.items():
+        if place.split("#")[0] in fact_pages:
+            assert not [word for word in badge_words if word in text], (place, text[:200])
+
+
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",

@@ -50,7 +50,7 @@ from generator.site.chart_share import (
     with_chart_tools,
 )
 from generator.site.feed import atom_feed
-from generator.site.freshness import day_words, page_revision, page_stamp
+from generator.site.freshness import day_words, page_revision, page_stamp, quiet_usual_days
 from generator.site.history import History, Revision, read_history
 from generator.site.metadata import head_tags, report_json_ld
 from generator.site.pages import changes as changes_page
@@ -340,12 +340,17 @@ class ReportPlugin(BasePlugin[ReportConfig]):
                 file.page.update_date = updated.day
         return nav
 
-    # Once the page is HTML, before its template: any page, generated or hand-written, that holds
-    # a chart (a chart block expanded above) gets the script that loads plotly.js. Each chart gets
-    # its export details and embed box, and is remembered for its embed page (written after the
-    # build).
+    # Once the page is HTML, before its template and before search indexes it: the fact dates
+    # most of the page shares leave (known only once the page is whole: prose places facts of
+    # any page), and any page that
+    # holds a chart (a chart block expanded above) gets the script that loads plotly.js. Each
+    # chart gets its export details and embed box, and is remembered for its embed page
+    # (written after the build).
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.base is not None and self.convert is not None
+        updated = self._page_revision(page.file)
+        page_day = updated.day if updated is not None else None
+        html, page.meta["usual_fact_day"] = quiet_usual_days(html, page_day)
         if holds_chart(html):
             page.meta["charts"] = True
         charts = charts_in(html)
@@ -451,7 +456,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             image=image,
             image_alt=f"{title} - {config.site_name}",
         )
-        context["report_updated"] = page_stamp(updated, self.convert)  # type: ignore[typeddict-unknown-key]
+        usual_day = page.meta.get("usual_fact_day")
+        context["report_updated"] = page_stamp(updated, self.convert, usual_day)  # type: ignore[typeddict-unknown-key]
         return context
 
     def _page_revision(self, file: File) -> Revision | None:

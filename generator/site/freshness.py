@@ -2,10 +2,14 @@
 
 Dates come from commit times in the history (never the clock), so the same commit always builds
 the same pages. Every piece here is Markdown for a page; text from commit messages is escaped.
+A page names once, at its foot, the day most of its facts share; only facts that changed on
+another day carry their own date (`quiet_usual_days`).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 
 from generator.site.history import History, Revision
@@ -15,39 +19,67 @@ CHANGES_PAGE = "changes.md"
 Ui = Callable[[str], str]
 
 
-def day_words(revision: Revision) -> str:
-    """The revision's day in Simplified Chinese words: 2026年11月25日."""
-    year, month, day = revision.day.split("-")
+# A fact's own date as fact_stamp writes it (the HTML is ours, so its form is known).
+FACT_DAY = re.compile(r' ?<span class="fact-updated" data-day="(\d{4}-\d{2}-\d{2})">.*?</span>')
+
+
+def day_words(revision: Revision | str) -> str:
+    """The day (a revision's, or YYYY-MM-DD) in Simplified Chinese words: 2026年11月25日."""
+    day_text = revision if isinstance(revision, str) else revision.day
+    year, month, day = day_text.split("-")
     return f"{int(year)}年{int(month)}月{int(day)}日"
 
 
-def _time(revision: Revision, ui: Ui) -> str:
-    return f'<time datetime="{revision.day}">{ui(day_words(revision))}</time>'
+def _time(revision: Revision | str, ui: Ui) -> str:
+    day = revision if isinstance(revision, str) else revision.day
+    return f'<time datetime="{day}">{ui(day_words(day))}</time>'
 
 
-def fact_stamp(history: History, record_id: str | None, ui: Ui) -> str:
-    """The "updated" date of a fact, and its correction notice when it was corrected."""
-    if record_id is None:
+def fact_updated(history: History, record_id: str | None, ui: Ui) -> str:
+    """The day a fact last changed (removed later where most of its page shares that day)."""
+    updated = history.updated.get(record_id) if record_id is not None else None
+    if updated is None:
         return ""
-    parts = []
-    updated = history.updated.get(record_id)
-    if updated is not None:
-        parts.append(f'<span class="fact-updated">{ui("更新于")}{_time(updated, ui)}</span>')
-    corrected = history.corrected.get(record_id)
-    if corrected is not None and corrected.correction:
-        link = f"[{ui('更正')}]({CHANGES_PAGE}#{corrected.anchor})"
-        parts.append(
-            f'<span class="fact-correction"><strong>{link}</strong>'
-            f"（{_time(corrected, ui)}）：{md_text(ui(corrected.correction))}</span>"
-        )
-    return (" " + " ".join(parts)) if parts else ""
+    return (
+        f' <span class="fact-updated" data-day="{updated.day}">'
+        f"{ui('更新于')}{_time(updated, ui)}</span>"
+    )
 
 
-def page_stamp(revision: Revision | None, ui: Ui) -> str:
-    """HTML for the foot of a page: when it last changed (empty without history)."""
+def fact_correction(history: History, record_id: str | None, ui: Ui) -> str:
+    """The correction notice of a corrected fact: link to the corrections page, day and reason."""
+    corrected = history.corrected.get(record_id) if record_id is not None else None
+    if corrected is None or not corrected.correction:
+        return ""
+    link = f"[{ui('更正')}]({CHANGES_PAGE}#{corrected.anchor})"
+    return (
+        f' <span class="fact-correction"><strong>{link}</strong>'
+        f"（{_time(corrected, ui)}）：{md_text(ui(corrected.correction))}</span>"
+    )
+
+
+def quiet_usual_days(html: str, page_day: str | None) -> tuple[str, str | None]:
+    """The page's HTML without the fact dates that most of its facts share, and that day.
+
+    The same date after every fact says nothing; a date that differs from its neighbours' says
+    which facts changed. Ties go to the page's own day. Corrections are never touched.
+    """
+    days = Counter(FACT_DAY.findall(html))
+    if not days:
+        return html, None
+    usual = max(days, key=lambda day: (days[day], day == page_day, day))
+    return FACT_DAY.sub(lambda m: "" if m.group(1) == usual else m.group(0), html), usual
+
+
+def page_stamp(revision: Revision | None, ui: Ui, usual_fact_day: str | None = None) -> str:
+    """HTML for the foot of a page: when it last changed (empty without history), and the day
+    its undated facts last changed when that is another day."""
     if revision is None:
         return ""
-    return f'<p class="page-updated">{ui("本页更新于")}{_time(revision, ui)}</p>'
+    stamp = f"{ui('本页更新于')}{_time(revision, ui)}"
+    if usual_fact_day is not None and usual_fact_day != revision.day:
+        stamp += f"{ui('；未注明日期的事实更新于')}{_time(usual_fact_day, ui)}"
+    return f'<p class="page-updated">{stamp}</p>'
 
 
 def page_revision(

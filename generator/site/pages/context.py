@@ -10,7 +10,7 @@ from generator.facts.dates import parse_date
 from generator.facts.fields import records
 from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.model import Cited, FactBase, Identified, Note, Report, Source
-from generator.site.freshness import fact_stamp
+from generator.site.freshness import fact_correction, fact_updated
 from generator.site.history import History
 from generator.site.labels import NOTE_KIND_WORDS
 from generator.site.publication import Publication
@@ -106,12 +106,22 @@ class PageContext:
         return {s.id: s.archive_url for s in self.base.sources if s.archive_url}
 
     def cite(self, fact: Cited) -> str:
-        """The citation label of a fact, with when it last changed and any correction."""
-        stamp = fact_stamp(self.history, fact.id if isinstance(fact, Identified) else None, self.ui)
+        """The citation label of a fact, with when it last changed and any correction.
+
+        Label, links, quotes and date stay out of the search index (Material skips an element
+        marked `data-search-exclude`), so a search result shows the fact's own words; a
+        correction is part of what the page says and stays searchable. The wrapper is a
+        <small> (small print: attribution) because Material's indexer tells elements apart by
+        tag only: a <span> wrapper would end at its first inner </span>.
+        """
+        record_id = fact.id if isinstance(fact, Identified) else None
         links = cite_label(
             fact, self.ui, self.sources_page, self.source_labels, self.source_archives
         )
-        return links + stamp
+        updated = fact_updated(self.history, record_id, self.ui)
+        correction = fact_correction(self.history, record_id, self.ui)
+        source = f'<small class="fact-source" data-search-exclude="true">{links}{updated}</small>'
+        return source + correction
 
     @property
     def sources_page(self) -> str:
@@ -136,9 +146,11 @@ class PageContext:
         if note.relies_on:
             lines += [f"{ui('所依据的一般知识（本站未收录来源）')}：{md_text(note.relies_on)}", ""]
         tail = (
-            citation_links(
+            '<small class="fact-source" data-search-exclude="true">'
+            + citation_links(
                 note.cite, ui, self.sources_page, self.source_labels, self.source_archives
             )
+            + "</small>"
             if note.cite
             else ""
         )
