@@ -73,6 +73,7 @@ from generator.site.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.site.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.site_files import FEED_URI, generated_files, page_sources, report_names
 from generator.site.slugs import anchor_map
+from generator.site.table_cards import card_ready_tables
 from generator.site.theme_words import UI_TEXT
 from generator.site.web_safety import add_content_security_policy
 
@@ -342,7 +343,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     # Once the page is HTML, before its template and before search indexes it: the fact dates
     # most of the page shares leave (known only once the page is whole: prose places facts of
-    # any page), and any page that
+    # any page), wide tables get their column names for the phone's cards, and any page that
     # holds a chart (a chart block expanded above) gets the script that loads plotly.js. Each
     # chart gets its export details and embed box, and is remembered for its embed page
     # (written after the build).
@@ -351,6 +352,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         updated = self._page_revision(page.file)
         page_day = updated.day if updated is not None else None
         html, page.meta["usual_fact_day"] = quiet_usual_days(html, page_day)
+        html = card_ready_tables(html)
         if holds_chart(html):
             page.meta["charts"] = True
         charts = charts_in(html)
