@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from test_accessibility import AXE, RUN_AXE
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -72,6 +73,20 @@ def test_fact_tables_are_still_tables_to_a_screen_reader(phone, site_server, scr
     snapshot = page.locator("article table").first.aria_snapshot()
     assert "- table" in snapshot and "- row" in snapshot and "- cell" in snapshot
     assert "columnheader" in snapshot or "- rowgroup" in snapshot
+
+
+@pytest.mark.parametrize(("script", "scheme"), [("", "light"), (f"{HANT}/", "dark")])
+@pytest.mark.parametrize("name", TABLE_PAGES)
+def test_axe_finds_no_violation_in_the_cards(browser, site_server, name, script, scheme):
+    ctx = browser.new_context(
+        viewport=PHONE, is_mobile=True, color_scheme=scheme, locale="zh-CN", bypass_csp=True
+    )
+    try:
+        page = open_page(ctx, site_server + script + name)
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        assert page.evaluate(RUN_AXE) == [], script + name
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], 1280])
