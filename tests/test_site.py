@@ -255,6 +255,23 @@ def test_search_results_show_the_facts_words_not_their_labels(built_site, editio
             assert not [word for word in badge_words if word in text], (place, text[:200])
 
 
+@pytest.mark.parametrize("edition", ["", f"{HANT}/"])
+def test_search_leaves_out_who_stands_behind_each_step_of_the_chain(built_site, edition):
+    """The compute chain's steps are indexed by what they say, not by their source lines."""
+    docs = json.loads((built_site / edition / "search" / "search_index.json").read_text("utf-8"))
+    page = next(
+        doc["text"].replace("\u200b", "")
+        for doc in docs["docs"]
+        if doc["location"] == "compute.html"
+    )
+    chain = soup(built_site, f"{edition}compute.html").select_one("ol.report-chain__steps")
+    first = chain.select_one("li")
+    label = first.select_one(".report-chain__label").get_text()
+    source = first.select_one("small.fact-source").get_text()
+    assert re.sub(r"\s+", "", label) in re.sub(r"\s+", "", page)
+    assert source.strip() and re.sub(r"\s+", "", source) not in re.sub(r"\s+", "", page)
+
+
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
     "source", "track", "wbr",

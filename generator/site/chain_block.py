@@ -28,6 +28,13 @@ def _span(css: str, text: str) -> str:
     return f'<span class="{css}">{md_text(text)}</span>'
 
 
+def _source_line(html: str) -> str:
+    """Who stands behind a step and where: shown, but kept out of search snippets (Material
+    skips `data-search-exclude`; a <small>, as beside every fact, since its indexer matches the
+    closing tag by name and a <span> inside would end the exclusion early)."""
+    return f'<small class="fact-source" data-search-exclude="true">{html}</small>'
+
+
 def _step_html(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) -> str:
     derived = step.role == DERIVED
     parts = [
@@ -37,18 +44,22 @@ def _step_html(ui: Callable[[str], str], step: Step, noted_inputs: list[int]) ->
     if derived:
         based = "".join(circled(n) for n in step.inputs)
         parts.append(
-            _span("cite cite--derived", step.who)
-            + " "
-            + _span("report-chain__basis", f"{ui('依据')}{based}")
+            _source_line(
+                _span("cite cite--derived", step.who)
+                + " "
+                + _span("report-chain__basis", f"{ui('依据')}{based}")
+            )
         )
         parts.append(_span("report-chain__formula", f"{ui('公式')}：{step.basis}"))
         if step.reading:
             parts.append(_span("report-chain__reading", step.reading))
     else:
         parts.append(
-            _span(f"cite cite--{step.role}", step.who)
-            + " "
-            + _span("report-chain__basis", step.basis)
+            _source_line(
+                _span(f"cite cite--{step.role}", step.who)
+                + " "
+                + _span("report-chain__basis", step.basis)
+            )
         )
     for note in step.notes:
         heading = f"{ui('编者注')}·{ui(NOTE_KIND_WORDS[note.kind])}："
