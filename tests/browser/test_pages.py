@@ -276,7 +276,12 @@ def test_a_correction_on_a_fact_leads_to_its_entry_on_the_corrections_page(
     anchor = urlsplit(page.url).fragment
     heading = page.locator(f"h2#{anchor}")
     assert heading.is_visible()
-    assert heading.evaluate("el => el.getBoundingClientRect().top") < 400, "scrolled to the entry"
+    # Scrolled to the entry (polled: on a busy machine layout may settle after the jump).
+    page.wait_for_function(
+        "id => document.getElementById(id).getBoundingClientRect().top < 400",
+        arg=anchor,
+        timeout=5_000,
+    )
     assert page.locator("del").first.is_visible() and page.locator("ins").first.is_visible()
     assert problems.items == []
 
