@@ -43,6 +43,7 @@ PAYLOADS = [
     "子`code`*强调*_下划线_<b>粗</b>",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -515,6 +516,17 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture
+def phone(browser) -> Iterator[object]:
+    """A phone-sized, touch browser context in a Chinese locale, closed after the test."""
+    ctx = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture

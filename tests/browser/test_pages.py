@@ -4,7 +4,6 @@ search, phone layout, charts, and full-page screenshots under screenshots/ for a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -69,16 +68,6 @@ class PageProblems:
             return
         if parts.hostname != "127.0.0.1":
             self.items.append(f"request to another host: {request.url}")
-
-
-@pytest.fixture
-def phone(browser) -> Iterator[object]:
-    ctx = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 def screenshot_path(kind: str, path: str) -> Path:

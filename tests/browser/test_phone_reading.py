@@ -3,8 +3,6 @@ screen, ¶ links big enough to tap, a page title that takes only its own lines."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from test_accessibility import AXE, RUN_AXE
 
@@ -15,16 +13,6 @@ PHONE = {"width": 390, "height": 844}
 TABLE_PAGES = ["timeline.html", "products.html", "compute.html", "market.html"]
 SCRIPTS = ["", f"{HANT}/"]
 MIN_TARGET = 24  # px: WCAG 2.2 success criterion 2.5.8, target size (minimum)
-
-
-@pytest.fixture
-def phone(browser) -> Iterator[object]:
-    ctx = browser.new_context(
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
-    )
-    ctx.set_default_timeout(20_000)
-    yield ctx
-    ctx.close()
 
 
 def open_page(ctx, url: str):

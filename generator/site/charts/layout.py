@@ -210,6 +210,23 @@ def hover(lines: Iterable[str]) -> str:
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
 
 
+def row_title(text: str, row: int) -> dict[str, object]:
+    """A row's title above its marks, at the left of the plot (`text` already made plot-safe)."""
+    return {
+        "text": text,
+        "xref": "paper",
+        "x": 0,
+        "xanchor": "left",
+        "yref": "y",
+        "y": row,
+        "yanchor": "bottom",
+        "yshift": 7,
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 12},
+    }
+
+
 def row_axis(labels: list[str]) -> dict[str, object]:
     """A category-like y axis with one labelled row per item, first item on top."""
     return {

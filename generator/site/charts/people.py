@@ -19,6 +19,7 @@ from generator.site.charts.layout import (
     midday,
     nothing_to_draw,
     plot_text,
+    row_title,
     span_ms,
 )
 from generator.site.charts.spans import axis_start, left_edge, role_parts, role_span, role_words
@@ -99,7 +100,7 @@ def people_figure(ctx: PageContext) -> go.Figure:
                 group["y"].append(row)
                 group["hover"].append(text)
                 group["id"].append(role.id)
-            titles.append(_row_title(f"{person.name} · {role.title}", row))
+            titles.append(row_title(plot_text(f"{person.name} · {role.title}"), row))
             row += 1
         names = {role.id: role.title for role in person.roles}
         for move in person.moves:
@@ -180,23 +181,6 @@ def people_figure(ctx: PageContext) -> go.Figure:
         },
     )
     return figure
-
-
-def _row_title(text: str, row: int) -> dict[str, object]:
-    """A role's title above its bar, at the left of the plot."""
-    return {
-        "text": plot_text(text),
-        "xref": "paper",
-        "x": 0,
-        "xanchor": "left",
-        "yref": "y",
-        "y": row,
-        "yanchor": "bottom",
-        "yshift": 7,
-        "showarrow": False,
-        "align": "left",
-        "font": {"size": 12},
-    }
 
 
 def _add_moves(

@@ -19,6 +19,7 @@ from generator.site.charts.layout import (
     midday,
     nothing_to_draw,
     plot_text,
+    row_title,
     span_ms,
 )
 from generator.site.charts.spans import Span, axis_start, events_in_order, span_of
@@ -248,21 +249,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             title += "（" + plot_text(ui(date_words(event.date))) + "）"
         if outside:
             titles.append(_edge_note(ctx, span, shown_range, row))
-        titles.append(
-            {
-                "text": title,
-                "xref": "paper",
-                "x": 0,
-                "xanchor": "left",
-                "yref": "y",
-                "y": row,
-                "yanchor": "bottom",
-                "yshift": 7,
-                "showarrow": False,
-                "align": "left",
-                "font": {"size": 12},
-            }
-        )
+        titles.append(row_title(title, row))
     main_axis = date_axis(ctx, *shown_range)
     layout: dict[str, object] = {
         "barmode": "overlay",
