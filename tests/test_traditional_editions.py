@@ -18,6 +18,7 @@ import pytest
 
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
 CHARACTER_CONFIG = {"zh-Hant": "s2tw", "zh-TW": "s2tw", "zh-HK": "s2hk"}
+OPENCC_OF = {"zh-Hant": "s2twp", "zh-HK": "s2hk"}  # as mkdocs.yml and the zh-HK copy name them
 # Reviewed: what OpenCC changes when converting one character alone, but is right in these
 # editions' text.
 ALLOWED_CHARACTERS = {
@@ -95,6 +96,37 @@ def test_the_check_finds_a_simplified_string(tmp_path):
     (tmp_path / "ok.html").write_text("台灣的平台與阿里巴巴", encoding="utf-8")
     (tmp_path / "index.json").write_text('{"text": "\\u8fd9\\u91cc"}', encoding="utf-8")
     assert list(simplified_in(tmp_path, "zh-Hant")) == ["index.json", "page.html"]
+
+
+def index_words(site_dir: Path) -> set[str]:
+    """The multi-character Chinese words the search index of the edition in `site_dir` holds."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {
+        word
+        for doc in docs["docs"]
+        for word in (doc["title"] + "\u200b" + doc["text"]).split("\u200b")
+        if len(word) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", word)
+    }
+
+
+def test_search_finds_whole_traditional_words(edition):
+    """Traditional search cuts pages into the Traditional forms of the Simplified edition's words
+    (頁面, 執行長), not into single characters: without its dictionary, about a quarter of the
+    words fall apart and a reader's search for them finds nothing."""
+    from generator.editions.convert import converter_for
+    from generator.facts.load import load_fact_base
+
+    lang, folder = edition
+    project = folder.parent.parent
+    convert = converter_for(load_fact_base(project / "data"), OPENCC_OF[lang], lang)
+    changed = {word: convert(word) for word in index_words(folder.parent) if convert(word) != word}
+    words = index_words(folder)
+    missing = sorted(
+        f"{word}→{converted}" for word, converted in changed.items() if converted not in words
+    )
+    assert len(changed) > 300
+    assert len(missing) <= 0.05 * len(changed), missing[:40]
+    assert "頁面" in words
 
 
 def read(folder: Path, name: str) -> str:

@@ -30,7 +30,13 @@ from generator.editions.convert import (
     to_simplified,
 )
 from generator.editions.markdown_convert import convert_markdown
-from generator.editions.search_dict import user_dictionary
+from generator.editions.search_dict import (
+    handed_words,
+    handing_on,
+    indexed_words,
+    user_dictionary,
+    words_in,
+)
 from generator.facts.load import cached_fact_base, last_good_fact_base, load_report
 from generator.facts.messages import say
 from generator.facts.model import FactBase, Report
@@ -236,14 +242,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         ]
         if self.edition.path:
             config.site_url = f"{root_url}/{self.edition.path}/" if root_url else None
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = _search_plugin(config)
         if self.convert.converts and search is not None:
-            words = user_dictionary(
-                self._source_texts(config, simplified_name),
-                self.convert,
-                Path(self.config.cache_dir),
-            )
-            search.config["jieba_dict_user"] = str(words)
+            words = handed_words()
+            if words is None:
+                words = words_in(self._source_texts(config, simplified_name))
+            dictionary = user_dictionary(words, self.convert, Path(self.config.cache_dir))
+            search.config["jieba_dict_user"] = str(dictionary)
 
     def _publication(self, config: MkDocsConfig) -> Publication:
         """This edition as a work to cite, from mkdocs.yml as already converted."""
@@ -536,14 +541,26 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             cache.write_all(self.cards, self.fonts, Path(config.site_dir))
         if edition_being_built() is not None or self.edition is not self.editions[0]:
             return
-        for other in self.editions[1:]:
-            build_edition(
-                str(config.config_file_path),
-                other,
-                Path(config.site_dir) / other.path,
-                self.command,
-                self.serve_url,
-            )
+        with handing_on(self._indexed_source_words(config)):
+            for other in self.editions[1:]:
+                build_edition(
+                    str(config.config_file_path),
+                    other,
+                    Path(config.site_dir) / other.path,
+                    self.command,
+                    self.serve_url,
+                )
+
+    def _indexed_source_words(self, config: MkDocsConfig) -> set[str] | None:
+        """The words search cut this edition into, when it is in the source script: the other
+        editions' search dictionaries are made of them (cutting the text again takes longer)."""
+        assert self.convert is not None
+        search = _search_plugin(config)
+        index = getattr(search, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if self.convert.converts or not isinstance(entries, list) or not entries:
+            return None
+        return indexed_words(entries)
 
 
 def missing_history_line(missing: str) -> str:
@@ -554,6 +571,10 @@ def missing_history_line(missing: str) -> str:
         "no-commits": say("history-no-commits"),
     }
     return say("history-missing", why=reasons.get(missing, missing))
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    return config.plugins.get("material/search") or config.plugins.get("search")
 
 
 def _walk_nav(items: list[Any]) -> Iterator[Any]:

@@ -1,0 +1,41 @@
+"""The Traditional search dictionary: made of the words the Simplified edition's search cut."""
+
+from __future__ import annotations
+
+from generator.editions.convert import converter_for
+from generator.editions.search_dict import (
+    converted_words,
+    handed_words,
+    handing_on,
+    indexed_words,
+    words_in,
+)
+from generator.site.preview_problems import empty_fact_base
+
+
+def test_words_come_from_the_index_as_search_cut_it():
+    entries = [
+        {
+            "location": "a.html",
+            "title": "概念股\u200b名单",
+            "text": "字节\u200b的\u200b视频\u200bSora\u200b模型\u200b（A股）",
+        },
+        {"location": "b.html", "title": "", "text": "Boximator\u200b页面"},
+    ]
+    assert indexed_words(entries) == {"概念股", "名单", "字节", "视频", "模型", "页面"}
+
+
+def test_a_build_without_handed_words_cuts_the_text_itself():
+    assert handed_words() is None
+    with handing_on({"页面"}):
+        assert handed_words() == frozenset({"页面"})
+        with handing_on(None):
+            assert handed_words() is None
+    assert handed_words() is None
+    assert {"视频", "页面"} <= words_in(["这个页面上的视频"])
+
+
+def test_only_words_the_edition_writes_differently_enter_the_dictionary():
+    convert = converter_for(empty_fact_base(), "s2twp", "zh-Hant")
+    lines = converted_words({"页面", "算力", "视频"}, convert)
+    assert [line.split()[0] for line in lines] == ["影片", "頁面"]
