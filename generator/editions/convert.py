@@ -50,13 +50,14 @@ GLYPH_CONFIGS = {"s2twp": "s2tw"}
 
 
 @lru_cache(maxsize=8)
-def _opencc(config: str) -> opencc.OpenCC:
+def opencc_for(config: str) -> opencc.OpenCC:
+    """OpenCC loaded with `config`, once per process; RuntimeError when it has no such config."""
     return opencc.OpenCC(config)
 
 
 def to_simplified(text: str) -> str:
     """Traditional text folded back to Simplified character by character (OpenCC t2s)."""
-    return str(_opencc("t2s").convert(text))
+    return str(opencc_for("t2s").convert(text))
 
 
 def corner_quotes(text: str) -> str:
@@ -161,7 +162,7 @@ class ScriptConverter:
         """OpenCC alone, without glossary or vocabulary (for reviewing what they change)."""
         if not self.opencc_config:
             return text
-        return str(_opencc(self.opencc_config).convert(text))
+        return str(opencc_for(self.opencc_config).convert(text))
 
     def worded(self, text: str) -> str:
         """OpenCC followed by the edition's vocabulary (the text between glossary terms)."""
@@ -177,7 +178,7 @@ class ScriptConverter:
         if not self.opencc_config:
             return text
         config = GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)
-        converted = str(_opencc(config).convert(text))
+        converted = str(opencc_for(config).convert(text))
         if self.glyph_pattern is not None:
             converted = self.glyph_pattern.sub(lambda m: self.glyph_variants[m.group()], converted)
         return corner_quotes(full_width_punctuation(converted))

@@ -10,20 +10,20 @@ import re
 from functools import cache
 from pathlib import Path
 
-import opencc
 from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import ValidationError
+
+from generator.editions.convert import opencc_for
 
 THEME_DIR = Path(__file__).parents[1] / "site" / "theme"
 # OpenCC's configurations from Simplified Chinese, named in the hint of a mistyped one.
 SIMPLIFIED_TO = ("s2t", "s2tw", "s2twp", "s2hk")
 
 
-@cache
 def _opencc_accepts(name: str) -> bool:
     try:
-        opencc.OpenCC(name)
+        opencc_for(name)  # loaded once: the edition's converter uses the same instance
     except RuntimeError:
         return False
     return True
