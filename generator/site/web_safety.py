@@ -8,42 +8,37 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# A script element's body is raw text up to the first </script (HTML's own rule), so a pattern
+# finds exactly what the browser runs, in a fraction of an HTML parser's time. Attribute values
+# of the site's own script tags hold no ">"; text from the data is escaped, so it holds no tag.
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"(?:^|\s)src\s*=", re.I)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._collecting: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        found = dict(attrs)
-        executable = (found.get("type") or "").lower() in _EXECUTABLE_TYPES
-        self._collecting = [] if executable and "src" not in found else None
-
-    def handle_data(self, data: str) -> None:
-        if self._collecting is not None:
-            self._collecting.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._collecting is not None:
-            self.bodies.append("".join(self._collecting))
-            self._collecting = None
+def inline_scripts(page_html: str) -> list[str]:
+    """The bodies of the page's inline scripts that a browser would run."""
+    bodies = []
+    for match in _SCRIPT.finditer(page_html):
+        attributes = match.group(1) or ""
+        kind = _TYPE.search(attributes)
+        script_type = (
+            next((value for value in kind.groups() if value is not None), "") if kind else ""
+        )
+        if script_type.strip().lower() in _EXECUTABLE_TYPES and not _SRC.search(attributes):
+            bodies.append(match.group(2))
+    return bodies
 
 
 def policy_for(page_html: str) -> str:
     """The CSP that lets exactly this page's own inline scripts and same-origin scripts run."""
-    parser = _InlineScripts()
-    parser.feed(page_html)
     hashes = sorted(
         {
             "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-            for body in parser.bodies
+            for body in inline_scripts(page_html)
         }
     )
     return "; ".join(

@@ -1,0 +1,45 @@
+"""The security policy allows exactly the page's own inline scripts, found as a browser finds them."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from generator.site.web_safety import add_content_security_policy, inline_scripts
+
+
+def sha(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+PAGE = """<!doctype html><html><head><title>t</title>
+<script>var a = "</div>";</script>
+<SCRIPT type="module">import x from "./x.js"</SCRIPT >
+<script type='text/javascript' data-src="lazy">b()</script>
+<script src="assets/app.js"></script>
+<script type="application/json">{"not": "run"}</script>
+<script id="x" type=application/ld+json>{}</script>
+</head><body><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>
+<script
+  defer>multi()
+</script></body></html>"""
+
+
+def test_only_scripts_a_browser_runs_are_found():
+    assert inline_scripts(PAGE) == [
+        'var a = "</div>";',
+        'import x from "./x.js"',
+        "b()",
+        "multi()\n",
+    ]
+
+
+def test_the_policy_names_each_inline_script_and_nothing_escaped():
+    page = add_content_security_policy(PAGE)
+    policy = page.split('content="', 1)[1].split('"', 1)[0]
+    script_src = next(part for part in policy.split("; ") if part.startswith("script-src"))
+    assert script_src.split()[2:] == sorted(
+        sha(body) for body in ('var a = "</div>";', 'import x from "./x.js"', "b()", "multi()\n")
+    )
+    assert sha("alert(1)") not in policy
+    assert page.index("Content-Security-Policy") < page.index("<title>")
