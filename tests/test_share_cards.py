@@ -12,10 +12,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import copy_project, run_mkdocs
-from PIL import Image, ImageFont
+from PIL import Image, ImageColor, ImageFont
 from test_site import all_pages, root_pages
 
-from generator.site.share_cards import SIZE, Card, CardCache, draw_card, find_fonts, wrap
+from generator.site.share_cards import (
+    ACCENT,
+    INK,
+    PAPER,
+    SIZE,
+    Card,
+    CardCache,
+    draw_card,
+    find_fonts,
+    wrap,
+)
 
 HANT = "zh-Hant"
 FONT_MISSING = "Noto Sans CJK not found: sudo apt-get install fonts-noto-cjk (make browser does)"
@@ -53,6 +63,21 @@ def test_a_card_is_the_same_bytes_every_time_and_the_right_size():
     first = draw_card(CARD, fonts("zh-Hant"))
     assert draw_card(CARD, fonts("zh-Hant")) == first
     assert Image.open(io.BytesIO(first)).size == SIZE
+
+
+def test_a_card_is_light_and_keeps_its_colours():
+    png = draw_card(CARD, fonts("zh-Hant"))
+    assert len(png) < 45_000  # a full-colour PNG of the same card is about 75 KB
+    card = Image.open(io.BytesIO(png)).convert("RGB")
+
+    def distance(pixel: tuple[int, int], colour: str) -> int:
+        wanted = ImageColor.getrgb(colour)
+        return max(abs(a - b) for a, b in zip(card.getpixel(pixel), wanted, strict=True))
+
+    assert distance((10, 300), ACCENT) <= 6  # the bar on the left
+    assert distance((600, 20), PAPER) <= 2
+    darkest = min(card.getdata(), key=sum)
+    assert max(abs(a - b) for a, b in zip(darkest, ImageColor.getrgb(INK), strict=True)) <= 12
 
 
 def test_the_cache_returns_what_drawing_gives(tmp_path):

@@ -26,7 +26,8 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
-DRAWING_VERSION = "4"
+DRAWING_VERSION = "5"
+PALETTE_COLOURS = 64
 UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
@@ -211,8 +212,10 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
     if card.updated:
         draw.text((width - margin, footer_y), card.updated, font=small, fill=MUTED, anchor="ra")
     buffer = io.BytesIO()
-    # Pillow's default compression: `optimize` saves 3% of the bytes for 2.5 times the time.
-    image.save(buffer, "PNG")
+    # A card is a few inks and their anti-aliased edges: as 64 palette colours it is a third of
+    # the bytes of a full-colour PNG, looks the same and encodes faster. Pillow's default
+    # compression: `optimize` saves 3% of the bytes for 2.5 times the time.
+    image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE).save(buffer, "PNG")
     return buffer.getvalue()
 
 
