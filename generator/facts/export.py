@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, get_args
 
@@ -160,8 +161,13 @@ def facts_csv(
     base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
 ) -> dict[str, str]:
     """File name -> CSV text (with its byte-order mark), one file per kind of record."""
+    return csv_files(fact_tables(base, words, conversion_tables))
+
+
+def csv_files(tables: dict[str, list[dict[str, str]]]) -> dict[str, str]:
+    """File name -> CSV text (with its byte-order mark) of each table of `fact_tables`."""
     files = {}
-    for name, rows in fact_tables(base, words, conversion_tables).items():
+    for name, rows in tables.items():
         columns = table_columns(rows)
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
@@ -169,3 +175,21 @@ def facts_csv(
         writer.writerows(rows)
         files[f"{name}.csv"] = BOM + buffer.getvalue()
     return files
+
+
+@dataclass(frozen=True)
+class Export:
+    """One edition's downloads, made once per build: the pages, the files and the bundle all
+    list and hold these."""
+
+    json: str
+    tables: dict[str, list[dict[str, str]]]
+    csv: dict[str, str]
+
+
+def export_of(
+    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+) -> Export:
+    """The JSON, tables and CSV files of `base` in an edition's words."""
+    tables = fact_tables(base, words, conversion_tables)
+    return Export(facts_json(base, words, conversion_tables), tables, csv_files(tables))

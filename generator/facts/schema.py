@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from generator.facts.kinds import DATA_FILES
@@ -27,9 +28,14 @@ def schema_for(file_name: str) -> str:
 
 def schema_files() -> dict[str, str]:
     """Relative path (under data/) -> schema text, for every data file."""
-    return {
-        f"{SCHEMA_DIR}/{Path(name).stem}.schema.json": schema_for(name) for name in SCHEMA_MODELS
-    }
+    return dict(_schema_texts())
+
+
+@cache  # the models do not change while the process runs; generating their schemas takes long
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (f"{SCHEMA_DIR}/{Path(name).stem}.schema.json", schema_for(name)) for name in SCHEMA_MODELS
+    )
 
 
 def stale_schemas(data_dir: Path) -> list[str]:

@@ -244,9 +244,12 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             config.site_url = f"{root_url}/{self.edition.path}/" if root_url else None
         search = _search_plugin(config)
         if self.convert.converts and search is not None:
-            words = handed_words()
-            if words is None:
-                words = words_in(self._source_texts(config, simplified_name))
+            handed = handed_words()
+            words = (
+                handed
+                if handed is not None
+                else words_in(self._source_texts(config, simplified_name))
+            )
             dictionary = user_dictionary(words, self.convert, Path(self.config.cache_dir))
             search.config["jieba_dict_user"] = str(dictionary)
 

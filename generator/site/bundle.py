@@ -15,9 +15,8 @@ from generator.facts.export import (
     BELONGS_TO,
     EARLIEST,
     LATEST,
-    fact_tables,
-    facts_csv,
-    facts_json,
+    Export,
+    export_of,
     table_columns,
 )
 from generator.facts.model import FactBase
@@ -34,13 +33,9 @@ def bundle_name(publication: Publication) -> str:
 
 
 def _readme(
-    base: FactBase,
-    publication: Publication,
-    ui: Callable[[str], str],
-    conversion_tables: bool = True,
+    tables: dict[str, list[dict[str, str]]], publication: Publication, ui: Callable[[str], str]
 ) -> str:
     # The same tables as the bundle holds: a Traditional edition leaves out the conversion tables.
-    tables = fact_tables(base, conversion_tables=conversion_tables)
     lines = [
         f"# {publication.title}",
         "",
@@ -125,15 +120,18 @@ def data_bundle(
     publication: Publication,
     ui: Callable[[str], str],
     conversion_tables: bool = True,
+    export: Export | None = None,
 ) -> bytes:
-    """The zip of one edition's data, as bytes (the same files the edition offers one by one)."""
+    """The zip of one edition's data, as bytes (the same files the edition offers one by one,
+    from `export` when the edition has made it already)."""
+    export = export or export_of(base, ui, conversion_tables)
     issued = publication.issued or date(1980, 1, 1)
     when = max(ZIP_EPOCH, (issued.year, issued.month, issued.day, 0, 0, 0))
     folder = bundle_name(publication).removesuffix(".zip")
     members = {
-        "README.md": _readme(base, publication, ui, conversion_tables),
-        "facts.json": facts_json(base, ui, conversion_tables),
-        **facts_csv(base, ui, conversion_tables),
+        "README.md": _readme(export.tables, publication, ui),
+        "facts.json": export.json,
+        **export.csv,
         **_schemas_in_script(ui),
         "CITATION.bib": bibtex(publication) + "\n",
         "CITATION.json": csl_json(publication) + "\n",

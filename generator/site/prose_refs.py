@@ -122,7 +122,7 @@ def _render(record: Identified, field: str | None, ctx: PageContext, from_page: 
 
 def expand_references(markdown: str, ctx: PageContext, page_uri: str) -> str:
     """Replace every reference in a page; raise DataError for any that does not resolve."""
-    by_id = _records_by_id(ctx.base)
+    by_id = ctx.by_id
     problems = []
 
     def replace(match: re.Match[str]) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from generator.facts.export import facts_csv, facts_json
 from generator.site.bundle import bundle_name, data_bundle
 from generator.site.charts import CHART_BLOCKS
 from generator.site.pages import changes, data, generated_pages
@@ -53,11 +52,11 @@ def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
     """Files to add to the build: pages and downloads (with the data bundle)."""
     for uri, markdown in page_sources(ctx):
         yield File.generated(config, uri, content=markdown)
-    facts = facts_json(ctx.base, ctx.ui, conversion_tables=not ctx.converted)
-    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=facts)
-    for name, text in facts_csv(ctx.base, ctx.ui, not ctx.converted).items():
+    export = ctx.export
+    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=export.json)
+    for name, text in export.csv.items():
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
     if ctx.publication is not None:
-        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui, not ctx.converted)
+        bundle = data_bundle(ctx.base, ctx.publication, ctx.ui, not ctx.converted, export)
         name = bundle_name(ctx.publication)
         yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=bundle)

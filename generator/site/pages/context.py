@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.facts.dates import parse_date
+from generator.facts.export import Export, export_of
 from generator.facts.fields import records
 from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.model import Cited, FactBase, Identified, Note, Report, Source
@@ -46,17 +48,26 @@ class PageContext:
     hand_written: dict[str, str] = field(default_factory=dict)
     page_of_kind: dict[str, str] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
+    by_id: dict[str, Identified] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from generator.site.pages import generated_page_of_kind
 
         self.page_of_kind = {**self.hand_written, **generated_page_of_kind()}
         for _, record in records(self.base):
+            if not isinstance(record, Identified):
+                continue
+            self.by_id[record.id] = record
             kind = KIND_OF_MODEL.get(type(record))
             page = self.page_of_kind.get(kind.name) if kind else None
-            if page is not None and isinstance(record, Identified):
+            if page is not None:
                 self.pages_of_ids[record.id] = page
                 self.names[record.id] = _display_name(record)
+
+    @cached_property
+    def export(self) -> Export:
+        """The edition's downloads: made once, listed by the data page, offered and zipped."""
+        return export_of(self.base, self.ui, conversion_tables=not self.converted)
 
     @property
     def as_of(self) -> date:

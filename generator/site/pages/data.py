@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.facts.export import facts_csv
 from generator.site.bundle import bundle_name
 from generator.site.cite_box import cite_box
 from generator.site.pages.context import PageContext
@@ -36,7 +35,7 @@ def render(ctx: PageContext) -> str:
     lines += [
         f"- [facts.json]({DOWNLOAD_DIR}/facts.json)：{ui('全部事实，一个文件')}",
     ]
-    for name in sorted(facts_csv(ctx.base, conversion_tables=not ctx.converted)):
+    for name in sorted(ctx.export.csv):
         lines.append(f"- [{name}]({DOWNLOAD_DIR}/{name})")
     lines += [
         "",
