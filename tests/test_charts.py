@@ -228,8 +228,11 @@ def marks(figure: dict[str, Any]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     for trace in figure["data"]:
         for index, record_id in enumerate(trace.get("customdata") or []):
-            if "part" in trace.get("meta", {}) and record_id in found:
-                continue  # a role drawn in stretches (held, uncertain): see people_parts
+            meta = trace.get("meta", {})
+            if ("part" in meta or meta.get("move") == "range") and record_id in found:
+                # A role drawn in stretches (held, uncertain; see people_parts), or a range
+                # framed on each role's row.
+                continue
             assert record_id not in found, f"{record_id} drawn twice"
             found[record_id] = {"trace": trace, "i": index}
     return found
@@ -407,6 +410,19 @@ def test_people_a_range_is_drawn_as_a_range_never_as_a_day(lang: str) -> None:
     move = drawn["zhang-nan-to-jianying"]
     assert move["trace"]["type"] == "bar" and move["trace"]["meta"] == {"move": "range"}
     assert bar_bounds(move["trace"], move["i"]) == (datetime(2024, 2, 9), datetime(2024, 2, 26))
+    # Framed on both of her rows (the role she left and the one she took), each box on its bar.
+    framed = [
+        y
+        for y, record_id in zip(move["trace"]["y"], move["trace"]["customdata"], strict=True)
+        if record_id == "zhang-nan-to-jianying"
+    ]
+    rows = {
+        record_id: y
+        for trace in figure["data"]
+        if "part" in trace.get("meta", {})
+        for y, record_id in zip(trace["y"], trace["customdata"], strict=True)
+    }
+    assert framed == [rows["zhang-nan-douyin-group-ceo"], rows["zhang-nan-jianying-head"]]
     points = [
         datetime.fromisoformat(x)
         for t in figure["data"]

@@ -90,6 +90,56 @@ def test_people_chart_draws_a_range_as_a_box_with_no_point_inside(
         assert inside == [], (path, drawn, box, inside)
 
 
+ROW_TITLES = """(args) => {
+    const [drawn, id] = args;
+    const chart = document.querySelector(`#${id} .report-chart`);
+    const figure = JSON.parse(chart.dataset.figure);
+    const decode = text => {
+        const area = document.createElement('textarea');
+        area.innerHTML = text;
+        return area.value;
+    };
+    const wanted = new Set((figure.layout.annotations || []).map(a => decode(a.text)));
+    return [...chart.querySelectorAll(drawn === 'preview' ? 'text' : '.annotation-text')]
+        .filter(t => wanted.has(t.textContent))
+        .map(t => {
+            const r = t.getBoundingClientRect();
+            return {text: t.textContent, l: r.left, r: r.right, t: r.top, b: r.bottom};
+        });
+}"""
+
+
+@pytest.mark.parametrize("drawn", DRAWN)
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["people.html", f"{HANT}/people.html"])
+def test_people_range_boxes_leave_every_row_title_clear(browser, site_server, path, width, drawn):
+    """A change known only as a range is framed on each role's own bar: the frame never runs
+    through a row's title, on a phone or a desktop."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    show(page, site_server, path, drawn)
+    (chart,) = [c for c in page.evaluate(MARKS, drawn) if c["id"] == "chart-people"]
+    boxes = [
+        bar
+        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
+        if meta.get("move") == "range"
+        for bar in trace["bars"]
+    ]
+    titles = page.evaluate(ROW_TITLES, [drawn, "chart-people"])
+    assert boxes and len(titles) > 5, (boxes, titles)
+    crossed = [
+        (title["text"], round(title["b"] - box["t"], 1))
+        for title in titles
+        for box in boxes
+        if title["l"] < box["r"]
+        and box["l"] < title["r"]
+        and title["t"] < box["b"]
+        and box["t"] < title["b"]
+    ]
+    assert crossed == [], (path, width, drawn, crossed)
+    ctx.close()
+
+
 def contrast(css: str, background: tuple[int, int, int]) -> float:
     """WCAG contrast of an `rgb(…)` colour against `background`."""
     channels = [int(float(c)) for c in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]

@@ -210,8 +210,9 @@ def hover(lines: Iterable[str]) -> str:
 HOVER_TEMPLATE = "%{hovertext}<extra></extra>"
 
 
-def row_title(text: str, row: int) -> dict[str, object]:
-    """A row's title above its marks, at the left of the plot (`text` already made plot-safe)."""
+def row_title(text: str, row: int, shift: int = 7) -> dict[str, object]:
+    """A row's title above its marks, at the left of the plot (`text` already made plot-safe),
+    its baseline `shift` pixels above the row's middle."""
     return {
         "text": text,
         "xref": "paper",
@@ -220,7 +221,7 @@ def row_title(text: str, row: int) -> dict[str, object]:
         "yref": "y",
         "y": row,
         "yanchor": "bottom",
-        "yshift": 7,
+        "yshift": shift,
         "showarrow": False,
         "align": "left",
         "font": {"size": 12},

@@ -33,13 +33,14 @@ PEOPLE_NOTES = (
     "点状：这段时间是否在任不确定",
     "橙色方框：变动只知道发生在框内某日",
 )
-ROLE_ROW = 38
+ROLE_ROW = 42
 ROLE_COLOR = "#5c6bc0"
 # Uncertain stretches: a lighter indigo with an outline, readable on the light and dark palettes.
 UNCERTAIN_COLOR = "#7986cb"
 UNCERTAIN_PATTERN = {"shape": ".", "fgcolor": UNCERTAIN_COLOR, "solidity": 0.45, "size": 6}
 MOVE_COLOR = "#ef6c00"
 BAR_WIDTH = 0.34
+RANGE_PAD = 0.1  # a range box stands this much (in rows) beyond the bar it frames
 
 
 def _movers(ctx: PageContext) -> list[Person]:
@@ -51,17 +52,17 @@ def _empty() -> dict[str, list[object]]:
     return {"x": [], "base": [], "y": [], "hover": [], "id": [], "width": []}
 
 
-def _move_mark(move: Move, rows: list[int]) -> tuple[str, float, float]:
-    """How a move is drawn: ("day", …) a diamond, ("not-after", …) a ◀ at its cut-off day,
-    ("range", …) a box over every day it may have happened; with its y and the box's height."""
+def _move_mark(move: Move, rows: list[int]) -> tuple[str, float]:
+    """How a move is drawn: ("day", y) a diamond, ("not-after", y) a ◀ at its cut-off day, both
+    between the rows of the roles it connects; ("range", y) a box over every day it may have
+    happened, on each of those rows."""
     parsed = parse_date(move.date)
     y = (min(rows) + max(rows)) / 2
-    height = max(rows) - min(rows) + BAR_WIDTH + 0.3
     if parsed.precision is Precision.DAY:
-        return "day", y, height
+        return "day", y
     if parsed.earliest is None:
-        return "not-after", y, height
-    return "range", y, height
+        return "not-after", y
+    return "range", y
 
 
 def people_figure(ctx: PageContext) -> go.Figure:
@@ -100,35 +101,41 @@ def people_figure(ctx: PageContext) -> go.Figure:
                 group["y"].append(row)
                 group["hover"].append(text)
                 group["id"].append(role.id)
-            titles.append(row_title(plot_text(f"{person.name} · {role.title}"), row))
+            # Raised clear of the range box that may frame the bar below it.
+            titles.append(row_title(plot_text(f"{person.name} · {role.title}"), row, shift=10))
             row += 1
         names = {role.id: role.title for role in person.roles}
         for move in person.moves:
             rows = [row_of[r] for r in (move.from_role, move.to_role) if r in row_of]
             rows = rows or [row - 1]
-            kind, y, height = _move_mark(move, rows)
+            kind, y = _move_mark(move, rows)
             group = moves[kind]
             parsed = parse_date(move.date)
-            if kind == "range":
-                assert parsed.earliest is not None
-                group["base"].append(iso_day(parsed.earliest))
-                group["x"].append(span_ms(parsed.earliest, parsed.latest or ctx.as_of))
-                group["width"].append(height)
-            else:
-                group["x"].append(midday(parsed.latest or ctx.as_of))
-            group["y"].append(y)
             before = names.get(move.from_role or "", ui("—"))
             after = names.get(move.to_role or "", ui("—"))
-            group["hover"].append(
-                hover(
-                    [
-                        f"<b>{plot_text(person.name)}</b>",
-                        plot_text(ui(date_words(move.date))),
-                        plot_text(ui(PRECISION_WORDS[parsed.precision])),
-                        f"{plot_text(before)} → {plot_text(after)}",
-                    ]
-                )
+            text = hover(
+                [
+                    f"<b>{plot_text(person.name)}</b>",
+                    plot_text(ui(date_words(move.date))),
+                    plot_text(ui(PRECISION_WORDS[parsed.precision])),
+                    f"{plot_text(before)} → {plot_text(after)}",
+                ]
             )
+            if kind == "range":
+                # A box on each role's own bar: one spanning both rows would cover the title
+                # of the second row, which sits between the bars.
+                assert parsed.earliest is not None
+                for role_row in sorted(set(rows)):
+                    group["base"].append(iso_day(parsed.earliest))
+                    group["x"].append(span_ms(parsed.earliest, parsed.latest or ctx.as_of))
+                    group["width"].append(BAR_WIDTH + RANGE_PAD)
+                    group["y"].append(role_row)
+                    group["hover"].append(text)
+                    group["id"].append(move.id)
+                continue
+            group["x"].append(midday(parsed.latest or ctx.as_of))
+            group["y"].append(y)
+            group["hover"].append(text)
             group["id"].append(move.id)
     figure = go.Figure(
         layout=base_layout(
