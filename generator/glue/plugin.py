@@ -57,6 +57,7 @@ from generator.site.chart_share import (
 )
 from generator.site.feed import atom_feed
 from generator.site.freshness import day_words, page_revision, page_stamp, quiet_usual_days
+from generator.site.heading_links import keep_permalink_with_heading
 from generator.site.history import History, Revision, read_history
 from generator.site.metadata import head_tags, report_json_ld
 from generator.site.pages import changes as changes_page
@@ -351,16 +352,16 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     # Once the page is HTML, before its template and before search indexes it: the fact dates
     # most of the page shares leave (known only once the page is whole: prose places facts of
-    # any page), wide tables get their column names for the phone's cards, and any page that
-    # holds a chart (a chart block expanded above) gets the script that loads plotly.js. Each
-    # chart gets its export details and embed box, and is remembered for its embed page
-    # (written after the build).
+    # any page), wide tables get their column names for the phone's cards, each heading's ¶ is
+    # tied to its last character, and any page that holds a chart (a chart block expanded
+    # above) gets the script that loads plotly.js. Each chart gets its export details and embed
+    # box, and is remembered for its embed page (written after the build).
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.base is not None and self.convert is not None
         updated = self._page_revision(page.file)
         page_day = updated.day if updated is not None else None
         html, page.meta["usual_fact_day"] = quiet_usual_days(html, page_day)
-        html = card_ready_tables(html)
+        html = keep_permalink_with_heading(card_ready_tables(html))
         if holds_chart(html):
             page.meta["charts"] = True
         charts = charts_in(html)

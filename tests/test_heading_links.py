@@ -1,0 +1,30 @@
+"""A heading's ¶ is held to the heading's last character, whatever the heading ends with."""
+
+from __future__ import annotations
+
+from generator.site.heading_links import keep_permalink_with_heading
+
+LINK = '<a class="headerlink" href="#x" title="永久链接">&para;</a>'
+
+
+def test_the_last_character_and_the_link_share_a_no_wrap_span():
+    for title, kept, last in (
+        ("中文版首发之争", "中文版首发之", "争"),
+        ("Boximator", "Boximato", "r"),
+        ("AT&amp;T", "AT&amp;", "T"),
+        ("谁先撞线&#65311;", "谁先撞线", "&#65311;"),
+    ):
+        html = f'<h2 id="x">{title}{LINK}</h2>'
+        assert keep_permalink_with_heading(html) == (
+            f'<h2 id="x">{kept}<span class="heading-end">{last}{LINK}</span></h2>'
+        )
+
+
+def test_other_links_and_unusual_endings_are_left_alone():
+    untouched = [
+        f"<p>正文{LINK}</p>",  # not at the end of a heading
+        f'<h3 id="x"><code>id</code>{LINK}</h3>',  # ends with a tag: nothing to hold
+        '<h2 id="x">标题</h2>',
+    ]
+    for html in untouched:
+        assert keep_permalink_with_heading(html) == html
