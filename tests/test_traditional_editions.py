@@ -413,3 +413,38 @@ def test_table_words_and_links_on_taiwan_pages(built_site):
     assert "可左右拖曳上圖" in re.sub(r"<[^>]+>", "", readable(read(hant, "timeline.html")))
     people = chart_text(read(hant, "people.html"))
     assert "高層人事異動時間軸" in readable(read(hant, "people.html")) and "高層異動" in people
+
+
+def test_a_traditional_first_edition_cuts_its_own_search_words(make_project):
+    """With the Traditional edition at the site root, no Simplified search has run before it:
+    it finds its dictionary's words in the report's text itself, and its search still cuts
+    whole Traditional words."""
+    from conftest import run_mkdocs
+
+    from generator.editions.convert import converter_for
+    from generator.facts.load import load_fact_base
+
+    project = make_project("traditional-root")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    simplified = "      - lang: zh-Hans\n        name: 简体中文\n"
+    traditional = "      - lang: zh-Hant\n        name: 繁體中文\n        opencc: s2twp\n"
+    assert simplified + traditional + "        path: zh-Hant\n" in text
+    config.write_text(
+        text.replace(
+            simplified + traditional + "        path: zh-Hant\n",
+            traditional + simplified + "        path: zh-Hans\n",
+        ),
+        encoding="utf-8",
+    )
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = project / "site"
+    assert '<html lang="zh-Hant"' in (site / "index.html").read_text(encoding="utf-8")
+    convert = converter_for(load_fact_base(project / "data"), "s2twp", "zh-Hant")
+    source_words = index_words(site / "zh-Hans")
+    changed = {word: convert(word) for word in source_words if convert(word) != word}
+    words = index_words(site)
+    missing = [word for word, converted in changed.items() if converted not in words]
+    assert len(changed) > 300
+    assert len(missing) <= 0.05 * len(changed), sorted(missing)[:40]
