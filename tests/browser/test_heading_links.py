@@ -48,3 +48,69 @@ def test_a_heading_permalink_stays_with_the_title(context, site_server, path):
     found = page.evaluate(LONE_PERMALINKS)
     assert found["headings"] > 5
     assert found["alone"] == [], (path, found["alone"][:10])
+
+
+def opacity(page, heading_id: str) -> float:
+    return float(
+        page.evaluate(
+            "id => getComputedStyle(document.getElementById(id).querySelector('.headerlink'))"
+            ".opacity",
+            heading_id,
+        )
+    )
+
+
+@pytest.mark.parametrize("path", ["timeline.html", f"{HANT}/people.html"])
+def test_a_hovered_or_linked_heading_shows_its_permalink(context, site_server, path):
+    page = context.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    ids = page.evaluate(
+        "() => [...document.querySelectorAll('.md-content h2[id]')].map(h => h.id).slice(1, 3)"
+    )
+    hovered, linked = ids
+    assert opacity(page, hovered) == 0, "hidden until the reader reaches for it"
+    # The pointer on the heading's first character, far from the ¶ at its end.
+    heading = page.locator(f"[id='{hovered}']")
+    heading.scroll_into_view_if_needed()
+    box = heading.bounding_box()
+    page.mouse.move(box["x"] + 8, box["y"] + box["height"] / 2)
+    page.wait_for_timeout(300)
+    assert opacity(page, hovered) == 1, "shown while the pointer is on its heading"
+    page.mouse.move(0, 0)
+    page.goto(f"{site_server}{path}#{linked}")
+    page.wait_for_timeout(300)
+    assert opacity(page, linked) == 1, "shown on the heading a link leads to"
+
+
+# The shown ¶ of each heading against the characters of that heading's text.
+COVERED_TEXT = """() => {
+    const covered = [];
+    for (const link of document.querySelectorAll('.md-content a.headerlink')) {
+        const heading = link.closest('h1, h2, h3, h4, h5, h6');
+        link.focus();
+        const mark = link.getBoundingClientRect();
+        const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (link.contains(node)) { continue; }
+            for (let i = 0; i < node.textContent.length; i++) {
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + 1);
+                const r = range.getBoundingClientRect();
+                if (r.width && r.left < mark.right - 1 && mark.left < r.right - 1
+                    && r.top < mark.bottom - 1 && mark.top < r.bottom - 1) {
+                    covered.push([heading.id, node.textContent[i]]);
+                }
+            }
+        }
+        link.blur();
+    }
+    return covered;
+}"""
+
+
+@pytest.mark.parametrize("path", ["timeline.html", f"{HANT}/timeline.html", "method.html"])
+def test_a_focused_permalink_covers_no_heading_text_on_a_phone(phone, site_server, path):
+    page = phone.new_page()
+    page.goto(site_server + path, wait_until="networkidle")
+    assert page.evaluate(COVERED_TEXT) == []
