@@ -16,6 +16,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from generator.site.heading_links import HEADING_END
+
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
 CHARACTER_CONFIG = {"zh-Hant": "s2tw", "zh-TW": "s2tw", "zh-HK": "s2hk"}
 OPENCC_OF = {"zh-Hant": "s2twp", "zh-HK": "s2hk"}  # as mkdocs.yml and the zh-HK copy name them
@@ -60,7 +62,11 @@ def texts_in(edition_dir: Path) -> Iterator[tuple[str, str]]:
                     if Path(member).suffix not in BINARY:
                         yield f"{relative}:{member}", bundle.read(member).decode("utf-8")
             continue
-        yield relative, path.read_text(encoding="utf-8")
+        # A heading's last character is held with its ¶ in a span: read its word whole again.
+        yield (
+            relative,
+            path.read_text(encoding="utf-8").replace(f'<span class="{HEADING_END}">', ""),
+        )
 
 
 def simplified_in(edition_dir: Path, lang: str) -> dict[str, str]:
