@@ -323,3 +323,34 @@ def test_a_lower_bound_is_drawn_past_its_value(context, site_server, drawn):
     assert len(beyond) == 1 and len(sixty) == 1, (beyond, sixty)
     assert beyond[0]["l"] == pytest.approx(sixty[0], abs=2), "starts at the bound"
     assert beyond[0]["r"] > sixty[0] + 20, "and goes on past it"
+
+
+LEGEND_ROWS = """drawn => [...document.querySelectorAll('.report-chart')].map(chart => {
+    const top = chart.getBoundingClientRect().top;
+    const texts = [...chart.querySelectorAll(drawn === 'preview'
+        ? '.report-chart__legend' : '.legend .traces text')];
+    const rows = new Set(texts.filter(t => t.textContent.trim())
+        .map(t => Math.round((t.getBoundingClientRect().top - top) / 10)));
+    return {id: chart.closest('figure').id, items: texts.length, rows: rows.size};
+})"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["people.html", f"{HANT}/timeline.html", "products.html"])
+def test_legends_keep_their_rows_when_plotly_takes_over(browser, site_server, path, width):
+    """The light preview lays a legend out as plotly.js does (one row when everything fits,
+    else columns as wide as the widest item), so the chart does not reflow when it is reached."""
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    show(page, site_server, path, "preview")
+    before = page.evaluate(LEGEND_ROWS, "preview")
+    show(page, site_server, path, "plotly")
+    after = page.evaluate(LEGEND_ROWS, "plotly")
+    assert [chart["rows"] for chart in before] == [chart["rows"] for chart in after], (
+        path,
+        width,
+        before,
+        after,
+    )
+    assert any(chart["items"] for chart in after)
+    ctx.close()

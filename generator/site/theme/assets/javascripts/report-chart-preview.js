@@ -219,11 +219,22 @@
     return shown;
   }
 
+  // Like plotly.js: a horizontal legend is one row when every item fits in it, else columns as
+  // wide as its widest item, so the legend does not move when plotly.js takes the chart over.
+  function legendRooms(items, width) {
+    var rooms = items.map(function (item) {
+      return 26 + textWidth(lines(item.name).join(" "), SMALL) + 12;
+    });
+    var total = rooms.reduce(function (sum, room) { return sum + room; }, 8);
+    if (total <= width - 8) { return rooms; }
+    var widest = Math.max.apply(null, rooms);
+    return rooms.map(function () { return widest; });
+  }
+
   function legendRows(items, width) {
     var rows = 0;
     var x = width;
-    items.forEach(function (item) {
-      var room = 26 + textWidth(lines(item.name).join(" "), SMALL) + 12;
+    legendRooms(items, width).forEach(function (room) {
       if (x + room > width - 8) { rows += 1; x = 8; }
       x += room;
     });
@@ -462,9 +473,10 @@
       label(svg, x, y + 3, legendTitle, SMALL, colors.text, "start", "report-chart__legend");
       x += textWidth(legendTitle, SMALL) + 8;
     }
-    items.forEach(function (item) {
+    var rooms = legendRooms(items, width);
+    items.forEach(function (item, index) {
       var name = lines(item.name).join(" ");
-      var room = 26 + textWidth(name, SMALL) + 12;
+      var room = rooms[index];
       if (x + room > width - 8) { x = 8; y += 20; }
       var marker = item.marker || {};
       if (item.type === "bar") {
