@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import hashlib
 
+from conftest import run_mkdocs
+
 from generator.site.web_safety import add_content_security_policy, inline_scripts
 
 
@@ -43,3 +45,31 @@ def test_the_policy_names_each_inline_script_and_nothing_escaped():
     )
     assert sha("alert(1)") not in policy
     assert page.index("Content-Security-Policy") < page.index("<title>")
+
+
+def test_a_script_of_the_page_content_gets_no_hash():
+    page = add_content_security_policy(PAGE, refused=["b()"])
+    assert sha("b()") not in page and sha('var a = "</div>";') in page
+
+
+def test_an_inline_script_in_a_hand_written_page_is_refused_and_named(make_project):
+    """A script pasted into a page's Markdown never runs: the policy gives it no hash, and a
+    strict build stops, naming the page and the fix."""
+    project = make_project("inline-script")
+    page = project / "docs" / "method.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n<script>alert('hi')</script>\n", encoding="utf-8"
+    )
+    strict = run_mkdocs(project, "build", "--strict")
+    assert strict.returncode != 0
+    assert "docs/method.md 的正文里有内联 <script>" in strict.stderr
+    assert "Traceback" not in strict.stderr
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("strict: true", "strict: false"), "utf-8"
+    )
+    assert run_mkdocs(project, "build").returncode == 0
+    built = (project / "site" / "method.html").read_text(encoding="utf-8")
+    assert "alert('hi')" in built and sha("alert('hi')") not in built
+    theme_script = inline_scripts(built)[0]
+    assert sha(theme_script) in built

@@ -552,6 +552,12 @@ CATALOGUE: dict[str, Text] = {
         " sudo apt-get install fonts-noto-cjk 安装字体。",
         "report: share cards skipped: Noto Sans CJK not found (sudo apt-get install fonts-noto-cjk)",
     ),
+    "inline-script-refused": Text(
+        "report：{page} 的正文里有内联 <script>，网站的安全策略不许它运行；"
+        "把脚本写成 .js 文件放进主题，再用 <script src=…> 引用。",
+        "report: {page} holds an inline <script> in its content; the site's security policy"
+        " refuses it: move it into a .js file of the theme and load it with <script src=…>",
+    ),
     "data-ok": Text(
         "数据全部通过检查（{counts}）。",
         "data OK: {counts}",

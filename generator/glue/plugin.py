@@ -82,7 +82,7 @@ from generator.site.site_files import FEED_URI, generated_files, page_sources, r
 from generator.site.slugs import anchor_map
 from generator.site.table_cards import card_ready_tables
 from generator.site.theme_words import UI_TEXT
-from generator.site.web_safety import add_content_security_policy
+from generator.site.web_safety import add_content_security_policy, inline_scripts
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 _told: set[str] = set()
@@ -517,7 +517,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self.command == "serve":
             return self._shown_in_preview(output)
-        return add_content_security_policy(output)
+        # An inline script in the page's own content is refused, never hashed: only the theme's
+        # scripts run. Said once here, so that a strict build stops on it.
+        refused = inline_scripts(page.content or "")
+        if refused:
+            shown = Path(_shown(config.docs_dir, config)) / page.file.src_uri
+            log.warning(say("inline-script-refused", page=shown.as_posix()))
+        return add_content_security_policy(output, refused)
 
     # The 404 page is a theme template, not a page, so on_post_page never sees it.
     @event_priority(-100)
