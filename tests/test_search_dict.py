@@ -25,7 +25,7 @@ def test_words_come_from_the_index_as_search_cut_it():
     assert indexed_words(entries) == {"概念股", "名单", "字节", "视频", "模型", "页面"}
 
 
-def test_a_build_without_handed_words_cuts_the_text_itself():
+def test_words_are_handed_on_only_within_the_block_and_cut_from_text_otherwise():
     assert handed_words() is None
     with handing_on({"页面"}):
         assert handed_words() == frozenset({"页面"})

@@ -67,7 +67,7 @@ def test_a_card_is_the_same_bytes_every_time_and_the_right_size():
 
 def test_a_card_is_light_and_keeps_its_colours():
     png = draw_card(CARD, fonts("zh-Hant"))
-    assert len(png) < 45_000  # a full-colour PNG of the same card is about 75 KB
+    assert len(png) < 45_000  # a full-colour PNG of a card is 1.5 to 3 times as big
     card = Image.open(io.BytesIO(png)).convert("RGB")
 
     def distance(pixel: tuple[int, int], colour: str) -> int:
@@ -76,7 +76,9 @@ def test_a_card_is_light_and_keeps_its_colours():
 
     assert distance((10, 300), ACCENT) <= 6  # the bar on the left
     assert distance((600, 20), PAPER) <= 2
-    darkest = min(card.getdata(), key=sum)
+    darkest = min(
+        (card.getpixel((x, y)) for x in range(0, 1200, 2) for y in range(0, 630, 2)), key=sum
+    )
     assert max(abs(a - b) for a, b in zip(darkest, ImageColor.getrgb(INK), strict=True)) <= 12
 
 

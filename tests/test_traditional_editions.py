@@ -421,6 +421,7 @@ def test_table_words_and_links_on_taiwan_pages(built_site):
     assert "高層人事異動時間軸" in readable(read(hant, "people.html")) and "高層異動" in people
 
 
+@pytest.mark.slow  # builds another configuration of the report
 def test_a_traditional_first_edition_cuts_its_own_search_words(make_project):
     """With the Traditional edition at the site root, no Simplified search has run before it:
     it finds its dictionary's words in the report's text itself, and its search still cuts
@@ -454,3 +455,23 @@ def test_a_traditional_first_edition_cuts_its_own_search_words(make_project):
     missing = [word for word, converted in changed.items() if converted not in words]
     assert len(changed) > 300
     assert len(missing) <= 0.05 * len(changed), sorted(missing)[:40]
+
+
+@pytest.mark.slow  # builds another configuration of the report
+def test_without_search_no_search_dictionary_is_made(make_project):
+    """With search turned off, a Traditional edition spends no time cutting words for it."""
+    from conftest import run_mkdocs
+
+    project = make_project("no-search")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  search:\n    lang: zh\n" in text
+    config.write_text(
+        text.replace("  search:\n    lang: zh\n", "  search:\n    enabled: false\n    lang: zh\n"),
+        encoding="utf-8",
+    )
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (project / "site" / "zh-Hant" / "index.html").is_file()
+    assert not (project / "site" / "zh-Hant" / "search" / "search_index.json").exists()
+    assert list((project / ".cache").glob("jieba-user-*")) == []

@@ -126,6 +126,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.ctx: PageContext | None = None
         self.serve_url: str | None = None
         self.command: Literal["build", "gh-deploy", "serve"] = "build"
+        self.dirty = False  # only changed pages are rebuilt (and indexed)
         self.problems: list[str] = []  # shown in the preview instead of stopping it
         self.history = History()
         self.docs_dir = "docs"
@@ -135,6 +136,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     # Runs before every other plugin's on_config: the search plugin must find our jieba
     # dictionary, and bad data must stop the build before MkDocs cleans the site directory.
@@ -244,7 +246,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.edition.path:
             config.site_url = f"{root_url}/{self.edition.path}/" if root_url else None
         search = _search_plugin(config)
-        if self.convert.converts and search is not None:
+        if self.convert.converts and search is not None and search.config.get("enabled", True):
             handed = handed_words()
             words = (
                 handed
@@ -568,7 +570,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         search = _search_plugin(config)
         index = getattr(search, "search_index", None)
         entries = getattr(index, "entries", None)
-        if self.convert.converts or not isinstance(entries, list) or not entries:
+        # A dirty build indexes only the pages it rebuilt: their words are not all the report's.
+        if self.dirty or self.convert.converts or not isinstance(entries, list) or not entries:
             return None
         return indexed_words(entries)
 
