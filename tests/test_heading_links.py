@@ -13,6 +13,12 @@ def test_the_last_character_and_the_link_share_a_no_wrap_span():
         ("Boximator", "Boximato", "r"),
         ("AT&amp;T", "AT&amp;", "T"),
         ("谁先撞线&#65311;", "谁先撞线", "&#65311;"),
+        ("字段 <code>id</code>", "字段 ", "<code>id</code>"),
+        (
+            '人物：<a href="people.html#zhang-nan">张楠</a>',
+            "人物：",
+            '<a href="people.html#zhang-nan">张楠</a>',
+        ),
     ):
         html = f'<h2 id="x">{title}{LINK}</h2>'
         assert keep_permalink_with_heading(html) == (
@@ -23,7 +29,7 @@ def test_the_last_character_and_the_link_share_a_no_wrap_span():
 def test_other_links_and_unusual_endings_are_left_alone():
     untouched = [
         f"<p>正文{LINK}</p>",  # not at the end of a heading
-        f'<h3 id="x"><code>id</code>{LINK}</h3>',  # ends with a tag: nothing to hold
+        f'<h3 id="x"><em><code>id</code></em>{LINK}</h3>',  # nested elements: left whole
         '<h2 id="x">标题</h2>',
     ]
     for html in untouched:

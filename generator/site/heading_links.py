@@ -11,14 +11,17 @@ from __future__ import annotations
 import re
 
 HEADING_END = "heading-end"
+# The heading's last character, or the inline element it ends with (a name linked to its record,
+# `code`), held with the ¶ that follows it.
 _LAST_AND_LINK = re.compile(
-    r"(?P<last>&#?\w+;|[^\s<>&])"
+    r"(?P<last>&#?\w+;|[^\s<>&]|<(?P<tag>a|code|em|strong|span)\b[^>]*>[^<]*</(?P=tag)>)"
     r"(?P<link><a class=\"headerlink\" [^>]*>[^<]*</a>)(?=</h[1-6]>)"
 )
 
 
 def keep_permalink_with_heading(page_html: str) -> str:
-    """`page_html` with each heading's last character and its ¶ in one no-wrap span."""
+    """`page_html` with each heading's last character (or last inline element) and its ¶ in one
+    no-wrap span."""
     return _LAST_AND_LINK.sub(
         lambda m: f'<span class="{HEADING_END}">{m.group("last")}{m.group("link")}</span>',
         page_html,
