@@ -354,3 +354,45 @@ def test_legends_keep_their_rows_when_plotly_takes_over(browser, site_server, pa
     )
     assert any(chart["items"] for chart in after)
     ctx.close()
+
+
+def test_a_short_people_chart_keeps_its_row_titles_clear_on_a_phone(browser, site_server):
+    """A report with few moves (three rows) drawn by plotly.js at 390 px: the legend stacks one
+    entry a row, and the range boxes still leave every row title clear."""
+    from test_charts import as_dict, context, real_base
+
+    from generator.site import charts
+
+    base = real_base()
+    few = [person for person in base.people if person.id in ("zhang-nan", "han-shangyou")]
+    figure = as_dict(charts.people_figure(context(base.model_copy(update={"people": few}))))
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(site_server + "people.html", wait_until="networkidle")
+    page.evaluate(
+        "figure => { document.querySelector('#chart-people .report-chart')"
+        ".dataset.figure = JSON.stringify(figure); }",
+        figure,
+    )
+    wait_for_charts(page)
+    page.mouse.move(0, 0)
+    (chart,) = [c for c in page.evaluate(MARKS, "plotly") if c["id"] == "chart-people"]
+    boxes = [
+        bar
+        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
+        if meta.get("move") == "range"
+        for bar in trace["bars"]
+    ]
+    titles = page.evaluate(ROW_TITLES, ["plotly", "chart-people"])
+    assert boxes and len(titles) == 3, (boxes, titles)
+    crossed = [
+        (title["text"], round(title["b"] - box["t"], 1))
+        for title in titles
+        for box in boxes
+        if title["l"] < box["r"]
+        and box["l"] < title["r"]
+        and title["t"] < box["b"]
+        and box["t"] < title["b"]
+    ]
+    assert crossed == []
+    ctx.close()

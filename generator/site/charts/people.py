@@ -34,6 +34,7 @@ PEOPLE_NOTES = (
     "橙色方框：变动只知道发生在框内某日",
 )
 ROLE_ROW = 42
+LEGEND_ROW = 20
 ROLE_COLOR = "#5c6bc0"
 # Uncertain stretches: a lighter indigo with an outline, readable on the light and dark palettes.
 UNCERTAIN_COLOR = "#7986cb"
@@ -137,11 +138,14 @@ def people_figure(ctx: PageContext) -> go.Figure:
             group["y"].append(y)
             group["hover"].append(text)
             group["id"].append(move.id)
+    # On a phone plotly.js stacks the legend one entry a row (its columns are as wide as the
+    # longest entry): that room is kept, or it would come out of the rows and crowd their titles.
+    entries = sum(1 for group in (*bars.values(), *moves.values()) if group["id"])
     figure = go.Figure(
         layout=base_layout(
             ctx,
             ctx.chart_title("people", TITLE),
-            190 + ROLE_ROW * max(row, 3),
+            190 + ROLE_ROW * max(row, 3) + LEGEND_ROW * max(entries - 1, 0),
             [plot_text(ctx.ui(n)) for n in PEOPLE_NOTES],
         )
     )
