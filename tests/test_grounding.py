@@ -114,3 +114,30 @@ def test_the_known_inconsistencies_have_editors_notes():
     # to say so.
     forty = next(n for n in base.notes if "sora-concept-stocks-up-40pct-count" in n.about)
     assert forty.relies_on is None and {c.paragraph for c in forty.cite} == {2}
+
+
+# Words by which the article places a company (its own words, as a quote shows them).
+PLACE_WORDS = {
+    "CN": ("国内", "中国", "A股", "港股"),
+    "US": ("硅谷", "美国"),
+    "GB": ("英国",),
+    "global": ("全球",),
+}
+
+
+def test_a_country_is_given_only_where_a_quote_places_the_organization():
+    """Country comes from the article (or from the organization it belongs to), never from
+    what a reader happens to know: 360 and 国信证券 stay unknown."""
+    base = load_fact_base(ROOT / "data")
+    unplaced = [
+        org.id
+        for org in base.organizations
+        if org.country != "unknown"
+        and org.parent is None
+        and not any(
+            word in (cite.quote or "") for cite in org.cite for word in PLACE_WORDS[org.country]
+        )
+    ]
+    assert unplaced == []
+    unknown = {org.id for org in base.organizations if org.country == "unknown"}
+    assert {"qihoo-360", "guosen-securities", "nvidia"} <= unknown
