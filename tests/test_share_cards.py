@@ -15,6 +15,7 @@ from conftest import copy_project, run_mkdocs
 from PIL import Image, ImageColor, ImageFont
 from test_site import all_pages, root_pages
 
+from generator.site.charts.line_breaks import words_of
 from generator.site.share_cards import (
     ACCENT,
     INK,
@@ -24,6 +25,7 @@ from generator.site.share_cards import (
     CardCache,
     draw_card,
     find_fonts,
+    footer_width,
     wrap,
 )
 
@@ -117,6 +119,25 @@ def test_wrapping_keeps_latin_words_whole_and_punctuation_off_line_starts():
     assert len(short) == 2 and short[-1].endswith("…")
 
 
+def test_wrapping_breaks_between_words_and_after_a_title_colon():
+    face = fonts("zh-Hant").bold
+    title = ImageFont.truetype(face.path, 96, index=face.index)
+    assert wrap("中文版Sora競賽：一份有出處的事實報告", title, 1040, 2) == [
+        "中文版Sora競賽：",
+        "一份有出處的事實報告",
+    ]
+    body = ImageFont.truetype(face.path, 36, index=face.index)
+    text = "從Boximator到即夢，字節跳動在影片生成上的產品、人事與市場反應，逐條註明出處。"
+    lines = wrap(text, body, 400, 10)
+    assert "".join(lines) == text and len(lines) > 2
+    ends = {len("".join(lines[: i + 1])) for i in range(len(lines) - 1)}
+    starts, position = set(), 0
+    for word in words_of(text):
+        starts.add(position)
+        position += len(word)
+    assert ends <= starts, (lines, "a line ends inside a word")
+
+
 def test_every_page_has_an_absolute_og_image_of_its_own_card(built_site):
     for page in all_pages(built_site):
         if page.endswith("404.html"):
@@ -172,3 +193,17 @@ def test_without_the_font_the_build_goes_on_without_cards(tmp_path):
     index = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert meta(index, property="og:image") is None
     assert meta(index, name="twitter:card") == "summary"
+
+
+def test_the_footer_shows_the_whole_address_beside_the_update_date():
+    card = Card(
+        lang="zh-Hant",
+        kicker="",
+        title="時間軸",
+        description="",
+        footer="繁體中文 · example.org/report/zh-Hant",
+        updated="更新於2024年3月10日",
+    )
+    face = fonts("zh-Hant").regular
+    small = ImageFont.truetype(face.path, 28, index=face.index)
+    assert wrap(card.footer, small, footer_width(card.updated, small), 1) == [card.footer]

@@ -25,8 +25,11 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.site.charts.line_breaks import words_of
+
 SIZE = (1200, 630)
-DRAWING_VERSION = "5"
+MARGIN = 80
+DRAWING_VERSION = "6"
 PALETTE_COLOURS = 64
 UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
@@ -132,22 +135,41 @@ def find_fonts(lang: str) -> CardFonts | None:
     return CardFonts(*faces)
 
 
-def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(" ".join(text.split()))
+def _tokens(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Words (jieba's, so 出处 is never split), a word wider than a line in characters."""
+    tokens: list[str] = []
+    for word in words_of(" ".join(text.split())):
+        if font.getlength(word) > width:
+            tokens += _TOKEN.findall(word)
+        else:
+            tokens.append(word)
+    return tokens
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Lines of `text` no wider than `width` (CJK breaks anywhere, Latin words stay whole)."""
+def _greedy(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
-    for token in _tokens(text):
-        if line and font.getlength(line + token) > width and token not in NO_LINE_START:
+    for token in _tokens(text, font, width):
+        starts_badly = token[0] in NO_LINE_START or token.isspace()
+        if line and font.getlength(line + token) > width and not starts_badly:
             lines.append(line.rstrip())
             line = token.lstrip()
         else:
             line += token
     if line:
         lines.append(line)
+    return lines
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Lines of `text` no wider than `width`, broken between words; a title with a colon breaks
+    after it when both halves then fit (中文版Sora竞赛： / 一份有出处的事实报告)."""
+    head, colon, rest = text.partition("：")
+    lines = _greedy(text, font, width)
+    if colon and rest and font.getlength(head + colon) <= width:
+        split = [head + colon, *_greedy(rest, font, width)]
+        if len(split) <= max(len(lines), 1) and len(split) <= max_lines:
+            lines = split
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         while last and font.getlength(last + "…") > width:
@@ -166,10 +188,15 @@ def _font_of_thread(path: str, index: int, size: int, thread: int) -> ImageFont.
     return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
 
 
+def footer_width(updated: str, font: ImageFont.FreeTypeFont) -> int:
+    """Room for the footer's edition and address: all the update date on its right leaves."""
+    return SIZE[0] - 2 * MARGIN - (round(font.getlength(updated)) + 48 if updated else 0)
+
+
 def draw_card(card: Card, fonts: CardFonts) -> bytes:
     """The card as PNG bytes; the same card and fonts always give the same bytes."""
     width, height = SIZE
-    margin = 80
+    margin = MARGIN
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 24, height), fill=ACCENT)
@@ -205,7 +232,7 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
     draw.line((margin, footer_y - 28, width - margin, footer_y - 28), fill="#d8dbe6", width=2)
     draw.text(
         (margin, footer_y),
-        wrap(card.footer, small, text_width // 2, 1)[0],
+        wrap(card.footer, small, footer_width(card.updated, small), 1)[0],
         font=small,
         fill=MUTED,
     )
