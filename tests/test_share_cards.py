@@ -122,7 +122,7 @@ def test_wrapping_keeps_latin_words_whole_and_punctuation_off_line_starts():
 def test_wrapping_breaks_between_words_and_after_a_title_colon():
     face = fonts("zh-Hant").bold
     title = ImageFont.truetype(face.path, 96, index=face.index)
-    assert wrap("中文版Sora競賽：一份有出處的事實報告", title, 1040, 2) == [
+    assert wrap("中文版Sora競賽：一份有出處的事實報告", title, 1040, 2, at_colon=True) == [
         "中文版Sora競賽：",
         "一份有出處的事實報告",
     ]

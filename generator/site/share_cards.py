@@ -29,7 +29,7 @@ from generator.site.charts.line_breaks import words_of
 
 SIZE = (1200, 630)
 MARGIN = 80
-DRAWING_VERSION = "6"
+DRAWING_VERSION = "7"
 PALETTE_COLOURS = 64
 UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
@@ -161,12 +161,18 @@ def _greedy(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
-    """Lines of `text` no wider than `width`, broken between words; a title with a colon breaks
-    after it when both halves then fit (中文版Sora竞赛： / 一份有出处的事实报告)."""
+def wrap(
+    text: str,
+    font: ImageFont.FreeTypeFont,
+    width: int,
+    max_lines: int,
+    at_colon: bool = False,
+) -> list[str]:
+    """Lines of `text` no wider than `width`, broken between words; `at_colon`: a title with a
+    colon breaks after it when that takes no more lines (中文版Sora竞赛： / 一份有出处的事实报告)."""
     head, colon, rest = text.partition("：")
     lines = _greedy(text, font, width)
-    if colon and rest and font.getlength(head + colon) <= width:
+    if at_colon and colon and rest and font.getlength(head + colon) <= width:
         split = [head + colon, *_greedy(rest, font, width)]
         if len(split) <= max(len(lines), 1) and len(split) <= max_lines:
             lines = split
@@ -218,7 +224,7 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
     # The largest title size that fits in two lines.
     for size in (96, 80, 64):
         title = font(fonts.bold, size)
-        title_lines = wrap(card.title, title, text_width, 2)
+        title_lines = wrap(card.title, title, text_width, 2, at_colon=True)
         if not title_lines[-1].endswith("…"):
             break
     for line in title_lines:
