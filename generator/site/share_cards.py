@@ -169,7 +169,7 @@ def wrap(
     at_colon: bool = False,
 ) -> list[str]:
     """Lines of `text` no wider than `width`, broken between words; `at_colon`: a title with a
-    colon breaks after it when that takes no more lines (中文版Sora竞赛： / 一份有出处的事实报告)."""
+    colon breaks after it when that takes no more lines (某某调查： / 一份有出处的事实报告)."""
     head, colon, rest = text.partition("：")
     lines = _greedy(text, font, width)
     if at_colon and colon and rest and font.getlength(head + colon) <= width:
