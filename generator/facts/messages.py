@@ -553,10 +553,11 @@ CATALOGUE: dict[str, Text] = {
         "report: share cards skipped: Noto Sans CJK not found (sudo apt-get install fonts-noto-cjk)",
     ),
     "inline-script-refused": Text(
-        "report：{page} 的正文里有内联 <script>，网站的安全策略不许它运行；"
-        "把脚本写成 .js 文件放进主题，再用 <script src=…> 引用。",
-        "report: {page} holds an inline <script> in its content; the site's security policy"
-        " refuses it: move it into a .js file of the theme and load it with <script src=…>",
+        "report：{page}：正文里有内联 <script>，网站的安全策略不许它运行。删掉这段脚本；"
+        "确实需要时，把它存成 docs/ 里的 .js 文件，在 mkdocs.yml 的 extra_javascript 里列出。",
+        "report: {page}: an inline <script> in the page; the site's security policy refuses it."
+        " Remove it, or save it as a .js file under docs/ and list it in mkdocs.yml's"
+        " extra_javascript",
     ),
     "data-ok": Text(
         "数据全部通过检查（{counts}）。",

@@ -517,14 +517,18 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # whose live-reload script is injected into each response after the build.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # An inline script in the page's own content is refused, never hashed: only the theme's
+        # scripts run. The root edition says so (as a warning, so that a strict build stops);
+        # the preview shows it on its pages.
+        refused = inline_scripts(page.content or "")
+        if refused and edition_being_built() is None:
+            message = say("inline-script-refused", page=_where_script(page, config))
+            if self.command == "serve":
+                self.problems.append(message)
+            else:
+                log.warning(message)
         if self.command == "serve":
             return self._shown_in_preview(output)
-        # An inline script in the page's own content is refused, never hashed: only the theme's
-        # scripts run. Said once here, so that a strict build stops on it.
-        refused = inline_scripts(page.content or "")
-        if refused:
-            shown = Path(_shown(config.docs_dir, config)) / page.file.src_uri
-            log.warning(say("inline-script-refused", page=shown.as_posix()))
         return add_content_security_policy(output, refused)
 
     # The 404 page is a theme template, not a page, so on_post_page never sees it.
@@ -584,6 +588,18 @@ def missing_history_line(missing: str) -> str:
         "no-commits": say("history-no-commits"),
     }
     return say("history-missing", why=reasons.get(missing, missing))
+
+
+def _where_script(page: Page, config: MkDocsConfig) -> str:
+    """`docs/page.md:LINE` of the first <script in a hand-written page, else the page's path."""
+    shown = (Path(_shown(config.docs_dir, config)) / page.file.src_uri).as_posix()
+    source = Path(page.file.abs_src_path or "")
+    if not page.file.generated_by and source.is_file():
+        lines = source.read_text(encoding="utf-8").splitlines()
+        found = next((n for n, line in enumerate(lines, 1) if "<script" in line.lower()), None)
+        if found is not None:
+            return f"{shown}:{found}"
+    return shown
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterable
 
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-# A script element's body is raw text up to the first "</script" followed by ">" or a space, so a
-# pattern finds the bodies a browser runs in a fraction of an HTML parser's time. It may also
-# find a body a browser would not run (inside a comment), which only adds an unused hash; the
-# attribute values of the site's own script tags hold no ">".
-_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.S | re.I)
+# A script element's body is raw text up to the first "</script" followed by a space, "/" or
+# ">" (whatever comes before the closing ">"), so a pattern finds the bodies a browser runs in a
+# fraction of an HTML parser's time. It may also find a body a browser would not run (inside a
+# comment), which only adds an unused hash; the site's own script tags hold no ">" in values.
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script(?=[\s/>])[^>]*>", re.S | re.I)
 _SRC = re.compile(r"(?:^|\s)src\s*=", re.I)
 _TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
