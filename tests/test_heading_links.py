@@ -30,6 +30,8 @@ def test_other_links_and_unusual_endings_are_left_alone():
     untouched = [
         f"<p>正文{LINK}</p>",  # not at the end of a heading
         f'<h3 id="x"><em><code>id</code></em>{LINK}</h3>',  # nested elements: left whole
+        # too long to hold unbroken on a phone
+        f'<h2 id="x">见<a href="a.html">一个长得足以超出手机屏幕宽度的链接文字</a>{LINK}</h2>',
         '<h2 id="x">标题</h2>',
     ]
     for html in untouched:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 HEADING_END = "heading-end"
-# The heading's last character, or the inline element it ends with (a name linked to its record,
-# `code`), held with the ¶ that follows it.
+# The heading's last character, or the short inline element it ends with (a name linked to its
+# record, `code`), held with the ¶ that follows it. A longer element is left free to wrap: held
+# whole, it could be wider than a phone.
 _LAST_AND_LINK = re.compile(
-    r"(?P<last>&#?\w+;|[^\s<>&]|<(?P<tag>a|code|em|strong|span)\b[^>]*>[^<]*</(?P=tag)>)"
+    r"(?P<last>&#?\w+;|[^\s<>&]|<(?P<tag>a|code|em|strong|span)\b[^>]*>[^<]{1,8}</(?P=tag)>)"
     r"(?P<link><a class=\"headerlink\" [^>]*>[^<]*</a>)(?=</h[1-6]>)"
 )
 
