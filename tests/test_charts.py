@@ -18,9 +18,9 @@ from generator.facts.model import FactBase
 from generator.site import chain_block, charts
 from generator.site.chain_block import compute_block
 from generator.site.chart_embed import chart_html, figure_json
-from generator.site.charts.line_breaks import lines_of
 from generator.site.compute_chain import EditorNote, editor_notes
 from generator.site.derive import derive
+from generator.site.line_breaks import lines_of
 from generator.site.pages.context import PageContext
 
 ROOT = Path(__file__).parent.parent

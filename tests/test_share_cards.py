@@ -15,7 +15,7 @@ from conftest import copy_project, run_mkdocs
 from PIL import Image, ImageColor, ImageFont
 from test_site import all_pages, root_pages
 
-from generator.site.charts.line_breaks import words_of
+from generator.site.line_breaks import words_of
 from generator.site.share_cards import (
     ACCENT,
     INK,
@@ -207,3 +207,15 @@ def test_the_footer_shows_the_whole_address_beside_the_update_date():
     face = fonts("zh-Hant").regular
     small = ImageFont.truetype(face.path, 28, index=face.index)
     assert wrap(card.footer, small, footer_width(card.updated, small), 1) == [card.footer]
+
+
+def test_wrapping_keeps_latin_names_and_addresses_whole():
+    face = fonts("zh-Hans").regular
+    font = ImageFont.truetype(face.path, 36, index=face.index)
+    text = "对标GPT-4的模型与example.org/report/zh-Hant的地址在同一段文字里反复出现多次多次"
+    # Every width at which the address fits on a line of its own.
+    for width in range(round(font.getlength("example.org/report/zh-Hant")) + 1, 800, 20):
+        lines = wrap(text, font, width, 10)
+        assert "".join(lines) == text
+        for whole in ("GPT-4", "example.org/report/zh-Hant"):
+            assert any(whole in line for line in lines), (width, lines)

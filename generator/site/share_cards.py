@@ -25,11 +25,11 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from generator.site.charts.line_breaks import words_of
+from generator.site.line_breaks import words_of
 
 SIZE = (1200, 630)
 MARGIN = 80
-DRAWING_VERSION = "7"
+DRAWING_VERSION = "8"
 PALETTE_COLOURS = 64
 UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
@@ -39,6 +39,8 @@ REGION_OF_LANG = {"zh-Hans": "SC", "zh-CN": "SC", "zh-Hant": "TC", "zh-TW": "TC"
 # Characters that may not start a line (they stay on the line before).
 NO_LINE_START = set("，。、；：？！）」』》〉”’…·%,.;:?!)]")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*|.", re.S)
+# Latin words (with their dots, hyphens and slashes) or the text between them.
+_LATIN_OR_NOT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/]*|[^A-Za-z0-9]+")
 
 INK = "#1c1c28"
 MUTED = "#5a5f6e"
@@ -136,13 +138,16 @@ def find_fonts(lang: str) -> CardFonts | None:
 
 
 def _tokens(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words (jieba's, so 出处 is never split), a word wider than a line in characters."""
+    """Latin words (GPT-4, example.org) whole, Chinese cut into jieba's words (出处 is never
+    split), and a word wider than a line in characters."""
     tokens: list[str] = []
-    for word in words_of(" ".join(text.split())):
-        if font.getlength(word) > width:
-            tokens += _TOKEN.findall(word)
-        else:
-            tokens.append(word)
+    for run in _LATIN_OR_NOT.findall(" ".join(text.split())):
+        words = [run] if run[0].isascii() and run[0].isalnum() else words_of(run)
+        for word in words:
+            if font.getlength(word) > width:
+                tokens += _TOKEN.findall(word)
+            else:
+                tokens.append(word)
     return tokens
 
 

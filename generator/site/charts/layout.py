@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
-from generator.site.charts.line_breaks import lines_of
+from generator.site.line_breaks import lines_of
 from generator.site.pages.context import PageContext
 
 MS_PER_DAY = 24 * 3600 * 1000

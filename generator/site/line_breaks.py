@@ -1,4 +1,5 @@
-"""Chart labels broken into lines between words, never inside one (概念股, not 概<br>念股).
+"""Text broken into lines between words, never inside one (概念股, not 概<br>念股): chart labels
+and share cards.
 
 plotly.js breaks only where a label says `<br>`; the words come from jieba, which knows
 Simplified words only, so Traditional text is cut where its Simplified fold is cut.
