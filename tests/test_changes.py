@@ -262,3 +262,19 @@ def test_sitemap_says_when_each_page_last_changed(built_site, edition):
             ".page-updated time"
         )
         assert stamp is not None and stamp["datetime"] == day, page
+
+
+def test_a_changed_citation_keeps_the_source_words_in_the_traditional_edition():
+    """A quote on the changes page is the source's own words: its glyphs change, never its
+    wording (the article says 国内, which the Taiwan edition's vocabulary would make 中國)."""
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    cite = "zhinengpro-2024-02-25#39「国内的大厂们在算力这一块」"
+    edit = RecordEdit(
+        "changed", "organization", "bytedance", None, (FieldEdit("cite", None, cite),)
+    )
+    revision = Revision("e" * 40, 0, "2024-03-01T00:00:00+08:00", None, "补引", False, (edit,), 0)
+    hant = converter_for(base, "s2twp", "zh-Hant")
+    history = History(revisions=[revision], missing=None)
+    markdown = changes.render(PageContext(base, hant, "zh-Hant", history=history))
+    assert "國內的大廠們在算力這一塊" in markdown
+    assert "中國的大廠們" not in markdown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.facts.model import Attribution
 from generator.site.freshness import CHANGES_PAGE, day_words
 from generator.site.history import FieldEdit, RecordEdit, Revision
@@ -32,6 +34,10 @@ def _value(ctx: PageContext, edit: FieldEdit, value: str | None) -> str:
         return ctx.ui("（无）")
     if edit.path == "attribution" and value in Attribution.__members__.values():
         return ctx.ui(ATTRIBUTION_WORDS[Attribution(value)])
+    if edit.path.endswith("cite"):
+        # Citations hold the source's own words: glyphs change, wording never (国内 stays 國內).
+        glyphs: Callable[[str], str] = getattr(ctx.ui, "glyphs", ctx.ui)
+        return md_text(glyphs(value))
     return md_text(ctx.ui(value))
 
 
