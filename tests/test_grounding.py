@@ -118,7 +118,8 @@ def test_the_known_inconsistencies_have_editors_notes():
 
 # Words by which the article places a company (its own words, as a quote shows them).
 PLACE_WORDS = {
-    "CN": ("国内", "中国", "A股", "港股"),
+    "CN": ("国内", "中国", "A股"),
+    "HK": ("港股", "香港"),
     "US": ("硅谷", "美国"),
     "GB": ("英国",),
     "global": ("全球",),

@@ -358,9 +358,9 @@ class Organization(Fact):
     short: Text | None = Field(None, description="简称，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     kind: OrgKind = Field(description="机构类型。")
-    country: Literal["CN", "US", "GB", "global", "unknown"] = Field(
+    country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
-            "所在国家或地区：CN、US、GB、global 或 unknown。只填出处说到的：文中明说、"
+            "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：文中明说、"
             "或上下文说得清（如“国内的大厂们”“硅谷巨头”、上级机构），并在 cite 里引那一段；"
             "只凭常识知道的写 unknown。"
         )

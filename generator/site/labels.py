@@ -108,7 +108,14 @@ ORG_KIND_WORDS = {
     "other": "其他机构",
 }
 
-COUNTRY_WORDS = {"CN": "中国", "US": "美国", "GB": "英国", "global": "全球", "unknown": "国别不详"}
+COUNTRY_WORDS = {
+    "CN": "中国",
+    "HK": "香港",
+    "US": "美国",
+    "GB": "英国",
+    "global": "全球",
+    "unknown": "国别不详",
+}
 
 TOPIC_WORDS = {
     "strategy": "战略",
