@@ -335,7 +335,7 @@ LEGEND_ROWS = """drawn => [...document.querySelectorAll('.report-chart')].map(ch
 })"""
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [390, 430, 460, 600, 700, 1280])
 @pytest.mark.parametrize("path", ["people.html", f"{HANT}/timeline.html", "products.html"])
 def test_legends_keep_their_rows_when_plotly_takes_over(browser, site_server, path, width):
     """The light preview lays a legend out as plotly.js does (one row when everything fits,

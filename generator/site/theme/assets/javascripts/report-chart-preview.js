@@ -219,26 +219,39 @@
     return shown;
   }
 
-  // Like plotly.js: a horizontal legend is one row when every item fits in it, else columns as
-  // wide as its widest item, so the legend does not move when plotly.js takes the chart over.
-  function legendRooms(items, width) {
+  // As plotly.js lays out a horizontal legend, so it does not move when plotly.js takes the
+  // chart over: each item is its text plus 45 px; rows are as wide as the plot area; items of
+  // grouped legends, or of a legend that fits in one row, keep their own widths, else every
+  // item is as wide as the widest.
+  var LEGEND_ITEM = 45;
+  var LEGEND_GAP = 5;
+
+  function legendRooms(items, maxWidth) {
     var rooms = items.map(function (item) {
-      return 26 + textWidth(lines(item.name).join(" "), SMALL) + 12;
+      return textWidth(lines(item.name).join(" "), SMALL) + LEGEND_ITEM;
     });
-    var total = rooms.reduce(function (sum, room) { return sum + room; }, 8);
-    if (total <= width - 8) { return rooms; }
+    var total = rooms.reduce(function (sum, room) { return sum + room; }, 0);
+    var grouped = items.some(function (item) { return item.legendgroup; });
+    if (grouped || total < maxWidth) { return rooms; }
     var widest = Math.max.apply(null, rooms);
     return rooms.map(function () { return widest; });
   }
 
-  function legendRows(items, width) {
-    var rows = 0;
-    var x = width;
-    legendRooms(items, width).forEach(function (room) {
-      if (x + room > width - 8) { rows += 1; x = 8; }
-      x += room;
+  // The offset of each item in its row, and its row.
+  function legendPlaces(items, maxWidth) {
+    var row = 0;
+    var offset = 0;
+    return legendRooms(items, maxWidth).map(function (room) {
+      if (offset > 0 && offset + room - LEGEND_GAP >= maxWidth) { row += 1; offset = 0; }
+      var place = { x: offset, row: row };
+      offset += room;
+      return place;
     });
-    return rows;
+  }
+
+  function legendRows(items, maxWidth) {
+    var places = legendPlaces(items, maxWidth);
+    return places.length ? places[places.length - 1].row + 1 : 0;
   }
 
   // `knownWidth`: the box's width as an observer reported it (measuring here would force a layout).
@@ -252,7 +265,6 @@
     var subtitle = (title.subtitle && title.subtitle.text) ? lines(title.subtitle.text) : [];
     var fontSize = (layout.font && layout.font.size) || 12;
     var items = legendItems(figure);
-    var legendHeight = items.length ? legendRows(items, width) * 20 + 4 : 0;
     var xaxis = axisOf(layout, "xaxis");
     var yaxis = axisOf(layout, "yaxis");
     var xTitle = xaxis.title && xaxis.title.text;
@@ -264,15 +276,17 @@
     if (title.automargin !== false) {
       top = Math.max(top, 8 + 22 + subtitle.length * SMALL_LINE + 10);
     }
-    if (xaxis.automargin !== false) {
-      bottom = Math.max(bottom, legendHeight + 22 + (xTitle ? 20 : 0) + 4);
-    }
     if (yaxis.showticklabels !== false && yaxis.ticktext) {
       var widest = 0;
       yaxis.ticktext.forEach(function (text) {
         lines(text).forEach(function (line) { widest = Math.max(widest, textWidth(line, fontSize)); });
       });
       left += Math.min(widest, width * 0.45) + 6;
+    }
+    var legendWidth = Math.max(width - left - right, 60);
+    var legendHeight = items.length ? legendRows(items, legendWidth) * 20 + 4 : 0;
+    if (xaxis.automargin !== false) {
+      bottom = Math.max(bottom, legendHeight + 22 + (xTitle ? 20 : 0) + 4);
     }
     var plot = { x0: left, x1: width - right, y0: top, y1: height - bottom };
 
@@ -463,21 +477,19 @@
     });
     var legend = layout.legend || {};
     var legendTitle = legend.title && legend.title.text ? lines(legend.title.text).join(" ") : "";
-    var x = width;
     // A legend the figure puts at the top sits where its `y` says; else along the bottom.
-    var y = legend.yanchor === "top" && legend.y > 0.5
-      ? (1 - legend.y) * height + 13 - 20 : height - legendHeight - 6;
+    var firstRow = legend.yanchor === "top" && legend.y > 0.5
+      ? (1 - legend.y) * height + 13 : height - legendHeight - 6 + 20;
+    var start = 8;
     if (legendTitle && items.length) {
-      x = 8;
-      y += 20;
-      label(svg, x, y + 3, legendTitle, SMALL, colors.text, "start", "report-chart__legend");
-      x += textWidth(legendTitle, SMALL) + 8;
+      label(svg, start, firstRow + 3, legendTitle, SMALL, colors.text, "start", "report-chart__legend");
+      start += textWidth(legendTitle, SMALL) + 8;
     }
-    var rooms = legendRooms(items, width);
+    var places = legendPlaces(items, legendWidth);
     items.forEach(function (item, index) {
       var name = lines(item.name).join(" ");
-      var room = rooms[index];
-      if (x + room > width - 8) { x = 8; y += 20; }
+      var x = start + places[index].x;
+      var y = firstRow + places[index].row * 20;
       var marker = item.marker || {};
       if (item.type === "bar") {
         var line = marker.line || {};
@@ -499,7 +511,6 @@
         });
       }
       label(svg, x + 24, y + 3, name, SMALL, colors.text, "start", "report-chart__legend");
-      x += room;
     });
 
     element.querySelectorAll(".report-chart__preview").forEach(function (old) { old.remove(); });
