@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -196,14 +197,7 @@ def test_without_the_font_the_build_goes_on_without_cards(tmp_path):
 
 
 def test_the_footer_shows_the_whole_address_beside_the_update_date():
-    card = Card(
-        lang="zh-Hant",
-        kicker="",
-        title="時間軸",
-        description="",
-        footer="繁體中文 · example.org/report/zh-Hant",
-        updated="更新於2024年3月10日",
-    )
+    card = replace(CARD, footer="繁體中文 · example.org/report/zh-Hant")
     face = fonts("zh-Hant").regular
     small = ImageFont.truetype(face.path, 28, index=face.index)
     assert wrap(card.footer, small, footer_width(card.updated, small), 1) == [card.footer]

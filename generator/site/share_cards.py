@@ -38,9 +38,10 @@ FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.tt
 REGION_OF_LANG = {"zh-Hans": "SC", "zh-CN": "SC", "zh-Hant": "TC", "zh-TW": "TC", "zh-HK": "HK"}
 # Characters that may not start a line (they stay on the line before).
 NO_LINE_START = set("，。、；：？！）」』》〉”’…·%,.;:?!)]")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*|.", re.S)
-# Latin words (with their dots, hyphens and slashes) or the text between them.
+# Latin words (GPT-4, example.org/report) and the text between them; a word too wide for a line
+# is cut at its slashes, else into single characters.
 _LATIN_OR_NOT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/]*|[^A-Za-z0-9]+")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*|.", re.S)
 
 INK = "#1c1c28"
 MUTED = "#5a5f6e"

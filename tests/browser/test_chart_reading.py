@@ -61,6 +61,35 @@ MARKS = """drawn => [...document.querySelectorAll('.report-chart')].map(chart =>
 })"""
 
 
+def people_chart(page, drawn: str) -> dict:
+    """The people chart's drawn marks (MARKS)."""
+    (chart,) = [c for c in page.evaluate(MARKS, drawn) if c["id"] == "chart-people"]
+    return chart
+
+
+def range_boxes(chart: dict) -> list[dict[str, float]]:
+    """Screen boxes of a chart's range marks (changes known only as a range)."""
+    return [
+        bar
+        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
+        if meta.get("move") == "range"
+        for bar in trace["bars"]
+    ]
+
+
+def crossings(titles: list[dict], boxes: list[dict]) -> list[tuple[str, float]]:
+    """(title, overlap) for each row title a box touches."""
+    return [
+        (title["text"], round(title["b"] - box["t"], 1))
+        for title in titles
+        for box in boxes
+        if title["l"] < box["r"]
+        and box["l"] < title["r"]
+        and title["t"] < box["b"]
+        and box["t"] < title["b"]
+    ]
+
+
 @pytest.mark.parametrize("drawn", DRAWN)
 @pytest.mark.parametrize("path", ["people.html", f"{HANT}/people.html"])
 def test_people_chart_draws_a_range_as_a_box_with_no_point_inside(
@@ -70,13 +99,8 @@ def test_people_chart_draws_a_range_as_a_box_with_no_point_inside(
     inside it, so nothing reads as a date within it."""
     page = context.new_page()
     show(page, site_server, path, drawn)
-    (chart,) = [c for c in page.evaluate(MARKS, drawn) if c["id"] == "chart-people"]
-    ranges = [
-        bar
-        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
-        if meta.get("move") == "range"
-        for bar in trace["bars"]
-    ]
+    chart = people_chart(page, drawn)
+    ranges = range_boxes(chart)
     points = [point for trace in chart["traces"] for point in trace["points"]]
     assert ranges, "the range-only change is drawn as a box"
     assert points, "the other changes are still drawn"
@@ -118,24 +142,10 @@ def test_people_range_boxes_leave_every_row_title_clear(browser, site_server, pa
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
     show(page, site_server, path, drawn)
-    (chart,) = [c for c in page.evaluate(MARKS, drawn) if c["id"] == "chart-people"]
-    boxes = [
-        bar
-        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
-        if meta.get("move") == "range"
-        for bar in trace["bars"]
-    ]
+    boxes = range_boxes(people_chart(page, drawn))
     titles = page.evaluate(ROW_TITLES, [drawn, "chart-people"])
     assert boxes and len(titles) > 5, (boxes, titles)
-    crossed = [
-        (title["text"], round(title["b"] - box["t"], 1))
-        for title in titles
-        for box in boxes
-        if title["l"] < box["r"]
-        and box["l"] < title["r"]
-        and title["t"] < box["b"]
-        and box["t"] < title["b"]
-    ]
+    crossed = crossings(titles, boxes)
     assert crossed == [], (path, width, drawn, crossed)
     ctx.close()
 
@@ -376,23 +386,8 @@ def test_a_short_people_chart_keeps_its_row_titles_clear_on_a_phone(browser, sit
     )
     wait_for_charts(page)
     page.mouse.move(0, 0)
-    (chart,) = [c for c in page.evaluate(MARKS, "plotly") if c["id"] == "chart-people"]
-    boxes = [
-        bar
-        for meta, trace in zip(chart["meta"], chart["traces"], strict=True)
-        if meta.get("move") == "range"
-        for bar in trace["bars"]
-    ]
+    boxes = range_boxes(people_chart(page, "plotly"))
     titles = page.evaluate(ROW_TITLES, ["plotly", "chart-people"])
     assert boxes and len(titles) == 3, (boxes, titles)
-    crossed = [
-        (title["text"], round(title["b"] - box["t"], 1))
-        for title in titles
-        for box in boxes
-        if title["l"] < box["r"]
-        and box["l"] < title["r"]
-        and title["t"] < box["b"]
-        and box["t"] < title["b"]
-    ]
-    assert crossed == []
+    assert crossings(titles, boxes) == []
     ctx.close()
