@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import http.server
 import itertools
+import json
 import os
 import re
 import shutil
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from filelock import FileLock
 
 from generator.facts.load import load_fact_base
 from generator.facts.problems import DataError
@@ -224,6 +227,38 @@ def add_history(project: Path) -> PublishedHistory:
     )
 
 
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this run sees (the workers' temporary folders' parent)."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "shared-sites"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def build_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """`make(folder)` once per test run across all xdist workers; the folder it filled.
+
+    The first worker to ask builds under a file lock while the others wait, then all read the
+    same files: every distinct site is built once per run, not once per worker. A failed build
+    leaves no folder behind, so each worker that needs it reports the failure.
+    """
+    shared = shared_folder(tmp_path_factory)
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def make_project(tmp_path_factory) -> Callable[[str], Path]:
     """Factory: a fresh copy of the project's build inputs in a new tmp dir."""
@@ -317,32 +352,30 @@ EXAMPLES = ROOT / "examples"
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory) -> Callable[[str], Path]:
-    """Factory: another report, built once per session with --strict, as a project folder.
+    """Factory: another report, built once per test run with --strict, as a project folder.
 
     `name` is a folder under examples/, copied as it is, or "new" for the report that
     `python -m generator new` starts. Tests that share a report share one build.
     """
-    built: dict[str, Path] = {}
 
     def build(name: str) -> Path:
-        if name in built:
-            return built[name]
-        project = tmp_path_factory.mktemp(name) / "project"
-        if name == "new":
-            started = subprocess.run(
-                [python(), "-m", "generator", "new", str(project)],
-                capture_output=True,
-                text=True,
-                env=BUILD_ENV,
-                check=False,
-            )
-            assert started.returncode == 0, started.stderr
-        else:
-            copy_project(project, EXAMPLES / name)
-        result = run_mkdocs(project, "build", "--strict")
-        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-        built[name] = project
-        return project
+        def make(folder: Path) -> None:
+            project = folder / "project"
+            if name == "new":
+                started = subprocess.run(
+                    [python(), "-m", "generator", "new", str(project)],
+                    capture_output=True,
+                    text=True,
+                    env=BUILD_ENV,
+                    check=False,
+                )
+                assert started.returncode == 0, started.stderr
+            else:
+                copy_project(project, EXAMPLES / name)
+            result = run_mkdocs(project, "build", "--strict")
+            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+        return build_once(tmp_path_factory, f"report-{name}", make) / "project"
 
     return build
 
@@ -354,21 +387,57 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def site_url() -> str:
-    """The address the built site is published at, and served at by `site_server`: absolute
-    links (hreflang, sitemaps) then point where the browser really is, as they do once deployed."""
-    return f"http://127.0.0.1:{free_port()}/"
+def built_at_address(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    prepare: Callable[[Path], None] = lambda project: None,
+    path: str = "/",
+) -> tuple[Path, str]:
+    """(site/, address) of a copy of the project, changed by `prepare`, built once per run for
+    `http://127.0.0.1:PORT{path}` (PORT free when it was built): serve it there with `serving`."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        prepare(project)
+        url = f"http://127.0.0.1:{free_port()}{path}"
+        (folder / "address").write_text(url, encoding="utf-8")
+        result = run_mkdocs(project, "build", "--strict", site_url=url)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-3000:]}"
+
+    folder = build_once(tmp_path_factory, name, make)
+    return folder / "project" / "site", (folder / "address").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
-def history_project(make_project, site_url) -> tuple[Path, PublishedHistory]:
-    """A copy of the project with a published history (see add_history), built once."""
-    project = make_project("built-site")
-    history = add_history(project)
-    result = run_mkdocs(project, "build", "--strict", site_url=site_url)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return project, history
+def history_project(tmp_path_factory) -> tuple[Path, PublishedHistory]:
+    """A copy of the project with a published history (see add_history), built once per run.
+
+    It is built for an address on 127.0.0.1 (a port free when it was built), at which
+    `site_server` serves it: absolute links (hreflang, sitemaps) then point where the browser
+    really is, as they do once deployed.
+    """
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        history = add_history(project)
+        url = f"http://127.0.0.1:{free_port()}/"
+        (folder / "history.json").write_text(
+            json.dumps({"site_url": url, "history": dataclasses.asdict(history)}),
+            encoding="utf-8",
+        )
+        result = run_mkdocs(project, "build", "--strict", site_url=url)
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+    folder = build_once(tmp_path_factory, "main", make)
+    recorded = json.loads((folder / "history.json").read_text(encoding="utf-8"))
+    return folder / "project", PublishedHistory(**recorded["history"])
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory, history_project) -> str:
+    """The address the built site is published at, and served at by `site_server`."""
+    folder = shared_folder(tmp_path_factory) / "main"
+    return str(json.loads((folder / "history.json").read_text(encoding="utf-8"))["site_url"])
 
 
 @pytest.fixture(scope="session")
@@ -386,6 +455,11 @@ def published_history(history_project) -> PublishedHistory:
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """A build of the report whose every reader-facing text field ends in a payload of PAYLOADS."""
+    return build_once(tmp_path_factory, "hostile", make_hostile_site) / "site"
+
+
+def make_hostile_site(project: Path) -> None:
+    """Write and build, in `project`, the report with a payload at the end of every text."""
     from pydantic import AfterValidator
 
     from generator.facts.fields import map_strings, records
@@ -393,7 +467,6 @@ def hostile_site(tmp_path_factory) -> Path:
     from generator.facts.load import load_fact_base, load_report
     from generator.facts.model import TEXT
 
-    project = tmp_path_factory.mktemp("hostile")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "data").mkdir()
@@ -438,7 +511,6 @@ def hostile_site(tmp_path_factory) -> Path:
         )
     result = run_mkdocs(project, "build", "--strict", "-d", "site")
     assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -460,18 +532,26 @@ def add_hong_kong_edition(project: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def hong_kong_project(make_project) -> Path:
-    """A project copy with a zh-HK edition added by configuration, built with --strict."""
-    project = make_project("hong-kong")
-    add_hong_kong_edition(project)
-    result = run_mkdocs(project, "build", "--strict")
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return project
+def hong_kong_project(tmp_path_factory) -> Path:
+    """A project copy with a zh-HK edition added by configuration, built once with --strict."""
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        add_hong_kong_edition(project)
+        result = run_mkdocs(project, "build", "--strict")
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+
+    return build_once(tmp_path_factory, "hong-kong", make) / "project"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _SharedPortServer(http.server.ThreadingHTTPServer):
+    allow_reuse_port = True
+    daemon_threads = True
 
 
 @contextlib.contextmanager
@@ -480,9 +560,13 @@ def serving(
     port: int = 0,
     handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler,
 ) -> Iterator[str]:
-    """Base URL (ending in /) of an HTTP server on 127.0.0.1 (any free port) serving `directory`."""
+    """Base URL (ending in /) of an HTTP server on 127.0.0.1 (any free port) serving `directory`.
+
+    The port may be shared: each xdist worker serves the one shared build of the site at the
+    address it was built for, and the kernel hands each connection to one of them.
+    """
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _SharedPortServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -17,8 +17,6 @@ from conftest import BUILD_ENV, EXAMPLES, python
 from test_generic import forbidden_terms
 from test_traditional_editions import simplified_in
 
-pytestmark = pytest.mark.xdist_group("other-reports")
-
 EXAMPLE = "qinghe-ferry"
 # The example's editions: folder under site/ (root first), <html lang>, and how it writes things.
 EDITIONS = {

@@ -17,7 +17,7 @@ from generator.site.plotly_bundle import (
     expected_version,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 
 def used_trace_types() -> set[str]:

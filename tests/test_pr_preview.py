@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_ENV, copy_project, python
+from conftest import BUILD_ENV, build_once, copy_project, python
 from test_workflows import WORKFLOWS, load_workflow, steps
 
 from generator.glue.pr_preview import MARKER
@@ -47,7 +48,11 @@ def git(repo: Path, *args: str) -> None:
 @pytest.fixture(scope="module")
 def pull_request(tmp_path_factory) -> Path:
     """A clone-like repository: main holds the report, the branch adds a claim and a relation."""
-    repo = copy_project(tmp_path_factory.mktemp("pr") / "repo")
+    return build_once(tmp_path_factory, "pull-request", make_pull_request) / "repo"
+
+
+def make_pull_request(folder: Path) -> None:
+    repo = copy_project(folder / "repo")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "base")
@@ -64,11 +69,11 @@ def pull_request(tmp_path_factory) -> Path:
     git(repo, "commit", "-q", "-a", "-m", "add a claim and a relation")
     (repo / "site").mkdir()
     (repo / "site" / "index.html").write_text("<!doctype html>", encoding="utf-8")
-    return repo
 
 
 def comment(repo: Path, *extra: str) -> str:
-    out = repo / "preview-comment.md"
+    # Outside the repository, which every worker of the run shares.
+    out = Path(tempfile.mkdtemp()) / "preview-comment.md"
     result = subprocess.run(
         [python(), "-m", "generator", "pr-comment", str(EVENT), "--out", str(out), *extra],
         cwd=repo,
@@ -83,8 +88,15 @@ def comment(repo: Path, *extra: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def body(pull_request: Path) -> str:
-    return comment(pull_request, "--run-url", RUN_URL)
+def body(tmp_path_factory, pull_request: Path) -> str:
+    """The comment for the recorded event, written once per run."""
+
+    def write(folder: Path) -> None:
+        text = comment(pull_request, "--run-url", RUN_URL)
+        (folder / "comment.md").write_text(text, encoding="utf-8")
+
+    folder = build_once(tmp_path_factory, "pull-request-comment", write)
+    return (folder / "comment.md").read_text(encoding="utf-8")
 
 
 def test_the_comment_is_marked_for_updating_and_names_the_pull_request(body):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import socket
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BUILD_ENV, add_history, copy_project, python, run_mkdocs
+from conftest import BUILD_ENV, build_once, copy_project, python, run_mkdocs
 
 from generator.facts.fields import records
 from generator.facts.load import load_fact_base
@@ -28,11 +29,20 @@ def mkdocs_build(project: Path, site: str = "site") -> subprocess.CompletedProce
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    project = project_copy(tmp_path_factory.mktemp("report"))
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site) -> Path:
+    """The report's one shared build (both editions, with a published history)."""
+    return built_site
+
+
+@pytest.fixture(scope="module")
+def outside_git_site(tmp_path_factory) -> Path:
+    """The report built from a copy with no git history, as a ZIP download is."""
+
+    def make(folder: Path) -> None:
+        result = mkdocs_build(project_copy(folder))
+        assert result.returncode == 0, result.stderr
+
+    return build_once(tmp_path_factory, "outside-git", make) / "project" / "site"
 
 
 @pytest.fixture(scope="module")
@@ -40,11 +50,23 @@ def base():
     return load_fact_base(ROOT / "data")
 
 
+@functools.cache
 def pages(tree: Path) -> dict[str, BeautifulSoup]:
+    """Every page of one edition, parsed once (tests read them, never change them)."""
     return {
         str(path.relative_to(tree)): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for path in sorted(tree.glob("*.html"))
     }
+
+
+@functools.cache
+def first_element_by_id(tree: Path) -> dict[str, tuple[str, Tag]]:
+    """Each id of an edition's pages: the first page (in name order) and element that carry it."""
+    found: dict[str, tuple[str, Tag]] = {}
+    for name, soup in pages(tree).items():
+        for element in soup.find_all(id=True):
+            found.setdefault(element["id"], (name, element))
+    return found
 
 
 def cited_ids(base) -> dict[str, object]:
@@ -70,15 +92,10 @@ def fact_block(element: Tag) -> list[Tag]:
 
 @pytest.mark.parametrize("tree", ["", "zh-Hant"])
 def test_every_fact_appears_with_its_citation(site, base, tree):
-    html_pages = pages(site / tree if tree else site)
+    by_id = first_element_by_id(site / tree if tree else site)
     for record_id, record in cited_ids(base).items():
-        found = [
-            (name, soup.find(id=record_id))
-            for name, soup in html_pages.items()
-            if soup.find(id=record_id)
-        ]
-        assert found, f"{record_id} appears on no page"
-        _, element = found[0]
+        assert record_id in by_id, f"{record_id} appears on no page"
+        _, element = by_id[record_id]
         block = fact_block(element)
         labels = [label for part in block for label in part.select("span.cite")]
         links = {a["href"] for part in block for a in part.select("a.cite-link")}
@@ -151,9 +168,11 @@ def test_citation_links_land_on_paragraphs(site, base):
 def test_no_raw_ids_or_placeholders_on_pages(site, base, tree):
     ids = [record_id for record_id in cited_ids(base) if "-" in record_id]
     for name, soup in pages(site / tree if tree else site).items():
-        for hidden in soup(["script", "style", "code", "pre"]):
-            hidden.decompose()
-        text = soup.get_text(" ")
+        text = " ".join(
+            string
+            for string in soup.find_all(string=True)
+            if not string.find_parent(["script", "style", "code", "pre"])
+        )
         assert "{{" not in text and "}}" not in text, name
         assert not re.search(r"\bNone\b", text), name
         leaked = [record_id for record_id in ids if record_id in text]
@@ -216,22 +235,20 @@ def test_hong_kong_edition_takes_configuration_only(hong_kong_project):
 
 
 @pytest.mark.slow  # builds the site again
-def test_two_builds_are_byte_identical(tmp_path):
+def test_two_builds_are_byte_identical(history_project, site_url, tmp_path):
     # With history, feed and share cards: the second build reads them from .cache/.
-    project = project_copy(tmp_path)
-    add_history(project)
-    assert mkdocs_build(project, "one").returncode == 0
-    assert mkdocs_build(project, "two").returncode == 0
+    project, _ = history_project
+    again = tmp_path / "again"
+    assert (
+        run_mkdocs(project, "build", "--strict", "-d", str(again), site_url=site_url).returncode
+        == 0
+    )
     one = {
-        p.relative_to(project / "one"): p.read_bytes()
-        for p in (project / "one").rglob("*")
+        p.relative_to(project / "site"): p.read_bytes()
+        for p in (project / "site").rglob("*")
         if p.is_file()
     }
-    two = {
-        p.relative_to(project / "two"): p.read_bytes()
-        for p in (project / "two").rglob("*")
-        if p.is_file()
-    }
+    two = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
 
@@ -346,7 +363,8 @@ def test_every_paragraph_of_every_source_is_cited(base):
     assert missing == []
 
 
-def test_outside_git_the_corrections_page_says_there_is_no_history(site):
+def test_outside_git_the_corrections_page_says_there_is_no_history(outside_git_site):
+    site = outside_git_site
     for edition, words in (("", "暂无修订记录"), ("zh-Hant/", "暫無修訂記錄")):
         changes = (site / edition / "changes.html").read_text(encoding="utf-8")
         page = BeautifulSoup(changes, "html.parser")

@@ -13,7 +13,7 @@ import pytest
 from conftest import DESKTOP
 from test_pages import CHARTS, HANT, PAGE_PATHS, has_charts, wait_for_charts
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
 RUN_AXE = """async () => {

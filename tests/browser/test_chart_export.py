@@ -9,7 +9,7 @@ import re
 import pytest
 from test_pages import HANT, PageProblems, wait_for_charts
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 EXPECTED = {
     "hans": {

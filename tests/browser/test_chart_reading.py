@@ -8,7 +8,7 @@ import pytest
 from conftest import wait_for_charts
 from test_pages import HANT
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DRAWN = ["preview", "plotly"]

@@ -8,37 +8,39 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import chart_marks, free_port, run_mkdocs, serving
+from conftest import built_at_address, chart_marks, serving
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 HAND_WRITTEN = "method.md"
 CHART_SCRIPT = "assets/javascripts/report-charts.js"
 
 
-@pytest.fixture(scope="module")
-def charted_url() -> str:
-    return f"http://127.0.0.1:{free_port()}/"
-
-
-@pytest.fixture(scope="module")
-def charted_site(make_project, charted_url) -> Path:
-    """A copy of the project whose hand-written method page also shows the timeline chart."""
-    project = make_project("hand-written-chart")
+def add_chart_to_hand_written_page(project: Path) -> None:
+    """The hand-written method page also shows the timeline chart."""
     page = project / "docs" / HAND_WRITTEN
     page.write_text(
         page.read_text(encoding="utf-8") + "\n## 时间线一览\n\n{{ @chart:timeline }}\n",
         encoding="utf-8",
     )
-    result = run_mkdocs(project, "build", "--strict", site_url=charted_url)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return project / "site"
 
 
 @pytest.fixture(scope="module")
-def charted_server(charted_site, charted_url) -> Iterator[str]:
-    with serving(charted_site, int(urlsplit(charted_url).port or 0)) as url:
-        yield url
+def charted(tmp_path_factory) -> tuple[Path, str]:
+    """A copy of the project with a chart on a hand-written page: (site/, address)."""
+    return built_at_address(tmp_path_factory, "hand-written-chart", add_chart_to_hand_written_page)
+
+
+@pytest.fixture(scope="module")
+def charted_site(charted) -> Path:
+    return charted[0]
+
+
+@pytest.fixture(scope="module")
+def charted_server(charted) -> Iterator[str]:
+    site, url = charted
+    with serving(site, int(urlsplit(url).port or 0)) as served:
+        yield served
 
 
 @pytest.mark.parametrize("path", ["method.html", "zh-Hant/method.html"])

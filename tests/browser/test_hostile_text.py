@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import html_pages, serving
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 
 def test_nothing_runs_in_the_browser(hostile_site, browser):

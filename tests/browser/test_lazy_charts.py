@@ -8,7 +8,7 @@ import pytest
 
 from generator.site.plotly_bundle import BUNDLE_URI
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 

@@ -12,7 +12,7 @@ from conftest import chart_ids, chart_marks, chart_pages, wait_for_charts
 
 from generator.site.pages import generated_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parent.parent.parent
 SCREENSHOTS = ROOT / "screenshots"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_accessibility import AXE, RUN_AXE
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 HANT = "zh-Hant"
 PHONE = {"width": 390, "height": 844}

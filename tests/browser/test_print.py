@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_pages import HANT, wait_for_charts
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = pytest.mark.browser
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top"]
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import copy_project, free_port, run_mkdocs
+from conftest import built_at_address, serving
 
 PREFIX = "/sora-report/"
 
@@ -28,23 +26,13 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def subpath_server(tmp_path_factory) -> Iterator[str]:
-    project = copy_project(tmp_path_factory.mktemp("subpath") / "project")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{PREFIX}"  # published there, as GitHub Pages sets SITE_URL
-    result = run_mkdocs(project, "build", "--strict", site_url=url)
-    assert result.returncode == 0, result.stderr
-    handler = functools.partial(_PrefixHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    # Published there, as GitHub Pages sets SITE_URL.
+    site, url = built_at_address(tmp_path_factory, "subpath", path=PREFIX)
+    with serving(site, int(urlsplit(url).port or 0), _PrefixHandler):
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.browser
-@pytest.mark.xdist_group("browser")
 @pytest.mark.parametrize(
     "path", ["index.html", "timeline.html", "zh-Hant/people.html", "zh-Hant/compute.html"]
 )
