@@ -1,14 +1,32 @@
-"""Every page of both editions in a real headless Chromium: clean loads, language switching,
-search, phone layout, charts, and full-page screenshots under screenshots/ for a human look."""
+"""Every page of both editions in a real headless Chromium, opened once on a desktop and once on
+a phone with every check that applies made on that visit (page_checks.py): clean loads, charts,
+axe-core in both palettes, phone layout; then language switching, search and corrections.
+`SCREENSHOTS=1` saves full-page screenshots under screenshots/ for a human look."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import chart_ids, chart_marks, chart_pages, wait_for_charts
+from conftest import DESKTOP, PHONE, chart_ids, chart_pages
+from page_checks import (
+    COLOUR_RULES,
+    PageProblems,
+    axe_violations,
+    dark_palette,
+    home_title_wraps,
+    horizontal_overflow,
+    links_not_underlined,
+    plotly_drawn,
+    previews_drawn,
+    small_source_links,
+    tables_as_cards,
+    tables_for_screen_readers,
+    unnamed_search_dialog,
+)
 
 from generator.site.pages import generated_pages
 
@@ -32,50 +50,29 @@ def has_charts(path: str) -> bool:
     return path.removeprefix(HANT + "/") in [*CHARTS, *EMBEDS]
 
 
-PHONE = {"width": 390, "height": 844}
+TABLE_PAGES = {"timeline.html", "products.html", "compute.html", "market.html"}
+# Pages whose ¶ links are measured for tapping, and pages whose running-text links are looked at.
+TAP_PAGES = {"index.html", "analysis.html", f"{HANT}/timeline.html"}
+UNDERLINE_PAGES = {"index.html", f"{HANT}/data.html"}
 
 
-class PageProblems:
-    """Everything that went wrong while a page loaded."""
-
-    def __init__(self, page, base: str) -> None:
-        self.items: list[str] = []
-        self.base = base
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
-        page.on("requestfailed", self._failed)
-        page.on("response", self._response)
-        page.on("request", self._request)
-
-    def _console(self, message) -> None:
-        if message.type == "error":
-            self.items.append(f"console error: {message.text} ({message.location.get('url')})")
-
-    ignore_aborted = False
-
-    def _failed(self, request) -> None:
-        if self.ignore_aborted and request.failure == "net::ERR_ABORTED":
-            return
-        self.items.append(f"request failed: {request.url} ({request.failure})")
-
-    def _response(self, response) -> None:
-        if response.status >= 400:
-            self.items.append(f"HTTP {response.status}: {response.url}")
-
-    def _request(self, request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in {"data", "blob", "about"}:
-            return
-        if parts.hostname != "127.0.0.1":
-            self.items.append(f"request to another host: {request.url}")
-
-
-def screenshot_path(kind: str, path: str) -> Path:
+def screenshot(page, kind: str, path: str) -> None:
+    """A full-page screenshot under screenshots/ for a human look, when SCREENSHOTS=1."""
+    if not os.environ.get("SCREENSHOTS"):
+        return
     script = "hant" if path.startswith(HANT + "/") else "hans"
     name = path.removeprefix(HANT + "/").removesuffix(".html").replace("/", "-")
     target = SCREENSHOTS / kind / f"{script}-{name}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
-    return target
+    page.screenshot(path=target, full_page=True)
+
+
+def report(path: str, found: dict[str, list]) -> str:
+    """One failure message: the page, then each check that failed on it with what it saw."""
+    lines = [f"{path}:"]
+    for check, problems in found.items():
+        lines += [f"  {check}: {problem}" for problem in problems]
+    return "\n".join(lines)
 
 
 def test_the_pages_tested_are_the_pages_built(built_site):
@@ -88,93 +85,80 @@ def test_the_pages_tested_are_the_pages_built(built_site):
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_loads_cleanly_on_desktop(context, site_server, path):
-    page = context.new_page()
+def test_every_page_on_a_desktop(browser, site_server, path):
+    """One visit: loads cleanly, charts drawn by the preview and then by plotly.js, and axe-core
+    finds no violation in either palette, before and after plotly.js takes the charts over."""
+    ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    ctx.set_default_timeout(20_000)
+    page = ctx.new_page()
     problems = PageProblems(page, site_server)
+    found: dict[str, list] = {}
+    script = HANT + "/" if path.startswith(HANT + "/") else ""
     response = page.goto(site_server + path, wait_until="networkidle")
-    assert response is not None and response.ok, path
+    found["loads"] = [] if response is not None and response.ok else ["the page did not load"]
+    if path.removeprefix(script) in CHARTS:
+        found["drawn before plotly.js"] = previews_drawn(page)
+        found["axe, chart previews"] = axe_violations(page)
+        with dark_palette(page) as switch:
+            found["axe, chart previews, dark"] = switch + axe_violations(page, COLOUR_RULES)
     if has_charts(path):
-        wait_for_charts(page)
+        found["drawn by plotly.js"] = plotly_drawn(page)
     page.wait_for_timeout(300)  # late console errors from deferred scripts
-    page.screenshot(path=screenshot_path("desktop", path), full_page=True)
-    assert problems.items == [], path
+    found["axe"] = axe_violations(page)
+    if path in UNDERLINE_PAGES:
+        found["links underlined"] = links_not_underlined(page)
+    if path in TAP_PAGES:
+        found["¶ links to tap"] = small_source_links(page)
+    if path == f"{HANT}/index.html":
+        found["search dialog named"] = unnamed_search_dialog(page, "搜尋")
+    with dark_palette(page) as switch:
+        found["axe, dark"] = switch + axe_violations(page, COLOUR_RULES)
+        if path in UNDERLINE_PAGES:
+            found["links underlined, dark"] = links_not_underlined(page)
+    screenshot(page, "desktop", path)
+    found["console and network"] = problems.items
+    ctx.close()
+    found = {check: items for check, items in found.items() if items}
+    assert not found, report(path, found)
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_fits_a_phone_without_horizontal_scroll(phone, site_server, path):
-    page = phone.new_page()
+def test_every_page_on_a_phone(browser, site_server, path):
+    """One visit at 390 px with touch: no sideways scrolling, charts drawn, fact tables as cards
+    that fit (and still tables to a screen reader), ¶ links big enough to tap, a title that takes
+    only its own line, and no axe-core violation in the cards in either palette."""
+    ctx = browser.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="zh-CN"
+    )
+    ctx.set_default_timeout(20_000)
+    page = ctx.new_page()
     problems = PageProblems(page, site_server)
+    found: dict[str, list] = {}
+    script = HANT + "/" if path.startswith(HANT + "/") else ""
+    name = path.removeprefix(script)
     page.goto(site_server + path, wait_until="networkidle")
     if has_charts(path):
-        wait_for_charts(page)
+        found["drawn by plotly.js"] = plotly_drawn(page)
     page.wait_for_timeout(300)
-    # A mobile browser widens its layout viewport to fit content that overflows (and zooms out),
-    # so window.innerWidth grows with the bug: compare with the device width as well.
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-    )
-    widths["device"] = PHONE["width"]
-    wide = page.evaluate(
-        """width => [...document.querySelectorAll('.md-content *')]
-            .filter(e => e.getBoundingClientRect().right > width + 1)
-            .filter(e => !e.parentElement.closest('.md-content *')
-                         || e.parentElement.getBoundingClientRect().right <= width + 1)
-            .slice(0, 5)
-            .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.')
-                 + ' right=' + Math.round(e.getBoundingClientRect().right))""",
-        PHONE["width"],
-    )
     # Measured before the screenshot: a full-page screenshot resizes the window, and resizing
     # re-lays out what overflowed.
-    page.screenshot(path=screenshot_path("phone", path), full_page=True)
-    assert widths["scroll"] <= min(widths["inner"], PHONE["width"]) + 1, (path, widths, wide)
-    assert problems.items == [], path
-
-
-@pytest.mark.parametrize("script", ["hans", "hant"])
-@pytest.mark.parametrize("name", CHARTS)
-def test_every_chart_is_drawn_before_plotly_runs(context, site_server, name, script):
-    """In view, each chart shows every mark at once, without plotly.js having run."""
-    path = f"{HANT}/{name}" if script == "hant" else name
-    page = context.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
-    for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')]"
-        ".every(chart => chart.querySelector('.report-chart__preview'))",
-        timeout=20_000,
-    )
-    marks = chart_marks(page, "preview")
-    # Every row title (the timeline's full event names) is in the preview, as plain text.
-    missing = page.evaluate(
-        """() => [...document.querySelectorAll('.report-chart')].flatMap(chart => {
-            const shown = [...chart.querySelectorAll('.report-chart__preview text')]
-                .map(text => text.textContent);
-            const decode = document.createElement('textarea');
-            return (JSON.parse(chart.dataset.figure).layout.annotations || []).map(note => {
-                decode.innerHTML = note.text;
-                return decode.value;
-            }).filter(title => !shown.includes(title));
-        })"""
-    )
-    assert missing == [], (path, missing)
-    assert page.evaluate("() => typeof window.Plotly") == "undefined", path
-    assert marks, f"{path}: no .report-chart"
-    assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
-
-
-@pytest.mark.parametrize("script", ["hans", "hant"])
-@pytest.mark.parametrize("name", [*CHARTS, *EMBEDS])
-def test_every_chart_is_drawn(context, site_server, name, script):
-    path = f"{HANT}/{name}" if script == "hant" else name
-    page = context.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
-    wait_for_charts(page)
-    marks = chart_marks(page)
-    assert not page.locator(".report-chart__preview").count(), "plotly.js left the preview"
-    assert marks, f"{path}: no .report-chart"
-    assert all(expected > 0 and drawn == expected for expected, drawn in marks), (path, marks)
+    found["fits the phone"] = horizontal_overflow(page, PHONE["width"])
+    if name in TABLE_PAGES:
+        found["tables as cards"] = tables_as_cards(page, PHONE["width"])
+        found["axe, cards"] = axe_violations(page)
+        with dark_palette(page) as switch:
+            found["axe, cards, dark"] = switch + axe_violations(page, COLOUR_RULES)
+    if name == "timeline.html":
+        found["tables to a screen reader"] = tables_for_screen_readers(page)
+    if path in TAP_PAGES:
+        found["¶ links to tap"] = small_source_links(page)
+    if name == "index.html":
+        found["title on its own line"] = home_title_wraps(page)
+    screenshot(page, "phone", path)
+    found["console and network"] = problems.items
+    ctx.close()
+    found = {check: items for check, items in found.items() if items}
+    assert not found, report(path, found)
 
 
 def open_language_menu_and_pick(page, lang: str) -> None:
