@@ -394,7 +394,7 @@ def test_taiwan_citation_feed_and_chart_credit(built_site):
     hant = built_site / "zh-Hant"
     data = readable(read(hant, "data.html"))
     assert (
-        "中文版Sora競賽報告編寫組（2023）。《中文版Sora競賽：一份有出處的事實報告》。http" in data
+        "中文版Sora競賽報告編輯小組（2023）。《中文版Sora競賽：一份有出處的事實報告》。http" in data
     )
     assert "[DB/OL]" not in data
     assert "[DB/OL]" in readable(read(built_site, "data.html"))
@@ -411,7 +411,7 @@ def test_table_words_and_links_on_taiwan_pages(built_site):
     hant = built_site / "zh-Hant"
     data = re.sub(r"<[^>]+>", "", readable(read(hant, "data.html")))
     assert "每列一筆紀錄" in data and "id 欄" in data and "cite_quotes 欄" in data
-    assert "帶位元組順序記號（BOM）" in data and "儲存格" in data and "授權與引用" in data
+    assert "帶位元組順序標記（BOM）" in data and "儲存格" in data and "授權與引用" in data
     assert "市場、算力與數字" in re.sub(r"<[^>]+>", "", readable(read(hant, "index.html")))
     method = re.sub(r"<[^>]+>", "", readable(read(hant, "method.html")))
     assert "指令" in method and "Pull Request（PR）" in method
@@ -475,3 +475,35 @@ def test_without_search_no_search_dictionary_is_made(make_project):
     assert (project / "site" / "zh-Hant" / "index.html").is_file()
     assert not (project / "site" / "zh-Hant" / "search" / "search_index.json").exists()
     assert list((project / ".cache").glob("jieba-user-*")) == []
+
+
+def test_decided_taiwan_forms_in_the_sites_own_words(built_site):
+    """Forms a Taiwan copy desk decided (CONTRIBUTING, 台湾审稿): none of the mainland ones is
+    left outside quotes."""
+    hant = built_site / "zh-Hant"
+    decided = {
+        "時長": "長度／時數",
+        "變現": "獲利",
+        "對話應用，": "聊天應用程式",
+        "透過控制物件": "透過控制物體",
+        "已上線": "已推出",
+        "估算方": "數字出處",
+        "研發方": "開發者",
+        "開發方": "開發者",
+        "概覽": "總覽",
+        "涉及：": "相關：",
+        "正在初始化": "搜尋功能載入中",
+        "網站生成工具": "本站以…建置",
+        "語言程式碼": "語言標籤",
+        "股票程式碼": "股票代號",
+        "時間視窗": "一段期間",
+        "編寫組": "編輯小組",
+        "計劃": "計畫",
+    }
+    left = {}
+    for name, raw in texts_in(hant):
+        text = words_outside_quotes(name, raw)
+        hits = [word for word in decided if word in text]
+        if hits:
+            left[name] = hits
+    assert left == {}
