@@ -158,13 +158,22 @@ def without_quotes(text: str) -> str:
     return re.sub(r"原文：「[^」]*」", "", text)
 
 
+def as_the_source_writes(page: str) -> str:
+    """A page less what it labels as the source's: quotes, the 原文 column, and the sentence
+    naming the source's scale words."""
+    page = re.sub(r'<td[^>]*data-label="原文"[^>]*>.*?</td>', "", without_quotes(page))
+    return page.replace("量級詞（萬、億、萬億）", "")
+
+
 def test_taiwan_number_words_everywhere(built_site):
     hant = built_site / "zh-Hant"
-    compute = without_quotes(read(hant, "compute.html"))
+    compute = as_the_source_writes(read(hant, "compute.html"))
     assert "8兆美元" in compute and "萬億" not in compute
     timeline_chart = chart_text(read(hant, "timeline.html"))
     assert "8兆美元" in timeline_chart and "萬億" not in timeline_chart
-    search = without_quotes(readable(read(hant, "search/search_index.json")).replace("\u200b", ""))
+    search = as_the_source_writes(
+        readable(read(hant, "search/search_index.json")).replace("\u200b", "")
+    ).replace("8萬億美元 8兆", "8兆")  # the search index's copy of the 原文 column
     assert "8兆美元" in search and "萬億" not in search
     figures = list(csv.DictReader(io.StringIO(read(hant, "downloads/figures.csv"))))
     assert {row["scale"] for row in figures} >= {"兆", "億", "萬"}
@@ -248,8 +257,9 @@ MAINLAND_WORDS = {
     "生成圖片": "產生圖片",
     "字節順序": "位元組順序",
 }
-# Brands whose names hold the mainland word (騰訊視頻 is how the brand writes itself).
-BRANDS = ("騰訊視頻", "西瓜視頻")
+# Brands whose names hold the mainland word (騰訊視頻 is how the brand writes itself), and
+# examples of conversion (written -{…}-), which show the word being converted.
+BRANDS = ("騰訊視頻", "西瓜視頻", "s2twp 會把『視頻』改成『影片』", "宣佈→宣布、平臺→平台")
 # Glyphs Taiwan's papers do not print, in quotes either (quotes change glyphs, not words).
 MAINLAND_GLYPHS = ("首箇", "宣佈", "公佈", "平臺", "臺階")
 
@@ -328,8 +338,9 @@ def test_quotes_keep_the_source_words_in_taiwan_glyphs(built_site):
     assert "韓尚佑（抖音集團新任CEO）" in text
     assert not [q for q in quotes if "," in q or "(" in q or ")" in q]
     for _, raw in texts_in(hant):
+        text = readable(raw).replace("宣佈→宣布、平臺→平台", "")  # an example, as written
         for glyphs in MAINLAND_GLYPHS:
-            assert glyphs not in readable(raw), glyphs
+            assert glyphs not in text, glyphs
 
 
 def test_quotes_inside_quotes_are_double_corner_brackets(built_site):
@@ -475,6 +486,30 @@ def test_without_search_no_search_dictionary_is_made(make_project):
     assert (project / "site" / "zh-Hant" / "index.html").is_file()
     assert not (project / "site" / "zh-Hant" / "search" / "search_index.json").exists()
     assert list((project / ".cache").glob("jieba-user-*")) == []
+
+
+def test_the_source_keeps_its_own_words_in_the_taiwan_edition(built_site):
+    """What is the source's (its headline, a quote, the 原文 column) changes glyphs, never words;
+    a quote's measure word is still 隻; an example of conversion reads as written."""
+    hant = built_site / "zh-Hant"
+    everything = "\n".join(readable(raw) for _, raw in texts_in(hant))
+    assert "難倒互聯網大廠" in everything and "網路大廠" not in everything
+    assert "60只" not in everything
+    assert "原文：「超過60隻個股飄紅」" in readable(read(hant, "market.html"))
+    compute = readable(read(hant, "compute.html"))
+    column = re.findall(r'<td[^>]*data-label="原文"[^>]*>(.*?)</td>', compute)
+    assert "8萬億美元" in column and "156.98萬張" in column
+    assert "量級詞（萬、億、萬億）" in compute
+    with zipfile.ZipFile(next((hant / "downloads").glob("*.zip"))) as bundle:
+        schema = next(n for n in bundle.namelist() if n.endswith("glossary.schema.json"))
+        glossary = bundle.read(schema).decode("utf-8")
+    assert "s2twp 會把『視頻』改成『影片』" in glossary
+    assert "宣佈→宣布、平臺→平台" in glossary
+    # The source edition shows the examples without their marks.
+    with zipfile.ZipFile(next((built_site / "downloads").glob("*.zip"))) as bundle:
+        schema = next(n for n in bundle.namelist() if n.endswith("glossary.schema.json"))
+        simplified = bundle.read(schema).decode("utf-8")
+    assert "s2twp 会把‘视频’改成‘影片’" in simplified and "-{" not in simplified
 
 
 def test_decided_taiwan_forms_in_the_sites_own_words(built_site):
