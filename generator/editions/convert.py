@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 import opencc
 
 from generator.editions.interface_vocabulary import interface_vocabulary
-from generator.facts.fields import map_strings, string_fields
+from generator.facts.fields import EXAMPLE, map_strings, string_fields, without_example_marks
 from generator.facts.model import (
     SOURCE_WORDS,
     TEXT,
@@ -53,9 +53,6 @@ _ONE_LEVEL_DOWN = str.maketrans("「」『』", "『』「」")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # OpenCC configs that also localise vocabulary -> the same script without that step.
 GLYPH_CONFIGS = {"s2twp": "s2tw"}
-# An example of conversion, kept as written: -{视频}- (the marks of Chinese Wikipedia's
-# conversion syntax, which many Chinese writers know).
-EXAMPLE = re.compile(r"-\{(.+?)\}-", re.DOTALL)
 # Characters that OpenCC rewrites alone but that Traditional text writes as they are (台灣,
 # 平台): an example keeps them.
 SHARED_CHARACTERS = frozenset("台")
@@ -72,11 +69,6 @@ MIN_QUOTED = 2  # characters of a quotation that make it the source's words
 def opencc_for(config: str) -> opencc.OpenCC:
     """OpenCC loaded with `config`, once per process; RuntimeError when it has no such config."""
     return opencc.OpenCC(config)
-
-
-def without_example_marks(text: str) -> str:
-    """`text` as the source edition shows it: every example's marks dropped (-{视频}- → 视频)."""
-    return EXAMPLE.sub(lambda m: m.group(1), text) if "-{" in text else text
 
 
 def resolved_glyph_traps(converted: str) -> str:

@@ -40,7 +40,7 @@ _DOWNLOADS = {
     # The bundle: Taiwan says 壓縮檔 for a zip; a CC licence's Taiwan deed says 重製、散布及改作.
     "打包下載": "壓縮檔下載",
     "打包檔案": "壓縮檔",
-    "複製、改編和再發布": "重製、散布及改作",
+    "複製、發行和改編": "重製、散布及改作",
     # Schema descriptions: s2twp reads 代码 as source code (程式碼), 窗口 as a window on screen.
     "股票程式碼": "股票代號",
     "語言程式碼": "語言代碼",
@@ -74,6 +74,8 @@ _LABELS = {
     "上線：": "推出：",
     # Products counted as apps: 應用 alone is mainland shorthand; Taiwan writes 應用程式.
     "AI對話應用": "AI聊天應用程式",
+    # 字形 reads as typeface to a lay reader: the two editions are 簡體版 and 繁體版.
+    "本頁和兩種字形的網站": "本頁與簡體版、繁體版網站",
     "時間段": "期間",
     "戰略": "策略",
     "辦公協作": "企業協作",

@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from generator.editions.convert import EXAMPLE
+from generator.facts.fields import EXAMPLE
 
 _TAG = re.compile(r"<[^<>]*>")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{\{[^{}]*\}\}")

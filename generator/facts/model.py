@@ -598,7 +598,10 @@ class Figure(Fact):
         None, gt=0, description="原文是范围时的上限，例如 2-3个月 写 value: 2, value_max: 3。"
     )
     scale: Scale = Field(
-        description="原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''。"
+        description=(
+            "原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''；"
+            "繁体版的网页和下载按该版本的写法（台湾版把-{万亿}-写作兆）。"
+        )
     )
     unit: Text = Field(description="单位，例如 美元、秒、张。")
     unit_forms: UnitForms = Field(default_factory=dict)

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import jieba
 
-from generator.editions.convert import EXAMPLE, ScriptConverter, converter_for
+from generator.editions.convert import ScriptConverter, converter_for
 from generator.editions.markdown_convert import convert_markdown
 from generator.editions.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
-from generator.facts.fields import PathKey, dotted, readable, records, string_fields
+from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, string_fields
 from generator.facts.kinds import FILE_OF_LIST
 from generator.facts.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
 from generator.facts.yaml_source import YamlDocument
