@@ -222,7 +222,7 @@ def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
     """A changed field's value as the edition's readers read it (corrections page and feed): an
     attribution level in words; a citation holds the source's own words, whose glyphs change and
     wording never (国内 stays 國內)."""
-    if path == "attribution" and value in Attribution.__members__.values():
+    if path.endswith("attribution") and value in Attribution.__members__.values():
         return ui(ATTRIBUTION_WORDS[Attribution(value)])
     if path.endswith("cite"):
         glyphs: Callable[[str], str] = getattr(ui, "glyphs", ui)
