@@ -1,5 +1,7 @@
-"""Taiwan wording for the generator's own interface words (data page, download README, chart
-tools, labels), applied after OpenCC like a report's vocabulary table.
+"""Taiwan wording for the generator's own interface words (data page, download README, schema
+descriptions, chart tools, labels) and for the commonest mainland news words s2twp leaves,
+applied after OpenCC like a report's vocabulary table. The entries were decided by a Taiwan
+copy read (CONTRIBUTING, 台湾审读清单); each group says why.
 
 The generator writes these words once in Simplified Chinese for every report, so their Taiwan
 forms live here rather than in each report's `data/glossary.yml`; a report's own vocabulary
@@ -14,7 +16,7 @@ _TABLES = {
     "每行一條記錄": "每列一筆紀錄",
     "條記錄": "筆紀錄",
     "` 列": "` 欄",
-    "列的約定": "欄位約定",
+    "列的約定": "欄位說明",
     "各檔案的列": "各檔案的欄位",
     "日期列為": "日期欄為",
     "兩列是": "兩欄是",
