@@ -278,3 +278,29 @@ def test_a_changed_citation_keeps_the_source_words_in_the_traditional_edition():
     markdown = changes.render(PageContext(base, hant, "zh-Hant", history=history))
     assert "國內的大廠們在算力這一塊" in markdown
     assert "中國的大廠們" not in markdown
+    # The feed shows the same change the same way, with full-width punctuation between quotes.
+    feed = atom_feed(
+        history,
+        ui=hant,
+        lang="zh-Hant",
+        site_name="站",
+        changes_url="https://example.org/changes.html",
+        feed_url="https://example.org/feed.xml",
+    )
+    assert "國內的大廠們在算力這一塊" in feed and "中國的大廠們" not in feed
+
+
+def test_the_feed_keeps_quotes_apart_with_full_width_commas():
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    cite = "a#37“微软、Meta、谷歌等大厂”, a#39“国内的大厂们在算力这一块”"
+    edit = RecordEdit("changed", "claim", "x", None, (FieldEdit("cite", None, cite),))
+    revision = Revision("f" * 40, 0, "2024-03-01T00:00:00+08:00", None, "补引", False, (edit,), 0)
+    feed = atom_feed(
+        History(revisions=[revision], missing=None),
+        ui=converter_for(base, "s2twp", "zh-Hant"),
+        lang="zh-Hant",
+        site_name="站",
+        changes_url="https://example.org/changes.html",
+        feed_url="https://example.org/feed.xml",
+    )
+    assert "「微軟、Meta、谷歌等大廠」， a#39「國內的大廠們在算力這一塊」" in feed

@@ -38,12 +38,12 @@ ARTICLE_CASES = [
     ("竞相冲刺", "競相衝刺"),
     ("超过60只个股飘红", "超過60檔個股上漲"),
     ("大概率会落后", "很可能會落後"),
-    ("通过控制对象运动", "透過控制物件運動"),
+    ("通过控制对象运动", "透過控制物體運動"),
     ("比较对象", "比較對象"),
     ("审阅通过后", "審閱通過後"),
     ("训练数据", "訓練資料"),
     ("时间线", "時間軸"),
-    ("营销和变现", "行銷和變現"),
+    ("营销和变现", "行銷和獲利"),
     ("报道", "報導"),
     ("短视频行业", "短影音產業"),
     ("2023年第一季度", "2023年第一季"),
@@ -343,3 +343,48 @@ def test_an_edition_may_count_a_figure_in_its_own_unit(base, to_hant):
     assert (
         next(f for f in convert_fact_base(base, to_hk).figures if f.id == gpus.id).unit != gpus.unit
     )
+
+
+def test_a_source_title_keeps_its_words_wherever_it_is_cited(to_hant, base):
+    """The headline is a title: 互联网 stays 互聯網 (prose says 網路), in 《》 or alone."""
+    title = base.sources[0].title
+    assert "互联网" in title
+    assert to_hant(title) == "中文版Sora，難倒互聯網大廠"
+    assert (
+        to_hant(f"资料来源：智能Pro《{title}》等")
+        == "資料來源：智能Pro《中文版Sora，難倒互聯網大廠》等"
+    )
+    assert to_hant("互联网大厂") == "網路大廠"
+
+
+def test_a_quoted_stretch_of_a_verified_quote_keeps_the_source_words(to_hant):
+    """原文写作“8万亿美元” is true in every edition; unquoted, the site's own words are Taiwan's."""
+    assert to_hant("原文写作“8万亿美元”") == "原文寫作「8萬億美元」"
+    assert to_hant("他计划筹集8万亿美元") == "他計畫籌集8兆美元"
+    assert to_hant("文中说“超过60只个股飘红”") == "文中說「超過60隻個股飄紅」"
+
+
+def test_a_measure_word_after_a_numeral_is_resolved_inside_quotes(to_hant):
+    assert to_hant.glyphs("超过60只个股飘红") == "超過60隻個股飄紅"
+    assert to_hant.glyphs("3只有") == "3只有"  # the adverb "only" stays 只
+    assert to_hant.glyphs("只有") == "只有"
+
+
+def test_an_example_of_conversion_is_never_converted(to_hant, base):
+    assert (
+        to_hant("例如“s2twp 会把‘-{视频}-’改成‘影片’”") == "例如「s2twp 會把『視頻』改成『影片』」"
+    )
+    assert to_hant("（-{宣佈→宣布、平臺→平台}-）") == "（宣佈→宣布、平臺→平台）"
+    assert to_hant("量级词（-{万、亿、万亿}-）") == "量級詞（萬、億、萬億）"
+    # Without the marks, the same text is converted like any other.
+    assert to_hant("（宣佈→宣布）") == "（宣布→宣布）"
+    # The source edition shows the example without its marks, in fields and in Markdown.
+    simplified = converter_for(base, None, "zh-Hans")
+    assert simplified("把-{视频}-改成影片") == "把视频改成影片"
+    assert convert_markdown("把 -{视频}- 改成 `-{x}-`", to_hant) == "把 視頻 改成 `-{x}-`"
+    assert convert_markdown("把 -{视频}- 改成 `-{x}-`", simplified) == "把 视频 改成 `-{x}-`"
+    marked = base.model_copy(
+        update={"claims": [base.claims[0].model_copy(update={"text": "把-{视频}-改成影片"})]}
+    )
+    assert convert_fact_base(marked, simplified).claims[0].text == "把视频改成影片"
+    assert convert_fact_base(marked, to_hant).claims[0].text == "把視頻改成影片"

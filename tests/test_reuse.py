@@ -28,7 +28,7 @@ BUILD_DAY = "2023-11-14"  # SOURCE_DATE_EPOCH=1700000000 in the tests' builds
 # The formatted reference as each edition's readers write one: GB/T 7714, APA in Chinese.
 REFERENCES = {
     "zh-Hans": f"{TITLES['zh-Hans']}[DB/OL]. ({BUILD_DAY}).",
-    "zh-Hant": f"中文版Sora競賽報告編寫組（2023）。《{TITLES['zh-Hant']}》。http",
+    "zh-Hant": f"中文版Sora競賽報告編輯小組（2023）。《{TITLES['zh-Hant']}》。http",
 }
 
 

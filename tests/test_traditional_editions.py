@@ -158,13 +158,22 @@ def without_quotes(text: str) -> str:
     return re.sub(r"原文：「[^」]*」", "", text)
 
 
+def as_the_source_writes(page: str) -> str:
+    """A page less what it labels as the source's: quotes, the 原文 column, and the sentence
+    naming the source's scale words."""
+    page = re.sub(r'<td[^>]*data-label="原文"[^>]*>.*?</td>', "", without_quotes(page))
+    return page.replace("量級詞（萬、億、萬億）", "")
+
+
 def test_taiwan_number_words_everywhere(built_site):
     hant = built_site / "zh-Hant"
-    compute = without_quotes(read(hant, "compute.html"))
+    compute = as_the_source_writes(read(hant, "compute.html"))
     assert "8兆美元" in compute and "萬億" not in compute
     timeline_chart = chart_text(read(hant, "timeline.html"))
     assert "8兆美元" in timeline_chart and "萬億" not in timeline_chart
-    search = without_quotes(readable(read(hant, "search/search_index.json")).replace("\u200b", ""))
+    search = as_the_source_writes(
+        readable(read(hant, "search/search_index.json")).replace("\u200b", "")
+    ).replace("8萬億美元 8兆", "8兆")  # the search index's copy of the 原文 column
     assert "8兆美元" in search and "萬億" not in search
     figures = list(csv.DictReader(io.StringIO(read(hant, "downloads/figures.csv"))))
     assert {row["scale"] for row in figures} >= {"兆", "億", "萬"}
@@ -248,8 +257,9 @@ MAINLAND_WORDS = {
     "生成圖片": "產生圖片",
     "字節順序": "位元組順序",
 }
-# Brands whose names hold the mainland word (騰訊視頻 is how the brand writes itself).
-BRANDS = ("騰訊視頻", "西瓜視頻")
+# Brands whose names hold the mainland word (騰訊視頻 is how the brand writes itself), and
+# examples of conversion (written -{…}-), which show the word being converted.
+BRANDS = ("騰訊視頻", "西瓜視頻", "s2twp 會把『視頻』改成『影片』", "宣佈→宣布、平臺→平台")
 # Glyphs Taiwan's papers do not print, in quotes either (quotes change glyphs, not words).
 MAINLAND_GLYPHS = ("首箇", "宣佈", "公佈", "平臺", "臺階")
 
@@ -328,8 +338,9 @@ def test_quotes_keep_the_source_words_in_taiwan_glyphs(built_site):
     assert "韓尚佑（抖音集團新任CEO）" in text
     assert not [q for q in quotes if "," in q or "(" in q or ")" in q]
     for _, raw in texts_in(hant):
+        text = readable(raw).replace("宣佈→宣布、平臺→平台", "")  # an example, as written
         for glyphs in MAINLAND_GLYPHS:
-            assert glyphs not in readable(raw), glyphs
+            assert glyphs not in text, glyphs
 
 
 def test_quotes_inside_quotes_are_double_corner_brackets(built_site):
@@ -394,7 +405,7 @@ def test_taiwan_citation_feed_and_chart_credit(built_site):
     hant = built_site / "zh-Hant"
     data = readable(read(hant, "data.html"))
     assert (
-        "中文版Sora競賽報告編寫組（2023）。《中文版Sora競賽：一份有出處的事實報告》。http" in data
+        "中文版Sora競賽報告編輯小組（2023）。《中文版Sora競賽：一份有出處的事實報告》。http" in data
     )
     assert "[DB/OL]" not in data
     assert "[DB/OL]" in readable(read(built_site, "data.html"))
@@ -411,7 +422,7 @@ def test_table_words_and_links_on_taiwan_pages(built_site):
     hant = built_site / "zh-Hant"
     data = re.sub(r"<[^>]+>", "", readable(read(hant, "data.html")))
     assert "每列一筆紀錄" in data and "id 欄" in data and "cite_quotes 欄" in data
-    assert "帶位元組順序記號（BOM）" in data and "儲存格" in data and "授權與引用" in data
+    assert "帶位元組順序標記（BOM）" in data and "儲存格" in data and "授權與引用" in data
     assert "市場、算力與數字" in re.sub(r"<[^>]+>", "", readable(read(hant, "index.html")))
     method = re.sub(r"<[^>]+>", "", readable(read(hant, "method.html")))
     assert "指令" in method and "Pull Request（PR）" in method
@@ -475,3 +486,59 @@ def test_without_search_no_search_dictionary_is_made(make_project):
     assert (project / "site" / "zh-Hant" / "index.html").is_file()
     assert not (project / "site" / "zh-Hant" / "search" / "search_index.json").exists()
     assert list((project / ".cache").glob("jieba-user-*")) == []
+
+
+def test_the_source_keeps_its_own_words_in_the_taiwan_edition(built_site):
+    """What is the source's (its headline, a quote, the 原文 column) changes glyphs, never words;
+    a quote's measure word is still 隻; an example of conversion reads as written."""
+    hant = built_site / "zh-Hant"
+    everything = "\n".join(readable(raw) for _, raw in texts_in(hant))
+    assert "難倒互聯網大廠" in everything and "網路大廠" not in everything
+    assert "60只" not in everything
+    assert "原文：「超過60隻個股飄紅」" in readable(read(hant, "market.html"))
+    compute = readable(read(hant, "compute.html"))
+    column = re.findall(r'<td[^>]*data-label="原文"[^>]*>(.*?)</td>', compute)
+    assert "8萬億美元" in column and "156.98萬張" in column
+    assert "量級詞（萬、億、萬億）" in compute
+    with zipfile.ZipFile(next((hant / "downloads").glob("*.zip"))) as bundle:
+        schema = next(n for n in bundle.namelist() if n.endswith("glossary.schema.json"))
+        glossary = bundle.read(schema).decode("utf-8")
+    assert "s2twp 會把『視頻』改成『影片』" in glossary
+    assert "宣佈→宣布、平臺→平台" in glossary
+    # The source edition shows the examples without their marks.
+    with zipfile.ZipFile(next((built_site / "downloads").glob("*.zip"))) as bundle:
+        schema = next(n for n in bundle.namelist() if n.endswith("glossary.schema.json"))
+        simplified = bundle.read(schema).decode("utf-8")
+    assert "s2twp 会把‘视频’改成‘影片’" in simplified and "-{" not in simplified
+
+
+def test_decided_taiwan_forms_in_the_sites_own_words(built_site):
+    """Forms a Taiwan copy desk decided (CONTRIBUTING, 台湾审稿): none of the mainland ones is
+    left outside quotes."""
+    hant = built_site / "zh-Hant"
+    decided = {
+        "時長": "長度／時數",
+        "變現": "獲利",
+        "對話應用，": "聊天應用程式",
+        "透過控制物件": "透過控制物體",
+        "已上線": "已推出",
+        "估算方": "數字出處",
+        "研發方": "開發者",
+        "開發方": "開發者",
+        "概覽": "總覽",
+        "涉及：": "相關：",
+        "正在初始化": "搜尋功能載入中",
+        "網站生成工具": "本站以…建置",
+        "語言程式碼": "語言標籤",
+        "股票程式碼": "股票代號",
+        "時間視窗": "一段期間",
+        "編寫組": "編輯小組",
+        "計劃": "計畫",
+    }
+    left = {}
+    for name, raw in texts_in(hant):
+        text = words_outside_quotes(name, raw)
+        hits = [word for word in decided if word in text]
+        if hits:
+            left[name] = hits
+    assert left == {}

@@ -7,9 +7,15 @@ Per edition, in this order:
 3. the vocabulary replaces words of OpenCC's output with what the edition's newsrooms write
    (時間線 → 時間軸, 萬億 → 兆); it never touches a glossary term or a name;
 4. quotation marks become corner brackets, 「」 outside and 『』 inside, by depth.
-The source's own words (quotes) change glyphs only: OpenCC's character config, the vocabulary
-entries marked as glyph variants (宣佈 → 宣布), corner brackets, and full-width punctuation.
-A script with no OpenCC config (the source script) passes text through unchanged.
+The source's own words change glyphs only: OpenCC's character config, the one-to-many glyph
+traps it leaves (60只 → 60隻, a measure word), the vocabulary entries marked as glyph variants
+(宣佈 → 宣布), corner brackets, and full-width punctuation. They are the quote fields, a
+source's title wherever it appears, and a stretch of a verified quote or title wherever a text
+puts it inside quotation marks (原文写作“8万亿美元”).
+An example of conversion written `-{视频}-` is never converted: its marks are dropped and, in a
+converted edition, only the characters that cannot be Traditional change, one by one (视频 →
+視頻, 宣佈→宣布 as written). A script with no OpenCC config (the source script) passes text
+through unchanged but for those marks.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from typing import Any, TypeVar
 import opencc
 
 from generator.editions.interface_vocabulary import interface_vocabulary
-from generator.facts.fields import map_strings
+from generator.facts.fields import EXAMPLE, map_strings, string_fields, without_example_marks
 from generator.facts.model import (
     SOURCE_WORDS,
     TEXT,
@@ -47,12 +53,42 @@ _ONE_LEVEL_DOWN = str.maketrans("「」『』", "『』「」")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # OpenCC configs that also localise vocabulary -> the same script without that step.
 GLYPH_CONFIGS = {"s2twp": "s2tw"}
+# Characters that OpenCC rewrites alone but that Traditional text writes as they are (台灣,
+# 平台): an example keeps them.
+SHARED_CHARACTERS = frozenset("台")
+# One-to-many glyphs OpenCC leaves wrong after an Arabic numeral: 60只个股 is 60隻 (a measure
+# word; 只 reads as "only"). Not before a word that makes 只 the adverb (3只有).
+_MEASURE_ZHI = re.compile(r"(?<=[0-9０-９])只(?![是有能要會会在不好得])")
+# A quotation, its marks apart: “…”, 「…」, ‘…’, 『…』.
+_QUOTATION = re.compile(r"(?<=[“「‘『])([^“”「」‘’『』]{2,})(?=[”」’』])")
+_CITED_TITLE = re.compile(r"《([^《》]+)》")
+MIN_QUOTED = 2  # characters of a quotation that make it the source's words
 
 
 @lru_cache(maxsize=8)
 def opencc_for(config: str) -> opencc.OpenCC:
     """OpenCC loaded with `config`, once per process; RuntimeError when it has no such config."""
     return opencc.OpenCC(config)
+
+
+def resolved_glyph_traps(converted: str) -> str:
+    """OpenCC output with the one-to-many glyphs it leaves resolved (60只 → 60隻)."""
+    return _MEASURE_ZHI.sub("隻", converted)
+
+
+@lru_cache(maxsize=4096)
+def _example_character(config: str, char: str) -> str:
+    if char in SHARED_CHARACTERS:
+        return char
+    converted = str(opencc_for(config).convert(char))
+    return converted if len(converted) == 1 else char
+
+
+def example_as_written(text: str, config: str) -> str:
+    """An example of conversion in a converted edition: as written, but for the characters that
+    cannot be Traditional, each converted alone (视频 → 視頻; 宣佈→宣布 and 平臺→平台 stay)."""
+    glyph_config = GLYPH_CONFIGS.get(config, config)
+    return "".join(_example_character(glyph_config, char) for char in text)
 
 
 def to_simplified(text: str) -> str:
@@ -137,6 +173,8 @@ class ScriptConverter:
         names: dict[str, str] | None = None,
         vocabulary: dict[str, str] | None = None,
         glyph_variants: dict[str, str] | None = None,
+        source_words: Iterable[str] = (),
+        source_titles: Iterable[str] = (),
     ) -> None:
         self.opencc_config = opencc_config
         self.lang = lang
@@ -152,6 +190,13 @@ class ScriptConverter:
         # OpenCC's glyph -> the edition's glyph (宣佈 → 宣布), for quotes as well as text.
         self.glyph_variants: dict[str, str] = dict(glyph_variants or {})
         self.glyph_pattern = _alternation(self.glyph_variants)
+        # The source's words: glyphs only where they are quoted (inside quotation marks).
+        self.source_words = sorted({w for w in source_words if w}, key=len, reverse=True)
+        # A source's title is a name: glyphs only wherever it appears.
+        if self.converts:
+            for title in source_titles:
+                self.terms[title] = self.glyphs(title)
+            self.term_pattern = _alternation(self.terms)
 
     @property
     def converts(self) -> bool:
@@ -162,7 +207,7 @@ class ScriptConverter:
         """OpenCC alone, without glossary or vocabulary (for reviewing what they change)."""
         if not self.opencc_config:
             return text
-        return str(opencc_for(self.opencc_config).convert(text))
+        return resolved_glyph_traps(str(opencc_for(self.opencc_config).convert(text)))
 
     def worded(self, text: str) -> str:
         """OpenCC followed by the edition's vocabulary (the text between glossary terms)."""
@@ -178,20 +223,52 @@ class ScriptConverter:
         if not self.opencc_config:
             return text
         config = GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)
-        converted = str(opencc_for(config).convert(text))
+        converted = resolved_glyph_traps(str(opencc_for(config).convert(text)))
         if self.glyph_pattern is not None:
             converted = self.glyph_pattern.sub(lambda m: self.glyph_variants[m.group()], converted)
         return corner_quotes(full_width_punctuation(converted))
 
     def __call__(self, text: str) -> str:
         if not self.opencc_config or not text:
-            return text
-        converted = corner_quotes(self._convert(text))
+            return without_example_marks(text)
+        examples: list[str] = []
+
+        def set_aside(match: re.Match[str]) -> str:
+            assert self.opencc_config is not None
+            examples.append(example_as_written(match.group(1), self.opencc_config))
+            return f"\ue000{len(examples) - 1}\ue001"
+
+        kept = EXAMPLE.sub(set_aside, text) if "-{" in text else text
+        converted = corner_quotes(self._convert(kept))
+        if examples:
+            converted = re.sub("\ue000(\\d+)\ue001", lambda m: examples[int(m.group(1))], converted)
         if converted != text:
-            self.sources_of[converted.strip()] = text.strip()
+            self.sources_of[converted.strip()] = without_example_marks(text).strip()
         return converted
 
+    def _quoted_source_words(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` quotes a stretch of a verified quote (“8万亿美元”): (start, end) inside
+        the quotation marks."""
+        if not self.source_words:
+            return []
+        return [
+            match.span(1)
+            for match in _QUOTATION.finditer(text)
+            if len(match.group(1)) >= MIN_QUOTED
+            and any(match.group(1) in words for words in self.source_words)
+        ]
+
     def _convert(self, text: str) -> str:
+        pieces: list[str] = []
+        last = 0
+        for start, end in self._quoted_source_words(text):
+            pieces.append(self._convert_terms(text[last:start]))
+            pieces.append(self.glyphs(text[start:end]))
+            last = end
+        pieces.append(self._convert_terms(text[last:]))
+        return "".join(pieces)
+
+    def _convert_terms(self, text: str) -> str:
         if self.term_pattern is None:
             return self.worded(text)
         pieces: list[str] = []
@@ -205,9 +282,26 @@ class ScriptConverter:
         return "".join(pieces)
 
 
+def source_titles_of(base: FactBase) -> list[str]:
+    """Every source's title as the source writes it. A title that cites another in 《》
+    describes a copy of it (某论坛转载《…》的帖子页面): only the cited title is the source's."""
+    return [
+        cited
+        for source in base.sources
+        for cited in (_CITED_TITLE.findall(source.title) or [source.title])
+    ]
+
+
+def source_words_of(base: FactBase) -> list[str]:
+    """The sources' own words the data holds: its titles and every verified quote."""
+    quotes = [value for _, value, markers in string_fields(base) if SOURCE_WORDS in markers]
+    return [*source_titles_of(base), *quotes]
+
+
 def converter_for(base: FactBase, opencc_config: str | None, lang: str) -> ScriptConverter:
-    """The converter of one edition: glossary, the data's names, OpenCC, the generator's
-    interface vocabulary and the report's vocabulary (which wins where both name a word)."""
+    """The converter of one edition: glossary, the data's names, the sources' own words, OpenCC,
+    the generator's interface vocabulary and the report's vocabulary (which wins where both name
+    a word)."""
     return ScriptConverter(
         opencc_config,
         lang,
@@ -215,14 +309,19 @@ def converter_for(base: FactBase, opencc_config: str | None, lang: str) -> Scrip
         explicit_names(base, lang),
         {**interface_vocabulary(opencc_config), **vocabulary_for(base.vocabulary, lang)},
         vocabulary_for(base.vocabulary, lang, glyphs_only=True),
+        source_words_of(base),
+        source_titles_of(base),
     )
 
 
 def convert_fact_base(base: Converted, convert: ScriptConverter) -> Converted:
     """A copy of the model (the fact base, or the report's settings) whose reader-facing text is
-    in the edition's script."""
+    in the edition's script (in the source edition, its examples' marks dropped)."""
     if not convert.converts:
-        return base
+        unmarked: Converted = map_strings(
+            base, lambda value, markers: convert(value) if TEXT in markers else value
+        )
+        return unmarked
 
     def change(value: str, markers: tuple[Any, ...]) -> str:
         if SOURCE_WORDS in markers:

@@ -19,6 +19,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from generator.facts.fields import EXAMPLE
+
 _TAG = re.compile(r"<[^<>]*>")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^{}]*\}|\{\{[^{}]*\}\}")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
@@ -133,6 +135,12 @@ def _convertible(lines: list[str], source: str) -> list[list[bool]]:
     for line_no, line in enumerate(lines):
         for kept in _ATTR_LIST.finditer(line):
             marks[line_no][kept.start() : kept.end()] = [False] * (kept.end() - kept.start())
+        # An example of conversion (-{视频}-) in text goes to the converter whole, marks and all,
+        # so that it can keep it as written (the parser cuts text at its braces).
+        for example in EXAMPLE.finditer(line):
+            start, end = example.span()
+            if all(marks[line_no][example.start(1) : example.end(1)]):
+                marks[line_no][start:end] = [True] * (end - start)
     return marks
 
 

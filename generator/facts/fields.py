@@ -6,6 +6,7 @@ field to `facts/model.py` is enough for it to be checked and converted.
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
@@ -15,6 +16,15 @@ from pydantic import BaseModel
 from generator.facts.messages import word
 
 PathKey = tuple[str | int, ...]
+
+# An example of conversion in a text, kept as written by every edition: -{视频}- (the marks of
+# Chinese Wikipedia's no-conversion syntax, which many Chinese writers know).
+EXAMPLE = re.compile(r"-\{(.+?)\}-", re.DOTALL)
+
+
+def without_example_marks(text: str) -> str:
+    """`text` as the source edition shows it: every example's marks dropped (-{视频}- → 视频)."""
+    return EXAMPLE.sub(lambda m: m.group(1), text) if "-{" in text else text
 
 
 def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:

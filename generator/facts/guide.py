@@ -12,7 +12,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from generator.facts.fields import _unwrap
+from generator.facts.fields import _unwrap, without_example_marks
 from generator.facts.kinds import KINDS
 from generator.facts.messages import CATALOGUE, placeholders
 from generator.facts.model import (
@@ -85,7 +85,7 @@ def field_table(model: type[BaseModel]) -> str:
     # The record's own fields first, then the citation fields every fact shares.
     for name in sorted(fields, key=lambda name: name in Cited.model_fields):
         info = fields[name]
-        description = info.description or ""
+        description = without_example_marks(info.description or "")
         allowed = _allowed(info.annotation)
         if allowed and "：" not in description:
             description += " 可选：" + "、".join(f"`{value}`" for value in allowed) + "。"

@@ -107,7 +107,7 @@ NameForms = Annotated[
     dict[str, Term],
     Field(
         description=(
-            "某个版本的媒体写法，按语言代码，例如 zh-Hant: 臉書；该版本以它为准，不再用 name_hant。"
+            "某个版本的媒体写法，按版本的语言标签，例如 zh-Hant: 臉書；该版本以它为准，不再用 name_hant。"
         )
     ),
 ]
@@ -115,7 +115,7 @@ UnitForms = Annotated[
     dict[str, Term],
     Field(
         description=(
-            "单位在某个版本的写法，按语言代码，例如 zh-Hant: 顆（台湾以“顆”计 GPU）；"
+            "单位在某个版本的写法，按版本的语言标签，例如 zh-Hant: 顆（台湾以“顆”计 GPU）；"
             "没列出的版本照常转换 unit。"
         )
     ),
@@ -165,7 +165,7 @@ EdtfDate = Annotated[
         description=(
             "EDTF 日期，只写出处能确定的精度：2024-02-09（日）、2023-11（月）、2023-34（第二季度）、"
             "2023-41（下半年）、'2023'（年，要加引号）、2018/2021（区间）、../2023-33（不晚于）、"
-            "2024-04/2024-05（时间窗口）；末尾加 ? 表示不确定。"
+            "2024-04/2024-05（一段时间）；末尾加 ? 表示不确定。"
         ),
         examples=["2024-02-09", "2023-11", "2018/2021", "../2023-33"],
     ),
@@ -598,7 +598,10 @@ class Figure(Fact):
         None, gt=0, description="原文是范围时的上限，例如 2-3个月 写 value: 2, value_max: 3。"
     )
     scale: Scale = Field(
-        description="原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''。"
+        description=(
+            "原文的量级词（十、百、千、万、十万、百万、千万、亿、万亿），没有就写 ''；"
+            "繁体版的网页和下载按该版本的写法（台湾版把-{万亿}-写作兆）。"
+        )
     )
     unit: Text = Field(description="单位，例如 美元、秒、张。")
     unit_forms: UnitForms = Field(default_factory=dict)
@@ -679,7 +682,7 @@ class Note(Identified):
 
     model_config = ConfigDict(
         json_schema_extra={
-            "description": "编者按：对事实的说明，指出矛盾、提醒注意或补充背景，可附上逐步的计算。"
+            "description": "编者注：对事实的说明，指出矛盾、提醒注意或补充背景，可附上逐步的计算。"
         }
     )
 
@@ -688,7 +691,7 @@ class Note(Identified):
     )
     about: list[NoteTarget] = Field(
         min_length=1,
-        description="这条编者按显示在哪些记录旁边（id 列表）。",
+        description="这条编者注显示在哪些记录旁边（id 列表）。",
     )
     title: Text = Field(description="标题。")
     text: Text = Field(description="正文，用自己的话写。")
@@ -713,9 +716,11 @@ class GlossaryEntry(Record):
     traditional: Term = Field(description="繁体版应写成的样子（台湾用语）。")
     locales: dict[str, Term] = Field(
         default_factory=dict,
-        description="某个版本的特别写法，按语言代码，例如 zh-HK。",
+        description="某个版本的特别写法，按版本的语言标签，例如 zh-HK。",
     )
-    why: Reason = Field(description="为什么需要这一条，例如“品牌名；s2twp 会把视频改成影片”。")
+    why: Reason = Field(
+        description="为什么需要这一条，例如“品牌名；s2twp 会把‘-{视频}-’改成‘影片’”。"
+    )
 
 
 class VocabularyEntry(Record):
@@ -731,14 +736,14 @@ class VocabularyEntry(Record):
     editions: dict[str, Term] = Field(
         min_length=1,
         description=(
-            "按语言代码给出各版本的写法；没列出的版本保留 OpenCC 的写法。"
+            "按版本的语言标签给出各版本的写法；没列出的版本保留 OpenCC 的写法。"
             "写成与 opencc 相同的词，表示核对过、决定保留。"
         ),
     )
     glyph: bool = Field(
         False,
         description=(
-            "只是同一个字的不同字形（宣佈→宣布、平臺→平台）时写 true："
+            "只是同一个字的不同字形（-{宣佈→宣布、平臺→平台}-）时写 true："
             "原文引语只换字形，这类条目也用于引语。"
         ),
     )
@@ -798,7 +803,7 @@ class FactBase(Record):
         list[Note],
         InFile("notes.yml", optional=True),
         KindOf("note", zh="编者注", en="note", label="编者注"),
-    ] = Field(default_factory=list, description="编者按列表。")
+    ] = Field(default_factory=list, description="编者注列表。")
     glossary: Annotated[list[GlossaryEntry], InFile("glossary.yml")] = Field(
         description="繁体转换词表（OpenCC 之前生效）。"
     )

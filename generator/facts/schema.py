@@ -6,6 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
+from generator.facts.fields import without_example_marks
 from generator.facts.kinds import DATA_FILES
 from generator.facts.model import REPORT_FILE, Record, ReportFile
 
@@ -26,9 +27,13 @@ def schema_for(file_name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def schema_files() -> dict[str, str]:
-    """Relative path (under data/) -> schema text, for every data file."""
-    return dict(_schema_texts())
+def schema_files(*, example_marks: bool = False) -> dict[str, str]:
+    """Relative path (under data/) -> schema text, for every data file. The descriptions'
+    examples of conversion (-{视频}-) keep their marks only when asked, for an edition that
+    converts them; the files under data/ read as the source edition shows them."""
+    if example_marks:
+        return dict(_schema_texts())
+    return {relative: without_example_marks(text) for relative, text in _schema_texts()}
 
 
 @cache  # the models do not change while the process runs; generating their schemas takes long

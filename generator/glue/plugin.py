@@ -168,6 +168,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             history=self.history,
             hand_written=hand_written,
             report=report,
+            source_figures={figure.id: figure for figure in self.source_base.figures},
         )
         self.other_converters = {
             e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
@@ -185,6 +186,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             publication=self._publication(config),
             hand_written=hand_written,
             report=report,
+            source_figures={figure.id: figure for figure in self.source_base.figures},
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
@@ -310,10 +312,11 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if self.edition is not None and self.edition.path:
             drop_theme_assets(files)
         files.append(File.generated(config, FEED_URI, content=self._feed(config, files)))
-        if self.convert.converts:
-            for file in files.documentation_pages():
-                if file.abs_src_path and not file.generated_by:
-                    source = Path(file.abs_src_path).read_text(encoding="utf-8")
+        for file in files.documentation_pages():
+            if file.abs_src_path and not file.generated_by:
+                source = Path(file.abs_src_path).read_text(encoding="utf-8")
+                # The source edition only drops the marks of examples of conversion (-{…}-).
+                if self.convert.converts or "-{" in source:
                     file.content_string = convert_markdown(source, self.convert)
         return files
 

@@ -70,7 +70,7 @@ def _readme(
         "",
         ui(
             f"数据与文字采用 {publication.data_licence.name} 许可"
-            f"（{publication.data_licence.url}）：可以复制、改编和再发布，"
+            f"（{publication.data_licence.url}）：可以复制、发行和改编，"
             "包括商业用途，但须注明出处并说明是否作了修改。"
         ),
         "",
@@ -111,7 +111,7 @@ def _schemas_in_script(ui: Callable[[str], str]) -> dict[str, str]:
     """The JSON Schemas, their descriptions read in the edition's script."""
     return {
         name: json.dumps(_described(json.loads(text), ui), ensure_ascii=False, indent=2) + "\n"
-        for name, text in schema_files().items()
+        for name, text in schema_files(example_marks=True).items()
     }
 
 

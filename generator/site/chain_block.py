@@ -14,7 +14,7 @@ from generator.site.compute_chain import DERIVED, Step, chain_steps, editor_note
 from generator.site.derive import derive
 from generator.site.labels import NOTE_KIND_WORDS
 from generator.site.pages.context import PageContext
-from generator.site.render import SCALES, chinese_number, figure_value, md_text, normalized
+from generator.site.render import SCALES, chinese_number, md_text, normalized
 
 CHAIN_TITLE = "推算链：从来源数字到推算值"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -115,7 +115,7 @@ def compute_block(ctx: PageContext) -> str:
     ]
     for fig in ctx.base.figures:
         rows.append(
-            f"| {ctx.link(fig.id)} | {md_text(ui(figure_value(fig)))} |"
+            f"| {ctx.link(fig.id)} | {md_text(ctx.as_written(fig))} |"
             f" {md_text(_normalized_words(ui, fig))} | {md_text(fig.unit)} |"
         )
     for item in derive(ctx.base):

@@ -14,7 +14,12 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.site.freshness import day_words
 from generator.site.history import History, Revision
-from generator.site.labels import CHANGE_STATUS_WORDS, RECORD_KIND_WORDS, field_words
+from generator.site.labels import (
+    CHANGE_STATUS_WORDS,
+    RECORD_KIND_WORDS,
+    changed_value_words,
+    field_words,
+)
 
 Ui = Callable[[str], str]
 MAX_ENTRIES = 100
@@ -47,14 +52,20 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
     for edit in revision.records:
         words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
-            f"<li>{_xml(ui(field_words(item.path)))}：<del>{_xml(ui(item.before or '—'))}</del>"
-            f" → <ins>{_xml(ui(item.after or '—'))}</ins></li>"
+            f"<li>{_xml(ui(field_words(item.path)))}："
+            f"<del>{_xml(_value(item.path, item.before, ui))}</del>"
+            f" → <ins>{_xml(_value(item.path, item.after, ui))}</ins></li>"
             for item in edit.fields
             if edit.status in ("changed", "renamed")
         )
         items.append(f"<li>{_xml(words)}" + (f"<ul>{changed}</ul>" if changed else "") + "</li>")
     reason = revision.correction or revision.reason
     return f"<p>{_xml(ui(reason))}</p><ul>{''.join(items)}</ul>"
+
+
+def _value(path: str, value: str | None, ui: Ui) -> str:
+    """A changed value as the corrections page shows it (a citation keeps the source's words)."""
+    return changed_value_words(path, value, ui) if value else "—"
 
 
 def _entry_id(revision: Revision, lang: str) -> str:

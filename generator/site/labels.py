@@ -6,6 +6,7 @@ Written once in Simplified Chinese; pages and charts pass them through the editi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.facts.dates import Precision
 from generator.facts.kinds import KINDS
@@ -215,3 +216,15 @@ def field_words(path: str) -> str:
         index = match.group("index")
         words.append(f"{word}{int(index) + 1}" if index is not None else word)
     return "·".join(words)
+
+
+def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
+    """A changed field's value as the edition's readers read it (corrections page and feed): an
+    attribution level in words; a citation holds the source's own words, whose glyphs change and
+    wording never (国内 stays 國內)."""
+    if path.endswith("attribution") and value in Attribution.__members__.values():
+        return ui(ATTRIBUTION_WORDS[Attribution(value)])
+    if path.endswith("cite"):
+        glyphs: Callable[[str], str] = getattr(ui, "glyphs", ui)
+        return glyphs(value)
+    return ui(value)

@@ -21,7 +21,7 @@ import jieba
 from generator.editions.convert import ScriptConverter, converter_for
 from generator.editions.markdown_convert import convert_markdown
 from generator.editions.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
-from generator.facts.fields import PathKey, dotted, readable, records, string_fields
+from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, string_fields
 from generator.facts.kinds import FILE_OF_LIST
 from generator.facts.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
 from generator.facts.yaml_source import YamlDocument
@@ -217,8 +217,8 @@ def conversions_in(
     converter = converter_for(base, opencc_config, lang)
     characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
     changes: dict[tuple[str, str, str], Change] = {}
-    for place, text in texts:
-        for source, result in _word_conversions(text, converter):
+    for place, written in texts:
+        for source, result in _word_conversions(EXAMPLE.sub("", written), converter):
             if source in converter.terms:
                 kind = "glossary"
             elif converter.plain(source) != characters.plain(source):
@@ -261,7 +261,9 @@ def review(
             for path, value, markers in string_fields(report)
             if TEXT in markers
         ]
-    for place, text in texts:
+    for place, written in texts:
+        # An example of conversion (-{视频}-) is never converted: nothing in it to review.
+        text = EXAMPLE.sub("", written)
         pattern = converter.term_pattern
         pieces = pattern.split(text) if pattern else [text]
         for match in pattern.finditer(text) if pattern else []:

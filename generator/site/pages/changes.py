@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from generator.facts.model import Attribution
 from generator.site.freshness import CHANGES_PAGE, day_words
 from generator.site.history import FieldEdit, RecordEdit, Revision
 from generator.site.labels import (
-    ATTRIBUTION_WORDS,
     CHANGE_STATUS_WORDS,
     RECORD_KIND_WORDS,
+    changed_value_words,
     field_words,
 )
 from generator.site.pages.context import PageContext
@@ -32,13 +29,7 @@ MISSING_WORDS = {
 def _value(ctx: PageContext, edit: FieldEdit, value: str | None) -> str:
     if value is None:
         return ctx.ui("（无）")
-    if edit.path == "attribution" and value in Attribution.__members__.values():
-        return ctx.ui(ATTRIBUTION_WORDS[Attribution(value)])
-    if edit.path.endswith("cite"):
-        # Citations hold the source's own words: glyphs change, wording never (国内 stays 國內).
-        glyphs: Callable[[str], str] = getattr(ctx.ui, "glyphs", ctx.ui)
-        return md_text(glyphs(value))
-    return md_text(ctx.ui(value))
+    return md_text(changed_value_words(edit.path, value, ctx.ui))
 
 
 def _record_name(ctx: PageContext, edit: RecordEdit) -> str:

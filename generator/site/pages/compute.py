@@ -17,7 +17,8 @@ def render(ctx: PageContext) -> str:
     lines = [
         f"# {ui(TITLE)}",
         "",
-        ui("数字按原文的写法保留数值和量级词（万、亿、万亿），并换算成统一数值以便比较。"),
+        # The scale words are the source's: an example, never reworded (万亿 is not 兆 here).
+        ui("数字按原文的写法保留数值和量级词（-{万、亿、万亿}-），并换算成统一数值以便比较。"),
         "",
         "{{ @chart:compute }}",
         "",

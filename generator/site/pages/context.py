@@ -11,12 +11,12 @@ from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
 from generator.facts.kinds import KIND_OF_MODEL
-from generator.facts.model import Cited, FactBase, Identified, Note, Report, Source
+from generator.facts.model import Cited, FactBase, Figure, Identified, Note, Report, Source
 from generator.site.freshness import fact_correction, fact_updated
 from generator.site.history import History
 from generator.site.labels import NOTE_KIND_WORDS
 from generator.site.publication import Publication
-from generator.site.render import citation_links, cite_label, md_text
+from generator.site.render import citation_links, cite_label, figure_value, md_text
 
 
 def _display_name(record: object) -> str:
@@ -49,6 +49,8 @@ class PageContext:
     page_of_kind: dict[str, str] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     by_id: dict[str, Identified] = field(default_factory=dict)
+    # Each figure as the source edition holds it (its scale word and unit as the source writes).
+    source_figures: dict[str, Figure] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         from generator.site.pages import generated_page_of_kind
@@ -96,6 +98,13 @@ class PageContext:
     def converted(self) -> bool:
         """True in an edition whose text is converted from the Simplified source."""
         return bool(getattr(self.ui, "converts", False))
+
+    def as_written(self, figure: Figure) -> str:
+        """The figure as its source writes it, in the edition's glyphs only (8萬億美元, 156.98萬張,
+        where the edition's own words say 8兆美元, 156.98萬顆): for what is labelled 原文."""
+        written = figure_value(self.source_figures.get(figure.id, figure))
+        glyphs: Callable[[str], str] | None = getattr(self.ui, "glyphs", None)
+        return glyphs(written) if glyphs is not None else written
 
     def name(self, record_id: str) -> str:
         """Display name of a record (already in the edition's script), escaped."""

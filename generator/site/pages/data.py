@@ -81,7 +81,7 @@ def _reuse(publication: Publication, ui: Callable[[str], str]) -> list[str]:
         "",
         ui("本站的数据与文字采用")
         + f" [{md_text(licence.name)}]({licence.url}) "
-        + ui("许可：可以复制、改编和再发布，包括商业用途，但须注明出处并说明是否作了修改。"),
+        + ui("许可：可以复制、发行和改编，包括商业用途，但须注明出处并说明是否作了修改。"),
         "",
         *cite_box(publication, ui),
     ]
