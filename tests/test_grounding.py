@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.facts.fingerprint import build, hedges_in, numerals_in
+from generator.facts.fingerprint import GRAM, HASH_HEX, MIN_QUOTE, build, hedges_in, numerals_in
 from generator.facts.load import load_fact_base
 from generator.facts.problems import DataError
 
@@ -143,3 +143,21 @@ def test_a_country_is_given_only_where_a_quote_places_the_organization():
     unknown = {org.id for org in base.organizations if org.country == "unknown"}
     # Named beside ByteDance as earlier starters (¶7), but never placed: like 360.
     assert {"qihoo-360", "baidu", "alibaba", "guosen-securities", "nvidia"} <= unknown
+
+
+def test_a_quote_of_four_characters_passes_only_as_its_whole_paragraph():
+    """Two windows (24 bits) at some hundred positions match by chance about once in 100,000;
+    at the one position of a by-line they do once in 16.8 million."""
+    by_line, body = build("s", ["谷动谷力", "谷动谷力论坛转载了这篇文章。"]).paragraphs.values()
+    assert by_line.is_whole("谷动谷力") and not body.is_whole("谷动谷力")
+    assert body.find("谷动谷力") == 0  # found, but too short to count as evidence there
+
+
+def test_the_stated_odds_follow_from_the_scheme():
+    """The figures the method page and fingerprint.py give, from the scheme's own constants."""
+    windows = MIN_QUOTE - GRAM + 1
+    per_position = (16**HASH_HEX) ** windows
+    assert windows == 3 and 16**HASH_HEX == 4096
+    assert round(per_position / 170, -8) == 400_000_000  # the longest paragraph
+    assert round(per_position / 3514, -7) == 20_000_000  # every paragraph of the article
+    assert "四亿分之一" in (ROOT / "docs" / "method.md").read_text(encoding="utf-8")

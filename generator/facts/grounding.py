@@ -105,14 +105,17 @@ def _verify_citation(
     count = han_count(citation.quote)
     if count > MAX_QUOTE_HAN:
         return None, say("quote-too-long", count=count)
-    if len(normalise(citation.quote)) < MIN_QUOTE:
-        return None, say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
+    short = len(normalise(citation.quote)) < MIN_QUOTE
+    too_short = say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
     source_print = prints.get(citation.source)
     if source_print is None:
-        return None, None  # reported once, at the source
+        return None, too_short if short else None  # a missing print is reported at the source
     paragraph = source_print.paragraphs.get(citation.paragraph)
     if paragraph is None:
-        return None, None  # a missing paragraph, or a stale fingerprint, is reported elsewhere
+        # A missing paragraph, or a stale fingerprint, is reported elsewhere.
+        return None, too_short if short else None
+    if short and not paragraph.is_whole(citation.quote):
+        return None, too_short
     start = paragraph.find(citation.quote)
     if start is None:
         found = [str(p.n) for p in source_print.paragraphs.values() if p.find(citation.quote)]

@@ -358,8 +358,8 @@ CATALOGUE: dict[str, Text] = {
         "quote has {count} Chinese characters; keep it under 16 (the no-copy rule): quote only the words that carry the fact",
     ),
     "quote-too-short": Text(
-        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）。",
-        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters)",
+        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）；段落本身更短时，抄整段。",
+        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters), or the whole paragraph when it is shorter",
     ),
     "quote-not-found": Text(
         "引语 '{quote}' 不在来源 '{source}' 的第 {paragraph} 段里{elsewhere}：照原文一字不改地抄。",
