@@ -6,12 +6,16 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from generator.facts.fields import records
 from generator.facts.fingerprint import GRAM, HASH_HEX, MIN_QUOTE, build, hedges_in, numerals_in
+from generator.facts.grounding import SourceDays, date_written, year_only_inferred
 from generator.facts.load import load_fact_base
+from generator.facts.model import Cited
 from generator.facts.problems import DataError
 
 HERE = Path(__file__).parent
@@ -161,3 +165,52 @@ def test_the_stated_odds_follow_from_the_scheme():
     assert round(per_position / 170, -8) == 400_000_000  # the longest paragraph
     assert round(per_position / 3514, -7) == 20_000_000  # every paragraph of the article
     assert "四亿分之一" in (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+
+
+COPY_ONLY = SourceDays(exists_by=date(2024, 2, 25), published=None)
+PUBLISHED = SourceDays(exists_by=date(2024, 2, 25), published=date(2024, 2, 25))
+
+
+@pytest.mark.parametrize(
+    ("value", "numerals"),
+    [
+        ("2024-02-09", ["2月9日"]),  # a day without its year
+        ("2023-11", ["去年", "11月"]),  # 去年 is read from a publication year
+        ("2023-41", ["去年", "下半年"]),
+        ("2023", ["去年"]),
+    ],
+)
+def test_a_year_the_text_does_not_write_is_an_inference(value, numerals):
+    assert not date_written(value, numerals, COPY_ONLY)
+    assert year_only_inferred(value, numerals, COPY_ONLY)
+    assert date_written(value, [*numerals, "2023年", "2024年2月9日"], COPY_ONLY)
+
+
+def test_a_copy_date_bounds_a_span_but_is_no_publication_day():
+    """A repost of 25 February says the text existed by then; not that anything happened then."""
+    assert date_written("../2024-02-25", [], COPY_ONLY)
+    assert date_written("2024-02", [], COPY_ONLY)
+    assert not date_written("2024-02-25", [], COPY_ONLY)
+    assert date_written("2024-02-25", [], PUBLISHED)
+    assert not year_only_inferred("2024-02-25", [], COPY_ONLY)
+
+
+def test_every_date_of_the_report_whose_year_is_unwritten_says_why():
+    """The article writes 2月9日, 2月20日, 去年11月, 去年下半年: each of those records says
+    where its year comes from."""
+    base = load_fact_base(ROOT / "data")
+    dated = {
+        record.id: record
+        for _, record in records(base)
+        if isinstance(record, Cited) and getattr(record, "id", None)
+    }
+    for record_id, field in [
+        ("zhang-nan-resigns", "date"),
+        ("sora-concept-rally-2024-02-20", "date"),
+        ("dreamina-internal-test", "date"),
+        ("bytedance-ai-products-launch", "date"),
+        ("zhang-nan-to-jianying", "announced"),
+        ("skylark", "launched"),
+    ]:
+        assert "2024年2月25日" in dated[record_id].inferred[field], record_id
+    assert all(f.made_on.startswith("../") for f in base.forecasts)

@@ -171,25 +171,26 @@ def _check_hedges(where: _Where, record: Cited, quoted: list[_Quoted]) -> Iterat
 # ---------------------------------------------------------------- date precision
 
 _CN_QUARTER = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
+_RELATIVE_YEARS = ("去年", "今年", "明年", "前年")
 
 
-def _year_written(year: int, numerals: list[str], published: date, loose: bool) -> bool:
-    if any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in numerals):
-        return True
-    if "去年" in numerals and year == published.year - 1:
-        return True
-    if "今年" in numerals and year == published.year:
-        return True
-    # A day or month written without a year is read in the year of publication.
-    return loose and year == published.year
+@dataclass(frozen=True)
+class SourceDays:
+    """What the cited sources say about when they were written: the day by which they surely
+    existed (publication or the copy read, whichever is known) and the publication day, if known."""
+
+    exists_by: date | None
+    published: date | None
 
 
-def _point_written(point: Point, numerals: list[str], published: date) -> bool:
+def _year_written(year: int, numerals: list[str]) -> bool:
+    """Only a year the text writes out counts: 去年 or 今年 is read from a date, an inference."""
+    return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in numerals)
+
+
+def _within_year_written(point: Point, numerals: list[str]) -> bool:
+    """Whether the month, quarter, half or day of `point` is written, its year aside."""
     first = point.first
-    if point.precision is Precision.YEAR:
-        return _year_written(first.year, numerals, published, loose=False)
-    if not _year_written(first.year, numerals, published, loose=True):
-        return False
     if point.precision is Precision.DAY:
         return any(f"{first.month}月{first.day}日" in n for n in numerals)
     if point.precision is Precision.MONTH:
@@ -198,25 +199,58 @@ def _point_written(point: Point, numerals: list[str], published: date) -> bool:
         return any(_CN_QUARTER[(first.month + 2) // 3] in n for n in numerals)
     if point.precision is Precision.HALF:
         return ("上半年" if first.month == 1 else "下半年") in numerals
-    return False
+    return point.precision is Precision.YEAR
 
 
-def date_written(value: str, numerals: list[str], published: date) -> bool:
-    """Whether `value` is no more precise than what the numerals (and publication) give."""
+def _bounded(point: Point, days: SourceDays, *, alone: bool) -> bool:
+    """A point the source's own date gives: the end of a span at the day the source surely
+    existed by (a copy's date bounds what its text tells), a month or quarter holding that
+    day, or, for a single day, the publication day itself when that is known."""
+    if point.precision is Precision.YEAR:
+        return False
+    if point.precision is Precision.DAY and alone:
+        return days.published is not None and point.first == days.published
+    return days.exists_by is not None and point.first <= days.exists_by <= point.last
+
+
+def _ends(value: str) -> list[Point] | None:
     try:
         parse_date(value)
     except DateError:
-        return True  # the schema check reports it
-    ends = [part for part in value.partition("/")[::2] if part and part != ".."]
+        return None  # the schema check reports it
     if "/" not in value:
-        ends = [value]
-    for end in ends:
-        point = _parse_point(end)
-        if point.first <= published <= point.last and point.precision is not Precision.YEAR:
-            continue  # the publication date bounds every event in the source
-        if not _point_written(point, numerals, published):
+        return [_parse_point(value)]
+    return [_parse_point(part) for part in value.partition("/")[::2] if part and part != ".."]
+
+
+def date_written(value: str, numerals: list[str], days: SourceDays) -> bool:
+    """Whether `value` is no more precise than what the numerals (and the source's date) give."""
+    for point in _ends(value) or []:
+        if _bounded(point, days, alone="/" not in value):
+            continue
+        if not (
+            _year_written(point.first.year, numerals) and _within_year_written(point, numerals)
+        ):
             return False
     return True
+
+
+def year_only_inferred(value: str, numerals: list[str], days: SourceDays) -> bool:
+    """Whether `value` would be written but for a year the text does not write (2月9日, 去年11月)."""
+    points = [p for p in _ends(value) or [] if not _bounded(p, days, alone="/" not in value)]
+    relative = any(n in _RELATIVE_YEARS for n in numerals)
+    return bool(points) and all(
+        relative if p.precision is Precision.YEAR else _within_year_written(p, numerals)
+        for p in points
+    )
+
+
+def source_days(record: Cited | Note, sources: dict[str, Source]) -> SourceDays:
+    """The dates of the sources a record cites (the earliest of each, when it cites several)."""
+    cited = [sources[c.source] for c in record.cite if c.source in sources]
+    exists = [day for day in (s.exists_by() for s in cited) if day is not None]
+    published = [day for day in (s.published_day() for s in cited) if day is not None]
+    return SourceDays(min(exists, default=None), min(published, default=None))
 
 
 def _check_dates(
@@ -228,20 +262,19 @@ def _check_dates(
     if not quoted:
         return
     numerals = [n for item in quoted for n in item.paragraph.numerals]
-    published = min(
-        parse_date(sources[c.source].published).earliest or date.max
-        for c in record.cite
-        if c.source in sources
-    )
+    days = source_days(record, sources)
+    written = "、".join(dict.fromkeys(numerals)) or "no date"
     for key in DATE_FIELDS:
         value = getattr(record, key, None)
         if not isinstance(value, str) or key in record.inferred:
             continue
-        if not date_written(value, numerals, published):
-            written = "、".join(dict.fromkeys(numerals)) or "no date"
-            yield where.problem(
-                (key,), say("date-too-precise", value=value, written=written, field=key)
-            )
+        if date_written(value, numerals, days):
+            continue
+        if year_only_inferred(value, numerals, days):
+            message = say("date-year-inferred", value=value, written=written, field=key)
+        else:
+            message = say("date-too-precise", value=value, written=written, field=key)
+        yield where.problem((key,), message)
 
 
 # ---------------------------------------------------------------- numbers
@@ -289,11 +322,17 @@ def _numbers_in_text(text: str) -> list[float]:
     return [float(m.group()) for m in _DIGITS.finditer(masked)]
 
 
-def _number_written(value: float, values: set[float], numerals: list[str], published: date) -> bool:
+def _number_written(
+    value: float, values: set[float], numerals: list[str], written_by: date | None
+) -> bool:
     if any(abs(value - known) <= 1e-9 * max(1.0, abs(known)) for known in values):
         return True
-    last_year = value == published.year - 1 and "去年" in numerals
-    return value == published.year or last_year
+    if written_by is None:
+        return False
+    # A year in prose (2023年下半年 for 去年下半年) is checked against the source's date; the
+    # record's date fields say whether it is an inference.
+    last_year = value == written_by.year - 1 and "去年" in numerals
+    return value == written_by.year or last_year
 
 
 def _check_numbers(
@@ -303,11 +342,7 @@ def _check_numbers(
         return  # an unverified citation has its own message; its numbers cannot be judged
     numerals = [n for item in quoted for n in item.paragraph.numerals]
     values = numeral_values(numerals)
-    published = min(
-        parse_date(sources[c.source].published).earliest or date.max
-        for c in record.cite
-        if c.source in sources
-    )
+    written_by = source_days(record, sources).exists_by
     fields: list[tuple[str, float]] = []
     for key in ("value", "value_max"):
         number = getattr(record, key, None)
@@ -321,7 +356,7 @@ def _check_numbers(
         if isinstance(text, str):
             fields += [(key, number) for number in _numbers_in_text(text)]
     for key, number in fields:
-        if not _number_written(number, values, numerals, published):
+        if not _number_written(number, values, numerals, written_by):
             written = "、".join(dict.fromkeys(numerals)) or "no number"
             yield where.problem(
                 tuple(key.split(".")),

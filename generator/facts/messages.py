@@ -405,6 +405,13 @@ CATALOGUE: dict[str, Text] = {
         "日期 '{value}' 没有写在所引原文里，或者比原文更精确（原文写的是：{written}）：改正它、写得粗一些，或者加上 inferred: {{{field}: 可以这样推断的理由}}。",
         "date '{value}' is not written in the cited text, or more precise than it (the text gives: {written}): correct it or make it less precise, or add inferred: {{{field}: why it can be inferred}}",
     ),
+    "date-year-inferred": Text(
+        "日期 '{value}' 的年份原文没有写（原文写的是：{written}）：“2月9日”“去年11月”的年份是从发稿或转载日期推出来的，"
+        "要写明：加上 inferred: {{{field}: 年份从哪里推出，例如“文中只写3月9日；转载帖发于2024年3月10日，年份按2024年计”}}。",
+        "the year of date '{value}' is not written in the cited text (it gives: {written}): a year read"
+        " from the publication or copy date ('2月9日', '去年11月') is an inference; add inferred:"
+        " {{{field}: where the year comes from}}",
+    ),
     # ---------------------------------------------------------------- script hygiene
     "traditional-character": Text(
         "“{char}”是繁体字，简体数据里应写作“{simplified}”（第 {index} 个字）：把 {wrong} 改成 {right}（繁体版会自动转换）",

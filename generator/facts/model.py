@@ -6,6 +6,7 @@ escaped when rendered); the `*Ref` types mark a reference to another record's id
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -292,7 +293,19 @@ class Source(Identified):
     title: Text = Field(description="文章标题。")
     short: Text | None = Field(None, description="引用它时显示在 ¶ 前面的简称，可省略。")
     outlet: OrgRef = Field(description="发表它的媒体机构的 id。")
-    published: EdtfDate = Field(description="发表日期。")
+    published: EdtfDate | None = Field(
+        None,
+        description=(
+            "原文的发表日期，只写能确定的：知道哪天就写 '2024-03-10'；只知道不晚于所读副本的日期，"
+            "写 ../2024-03-10；完全不知道就省略。转载、镜像的日期不是原文的发表日期，写在 copy_published。"
+        ),
+    )
+    copy_published: EdtfDate | None = Field(
+        None,
+        description=(
+            "所读副本（转载帖、镜像）自己的发布日期，例如论坛帖子的发帖日期；所读的就是原文时省略。"
+        ),
+    )
     url: WebUrl | None = Field(
         None,
         description="原文网址（http:// 或 https://）。url、archive_url、archive_note 至少要有一个。",
@@ -324,6 +337,21 @@ class Source(Identified):
         description="这篇来源的段落是怎么编号的，可省略。",
     )
     paragraphs: list[Paragraph] = Field(min_length=1, description="逐段的大意，按 1、2、3……编号。")
+
+    def exists_by(self) -> datetime.date | None:
+        """The first day by which the text surely existed: the earliest of the latest days its
+        publication, the copy read, its snapshot and its retrieval may fall on."""
+        dates = (self.published, self.copy_published, self.archived, self.retrieved)
+        days = [parse_date(text).latest for text in dates if text]
+        known = [day for day in days if day is not None]
+        return min(known) if known else None
+
+    def published_day(self) -> datetime.date | None:
+        """The day the text was published, when that is known to the day."""
+        if self.published is None:
+            return None
+        parsed = parse_date(self.published)
+        return parsed.earliest if parsed.earliest == parsed.latest else None
 
 
 OrgKind = Literal[
@@ -835,7 +863,7 @@ class Report(Record):
 
     as_of: EdtfDate | None = Field(
         None,
-        description="报道截至哪一天（图表把未结束的任职画到这天）；不写就取最新来源的发表日期。",
+        description="报道截至哪一天（图表把未结束的任职画到这天）；不写就取来源能确定的最晚日期（发表日期，只知道转载日期时取转载日期）。",
     )
     focus: OrgRef | None = Field(
         None, description="报道聚焦的机构的 id；产品的 focus_line 指它的产品线。可省略。"
