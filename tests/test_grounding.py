@@ -120,33 +120,34 @@ def test_the_known_inconsistencies_have_editors_notes():
     assert forty.relies_on is None and {c.paragraph for c in forty.cite} == {2}
 
 
-# Words by which the article places a company (its own words, as a quote shows them).
-PLACE_WORDS = {
-    "CN": ("国内", "中国", "A股"),
-    "HK": ("港股", "香港"),
-    "US": ("硅谷", "美国"),
-    "GB": ("英国",),
-    "global": ("全球",),
-}
-
-
-def test_a_country_is_given_only_where_a_quote_places_the_organization():
-    """Country comes from the article (or from the organization it belongs to), never from
-    what a reader happens to know: 360 and 国信证券 stay unknown."""
+def test_a_country_maker_or_parent_is_given_only_where_a_quote_states_it_or_says_why():
+    """One rule for every record: 360, Baidu and the video platforms the article never places
+    stay unknown; where the site infers (a unit's country, Sora's maker) it says why."""
     base = load_fact_base(ROOT / "data")
-    unplaced = [
-        org.id
-        for org in base.organizations
-        if org.country != "unknown"
-        and org.parent is None
-        and not any(
-            word in (cite.quote or "") for cite in org.cite for word in PLACE_WORDS[org.country]
-        )
-    ]
-    assert unplaced == []
     unknown = {org.id for org in base.organizations if org.country == "unknown"}
-    # Named beside ByteDance as earlier starters (¶7), but never placed: like 360.
-    assert {"qihoo-360", "baidu", "alibaba", "guosen-securities", "nvidia"} <= unknown
+    platforms = {"kuaishou", "iqiyi", "tencent-video", "youku", "bilibili", "mango-excellent-media"}
+    assert {"qihoo-360", "baidu", "alibaba", "guosen-securities", "nvidia"} | platforms <= unknown
+    products = {product.id: product for product in base.products}
+    assert "maker" in products["sora"].inferred
+    assert products["chatgpt"].maker is None and products["pixeldance"].maker is None
+    inferred = {org.id for org in base.organizations if "country" in org.inferred}
+    assert {"a-share-market", "hk-stock-market", "douyin-group"} <= inferred
+
+
+def test_a_stated_inference_stands_in_for_a_quote(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    organizations = data / "organizations.yml"
+    text = organizations.read_text(encoding="utf-8")
+    placed = text.replace(
+        "    country: unknown\n    about: 示例公司。",
+        "    country: CN\n    inferred: {country: 示例理由。}\n    about: 示例公司。",
+    )
+    organizations.write_text(placed, encoding="utf-8")
+    assert load_fact_base(data).organizations[1].country == "CN"
+    organizations.write_text(placed.replace("    inferred: {country: 示例理由。}\n", ""))
+    with pytest.raises(DataError):
+        load_fact_base(data)
 
 
 def test_a_quote_of_four_characters_passes_only_as_its_whole_paragraph():

@@ -33,6 +33,7 @@ from generator.facts.model import (
     Attribution,
     Citation,
     Cited,
+    Identified,
     Note,
     Organization,
     Person,
@@ -48,6 +49,16 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Attribution levels that state a fact; a hedged quote cannot carry them.
 ASSERTING = {Attribution.OFFICIAL, Attribution.ANALYST, Attribution.REPORTED}
 DATE_FIELDS = ("date", "start", "end", "made_on", "expected", "launched", "announced")
+# Fields that place a record or link it to another: each needs a quote that states it.
+LINK_FIELDS = ("country", "maker", "parent", "involves", "target")
+# How a text places an organization in each country or region the model offers.
+PLACE_WORDS = {
+    "CN": ("中国", "国内", "内地"),
+    "HK": ("香港",),
+    "US": ("美国", "硅谷"),
+    "GB": ("英国",),
+    "global": ("全球",),
+}
 
 
 def han_count(text: str) -> int:
@@ -257,7 +268,7 @@ def _check_dates(
     where: _Where, record: Cited, quoted: list[_Quoted], sources: dict[str, Source]
 ) -> Iterator[Problem]:
     for key in record.inferred:
-        if key not in DATE_FIELDS or getattr(record, key, None) is None:
+        if key not in (*DATE_FIELDS, *LINK_FIELDS) or getattr(record, key, None) in (None, []):
             yield where.problem(("inferred", key), say("inferred-field", field=key))
     if not quoted:
         return
@@ -275,6 +286,106 @@ def _check_dates(
         else:
             message = say("date-too-precise", value=value, written=written, field=key)
         yield where.problem((key,), message)
+
+
+# ---------------------------------------------------------------- places and relations
+
+
+def _named_in(names: list[str], quotes: list[str]) -> bool:
+    folded = [normalise(name) for name in names]
+    return any(name and name in quote for name in folded for quote in quotes)
+
+
+def _by_paragraph(quoted: list[_Quoted]) -> dict[tuple[str, int], list[str]]:
+    """The record's verified quotes (normalised), grouped by the paragraph they come from."""
+    grouped: dict[tuple[str, int], list[str]] = {}
+    for item in quoted:
+        key = (item.citation.source, item.citation.paragraph)
+        grouped.setdefault(key, []).append(normalise(item.citation.quote or ""))
+    return grouped
+
+
+def _paragraphs(record: BaseModel) -> set[tuple[str, int]]:
+    return {(c.source, c.paragraph) for c in getattr(record, "cite", [])}
+
+
+def _stated(
+    subject: BaseModel | None,
+    target: BaseModel,
+    quoted: list[_Quoted],
+    *,
+    words: tuple[str, ...] = (),
+) -> bool:
+    """Whether one cited paragraph's quotes name the target (or hold one of `words`) and, when
+    there is a subject, name it too. A target with no name (a figure, an event) is stated by a
+    paragraph both records cite."""
+    target_names = list(words) or _names(target)
+    for paragraph, quotes in _by_paragraph(quoted).items():
+        if subject is not None and not _named_in(_names(subject), quotes):
+            continue
+        if target_names and _named_in(target_names, quotes):
+            return True
+        if not target_names and paragraph in _paragraphs(target):
+            return True
+    return False
+
+
+def _unstated(key: str, value: str) -> str:
+    """The message for a link no quote states."""
+    if key == "country":
+        return say("unstated-country", value=value)
+    if key == "parent":
+        return say("unstated-parent", value=value)
+    if key == "maker":
+        return say("unstated-maker", value=value)
+    return say("unstated-involves", value=value)
+
+
+def _organization(by_id: dict[str, BaseModel], record_id: str) -> Organization | None:
+    found = by_id.get(record_id)
+    return found if isinstance(found, Organization) else None
+
+
+def _check_links(
+    where: _Where,
+    record: Cited,
+    quoted: list[_Quoted],
+    by_id: dict[str, BaseModel],
+    prints: dict[str, SourcePrint],
+) -> Iterator[Problem]:
+    """A country, maker, parent, relation or party to an event needs a quote that states it."""
+    if not quoted or len(quoted) < len(record.cite):
+        return  # an unverified citation has its own message
+    links: list[tuple[PathKey, str, BaseModel | None, BaseModel | None, tuple[str, ...]]] = []
+    if isinstance(record, Organization) and record.country != "unknown":
+        words = PLACE_WORDS.get(record.country, ())
+        links.append((("country",), "country", record, record, words))
+    # A reference to the wrong kind of record has its own message.
+    if isinstance(record, Organization) and record.parent:
+        links.append((("parent",), "parent", record, _organization(by_id, record.parent), ()))
+    if isinstance(record, Product) and record.maker:
+        links.append((("maker",), "maker", record, _organization(by_id, record.maker), ()))
+    for index, target in enumerate(getattr(record, "involves", [])):
+        links.append((("involves", index), "involves", None, by_id.get(target), ()))
+    for path, key, subject, target, words in links:
+        if target is None or key in record.inferred:
+            continue
+        if not _stated(subject, target, quoted, words=words):
+            value = getattr(record, key)
+            shown = value[int(path[-1])] if isinstance(value, list) else value
+            yield where.problem(path, _unstated(key, str(shown)))
+    if isinstance(record, Product):
+        for index, relation in enumerate(record.relations):
+            target = by_id.get(relation.target)
+            if target is None or "target" in relation.inferred:
+                continue
+            found = [_verify_citation(c, prints, "")[0] for c in relation.cite]
+            verified = [item for item in found if item is not None]
+            if len(verified) == len(relation.cite) and not _stated(None, target, verified):
+                yield where.problem(
+                    ("relations", index, "target"),
+                    say("unstated-target", value=relation.target),
+                )
 
 
 # ---------------------------------------------------------------- numbers
@@ -373,6 +484,12 @@ def check_grounding(
 ) -> list[Problem]:
     """Every grounding problem of every record."""
     problems: list[Problem] = []
+    by_id: dict[str, BaseModel] = {
+        item.id: item
+        for record, _ in parsed.values()
+        for _, item in records(record)
+        if isinstance(item, Identified)
+    }
     for record, document in parsed.values():
         for path, item in records(record):
             where = _Where(document.path, path, document)
@@ -392,6 +509,7 @@ def check_grounding(
                 problems += _check_hedges(where, item, quoted)
                 problems += _check_dates(where, item, quoted, sources)
                 problems += _check_numbers(where, item, quoted, sources)
+                problems += _check_links(where, item, quoted, by_id, prints)
     return problems
 
 

@@ -268,7 +268,11 @@ class Cited(Record):
     )
     inferred: dict[str, Text] = Field(
         default_factory=dict,
-        description="比引用原文更精确的日期字段，以及推断的理由，例如 {date: 文中只写“20日”，月份取自上一段}。",
+        description=(
+            "本站推断而不是原文写明的字段，以及推断的理由：比原文更精确的日期（包括原文没写的年份），"
+            "或没有引语写明的国别、研发方、上级机构、事件涉及的对象（country、maker、parent、involves；"
+            "关系里写 target），例如 {date: 文中只写“20日”，月份取自上一段}。"
+        ),
     )
 
 
@@ -388,12 +392,15 @@ class Organization(Fact):
     kind: OrgKind = Field(description="机构类型。")
     country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
-            "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：文中明说、"
-            "或上下文说得清（如“国内的大厂们”“硅谷巨头”、上级机构），并在 cite 里引那一段；"
-            "只凭常识知道的写 unknown。"
+            "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：cite 里要有"
+            "同一段的引语，既写出机构的名字，又写出它在哪里（国内、中国、硅谷、美国、香港……）；"
+            "只能从上下文推断的，写 inferred: {country: 理由}；只凭常识知道的写 unknown。"
         )
     )
-    parent: OrgRef | None = Field(None, description="上级机构的 id，可省略。")
+    parent: OrgRef | None = Field(
+        None,
+        description="上级机构的 id，可省略；cite 里要有同一段写出两者名字的引语，或写 inferred: {parent: 理由}。",
+    )
     about: Text = Field(description="一两句话的介绍，只写出处段落里说到的。")
 
 
@@ -480,7 +487,9 @@ class Relation(Cited):
             description="关系类型：trained-on（用……数据训练）、trained-in（在……模型中训练）、built-by（由……开发）、compared-with（与……比较）、part-of（属于……）、runs-on（运行在……上）。"
         )
     )
-    target: AnyRef = Field(description="关系另一端记录的 id。")
+    target: AnyRef = Field(
+        description="关系另一端记录的 id；这条关系的引语要写出它的名字，或写 inferred: {target: 理由}。"
+    )
 
 
 class Product(Fact):
@@ -494,7 +503,13 @@ class Product(Fact):
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     kind: ProductKind = Field(description="产品类型。")
-    maker: OrgRef | None = Field(None, description="开发它的机构的 id；出处没说是谁做的就省略。")
+    maker: OrgRef | None = Field(
+        None,
+        description=(
+            "开发它的机构的 id；cite 里要有同一段写出产品和研发方名字的引语，或写 inferred: {maker: 理由}；"
+            "出处没说是谁做的就省略。"
+        ),
+    )
     focus_line: bool | None = Field(
         description="是否属于报道聚焦机构（report.yml 的 focus）的产品线：true 或 false；来源没说就写 null。",
     )
@@ -523,7 +538,11 @@ class Event(Fact):
     title: Text = Field(description="简短标题。")
     summary: Text = Field(description="一两句话的经过，用自己的话写。")
     involves: list[AnyRef] = Field(
-        default_factory=list, description="涉及的人物、机构、产品等的 id 列表。"
+        default_factory=list,
+        description=(
+            "涉及的人物、机构、产品等的 id 列表；每一个都要有引语写出它的名字"
+            "（数字、事件等没有名字的，要引它引过的段落），或写 inferred: {involves: 理由}。"
+        ),
     )
 
 
