@@ -476,6 +476,65 @@ def _check_numbers(
             return
 
 
+# Numbers an editor's note may use without a source: units of time and of counting.
+CONVERSIONS = {
+    1.0,
+    2.0,
+    7.0,
+    10.0,
+    12.0,
+    24.0,
+    30.0,
+    31.0,
+    60.0,
+    100.0,
+    365.0,
+    366.0,
+    1000.0,
+    3600.0,
+}
+_NOTE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(万亿|亿|万)?")
+
+
+def _note_numbers(text: str) -> list[float]:
+    found = []
+    for match in _NOTE_NUMBER.finditer(_NAME_DIGITS.sub(" ", text)):
+        digits = match.group().rstrip("万亿").replace(",", "")
+        found.append(float(digits) * _SCALE_VALUES.get(match.group(1) or "", 1.0))
+    return found
+
+
+def _known(number: float, values: set[float]) -> bool:
+    return any(abs(number - value) <= 1e-6 * max(1.0, abs(value)) for value in values)
+
+
+def _check_note_numbers(where: _Where, note: Note, quoted: list[_Quoted]) -> Iterator[Problem]:
+    """An editor's note rests on sourced numbers: each step of its arithmetic starts from numbers
+    its cited paragraphs write, units of time, or results of earlier steps; its text uses only
+    those and the results."""
+    if len(quoted) < len(note.cite):
+        return  # an unverified citation has its own message
+    numerals = [n for item in quoted for n in item.paragraph.numerals]
+    known = numeral_values(numerals) | CONVERSIONS
+    for value in numeral_values(numerals):
+        known |= {value * size for size in _SCALE_VALUES.values()}
+    for index, step in enumerate(note.arithmetic):
+        parts = [part for part in step.split("=") if _note_numbers(part)]
+        for number in _note_numbers(parts[0]) if parts else []:
+            if not _known(number, known):
+                yield where.problem(
+                    ("arithmetic", index), say("note-number-unsourced", number=f"{number:g}")
+                )
+                return
+        for part in parts[1:]:
+            known |= set(_note_numbers(part))
+    for key in ("title", "text"):
+        for number in _note_numbers(getattr(note, key)):
+            if not _known(number, known):
+                yield where.problem((key,), say("note-number-unsourced", number=f"{number:g}"))
+                return
+
+
 def check_grounding(
     parsed: dict[str, tuple[BaseModel, YamlDocument]],
     sources: dict[str, Source],
@@ -504,6 +563,8 @@ def check_grounding(
                     problems.append(where.problem(("cite", index, "quote"), text))
                 if found:
                     quoted.append(found)
+            if isinstance(item, Note):
+                problems += _check_note_numbers(where, item, quoted)
             if isinstance(item, Cited):
                 problems += _check_named(where, item, quoted)
                 problems += _check_hedges(where, item, quoted)

@@ -436,6 +436,13 @@ CATALOGUE: dict[str, Text] = {
         "nothing this relation cites names '{value}': quote words that name it, remove the relation,"
         " or add inferred: {{target: why}} to it",
     ),
+    "note-number-unsourced": Text(
+        "编者注里的 {number} 没有来源：它既不在所引段落里，也不是前面的算式算出来的，又不是时间、计数的换算单位。"
+        "给它引一个写了它的来源段落；没有来源的数字不能拿来判断哪种说法更可能，只能在算式里从有来源的数字算出来。",
+        "{number} in this editor's note has no source: it is not written in the cited paragraphs, not"
+        " a result of an earlier step and not a unit conversion. Cite a paragraph that gives it; a"
+        " number the site has no source for cannot decide which reading is likelier",
+    ),
     "date-year-inferred": Text(
         "日期 '{value}' 的年份原文没有写（原文写的是：{written}）：“2月9日”“去年11月”的年份是从发稿或转载日期推出来的，"
         "要写明：加上 inferred: {{{field}: 年份从哪里推出，例如“文中只写3月9日；转载帖发于2024年3月10日，年份按2024年计”}}。",
