@@ -70,7 +70,7 @@ def _published_words(source: Source, ui: Callable[[str], str]) -> str:
     """When the text was published, as far as it is known: a copy's date is not the original's."""
     if source.published is None:
         return ui("发表日期不详")
-    return md_text(ui(f"发表于{date_words(source.published)}"))
+    return md_text(ui(f"发表日期：{date_words(source.published)}"))
 
 
 PAGE = Page("sources.md", TITLE, DESCRIPTION, render, shows=("source",))
