@@ -217,3 +217,26 @@ def test_every_date_of_the_report_whose_year_is_unwritten_says_why():
     ]:
         assert "2024年2月25日" in dated[record_id].inferred[field], record_id
     assert all(f.made_on.startswith("../") for f in base.forecasts)
+
+
+def test_a_relation_names_its_other_end_or_says_why(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(SMALL, data)
+    products = data / "products.yml"
+    text = products.read_text(encoding="utf-8")
+    unnamed = text.replace(
+        "quote: '训练数据来自WebVid-10M'}]\n        attribution: insider",
+        "quote: '还要2-3个月才开放测试'}]\n        attribution: insider",
+    )
+    assert unnamed != text
+    products.write_text(unnamed, encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load_fact_base(data)
+    [problem] = raised.value.problems
+    assert "relations 第1条 › target" in str(problem) and "'webvid'" in str(problem)
+    inferred = unnamed.replace(
+        "        attribution: insider",
+        "        inferred: {target: 示例理由。}\n        attribution: insider",
+    )
+    products.write_text(inferred, encoding="utf-8")
+    assert load_fact_base(data).products[0].relations[0].inferred

@@ -3,7 +3,9 @@
 Run after the schema and reference checks, on the records and the sources' fingerprints:
 every citation carries a quote found verbatim in its paragraph; a hedged quote caps the
 attribution; a named record is named in one of its quotes; a date is no more precise than the
-cited paragraphs write it unless it is marked inferred with a reason. Every message is in the
+cited paragraphs write it (a year they leave out included) unless it is marked inferred with a
+reason; a country, maker, parent, relation or party to an event is stated by a quote or marked
+inferred; an editor's note reckons only from numbers its paragraphs write. Every message is in the
 catalogue of generator/facts/messages.py, in Chinese and English.
 """
 
