@@ -474,10 +474,14 @@ def make_hostile_site(project: Path) -> None:
     shutil.copytree(ROOT / "data" / "fingerprints", project / "data" / "fingerprints")
     base = load_fact_base(ROOT / "data")
     payloads = itertools.cycle(PAYLOADS)
-    # Quotes must stay the source's words to pass the check; poisoned names keep their
-    # original form as an alias, so every entity is still named in its quotes.
+    # Quotes must stay the source's words to pass the check; poisoned names (short forms too)
+    # keep their original form as an alias, so every entity is still named in its quotes.
     quotes = {c.quote for _, r in records(base) for c in getattr(r, "cite", None) or []}
-    names = {r.id: [r.name, *r.aliases] for _, r in records(base) if hasattr(r, "aliases")}
+    names = {
+        r.id: [r.name, *[getattr(r, f, None) or r.name for f in ("short", "name_en")], *r.aliases]
+        for _, r in records(base)
+        if hasattr(r, "aliases")
+    }
 
     def poison(value: str, markers: tuple) -> str:
         # A field with its own grammar (a pattern or a validator, e.g. a formula) refuses markup

@@ -135,6 +135,30 @@ def test_inferred_dates_are_marked_with_their_reason(site, base, tree):
     assert not fact_block(timeline.find(id=plain.id))[0].select("span.fact-tag--inferred")
 
 
+def test_inferred_places_and_makers_are_marked_and_a_repost_date_is_not_a_publication(site, base):
+    """A country or maker the site infers carries the 推断 tag with its reason; the source's
+    publication is "not later than" the repost, and no day is claimed for it in the page data."""
+    site_pages = pages(site)
+    organizations, products = site_pages["organizations.html"], site_pages["products.html"]
+    for org in base.organizations:
+        tags = (
+            fact_block(organizations.find(id=org.id))[0]
+            .find_next("p")
+            .select("span.fact-tag--inferred")
+        )
+        assert bool(tags) == bool({"country", "parent"} & set(org.inferred)), org.id
+        if "country" in org.inferred:
+            assert tags[0]["title"] == org.inferred["country"]
+    sora = fact_block(products.find(id="sora"))[0].find_next("p")
+    assert sora.select("span.fact-tag--inferred")
+    sources = site_pages["sources.html"].get_text()
+    assert (
+        "发表日期：不晚于2024年2月25日" in sources and "所读副本发布日期：2024年2月25日" in sources
+    )
+    ld = site_pages["index.html"].find("script", type="application/ld+json").string
+    assert "datePublished" not in ld
+
+
 @pytest.mark.parametrize("tree", ["", "zh-Hant"])
 def test_editors_notes_stand_beside_their_facts_and_on_the_method_page(site, base, tree):
     html_pages = pages(site / tree if tree else site)

@@ -12,10 +12,24 @@ lines of its body into `data/fingerprints/SOURCE.yml`. Per paragraph that file k
 - `hedges`: each hedge word (据悉, 有消息称, 被视作, ...) with the stretch of normalised text it
   governs: the whole sentence for a sentence adverbial, the clause for a passive verb (被盛传).
 
-Hashes are truncated to HASH_HEX hex digits on purpose: enough that a quote of MIN_QUOTE
-characters matches by chance with a probability near one in ten million per paragraph, little
-enough that the file is no substitute for the text. Anyone able to verify a short quote offline
-can, with work, test guesses; the file holds no sentence of the source itself.
+How strong a match is. Each window hash keeps HASH_HEX hex digits, 12 bits: a window of text
+other than the quoted one has the same hash with odds 1 in 4096. A quote of n normalised
+characters has n - GRAM + 1 windows; at one position of a paragraph, a quote that is not there
+matches by chance with odds 1 in 4096 ** (n - 2), and a paragraph of P positions gives it P tries.
+With MIN_QUOTE = 5 (three windows, 36 bits) and the longest paragraph of the report's article
+(about 170 positions; 84 on average), that is about one in 400 million per cited paragraph; a
+search of every paragraph of that source (3,514 positions, as the "it is in paragraph N" hint
+does) about one in 20 million. The earlier minimum of 4 characters (two windows, 24 bits) gave
+about one in 100,000 per paragraph and one in 4,800 per source. A quote shorter than MIN_QUOTE
+passes only when it is its whole paragraph (a by-line): one position, 1 in 16.8 million for four
+characters. What windows cannot see: a quote right but for its first or last character differs
+from the text in one window only, so it passes with odds 1 in 4096.
+
+Few bits per window on purpose: consecutive windows share two characters, so each new window
+leaves about 5,000 common characters to one of 4,096 hashes, and guessing the text back window by
+window stays ambiguous; more bits would make the file a substitute for the text. Anyone able to
+verify a short quote offline can, with work, test guesses; the file holds no sentence of the
+source itself.
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ from typing import Any
 
 GRAM = 3
 HASH_HEX = 3
-MIN_QUOTE = 4  # normalised characters: two windows, 24 bits of evidence
+MIN_QUOTE = 5  # normalised characters: three windows, 36 bits of evidence
 METHOD = f"nfkc-han-latin-digit/{GRAM}-gram/sha256[:{HASH_HEX}]"
 FOLDER = "fingerprints"
 
@@ -152,6 +166,12 @@ class ParagraphPrint:
             if list(self.grams[start : start + size]) == wanted:
                 return start
         return None
+
+    def is_whole(self, quote: str) -> bool:
+        """True when `quote` is the whole paragraph (a heading or a by-line shorter than
+        MIN_QUOTE may be quoted whole: one position, so the odds stay those of its windows)."""
+        wanted = gram_hashes(quote)
+        return bool(wanted) and list(self.grams) == wanted
 
     def hedges_over(self, start: int, length: int) -> list[str]:
         """Hedge words whose stretch overlaps normalised [start, start + length)."""

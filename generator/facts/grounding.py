@@ -3,7 +3,9 @@
 Run after the schema and reference checks, on the records and the sources' fingerprints:
 every citation carries a quote found verbatim in its paragraph; a hedged quote caps the
 attribution; a named record is named in one of its quotes; a date is no more precise than the
-cited paragraphs write it unless it is marked inferred with a reason. Every message is in the
+cited paragraphs write it (a year they leave out included) unless it is marked inferred with a
+reason; a country, maker, parent, relation or party to an event is stated by a quote or marked
+inferred; an editor's note reckons only from numbers its paragraphs write. Every message is in the
 catalogue of generator/facts/messages.py, in Chinese and English.
 """
 
@@ -33,6 +35,7 @@ from generator.facts.model import (
     Attribution,
     Citation,
     Cited,
+    Identified,
     Note,
     Organization,
     Person,
@@ -48,6 +51,16 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # Attribution levels that state a fact; a hedged quote cannot carry them.
 ASSERTING = {Attribution.OFFICIAL, Attribution.ANALYST, Attribution.REPORTED}
 DATE_FIELDS = ("date", "start", "end", "made_on", "expected", "launched", "announced")
+# Fields that place a record or link it to another: each needs a quote that states it.
+LINK_FIELDS = ("country", "maker", "parent", "involves", "target")
+# How a text places an organization in each country or region the model offers.
+PLACE_WORDS = {
+    "CN": ("中国", "国内", "内地"),
+    "HK": ("香港",),
+    "US": ("美国", "硅谷"),
+    "GB": ("英国",),
+    "global": ("全球",),
+}
 
 
 def han_count(text: str) -> int:
@@ -105,14 +118,17 @@ def _verify_citation(
     count = han_count(citation.quote)
     if count > MAX_QUOTE_HAN:
         return None, say("quote-too-long", count=count)
-    if len(normalise(citation.quote)) < MIN_QUOTE:
-        return None, say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
+    short = len(normalise(citation.quote)) < MIN_QUOTE
+    too_short = say("quote-too-short", quote=citation.quote, minimum=MIN_QUOTE)
     source_print = prints.get(citation.source)
     if source_print is None:
-        return None, None  # reported once, at the source
+        return None, too_short if short else None  # a missing print is reported at the source
     paragraph = source_print.paragraphs.get(citation.paragraph)
     if paragraph is None:
-        return None, None  # a missing paragraph, or a stale fingerprint, is reported elsewhere
+        # A missing paragraph, or a stale fingerprint, is reported elsewhere.
+        return None, too_short if short else None
+    if short and not paragraph.is_whole(citation.quote):
+        return None, too_short
     start = paragraph.find(citation.quote)
     if start is None:
         found = [str(p.n) for p in source_print.paragraphs.values() if p.find(citation.quote)]
@@ -168,25 +184,26 @@ def _check_hedges(where: _Where, record: Cited, quoted: list[_Quoted]) -> Iterat
 # ---------------------------------------------------------------- date precision
 
 _CN_QUARTER = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
+_RELATIVE_YEARS = ("去年", "今年", "明年", "前年")
 
 
-def _year_written(year: int, numerals: list[str], published: date, loose: bool) -> bool:
-    if any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in numerals):
-        return True
-    if "去年" in numerals and year == published.year - 1:
-        return True
-    if "今年" in numerals and year == published.year:
-        return True
-    # A day or month written without a year is read in the year of publication.
-    return loose and year == published.year
+@dataclass(frozen=True)
+class SourceDays:
+    """What the cited sources say about when they were written: the day by which they surely
+    existed (publication or the copy read, whichever is known) and the publication day, if known."""
+
+    exists_by: date | None
+    published: date | None
 
 
-def _point_written(point: Point, numerals: list[str], published: date) -> bool:
+def _year_written(year: int, numerals: list[str]) -> bool:
+    """Only a year the text writes out counts: 去年 or 今年 is read from a date, an inference."""
+    return any(re.search(rf"(?<!\d){year}(?!\d)", n) for n in numerals)
+
+
+def _within_year_written(point: Point, numerals: list[str]) -> bool:
+    """Whether the month, quarter, half or day of `point` is written, its year aside."""
     first = point.first
-    if point.precision is Precision.YEAR:
-        return _year_written(first.year, numerals, published, loose=False)
-    if not _year_written(first.year, numerals, published, loose=True):
-        return False
     if point.precision is Precision.DAY:
         return any(f"{first.month}月{first.day}日" in n for n in numerals)
     if point.precision is Precision.MONTH:
@@ -195,50 +212,182 @@ def _point_written(point: Point, numerals: list[str], published: date) -> bool:
         return any(_CN_QUARTER[(first.month + 2) // 3] in n for n in numerals)
     if point.precision is Precision.HALF:
         return ("上半年" if first.month == 1 else "下半年") in numerals
-    return False
+    return point.precision is Precision.YEAR
 
 
-def date_written(value: str, numerals: list[str], published: date) -> bool:
-    """Whether `value` is no more precise than what the numerals (and publication) give."""
+def _bounded(point: Point, days: SourceDays, *, alone: bool) -> bool:
+    """A point the source's own date gives: the end of a span at the day the source surely
+    existed by (a copy's date bounds what its text tells), a month or quarter holding that
+    day, or, for a single day, the publication day itself when that is known."""
+    if point.precision is Precision.YEAR:
+        return False
+    if point.precision is Precision.DAY and alone:
+        return days.published is not None and point.first == days.published
+    return days.exists_by is not None and point.first <= days.exists_by <= point.last
+
+
+def _ends(value: str) -> list[Point] | None:
     try:
         parse_date(value)
     except DateError:
-        return True  # the schema check reports it
-    ends = [part for part in value.partition("/")[::2] if part and part != ".."]
+        return None  # the schema check reports it
     if "/" not in value:
-        ends = [value]
-    for end in ends:
-        point = _parse_point(end)
-        if point.first <= published <= point.last and point.precision is not Precision.YEAR:
-            continue  # the publication date bounds every event in the source
-        if not _point_written(point, numerals, published):
+        return [_parse_point(value)]
+    return [_parse_point(part) for part in value.partition("/")[::2] if part and part != ".."]
+
+
+def date_written(value: str, numerals: list[str], days: SourceDays) -> bool:
+    """Whether `value` is no more precise than what the numerals (and the source's date) give."""
+    for point in _ends(value) or []:
+        if _bounded(point, days, alone="/" not in value):
+            continue
+        if not (
+            _year_written(point.first.year, numerals) and _within_year_written(point, numerals)
+        ):
             return False
     return True
+
+
+def year_only_inferred(value: str, numerals: list[str], days: SourceDays) -> bool:
+    """Whether `value` would be written but for a year the text does not write (2月9日, 去年11月)."""
+    points = [p for p in _ends(value) or [] if not _bounded(p, days, alone="/" not in value)]
+    relative = any(n in _RELATIVE_YEARS for n in numerals)
+    return bool(points) and all(
+        relative if p.precision is Precision.YEAR else _within_year_written(p, numerals)
+        for p in points
+    )
+
+
+def source_days(record: Cited | Note, sources: dict[str, Source]) -> SourceDays:
+    """The dates of the sources a record cites (the earliest of each, when it cites several)."""
+    cited = [sources[c.source] for c in record.cite if c.source in sources]
+    exists = [day for day in (s.exists_by() for s in cited) if day is not None]
+    published = [day for day in (s.published_day() for s in cited) if day is not None]
+    return SourceDays(min(exists, default=None), min(published, default=None))
 
 
 def _check_dates(
     where: _Where, record: Cited, quoted: list[_Quoted], sources: dict[str, Source]
 ) -> Iterator[Problem]:
     for key in record.inferred:
-        if key not in DATE_FIELDS or getattr(record, key, None) is None:
+        if key not in (*DATE_FIELDS, *LINK_FIELDS) or getattr(record, key, None) in (None, []):
             yield where.problem(("inferred", key), say("inferred-field", field=key))
     if not quoted:
         return
     numerals = [n for item in quoted for n in item.paragraph.numerals]
-    published = min(
-        parse_date(sources[c.source].published).earliest or date.max
-        for c in record.cite
-        if c.source in sources
-    )
+    days = source_days(record, sources)
+    written = "、".join(dict.fromkeys(numerals)) or "no date"
     for key in DATE_FIELDS:
         value = getattr(record, key, None)
         if not isinstance(value, str) or key in record.inferred:
             continue
-        if not date_written(value, numerals, published):
-            written = "、".join(dict.fromkeys(numerals)) or "no date"
-            yield where.problem(
-                (key,), say("date-too-precise", value=value, written=written, field=key)
-            )
+        if date_written(value, numerals, days):
+            continue
+        if year_only_inferred(value, numerals, days):
+            message = say("date-year-inferred", value=value, written=written, field=key)
+        else:
+            message = say("date-too-precise", value=value, written=written, field=key)
+        yield where.problem((key,), message)
+
+
+# ---------------------------------------------------------------- places and relations
+
+
+def _named_in(names: list[str], quotes: list[str]) -> bool:
+    folded = [normalise(name) for name in names]
+    return any(name and name in quote for name in folded for quote in quotes)
+
+
+def _by_paragraph(quoted: list[_Quoted]) -> dict[tuple[str, int], list[str]]:
+    """The record's verified quotes (normalised), grouped by the paragraph they come from."""
+    grouped: dict[tuple[str, int], list[str]] = {}
+    for item in quoted:
+        key = (item.citation.source, item.citation.paragraph)
+        grouped.setdefault(key, []).append(normalise(item.citation.quote or ""))
+    return grouped
+
+
+def _paragraphs(record: BaseModel) -> set[tuple[str, int]]:
+    return {(c.source, c.paragraph) for c in getattr(record, "cite", [])}
+
+
+def _stated(
+    subject: BaseModel | None,
+    target: BaseModel,
+    quoted: list[_Quoted],
+    *,
+    words: tuple[str, ...] = (),
+) -> bool:
+    """Whether one cited paragraph's quotes name the target (or hold one of `words`) and, when
+    there is a subject, name it too. A target with no name (a figure, an event) is stated by a
+    paragraph both records cite."""
+    target_names = list(words) or _names(target)
+    for paragraph, quotes in _by_paragraph(quoted).items():
+        if subject is not None and not _named_in(_names(subject), quotes):
+            continue
+        if target_names and _named_in(target_names, quotes):
+            return True
+        if not target_names and paragraph in _paragraphs(target):
+            return True
+    return False
+
+
+def _unstated(key: str, value: str) -> str:
+    """The message for a link no quote states."""
+    if key == "country":
+        return say("unstated-country", value=value)
+    if key == "parent":
+        return say("unstated-parent", value=value)
+    if key == "maker":
+        return say("unstated-maker", value=value)
+    return say("unstated-involves", value=value)
+
+
+def _organization(by_id: dict[str, BaseModel], record_id: str) -> Organization | None:
+    found = by_id.get(record_id)
+    return found if isinstance(found, Organization) else None
+
+
+def _check_links(
+    where: _Where,
+    record: Cited,
+    quoted: list[_Quoted],
+    by_id: dict[str, BaseModel],
+    prints: dict[str, SourcePrint],
+) -> Iterator[Problem]:
+    """A country, maker, parent, relation or party to an event needs a quote that states it."""
+    if not quoted or len(quoted) < len(record.cite):
+        return  # an unverified citation has its own message
+    links: list[tuple[PathKey, str, BaseModel | None, BaseModel | None, tuple[str, ...]]] = []
+    if isinstance(record, Organization) and record.country != "unknown":
+        words = PLACE_WORDS.get(record.country, ())
+        links.append((("country",), "country", record, record, words))
+    # A reference to the wrong kind of record has its own message.
+    if isinstance(record, Organization) and record.parent:
+        links.append((("parent",), "parent", record, _organization(by_id, record.parent), ()))
+    if isinstance(record, Product) and record.maker:
+        links.append((("maker",), "maker", record, _organization(by_id, record.maker), ()))
+    for index, target in enumerate(getattr(record, "involves", [])):
+        links.append((("involves", index), "involves", None, by_id.get(target), ()))
+    for path, key, subject, target, words in links:
+        if target is None or key in record.inferred:
+            continue
+        if not _stated(subject, target, quoted, words=words):
+            value = getattr(record, key)
+            shown = value[int(path[-1])] if isinstance(value, list) else value
+            yield where.problem(path, _unstated(key, str(shown)))
+    if isinstance(record, Product):
+        for index, relation in enumerate(record.relations):
+            target = by_id.get(relation.target)
+            if target is None or "target" in relation.inferred:
+                continue
+            found = [_verify_citation(c, prints, "")[0] for c in relation.cite]
+            verified = [item for item in found if item is not None]
+            if len(verified) == len(relation.cite) and not _stated(None, target, verified):
+                yield where.problem(
+                    ("relations", index, "target"),
+                    say("unstated-target", value=relation.target),
+                )
 
 
 # ---------------------------------------------------------------- numbers
@@ -286,11 +435,17 @@ def _numbers_in_text(text: str) -> list[float]:
     return [float(m.group()) for m in _DIGITS.finditer(masked)]
 
 
-def _number_written(value: float, values: set[float], numerals: list[str], published: date) -> bool:
+def _number_written(
+    value: float, values: set[float], numerals: list[str], written_by: date | None
+) -> bool:
     if any(abs(value - known) <= 1e-9 * max(1.0, abs(known)) for known in values):
         return True
-    last_year = value == published.year - 1 and "去年" in numerals
-    return value == published.year or last_year
+    if written_by is None:
+        return False
+    # A year in prose (2023年下半年 for 去年下半年) is checked against the source's date; the
+    # record's date fields say whether it is an inference.
+    last_year = value == written_by.year - 1 and "去年" in numerals
+    return value == written_by.year or last_year
 
 
 def _check_numbers(
@@ -300,11 +455,7 @@ def _check_numbers(
         return  # an unverified citation has its own message; its numbers cannot be judged
     numerals = [n for item in quoted for n in item.paragraph.numerals]
     values = numeral_values(numerals)
-    published = min(
-        parse_date(sources[c.source].published).earliest or date.max
-        for c in record.cite
-        if c.source in sources
-    )
+    written_by = source_days(record, sources).exists_by
     fields: list[tuple[str, float]] = []
     for key in ("value", "value_max"):
         number = getattr(record, key, None)
@@ -318,13 +469,72 @@ def _check_numbers(
         if isinstance(text, str):
             fields += [(key, number) for number in _numbers_in_text(text)]
     for key, number in fields:
-        if not _number_written(number, values, numerals, published):
+        if not _number_written(number, values, numerals, written_by):
             written = "、".join(dict.fromkeys(numerals)) or "no number"
             yield where.problem(
                 tuple(key.split(".")),
                 say("number-not-written", number=f"{number:g}", written=written),
             )
             return
+
+
+# Numbers an editor's note may use without a source: units of time and of counting.
+CONVERSIONS = {
+    1.0,
+    2.0,
+    7.0,
+    10.0,
+    12.0,
+    24.0,
+    30.0,
+    31.0,
+    60.0,
+    100.0,
+    365.0,
+    366.0,
+    1000.0,
+    3600.0,
+}
+_NOTE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(万亿|亿|万)?")
+
+
+def _note_numbers(text: str) -> list[float]:
+    found = []
+    for match in _NOTE_NUMBER.finditer(_NAME_DIGITS.sub(" ", text)):
+        digits = match.group().rstrip("万亿").replace(",", "")
+        found.append(float(digits) * _SCALE_VALUES.get(match.group(1) or "", 1.0))
+    return found
+
+
+def _known(number: float, values: set[float]) -> bool:
+    return any(abs(number - value) <= 1e-6 * max(1.0, abs(value)) for value in values)
+
+
+def _check_note_numbers(where: _Where, note: Note, quoted: list[_Quoted]) -> Iterator[Problem]:
+    """An editor's note rests on sourced numbers: each step of its arithmetic starts from numbers
+    its cited paragraphs write, units of time, or results of earlier steps; its text uses only
+    those and the results."""
+    if len(quoted) < len(note.cite):
+        return  # an unverified citation has its own message
+    numerals = [n for item in quoted for n in item.paragraph.numerals]
+    known = numeral_values(numerals) | CONVERSIONS
+    for value in numeral_values(numerals):
+        known |= {value * size for size in _SCALE_VALUES.values()}
+    for index, step in enumerate(note.arithmetic):
+        parts = [part for part in step.split("=") if _note_numbers(part)]
+        for number in _note_numbers(parts[0]) if parts else []:
+            if not _known(number, known):
+                yield where.problem(
+                    ("arithmetic", index), say("note-number-unsourced", number=f"{number:g}")
+                )
+                return
+        for part in parts[1:]:
+            known |= set(_note_numbers(part))
+    for key in ("title", "text"):
+        for number in _note_numbers(getattr(note, key)):
+            if not _known(number, known):
+                yield where.problem((key,), say("note-number-unsourced", number=f"{number:g}"))
+                return
 
 
 def check_grounding(
@@ -335,6 +545,12 @@ def check_grounding(
 ) -> list[Problem]:
     """Every grounding problem of every record."""
     problems: list[Problem] = []
+    by_id: dict[str, BaseModel] = {
+        item.id: item
+        for record, _ in parsed.values()
+        for _, item in records(record)
+        if isinstance(item, Identified)
+    }
     for record, document in parsed.values():
         for path, item in records(record):
             where = _Where(document.path, path, document)
@@ -349,11 +565,14 @@ def check_grounding(
                     problems.append(where.problem(("cite", index, "quote"), text))
                 if found:
                     quoted.append(found)
+            if isinstance(item, Note):
+                problems += _check_note_numbers(where, item, quoted)
             if isinstance(item, Cited):
                 problems += _check_named(where, item, quoted)
                 problems += _check_hedges(where, item, quoted)
                 problems += _check_dates(where, item, quoted, sources)
                 problems += _check_numbers(where, item, quoted, sources)
+                problems += _check_links(where, item, quoted, by_id, prints)
     return problems
 
 

@@ -358,8 +358,8 @@ CATALOGUE: dict[str, Text] = {
         "quote has {count} Chinese characters; keep it under 16 (the no-copy rule): quote only the words that carry the fact",
     ),
     "quote-too-short": Text(
-        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）。",
-        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters)",
+        "引语 '{quote}' 太短，无法核对：至少抄 {minimum} 个字（汉字、字母或数字）；段落本身更短时，抄整段。",
+        "quote '{quote}' is too short to verify; quote at least {minimum} characters (letters, digits or Chinese characters), or the whole paragraph when it is shorter",
     ),
     "quote-not-found": Text(
         "引语 '{quote}' 不在来源 '{source}' 的第 {paragraph} 段里{elsewhere}：照原文一字不改地抄。",
@@ -398,12 +398,57 @@ CATALOGUE: dict[str, Text] = {
         "{number} is not written in the cited paragraphs (they give: {written}): cite the paragraph that gives it, or leave the number out",
     ),
     "inferred-field": Text(
-        "'{field}' 不是这条记录的日期字段：inferred 里只能列它的日期字段。",
-        "'{field}' is not a date this record gives; inferred lists only its dates",
+        "'{field}' 不是这条记录写了的日期、国别或关系字段：inferred 里只能列这些字段。",
+        "'{field}' is not a date, place or link this record gives; inferred lists only those",
     ),
     "date-too-precise": Text(
         "日期 '{value}' 没有写在所引原文里，或者比原文更精确（原文写的是：{written}）：改正它、写得粗一些，或者加上 inferred: {{{field}: 可以这样推断的理由}}。",
         "date '{value}' is not written in the cited text, or more precise than it (the text gives: {written}): correct it or make it less precise, or add inferred: {{{field}: why it can be inferred}}",
+    ),
+    "unstated-country": Text(
+        "国别 '{value}' 没有出处：引语里要有同一段既写出这家机构名字、又写出它在哪里的话（如“国内”“硅谷”）。"
+        "原文没有说的写 unknown；确实能从上下文推出的，加上 inferred: {{country: 推断理由}}。",
+        "country '{value}' has no source: quote, from one paragraph, words that name the organization"
+        " and words that place it; write unknown where the text does not say, or add inferred:"
+        " {{country: why}}",
+    ),
+    "unstated-parent": Text(
+        "上级机构 '{value}' 没有出处：要引同一段里既写出这个机构、又写出上级机构名字的话。"
+        "原文没有说的就删掉 parent；能从上下文推出的，加上 inferred: {{parent: 推断理由}}。",
+        "parent '{value}' has no source: quote, from one paragraph, words naming both; remove parent"
+        " where the text does not say, or add inferred: {{parent: why}}",
+    ),
+    "unstated-maker": Text(
+        "研发方 '{value}' 没有出处：要引同一段里既写出这个产品、又写出研发方名字的话。"
+        "原文没有说是谁做的就删掉 maker；能从上下文推出的，加上 inferred: {{maker: 推断理由}}。",
+        "maker '{value}' has no source: quote, from one paragraph, words naming both the product and"
+        " its maker; remove maker where the text does not say, or add inferred: {{maker: why}}",
+    ),
+    "unstated-involves": Text(
+        "'{value}' 没有出处说它与这件事有关：引一句写出它名字的原文（没有名字的数字、事件要引同一段），"
+        "或者从 involves 里删掉它；能从上下文推出的，加上 inferred: {{involves: 推断理由}}。",
+        "nothing cited says '{value}' is involved: quote words that name it (a figure or event: cite"
+        " a paragraph it cites), or remove it from involves, or add inferred: {{involves: why}}",
+    ),
+    "unstated-target": Text(
+        "关系的另一端 '{value}' 没有出处：这条关系的引语要写出它的名字；原文没有说的就删掉这条关系，"
+        "能从上下文推出的，在这条关系里加上 inferred: {{target: 推断理由}}。",
+        "nothing this relation cites names '{value}': quote words that name it, remove the relation,"
+        " or add inferred: {{target: why}} to it",
+    ),
+    "note-number-unsourced": Text(
+        "编者注里的 {number} 没有来源：它既不在所引段落里，也不是前面的算式算出来的，又不是时间、计数的换算单位。"
+        "给它引一个写了它的来源段落；没有来源的数字不能拿来判断哪种说法更可能，只能在算式里从有来源的数字算出来。",
+        "{number} in this editor's note has no source: it is not written in the cited paragraphs, not"
+        " a result of an earlier step and not a unit conversion. Cite a paragraph that gives it; a"
+        " number the site has no source for cannot decide which reading is likelier",
+    ),
+    "date-year-inferred": Text(
+        "日期 '{value}' 的年份原文没有写（原文写的是：{written}）：“2月9日”“去年11月”的年份是从发稿或转载日期推出来的，"
+        "要写明：加上 inferred: {{{field}: 年份从哪里推出，例如“文中只写3月9日；转载帖发于2024年3月10日，年份按2024年计”}}。",
+        "the year of date '{value}' is not written in the cited text (it gives: {written}): a year read"
+        " from the publication or copy date ('2月9日', '去年11月') is an inference; add inferred:"
+        " {{{field}: where the year comes from}}",
     ),
     # ---------------------------------------------------------------- script hygiene
     "traditional-character": Text(

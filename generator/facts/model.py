@@ -6,6 +6,7 @@ escaped when rendered); the `*Ref` types mark a reference to another record's id
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -267,7 +268,11 @@ class Cited(Record):
     )
     inferred: dict[str, Text] = Field(
         default_factory=dict,
-        description="比引用原文更精确的日期字段，以及推断的理由，例如 {date: 文中只写“20日”，月份取自上一段}。",
+        description=(
+            "本站推断而不是原文写明的字段，以及推断的理由：比原文更精确的日期（包括原文没写的年份），"
+            "或没有引语写明的国别、研发方、上级机构、事件涉及的对象（country、maker、parent、involves；"
+            "关系里写 target），例如 {date: 文中只写“20日”，月份取自上一段}。"
+        ),
     )
 
 
@@ -292,7 +297,19 @@ class Source(Identified):
     title: Text = Field(description="文章标题。")
     short: Text | None = Field(None, description="引用它时显示在 ¶ 前面的简称，可省略。")
     outlet: OrgRef = Field(description="发表它的媒体机构的 id。")
-    published: EdtfDate = Field(description="发表日期。")
+    published: EdtfDate | None = Field(
+        None,
+        description=(
+            "原文的发表日期，只写能确定的：知道哪天就写 '2024-03-10'；只知道不晚于所读副本的日期，"
+            "写 ../2024-03-10；完全不知道就省略。转载、镜像的日期不是原文的发表日期，写在 copy_published。"
+        ),
+    )
+    copy_published: EdtfDate | None = Field(
+        None,
+        description=(
+            "所读副本（转载帖、镜像）自己的发布日期，例如论坛帖子的发帖日期；所读的就是原文时省略。"
+        ),
+    )
     url: WebUrl | None = Field(
         None,
         description="原文网址（http:// 或 https://）。url、archive_url、archive_note 至少要有一个。",
@@ -324,6 +341,21 @@ class Source(Identified):
         description="这篇来源的段落是怎么编号的，可省略。",
     )
     paragraphs: list[Paragraph] = Field(min_length=1, description="逐段的大意，按 1、2、3……编号。")
+
+    def exists_by(self) -> datetime.date | None:
+        """The first day by which the text surely existed: the earliest of the latest days its
+        publication, the copy read, its snapshot and its retrieval may fall on."""
+        dates = (self.published, self.copy_published, self.archived, self.retrieved)
+        days = [parse_date(text).latest for text in dates if text]
+        known = [day for day in days if day is not None]
+        return min(known) if known else None
+
+    def published_day(self) -> datetime.date | None:
+        """The day the text was published, when that is known to the day."""
+        if self.published is None:
+            return None
+        parsed = parse_date(self.published)
+        return parsed.earliest if parsed.earliest == parsed.latest else None
 
 
 OrgKind = Literal[
@@ -360,12 +392,15 @@ class Organization(Fact):
     kind: OrgKind = Field(description="机构类型。")
     country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
-            "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：文中明说、"
-            "或上下文说得清（如“国内的大厂们”“硅谷巨头”、上级机构），并在 cite 里引那一段；"
-            "只凭常识知道的写 unknown。"
+            "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：cite 里要有"
+            "同一段的引语，既写出机构的名字，又写出它在哪里（国内、中国、硅谷、美国、香港……）；"
+            "只能从上下文推断的，写 inferred: {country: 理由}；只凭常识知道的写 unknown。"
         )
     )
-    parent: OrgRef | None = Field(None, description="上级机构的 id，可省略。")
+    parent: OrgRef | None = Field(
+        None,
+        description="上级机构的 id，可省略；cite 里要有同一段写出两者名字的引语，或写 inferred: {parent: 理由}。",
+    )
     about: Text = Field(description="一两句话的介绍，只写出处段落里说到的。")
 
 
@@ -452,7 +487,9 @@ class Relation(Cited):
             description="关系类型：trained-on（用……数据训练）、trained-in（在……模型中训练）、built-by（由……开发）、compared-with（与……比较）、part-of（属于……）、runs-on（运行在……上）。"
         )
     )
-    target: AnyRef = Field(description="关系另一端记录的 id。")
+    target: AnyRef = Field(
+        description="关系另一端记录的 id；这条关系的引语要写出它的名字，或写 inferred: {target: 理由}。"
+    )
 
 
 class Product(Fact):
@@ -466,7 +503,13 @@ class Product(Fact):
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
     kind: ProductKind = Field(description="产品类型。")
-    maker: OrgRef | None = Field(None, description="开发它的机构的 id；出处没说是谁做的就省略。")
+    maker: OrgRef | None = Field(
+        None,
+        description=(
+            "开发它的机构的 id；cite 里要有同一段写出产品和研发方名字的引语，或写 inferred: {maker: 理由}；"
+            "出处没说是谁做的就省略。"
+        ),
+    )
     focus_line: bool | None = Field(
         description="是否属于报道聚焦机构（report.yml 的 focus）的产品线：true 或 false；来源没说就写 null。",
     )
@@ -495,7 +538,11 @@ class Event(Fact):
     title: Text = Field(description="简短标题。")
     summary: Text = Field(description="一两句话的经过，用自己的话写。")
     involves: list[AnyRef] = Field(
-        default_factory=list, description="涉及的人物、机构、产品等的 id 列表。"
+        default_factory=list,
+        description=(
+            "涉及的人物、机构、产品等的 id 列表；每一个都要有引语写出它的名字"
+            "（数字、事件等没有名字的，要引它引过的段落），或写 inferred: {involves: 理由}。"
+        ),
     )
 
 
@@ -840,7 +887,7 @@ class Report(Record):
 
     as_of: EdtfDate | None = Field(
         None,
-        description="报道截至哪一天（图表把未结束的任职画到这天）；不写就取最新来源的发表日期。",
+        description="报道截至哪一天（图表把未结束的任职画到这天）；不写就取来源能确定的最晚日期（发表日期，只知道转载日期时取转载日期）。",
     )
     focus: OrgRef | None = Field(
         None, description="报道聚焦的机构的 id；产品的 focus_line 指它的产品线。可省略。"

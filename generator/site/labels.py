@@ -188,6 +188,7 @@ FIELD_WORDS = {
     "outcome": "结果",
     "outlet": "媒体",
     "published": "发表时间",
+    "copy_published": "所读副本发布时间",
     "url": "链接",
     "archive_url": "存档链接",
     "archived": "存档日期",

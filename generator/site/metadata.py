@@ -67,7 +67,8 @@ def report_json_ld(
         article["isBasedOn"] = {
             "@type": "NewsArticle",
             "headline": source.title,
-            "datePublished": source.published,
+            # schema.org wants a day: a publication known only as "not later than" has none.
+            **({"datePublished": str(day)} if (day := source.published_day()) else {}),
             **({"publisher": {"@type": "Organization", "name": outlet.name}} if outlet else {}),
         }
     return article

@@ -23,7 +23,7 @@ REFERENCE = re.compile(r"\{\{\s*(@?[a-z0-9:-]+)(?:\.([a-z_]+))?\s*\}\}")
 # What prose may take from a record, when the record has it: a name or title as written, a date
 # in words (the first of these fields it has), a figure's value, a link to its entry.
 NAME_FIELDS = ("name", "title", "label")
-DATE_FIELDS = ("expected", "date", "launched")
+DATE_FIELDS = ("expected", "date", "launched", "published")
 
 
 def _allowed(record: Identified, page_of_kind: dict[str, str]) -> set[str]:

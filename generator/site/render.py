@@ -172,6 +172,14 @@ def cite_label(
     return f"{label} {links}"
 
 
+def inferred_tag(fact: Cited, field: str, ui: Ui) -> str:
+    """The "推断" tag (its reason on hover) after a field the site inferred, such as a country."""
+    why = fact.inferred.get(field)
+    if why is None:
+        return ""
+    return f' <span class="fact-tag fact-tag--inferred" title="{md_text(why)}">{ui("推断")}</span>'
+
+
 def date_shown(fact: Cited, field: str, ui: Ui, *, reason: bool = True) -> str:
     """A date field of a fact in words, marked as inferred (with the reason) when it is."""
     value = getattr(fact, field)

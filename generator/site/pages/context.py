@@ -73,10 +73,12 @@ class PageContext:
 
     @property
     def as_of(self) -> date:
-        """The day the report speaks for: report.yml's as_of, else its newest source's date."""
-        written = [self.report.as_of] if self.report.as_of else []
-        written = written or [source.published for source in self.base.sources]
-        days = [parse_date(text).latest for text in written]
+        """The day the report speaks for: report.yml's as_of, else the newest day by which a
+        source surely existed (its publication, or the copy read when that is all that is known)."""
+        if self.report.as_of:
+            days = [parse_date(self.report.as_of).latest]
+        else:
+            days = [source.exists_by() for source in self.base.sources]
         return max((day for day in days if day is not None), default=date(1970, 1, 1))
 
     def page_texts(self, page: str, description: str) -> tuple[str, str]:

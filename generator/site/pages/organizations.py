@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.site.labels import COUNTRY_WORDS, ORG_KIND_WORDS
 from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
-from generator.site.render import md_text
+from generator.site.render import inferred_tag, md_text
 
 TITLE = "机构"
 DESCRIPTION = "报道提到的公司、业务部门、平台、券商、媒体与市场。"
@@ -28,11 +28,16 @@ def render(ctx: PageContext) -> str:
             # An edition may write the name as the English one (a brand written in Latin letters): no need to repeat it.
             names = [md_text(n) for n in (org.name_en, org.short) if n and n != org.name]
             aka = f"（{'，'.join(names)}）" if names else ""
-            parent = f" · {ui('隶属')}{ctx.link(org.parent)}" if org.parent else ""
+            parent = (
+                f" · {ui('隶属')}{ctx.link(org.parent)}{inferred_tag(org, 'parent', ui)}"
+                if org.parent
+                else ""
+            )
+            country = f"{ui(COUNTRY_WORDS[org.country])}</span>{inferred_tag(org, 'country', ui)}"
             lines += [
                 f"### {md_text(org.name)} {{ #{org.id} }}",
                 "",
-                f'<span class="fact-tag">{ui(COUNTRY_WORDS[org.country])}</span>{aka}{parent}',
+                f'<span class="fact-tag">{country}{aka}{parent}',
                 "",
                 f"{md_text(org.about)} {ctx.cite(org)}",
                 "",

@@ -7,7 +7,7 @@ from generator.facts.model import Product
 from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
 from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
-from generator.site.render import date_shown, md_text
+from generator.site.render import date_shown, inferred_tag, md_text
 
 TITLE = "产品与模型"
 DESCRIPTION = "报道提到的产品、模型、平台、芯片与数据集，按类型和时间排列。"
@@ -29,7 +29,11 @@ def _product(ctx: PageContext, product: Product) -> list[str]:
         "",
         " ".join(f'<span class="fact-tag">{t}</span>' for t in tags)
         + f" {when}"
-        + (f" · {ctx.link(product.maker)}" if product.maker else f" · {ui('研发方未说明')}"),
+        + (
+            f" · {ctx.link(product.maker)}{inferred_tag(product, 'maker', ui)}"
+            if product.maker
+            else f" · {ui('研发方未说明')}"
+        ),
         "",
         f"{md_text(product.about)} {ctx.cite(product)}",
         "",
@@ -37,7 +41,8 @@ def _product(ctx: PageContext, product: Product) -> list[str]:
     ]
     for relation in product.relations:
         lines.append(
-            f"- {ui(RELATION_WORDS[relation.kind])}：{ctx.link(relation.target)} {ctx.cite(relation)}"
+            f"- {ui(RELATION_WORDS[relation.kind])}：{ctx.link(relation.target)}"
+            f"{inferred_tag(relation, 'target', ui)} {ctx.cite(relation)}"
         )
     if product.relations:
         lines.append("")

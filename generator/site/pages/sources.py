@@ -28,10 +28,14 @@ def render(ctx: PageContext) -> str:
         lines += [
             f"## {md_text(source.title)} {{ #{source.id} }}",
             "",
-            f"{ctx.link(source.outlet)} · {md_text(ui(date_words(source.published)))} · "
+            f"{ctx.link(source.outlet)} · {_published_words(source, ui)} · "
             + " · ".join(_addresses(source, ui)),
             "",
             f"{ui('所读副本')}：{md_text(source.copy_read)}",
+            "",
+            f"{ui('所读副本发布日期')}：{md_text(ui(date_words(source.copy_published)))}"
+            if source.copy_published
+            else "",
             "",
             f"{ui('取得日期')}：{md_text(ui(date_words(source.retrieved)))}"
             if source.retrieved
@@ -60,6 +64,13 @@ def _addresses(source: Source, ui: Callable[[str], str]) -> list[str]:
         when = f"（{md_text(ui(date_words(source.archived)))}）" if source.archived else ""
         found.append(f"[{ui('存档')}](<{source.archive_url}>){{ .source-archive }}{when}")
     return found or [ui("无公开链接")]
+
+
+def _published_words(source: Source, ui: Callable[[str], str]) -> str:
+    """When the text was published, as far as it is known: a copy's date is not the original's."""
+    if source.published is None:
+        return ui("发表日期不详")
+    return md_text(ui(f"发表日期：{date_words(source.published)}"))
 
 
 PAGE = Page("sources.md", TITLE, DESCRIPTION, render, shows=("source",))

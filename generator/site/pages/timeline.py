@@ -6,7 +6,7 @@ from generator.facts.dates import date_order, parse_date
 from generator.site.labels import EVENT_KIND_WORDS, PRECISION_WORDS
 from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
-from generator.site.render import date_shown, md_text
+from generator.site.render import date_shown, inferred_tag, md_text
 
 TITLE = "时间线"
 DESCRIPTION = "按时间排列的全部事件，每个日期都标明它的精确程度。"
@@ -40,7 +40,8 @@ def render(ctx: PageContext) -> str:
             *ctx.note_lines(event.id),
         ]
         if event.involves:
-            lines += [ui("涉及：") + "、".join(ctx.link(i) for i in event.involves), ""]
+            involved = "、".join(ctx.link(i) for i in event.involves)
+            lines += [ui("涉及：") + involved + inferred_tag(event, "involves", ui), ""]
     return "\n".join(lines)
 
 
