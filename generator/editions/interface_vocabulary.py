@@ -87,6 +87,8 @@ _LABELS = {
 # The commonest mainland news words s2twp leaves, as Taiwan's papers write them (never inside a
 # quote of the source: vocabulary is not applied there).
 _NEWS = {
+    # A repost on a forum: 帖 is mainland forum slang, Taiwan writes 貼文.
+    "轉載帖": "轉載貼文",
     "計劃": "計畫",
     "積累": "累積",
     "當前": "目前",
