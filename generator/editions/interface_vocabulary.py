@@ -89,6 +89,8 @@ _LABELS = {
 _NEWS = {
     # A repost on a forum: 帖 is mainland forum slang, Taiwan writes 貼文.
     "轉載帖": "轉載貼文",
+    # A mirror of a web page: s2twp writes the disk-image word 映象.
+    "映象網站": "鏡像網站",
     "計劃": "計畫",
     "積累": "累積",
     "當前": "目前",

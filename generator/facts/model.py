@@ -301,13 +301,13 @@ class Source(Identified):
         None,
         description=(
             "原文的发表日期，只写能确定的：知道哪天就写 '2024-03-10'；只知道不晚于所读副本的日期，"
-            "写 ../2024-03-10；完全不知道就省略。转载、镜像的日期不是原文的发表日期，写在 copy_published。"
+            "写 ../2024-03-10；完全不知道就省略。转载、镜像网站的日期不是原文的发表日期，写在 copy_published。"
         ),
     )
     copy_published: EdtfDate | None = Field(
         None,
         description=(
-            "所读副本（转载帖、镜像）自己的发布日期，例如论坛帖子的发帖日期；所读的就是原文时省略。"
+            "所读副本（转载帖、镜像网站）自己的发布日期，例如论坛帖子的发帖日期；所读的就是原文时省略。"
         ),
     )
     url: WebUrl | None = Field(
@@ -393,7 +393,7 @@ class Organization(Fact):
     country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
             "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：cite 里要有"
-            "同一段的引语，既写出机构的名字，又写出它在哪里（国内、中国、硅谷、美国、香港……）；"
+            "同一段的引语，既写出机构的名字，又写出它在哪里（-{国内、中国、硅谷、美国、香港}-……）；"
             "只能从上下文推断的，写 inferred: {country: 理由}；只凭常识知道的写 unknown。"
         )
     )
