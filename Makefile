@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# The build's date is the last commit's. Outside git (a ZIP download) it is unknown and left unset:
+# the site then says so instead of dating itself 1970-01-01.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
 # Material for MkDocs prints an end-of-life banner on every mkdocs run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 SETUP_LOG := $(VENV)/setup.log

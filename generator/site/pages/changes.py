@@ -23,7 +23,10 @@ FEED = "feed.xml"
 NAME_FIELDS = ("name", "title", "label", "theme", "measure", "claim", "text")
 
 MISSING_WORDS = {
-    "no-git": "这次构建不在 git 仓库里进行，读不到修订历史，所以这里暂时列不出改动。",
+    "no-git": (
+        "这份网站不是在 git 仓库里构建的（例如从压缩包下载的副本），读不到修订历史，"
+        "所以这里列不出改动，各页也不标更新日期。用 git clone 取得仓库后再构建，就能看到完整的修订记录。"
+    ),
     "shallow": "这次构建用的是浅克隆（shallow clone），修订历史不完整，所以这里暂时列不出改动。",
     "no-commits": "数据目录还没有任何提交，所以这里还没有改动可列。",
 }
