@@ -56,7 +56,7 @@ data-test: $(READY)  ## the data, page and build tests: no lint, no type check, 
 	@$(BIN)/python -m generator check
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not slow"
 
-bench: $(READY)  ## print build, rebuild, page-weight and scaling figures
+bench: $(READY)  ## print build, rebuild, page-weight, scaling and history figures
 	$(BIN)/python tests/benchmark.py
 
 plotly-bundle: $(READY)  ## rebuild the vendored plotly.js partial bundle (needs node and npm)

@@ -1,13 +1,15 @@
 """Published history of the facts: every commit that changed the data, what it changed and why.
 
 The first-parent history of HEAD is walked oldest first; each commit that touched the data folder
-is compared with its first parent by the fact diff (`generator.site.diff.compare`). The result for one
+is compared with its first parent by the fact diff (`generator.site.diff`). The result for one
 commit never changes, so it is kept under `.cache/history/` by commit hash, in a folder named after
 the message language (REPORT_LANG words field paths) and a hash of the code that loads and compares
 facts (`generator/facts/`, `diff.py`, this file): a rebuild reads only commits it has not seen, and
 a change to that code or language starts afresh. The history of one HEAD is read once per process,
-so the second edition of a build reuses the first's. Reasons come from lines the contributor writes in the commit message (or the pull
-request description that becomes it): `更正：…` / `Correction: …` marks a correction, `说明：…` /
+so the second edition of a build reuses the first's.
+
+Reasons come from lines the contributor writes in the commit message (or the pull request
+description that becomes it): `更正：…` / `Correction: …` marks a correction, `说明：…` /
 `Reason: …` gives the reason of an ordinary change; without one, the subject line is the reason.
 
 Outside git, in a shallow clone or when git itself is missing there is no history: `History.missing`
@@ -44,7 +46,7 @@ REASON_LINE = re.compile(r"^\s*(?:说明|說明|Reason)\s*[：:]\s*(?P<text>\S.*
 # The code whose change changes a cached diff: loading and checking facts, comparing them, this file.
 _CODE_FOLDERS = ("facts",)
 _CODE_FILES = ("site/diff.py", "site/history.py")
-# Fact bases of old commits kept in memory while reading (each commit is compared with its parent).
+# Old commits' records kept in memory while reading (each commit is compared with its parent).
 _LOADED_KEPT = 4
 _FIELD_SEP, _RECORD_SEP = "\x1f", "\x1e"
 
