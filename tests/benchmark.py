@@ -473,7 +473,7 @@ def history_rows(work: Path, commits: int, warm_runs: int, row: Callable[..., No
         simulated = simulated_history(work, commits)
         made = time.perf_counter() - start
         print(f"  (simulated {commits} commits in {made:.1f} s)", file=sys.stderr, flush=True)
-        projects.append((f"simulated, {commits} data commits", simulated))
+        projects.append(("simulated", simulated))
     for name, project in projects:
         count = data_commits(project)
         bare = copy_project(work / f"no-history-{project.name}", project)
