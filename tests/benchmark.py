@@ -605,8 +605,6 @@ def main() -> int:
 
     try:
         print(f"benchmarking in {work}", file=sys.stderr)
-        if "history" in args.only:
-            history_rows(work, args.history_commits, max(1, args.history_runs), row)
         needs_site = {"builds", "transfer", "browser", "lighthouse", "scaling"} & set(args.only)
         if needs_site:
             cold, site = build_rows(work, args.build_runs, row)
@@ -620,6 +618,8 @@ def main() -> int:
             lighthouse_rows(site, args.lighthouse_pages, args.lighthouse_runs, row)
         if "scaling" in args.only:
             scaling_rows(work, args.scales, cold, row)
+        if "history" in args.only:
+            history_rows(work, args.history_commits, max(1, args.history_runs), row)
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)
