@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM ?= /usr/bin/chromium
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# The build's date is the last commit's. Outside git (a ZIP download) it is unknown and left unset:
+# the site then says so instead of dating itself 1970-01-01.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(strip $(SOURCE_DATE_EPOCH)),)
+export SOURCE_DATE_EPOCH
+endif
 # Material for MkDocs prints an end-of-life banner on every mkdocs run unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 SETUP_LOG := $(VENV)/setup.log
@@ -51,7 +56,7 @@ data-test: $(READY)  ## the data, page and build tests: no lint, no type check, 
 	@$(BIN)/python -m generator check
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not browser and not slow"
 
-bench: $(READY)  ## print build, rebuild, page-weight and scaling figures
+bench: $(READY)  ## print build, rebuild, page-weight, scaling and history figures
 	$(BIN)/python tests/benchmark.py
 
 plotly-bundle: $(READY)  ## rebuild the vendored plotly.js partial bundle (needs node and npm)

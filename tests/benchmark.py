@@ -3,15 +3,19 @@
 Not a test: it measures and prints. Everything runs on copies of mkdocs.yml, docs/ and data/ in a
 temporary folder, with the project's own interpreter, so the working tree is never touched.
 
-    .venv/bin/python tests/benchmark.py [--scales 10 100] [--keep]
+    .venv/bin/python tests/benchmark.py [--scales 10 100] [--history-commits 1000] [--keep]
+    .venv/bin/python tests/benchmark.py --only history   # one part: builds, serve, transfer,
+                                                         # browser, lighthouse, scaling, history
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -46,6 +50,7 @@ CHART_PAGE_TOTAL = 500 * 1024
 CHART_PAGE_BEFORE = 120 * 1024
 SCRIPT_SWITCH = 60 * 1024
 LIGHTHOUSE_TARGET = 90
+PARTS = ["builds", "serve", "transfer", "browser", "lighthouse", "scaling", "history"]
 # Every page that draws charts, and a text page for comparison.
 LIGHTHOUSE_PAGES = [*chart_pages(), "index.html"]
 
@@ -353,6 +358,154 @@ def plain_build(work: Path, run: int = 0) -> float:
     return total
 
 
+# --- 6. history: the cost of each data commit ---------------------------------------------------
+
+HISTORY_TARGET = 5.0  # seconds a warm build with HISTORY_COMMITS commits may add
+HISTORY_COMMITS = 1000
+HISTORY_START = 1_700_000_000  # the first simulated commit's time; one commit an hour after it
+EDITED_SUFFIX = "（修订）"
+
+
+def _git(folder: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    done = subprocess.run(
+        ["git", "-c", "user.name=编辑部", "-c", "user.email=desk@example.org", *args],
+        cwd=folder,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def _data(text: bytes) -> bytes:
+    return b"data %d\n" % len(text) + text + b"\n"
+
+
+def simulated_history(work: Path, commits: int) -> Path:
+    """A copy of the project whose git history is a first publication and then `commits` small
+    changes to data/ (each one claim's text, with a reason line), written by `git fast-import`."""
+    project = copy_project(work / f"history-{commits}")
+    claims_path = project / "data" / "claims.yml"
+    lines = claims_path.read_text(encoding="utf-8").split("\n")
+    texts = [n for n, line in enumerate(lines) if line.startswith("    text: ")]
+    stream = io.BytesIO()
+
+    def commit(n: int, message: str, files: dict[str, bytes]) -> None:
+        when = HISTORY_START + n * 3600
+        stream.write(b"commit refs/heads/main\nmark :%d\n" % (n + 1))
+        stream.write(f"committer 编辑部 <desk@example.org> {when} +0800\n".encode())
+        stream.write(_data(message.encode()))
+        if n:
+            stream.write(b"from :%d\n" % n)
+        for name, content in files.items():
+            stream.write(f"M 100644 inline {name}\n".encode() + _data(content))
+
+    everything = {
+        path.relative_to(project).as_posix(): path.read_bytes()
+        for path in sorted(project.rglob("*"))
+        if path.is_file()
+    }
+    commit(0, "首次发布", everything)
+    for n in range(1, commits + 1):
+        line = texts[n % len(texts)]
+        edited = lines[line].endswith(EDITED_SUFFIX)
+        lines[line] = (
+            lines[line].removesuffix(EDITED_SUFFIX) if edited else lines[line] + EDITED_SUFFIX
+        )
+        content = "\n".join(lines).encode()
+        commit(
+            n, f"修订第 {n} 条\n\n说明：按原文调整措辞（第 {n} 次）。", {"data/claims.yml": content}
+        )
+    claims_path.write_bytes(content if commits else claims_path.read_bytes())
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "fast-import", "--quiet", stdin=stream.getvalue())
+    _git(project, "reset", "-q", "--hard", "main")
+    return project
+
+
+def repository_copy(work: Path) -> Path | None:
+    """A clone of this checkout at its HEAD (its real history), or None outside git."""
+    try:
+        head = _git(ROOT, "rev-parse", "HEAD").decode().strip()
+    except (subprocess.CalledProcessError, OSError):
+        return None
+    clone = work / "clone"
+    _git(work, "clone", "-q", "--no-checkout", str(ROOT), str(clone))
+    _git(clone, "checkout", "-q", "--detach", head)
+    return clone
+
+
+def data_commits(project: Path) -> int:
+    out = _git(project, "log", "--first-parent", "--format=%H", "HEAD", "--", "data")
+    return len(out.split())
+
+
+def cpu_timed_build(project: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one build, git's processes included. CPU time hardly
+    depends on what else the machine runs; on a machine to itself the two are about equal."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = timed_build(project)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _seconds(runs: list[tuple[float, float]]) -> str:
+    wall = statistics.median(t for t, _ in runs)
+    cpu = statistics.median(c for _, c in runs)
+    return f"{wall:.2f} s wall / {cpu:.2f} s CPU"
+
+
+def history_rows(work: Path, commits: int, warm_runs: int, row: Callable[..., None]) -> None:
+    """Cold and warm builds with this repository's history and with `commits` simulated data
+    commits, against builds of the same project with no history (no .git): a warm build and a
+    build without history run in turn, so a busy moment slows both alike. Medians are printed,
+    wall-clock and CPU time; the extra cost is the CPU time's (the wall clock's on a shared
+    machine says more about the others' load)."""
+    projects: list[tuple[str, Path]] = []
+    clone = repository_copy(work)
+    if clone is not None:
+        projects.append(("this repository", clone))
+    if commits:
+        start = time.perf_counter()
+        simulated = simulated_history(work, commits)
+        made = time.perf_counter() - start
+        print(f"  (simulated {commits} commits in {made:.1f} s)", file=sys.stderr, flush=True)
+        projects.append(("simulated", simulated))
+    for name, project in projects:
+        count = data_commits(project)
+        bare = copy_project(work / f"no-history-{project.name}", project)
+        nones = [cpu_timed_build(bare)]
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold = cpu_timed_build(project)
+        warms = []
+        for _ in range(warm_runs):
+            warms.append(cpu_timed_build(project))
+            nones.append(cpu_timed_build(bare))
+        none_cpu = statistics.median(c for _, c in nones)
+        row(
+            f"history, {name}: build without history (no .git)",
+            f"{_seconds(nones)} median of {len(nones)}",
+        )
+        extra = cold[1] - none_cpu
+        row(
+            f"history, {name} ({count} data commits): cold build, no cache",
+            f"{_seconds([cold])}: +{extra:.2f} s CPU over no history, "
+            f"{extra / count * 1000:,.0f} ms per data commit",
+        )
+        extra = statistics.median(c for _, c in warms) - none_cpu
+        row(
+            f"history, {name}: warm build, cache kept",
+            f"{_seconds(warms)} median of {len(warms)}: +{extra:.2f} s CPU over no history, "
+            f"{extra / count * 1000:,.1f} ms per data commit",
+            f"target <= +{HISTORY_TARGET:.0f} s: {verdict(extra <= HISTORY_TARGET)}"
+            if count >= HISTORY_COMMITS
+            else "",
+        )
+
+
 # --- the table -----------------------------------------------------------------------------------
 
 
@@ -430,6 +583,18 @@ def main() -> int:
         default=3,
         help="cold builds, ours and plain mkdocs-material side by side; medians are printed",
     )
+    parser.add_argument(
+        "--history-commits",
+        type=int,
+        default=HISTORY_COMMITS,
+        help="data commits of the simulated history (0: only this repository's history)",
+    )
+    parser.add_argument(
+        "--history-runs", type=int, default=3, help="warm builds per history; the median is printed"
+    )
+    parser.add_argument(
+        "--only", nargs="*", choices=PARTS, default=PARTS, help="run only these parts"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="report-bench-"))
     rows: list[tuple[str, str, str]] = []
@@ -440,82 +605,29 @@ def main() -> int:
 
     try:
         print(f"benchmarking in {work}", file=sys.stderr)
-        # Ours and plain side by side, run after run, so a busy moment slows both alike.
-        ours: list[float] = []
-        plains: list[float] = []
-        for run in range(max(1, args.build_runs)):
-            seconds, site = cold_build(work, run)
-            ours.append(seconds)
-            plains.append(plain_build(work, run))
-        cold, plain = statistics.median(ours), statistics.median(plains)
-        pages = len(html_pages(site))
-        runs = "/".join(f"{t:.2f}" for t in ours)
-        row(
-            "cold build, both editions",
-            f"{cold:.2f} s median (runs {runs}; {pages} pages, {pages / cold:.1f} pages/s)",
-        )
-        overhead = cold / plain - 1
-        plain_runs = "/".join(f"{t:.2f}" for t in plains)
-        row(
-            f"plain mkdocs-material, the same {pages} pages (two builds)",
-            f"{plain:.2f} s median (runs {plain_runs}; ours/plain = {cold / plain:.2f}, "
-            f"overhead {overhead:+.0%})",
-            f"target overhead <= {OVERHEAD_TARGET:.0%}: {verdict(overhead <= OVERHEAD_TARGET)}",
-        )
-
-        hans, hant = serve_rebuild(work)
-        row(
-            "mkdocs serve: YAML edit -> Simplified page updated",
-            f"{hans:.2f} s" if hans is not None else "did not update within 120 s",
-        )
-        row(
-            "mkdocs serve: YAML edit -> Traditional page updated",
-            f"{hant:.2f} s" if hant is not None else "did not update within 120 s",
-        )
-
-        for page, charts in (("sources.html", False), ("timeline.html", True)):
-            for prefix in ("", f"{HANT}/"):
-                raw, packed, assets = page_weight(site, prefix + page)
-                biggest = max(assets, key=lambda item: item[1], default=("-", 0))
-                target = (
-                    f"target < {kb(LIMIT_NO_CHARTS)}: {verdict(packed < LIMIT_NO_CHARTS)}"
-                    if not charts
-                    else ""
-                )
-                row(
-                    f"transfer, {'chart' if charts else 'no-chart'} page {prefix}{page}",
-                    f"{kb(packed)} gzip ({kb(raw)} raw, {len(assets)} assets; "
-                    f"largest {biggest[0]} {kb(biggest[1])})",
-                    target,
-                )
-        index = site / "search" / "search_index.json"
-        row(
-            "  + fetched when the reader opens search: search/search_index.json",
-            f"{kb(gz_size(index.read_bytes()))} gzip",
-        )
-
-        browser_rows(site, row)
-        lighthouse_rows(site, args.lighthouse_pages, args.lighthouse_runs, row)
-
-        baseline = cold
-        for factor in args.scales:
-            seconds, built_pages, records, capped = scaled_build(work, factor)
-            ratio = seconds / baseline
-            note = "".join(
-                f"; {name} capped at x{n} by the 2 MB file limit" for name, n in capped.items()
-            )
-            row(
-                f"fact base x{factor} ({records} records{note})",
-                f"{seconds:.2f} s, {built_pages / seconds:.1f} pages/s, "
-                f"{records / seconds:.0f} records/s, x{ratio:.1f} the 1x time",
-                f"linear would be <= x{factor}: {verdict(ratio <= factor * 1.1)}",
-            )
+        needs_site = {"builds", "transfer", "browser", "lighthouse", "scaling"} & set(args.only)
+        if needs_site:
+            cold, site = build_rows(work, args.build_runs, row)
+        if "serve" in args.only:
+            serve_rows(work, row)
+        if "transfer" in args.only:
+            transfer_rows(site, row)
+        if "browser" in args.only:
+            browser_rows(site, row)
+        if "lighthouse" in args.only:
+            lighthouse_rows(site, args.lighthouse_pages, args.lighthouse_runs, row)
+        if "scaling" in args.only:
+            scaling_rows(work, args.scales, cold, row)
+        if "history" in args.only:
+            history_rows(work, args.history_commits, max(1, args.history_runs), row)
     finally:
         if args.keep:
             print(f"kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
 
+    if not rows:
+        return 0
     width = max(len(what) for what, _, _ in rows)
     value_width = max(len(figure) for _, figure, _ in rows)
     print()
@@ -524,6 +636,83 @@ def main() -> int:
     for what, figure, target in rows:
         print(f"{what:<{width}}  {figure:<{value_width}}  {target}")
     return 0
+
+
+def build_rows(work: Path, build_runs: int, row: Callable[..., None]) -> tuple[float, Path]:
+    """Our cold build and plain mkdocs-material's; (our median seconds, a built site)."""
+    # Ours and plain side by side, run after run, so a busy moment slows both alike.
+    ours: list[float] = []
+    plains: list[float] = []
+    for run in range(max(1, build_runs)):
+        seconds, site = cold_build(work, run)
+        ours.append(seconds)
+        plains.append(plain_build(work, run))
+    cold, plain = statistics.median(ours), statistics.median(plains)
+    pages = len(html_pages(site))
+    runs = "/".join(f"{t:.2f}" for t in ours)
+    row(
+        "cold build, both editions",
+        f"{cold:.2f} s median (runs {runs}; {pages} pages, {pages / cold:.1f} pages/s)",
+    )
+    overhead = cold / plain - 1
+    plain_runs = "/".join(f"{t:.2f}" for t in plains)
+    row(
+        f"plain mkdocs-material, the same {pages} pages (two builds)",
+        f"{plain:.2f} s median (runs {plain_runs}; ours/plain = {cold / plain:.2f}, "
+        f"overhead {overhead:+.0%})",
+        f"target overhead <= {OVERHEAD_TARGET:.0%}: {verdict(overhead <= OVERHEAD_TARGET)}",
+    )
+    return cold, site
+
+
+def serve_rows(work: Path, row: Callable[..., None]) -> None:
+    hans, hant = serve_rebuild(work)
+    row(
+        "mkdocs serve: YAML edit -> Simplified page updated",
+        f"{hans:.2f} s" if hans is not None else "did not update within 120 s",
+    )
+    row(
+        "mkdocs serve: YAML edit -> Traditional page updated",
+        f"{hant:.2f} s" if hant is not None else "did not update within 120 s",
+    )
+
+
+def transfer_rows(site: Path, row: Callable[..., None]) -> None:
+    for page, charts in (("sources.html", False), ("timeline.html", True)):
+        for prefix in ("", f"{HANT}/"):
+            raw, packed, assets = page_weight(site, prefix + page)
+            biggest = max(assets, key=lambda item: item[1], default=("-", 0))
+            target = (
+                f"target < {kb(LIMIT_NO_CHARTS)}: {verdict(packed < LIMIT_NO_CHARTS)}"
+                if not charts
+                else ""
+            )
+            row(
+                f"transfer, {'chart' if charts else 'no-chart'} page {prefix}{page}",
+                f"{kb(packed)} gzip ({kb(raw)} raw, {len(assets)} assets; "
+                f"largest {biggest[0]} {kb(biggest[1])})",
+                target,
+            )
+    index = site / "search" / "search_index.json"
+    row(
+        "  + fetched when the reader opens search: search/search_index.json",
+        f"{kb(gz_size(index.read_bytes()))} gzip",
+    )
+
+
+def scaling_rows(work: Path, scales: list[int], baseline: float, row: Callable[..., None]) -> None:
+    for factor in scales:
+        seconds, built_pages, records, capped = scaled_build(work, factor)
+        ratio = seconds / baseline
+        note = "".join(
+            f"; {name} capped at x{n} by the 2 MB file limit" for name, n in capped.items()
+        )
+        row(
+            f"fact base x{factor} ({records} records{note})",
+            f"{seconds:.2f} s, {built_pages / seconds:.1f} pages/s, "
+            f"{records / seconds:.0f} records/s, x{ratio:.1f} the 1x time",
+            f"linear would be <= x{factor}: {verdict(ratio <= factor * 1.1)}",
+        )
 
 
 if __name__ == "__main__":

@@ -304,3 +304,39 @@ def test_the_feed_keeps_quotes_apart_with_full_width_commas():
         feed_url="https://example.org/feed.xml",
     )
     assert "「微軟、Meta、谷歌等大廠」， a#39「國內的大廠們在算力這一塊」" in feed
+
+
+def test_search_indexes_the_newest_changes_and_the_page_keeps_them_all():
+    """A long history stays on the page, but only the newest SEARCHED changes are indexed: the
+    index every searching reader downloads does not grow with each commit."""
+    import markdown
+    from material.plugins.search.plugin import Parser
+
+    edit = RecordEdit("changed", "claim", "c", None, (FieldEdit("text", "旧说法", "新说法"),))
+    revisions = [
+        Revision(
+            f"{n:040x}",
+            n,
+            f"2024-01-01T00:00:{n % 60:02d}+08:00",
+            None,
+            f"第{n}次",
+            False,
+            (edit,),
+            0,
+        )
+        for n in range(1, changes.SEARCHED + 21)
+    ]
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    history = History(revisions=revisions, missing=None)
+    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
+    html = markdown.markdown(
+        changes.render(ctx), extensions=["attr_list", "md_in_html", "admonition"]
+    )
+    page = BeautifulSoup(html, "html.parser")
+    assert len(page.select("h2")) == changes.SEARCHED + 20  # every change is on the page
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    indexed = [s.id for s in parser.data if s.id and not s.is_excluded()]
+    newest = [r.anchor for r in reversed(revisions)][: changes.SEARCHED]
+    assert indexed == newest

@@ -107,14 +107,84 @@ def test_a_correction_line_in_a_merged_branch_counts(repo, tmp_path):
 
 def test_the_second_read_loads_no_revision(repo, tmp_path, monkeypatch):
     first = read_history(repo / "data", tmp_path / "cache")
+    history_module._last_read.clear()  # another process: only the cache on disk is left
 
     def must_not_load(*args: object) -> None:
         raise AssertionError("a cached commit was loaded again")
 
     monkeypatch.setattr(history_module, "load_revision", must_not_load)
     again = read_history(repo / "data", tmp_path / "cache")
+    assert again is not first
     assert again.revisions == first.revisions
     assert again.updated == first.updated
+
+
+def loads_counted(monkeypatch) -> list[str]:
+    """The revisions whose data read_history loads from now on."""
+    loaded: list[str] = []
+    real = history_module.load_revision
+
+    def counted(root: Path, data_rel: str, revision: str) -> object:
+        loaded.append(git(root, "rev-parse", revision).strip())
+        return real(root, data_rel, revision)
+
+    monkeypatch.setattr(history_module, "load_revision", counted)
+    return loaded
+
+
+def test_after_a_new_commit_only_it_is_compared(repo, tmp_path, monkeypatch):
+    read_history(repo / "data", tmp_path / "cache")
+    history_module._last_read.clear()
+    cached = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
+    parent = git(repo, "rev-parse", "HEAD").strip()
+    edit(repo / "data" / "figures.yml", "value: 2.5\n", "value: 2\n")
+    git(repo, "commit", "-q", "-am", "Round\n\n说明：取整。", when=DAYS[2])
+    new = git(repo, "rev-parse", "HEAD").strip()
+    loaded = loads_counted(monkeypatch)
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert found.revisions[-1].reason == "取整。" and len(found.revisions) == 4
+    assert sorted(loaded) == sorted([new, parent])  # the new commit, and its parent to compare
+    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
+    assert after == {**cached, f"{new}.json": after[f"{new}.json"]}  # the old ones untouched
+
+
+def test_the_editions_of_one_build_read_the_history_once(repo, tmp_path, monkeypatch):
+    first = read_history(repo / "data", tmp_path / "cache")
+    loaded = loads_counted(monkeypatch)
+    monkeypatch.setattr(history_module, "_DiffCache", None)  # not even the cache is read
+    assert read_history(repo / "data", tmp_path / "cache") is first
+    assert loaded == []
+
+
+def test_the_cache_is_kept_per_message_language(repo, tmp_path, monkeypatch):
+    """REPORT_LANG words the field paths of a diff: each language has its own diffs."""
+    read_history(repo / "data", tmp_path / "cache")
+    monkeypatch.setenv("REPORT_LANG", "en")
+    loaded = loads_counted(monkeypatch)
+    read_history(repo / "data", tmp_path / "cache")
+    assert len(loaded) == 3  # English diffs are made, not the Chinese ones reused
+    folders = sorted(p.name.partition("-")[0] for p in (tmp_path / "cache" / "history").iterdir())
+    assert folders == ["en", "zh"]  # and the Chinese ones are kept for the next Chinese build
+    monkeypatch.delenv("REPORT_LANG")
+    history_module._last_read.clear()
+    read_history(repo / "data", tmp_path / "cache")
+    assert len(loaded) == 3
+
+
+def test_a_change_to_any_module_that_loads_facts_starts_a_new_cache(tmp_path, monkeypatch):
+    """Not only the model and the loader: a date rule or a field's meaning may change a diff."""
+    code = Path(history_module.__file__).parents[1]
+    copy = tmp_path / "generator"
+    shutil.copytree(code / "facts", copy / "facts")
+    (copy / "site").mkdir()
+    for name in ("diff.py", "history.py"):
+        shutil.copy(code / "site" / name, copy / "site" / name)
+    monkeypatch.setattr(history_module, "__file__", str(copy / "site" / "history.py"))
+    before = history_module.cache_key()
+    assert before == history_module.cache_key()
+    with (copy / "facts" / "dates.py").open("a", encoding="utf-8") as changed:
+        changed.write("\n# changed\n")
+    assert history_module.cache_key() != before
 
 
 def test_a_commit_whose_data_does_not_load_is_passed_over(repo, tmp_path):

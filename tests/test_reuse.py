@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -158,9 +160,43 @@ def test_traditional_editions_cite_in_chinese_apa():
     assert formatted(hans) == "编写组. 题名[DB/OL]. (2024-03-01). https://x.test/."
 
 
+def _committed(folder: Path, when: str) -> Path:
+    """A git repository in `folder` with one commit at `when`."""
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_SYSTEM": os.devnull,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_DATE": when,
+    }
+    folder.mkdir()
+    for args in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "first"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=folder,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    return folder
+
+
 def test_build_date_comes_from_source_date_epoch_or_git(monkeypatch, tmp_path):
+    # Not this checkout's own history: the tests also pass in a copy without .git (a ZIP).
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert str(build_date(tmp_path)) == BUILD_DAY
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert build_date(tmp_path) is None  # not a git checkout: no date rather than the clock
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(build_date(ROOT)))
+    repository = _committed(tmp_path / "repo", "2024-03-05T09:30:00+08:00")
+    assert str(build_date(repository)) == "2024-03-05"
+
+
+@pytest.mark.parametrize("epoch", ["0", "", "soon"])
+def test_a_build_date_of_zero_or_nonsense_is_unknown_not_1970(monkeypatch, tmp_path, epoch):
+    """What a script without git writes (`|| echo 0`) dates nothing 1970-01-01."""
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert build_date(tmp_path) is None
+    repository = _committed(tmp_path / "repo", "2024-03-05T09:30:00+08:00")
+    assert str(build_date(repository)) == "2024-03-05"  # then the last commit, as when unset

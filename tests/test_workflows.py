@@ -112,6 +112,23 @@ def test_pages_workflow_uses_the_official_pages_actions() -> None:
     assert f"steps.{configure['id']}.outputs.base_url" in build["env"]["SITE_URL"]
 
 
+@pytest.mark.parametrize("name", ["pages.yml", "pr.yml"])
+def test_workflows_keep_the_history_cache_between_runs(name: str) -> None:
+    """Each build restores the fact history cache before it builds and saves it after, so a
+    build reads only the commits that are new since the last run."""
+    workflow = load_workflow(WORKFLOWS / name)
+    listed = steps(workflow)
+    caches = [s for s in listed if str(s.get("uses", "")).startswith("actions/cache@")]
+    assert caches, "no actions/cache step"
+    cache = next(c for c in caches if ".cache/history" in str(c["with"]["path"]).split())
+    build = next(s for s in listed if "make build" in str(s.get("run", "")))
+    assert listed.index(cache) < listed.index(build)
+    key, restore = str(cache["with"]["key"]), str(cache["with"]["restore-keys"]).strip()
+    # A key per commit saves a new entry each run (an existing key is never saved again);
+    # the prefix restores the newest entry of an earlier commit.
+    assert "${{ github.sha }}" in key and key.startswith(restore)
+
+
 def test_pre_commit_hooks_refer_to_existing_commands() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -75,7 +76,7 @@ from generator.site.prose_refs import (
     expand_references,
     hand_written_pages,
 )
-from generator.site.publication import Licence, Publication, build_date
+from generator.site.publication import Licence, Publication, build_time
 from generator.site.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.site.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.site_files import FEED_URI, generated_files, page_sources, report_names
@@ -129,6 +130,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.dirty = False  # only changed pages are rebuilt (and indexed)
         self.problems: list[str] = []  # shown in the preview instead of stopping it
         self.history = History()
+        self.built: datetime | None = None  # the build's date; None: unknown (outside git)
         self.docs_dir = "docs"
         self.fonts: CardFonts | None = None
         self.cards: dict[str, Card] = {}
@@ -160,6 +162,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.base = convert_fact_base(self.source_base, self.convert)
         report = convert_fact_base(self.source_report, self.convert)
         self._read_history(config)
+        self.built = build_time(Path(config.config_file_path).parent)
         hand_written = hand_written_pages(Path(config.docs_dir))
         self.ctx = PageContext(
             self.base,
@@ -267,7 +270,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             title=config.site_name,
             author=config.site_author or config.site_name,
             url=config.site_url,
-            issued=build_date(Path(config.config_file_path).parent),
+            issued=self.built.date() if self.built is not None else None,
             lang=self.edition.lang,
             data_licence=Licence(licence.name, licence.url),
         )
@@ -332,6 +335,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             changes_url=site_url + (changes.url if changes else ""),
             feed_url=site_url + FEED_URI,
             names=self.ctx.names if self.ctx else {},
+            built=self.built,
         )
 
     # The editions of one build render the same templates: compile them once per process.
@@ -343,16 +347,26 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         return env
 
     # Also where each page's update date is set: the sitemap is written before any page, and
-    # its <lastmod> should be the day the page last changed, not the build's.
+    # its <lastmod> should be the day the page last changed, else the build's day; when neither
+    # is known (outside git) the page is listed in `undated_pages` and has no <lastmod>, instead
+    # of the day MkDocs would take from the clock.
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.convert is not None
         for item in _walk_nav(nav.items):
             if item.title:
                 item.title = self.convert(item.title)
+        build_day = self.built.date().isoformat() if self.built is not None else None
+        undated = []
         for file in files.documentation_pages():
-            updated = self._page_revision(file) if file.page is not None else None
-            if file.page is not None and updated is not None:
-                file.page.update_date = updated.day
+            if file.page is None:
+                continue
+            updated = self._page_revision(file)
+            day = updated.day if updated is not None else build_day
+            if day is None:
+                undated.append(file.src_uri)
+            else:
+                file.page.update_date = day
+        config.extra["undated_pages"] = undated
         return nav
 
     # Once the page is HTML, before its template and before search indexes it: the fact dates

@@ -79,6 +79,14 @@ def _readme(
         formatted(publication),
         "",
     ]
+    if publication.issued is None:
+        lines += [
+            ui(
+                "这份导出的日期未知（网站不是在 git 仓库里构建的），引用里没有写日期。"
+                "压缩包里每个文件标的 1980-01-01 是 zip 格式能记录的最早时间，不是数据的日期。"
+            ),
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -125,6 +133,7 @@ def data_bundle(
     """The zip of one edition's data, as bytes (the same files the edition offers one by one,
     from `export` when the edition has made it already)."""
     export = export or export_of(base, ui, conversion_tables)
+    # Unknown: the earliest time a zip can hold, which the README says is no date.
     issued = publication.issued or date(1980, 1, 1)
     when = max(ZIP_EPOCH, (issued.year, issued.month, issued.day, 0, 0, 0))
     folder = bundle_name(publication).removesuffix(".zip")

@@ -125,6 +125,28 @@ def repository_of(data_dir: Path) -> tuple[Path, str]:
     return root, relative.as_posix()
 
 
+def _blobs(root: Path, names: list[str]) -> Iterator[tuple[str, bytes]]:
+    """(name, content) of each `REV:PATH` in `names` that exists, read by one git process."""
+    out = subprocess.run(
+        ["git", "-C", str(root), "cat-file", "--batch"],
+        input="".join(f"{name}\n" for name in names).encode(),
+        capture_output=True,
+        check=False,
+    ).stdout
+    at = 0
+    for name in names:
+        end = out.find(b"\n", at)
+        if end < 0:
+            return
+        header = out[at:end].split(b" ")
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue  # missing: load_fact_base reports the missing file
+        size = int(header[2])
+        yield name, out[at : at + size]
+        at += size + 1
+
+
 def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
     """The fact base as it stood at `revision`; DataError names files as `REV:data/NAME`."""
     try:
@@ -132,12 +154,8 @@ def load_revision(root: Path, data_rel: str, revision: str) -> FactBase:
     except GitError:
         raise GitError(say("unknown-revision", revision=revision)) from None
     with tempfile.TemporaryDirectory(prefix="fact-diff-") as folder:
-        for name in DATA_FILES:
-            try:
-                content = _git(root, "show", f"{revision}:{data_rel}/{name}")
-            except GitError:
-                continue  # load_fact_base reports the missing file
-            (Path(folder) / name).write_bytes(content)
+        for name, content in _blobs(root, [f"{revision}:{data_rel}/{name}" for name in DATA_FILES]):
+            (Path(folder) / name.rpartition("/")[2]).write_bytes(content)
         # Facts are compared as written; older revisions predate the grounding checks.
         return load_fact_base(Path(folder), f"{revision}:{data_rel}", grounding=False)
 
@@ -211,8 +229,11 @@ def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
         yield path, _show(value)
 
 
-def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
-    """Every record of `base` with an id (and every glossary entry), keyed by (kind, key)."""
+def entries(base: FactBase, texts: bool = True) -> dict[tuple[str, str], Entry]:
+    """Every record of `base` with an id (and every glossary entry), keyed by (kind, key).
+
+    `texts=False` leaves out which fields a reader meets (the review's need, not the history's).
+    """
     found: dict[tuple[str, str], Entry] = {}
 
     def visit(record: BaseModel, file: str, parent: str) -> None:
@@ -227,10 +248,12 @@ def entries(base: FactBase) -> dict[tuple[str, str], Entry]:
         if kind == "glossary":
             fields.pop("simplified", None)
         cites = tuple((c.source, c.paragraph) for c in getattr(record, "cite", None) or [])
-        texts = frozenset(
-            _field_path(path) for path, _, markers in string_fields(record) if TEXT in markers
+        read = frozenset(
+            _field_path(path)
+            for path, _, markers in (string_fields(record) if texts else ())
+            if TEXT in markers
         )
-        found[(kind, key)] = Entry(file, kind, key, parent, fields, cites, texts)
+        found[(kind, key)] = Entry(file, kind, key, parent, fields, cites, read)
         for name in type(record).model_fields:
             value = getattr(record, name)
             for item in value if isinstance(value, list) else []:
@@ -283,8 +306,17 @@ STATUS_ORDER = {"added": 0, "removed": 1, "renamed": 2, "changed": 3}
 
 
 def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
-    """Every added, removed, renamed or changed record, in data-file order."""
+    """Every added, removed, renamed or changed record, in data-file order, with review notes."""
     before, after = entries(old), entries(new)
+    changes = changes_between(before, after)
+    _add_review_notes(changes, after, new)
+    return changes
+
+
+def changes_between(
+    before: dict[tuple[str, str], Entry], after: dict[tuple[str, str], Entry]
+) -> list[RecordChange]:
+    """What `compare` finds between two fact bases' entries, without the review notes."""
     removed = [entry for key, entry in before.items() if key not in after]
     added = [entry for key, entry in after.items() if key not in before]
     changes: list[RecordChange] = []
@@ -336,7 +368,6 @@ def compare(old: FactBase, new: FactBase) -> list[RecordChange]:
     changes.sort(
         key=lambda c: (files.index(c.file), kinds.index(c.kind), STATUS_ORDER[c.status], c.key)
     )
-    _add_review_notes(changes, after, new)
     return changes
 
 

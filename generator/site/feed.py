@@ -6,7 +6,6 @@ value is escaped for XML; times are commit times, so the feed is the same for th
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -30,10 +29,8 @@ def _xml(text: str) -> str:
     return escape("".join(c for c in text if c >= " " or c in "\t\n\r"))
 
 
-def _fallback_updated() -> str:
-    """`updated` of a feed with no entries: the reproducible-build epoch, never the clock."""
-    seconds = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
-    return datetime.fromtimestamp(seconds, UTC).isoformat().replace("+00:00", "Z")
+def _atom_time(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _entry_title(revision: Revision, ui: Ui) -> str:
@@ -81,13 +78,17 @@ def atom_feed(
     changes_url: str,
     feed_url: str,
     names: dict[str, str] | None = None,
+    built: datetime | None = None,
 ) -> str:
     """The feed of one edition; `changes_url` and `feed_url` should be absolute.
 
     `names` gives the record names to show (in the edition's script) instead of their ids.
+    `built` is the build's time (publication.build_time): the `updated` of a feed without
+    entries. With neither, the feed has no `updated`: a date it cannot know is left out rather
+    than invented (the clock's or 1970's); feed readers take a feed without one.
     """
     revisions = list(reversed(history.revisions))[:MAX_ENTRIES]
-    updated = revisions[0].time if revisions else _fallback_updated()
+    updated = revisions[0].time if revisions else _atom_time(built) if built else None
     # A bar, not a colon: a site name may hold a colon of its own (报告：副题：更正).
     title = f"{site_name}｜{ui('更正与修订')}"
     lines = [
@@ -96,7 +97,7 @@ def atom_feed(
         f"  <id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, feed_url)}</id>",
         f"  <title>{_xml(title)}</title>",
         f"  <subtitle>{_xml(ui('已发布事实的每一次改动与更正'))}</subtitle>",
-        f"  <updated>{updated}</updated>",
+        *([f"  <updated>{updated}</updated>"] if updated else []),
         f"  <author><name>{_xml(site_name)}</name></author>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_url)}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(changes_url)}/>',

@@ -1,10 +1,15 @@
 """Published history of the facts: every commit that changed the data, what it changed and why.
 
 The first-parent history of HEAD is walked oldest first; each commit that touched the data folder
-is compared with its first parent by the fact diff (`generator.site.diff.compare`). The result for one
-commit never changes, so it is kept under `.cache/history/` by commit hash: a rebuild loads no old
-revision again. Reasons come from lines the contributor writes in the commit message (or the pull
-request description that becomes it): `更正：…` / `Correction: …` marks a correction, `说明：…` /
+is compared with its first parent by the fact diff (`generator.site.diff`). The result for one
+commit never changes, so it is kept under `.cache/history/` by commit hash, in a folder named after
+the message language (REPORT_LANG words field paths) and a hash of the code that loads and compares
+facts (`generator/facts/`, `diff.py`, this file): a rebuild reads only commits it has not seen, and
+a change to that code or language starts afresh. The history of one HEAD is read once per process,
+so the second edition of a build reuses the first's.
+
+Reasons come from lines the contributor writes in the commit message (or the pull request
+description that becomes it): `更正：…` / `Correction: …` marks a correction, `说明：…` /
 `Reason: …` gives the reason of an ordinary change; without one, the subject line is the reason.
 
 Outside git, in a shallow clone or when git itself is missing there is no history: `History.missing`
@@ -21,16 +26,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.facts.model import FactBase
+from generator.facts.messages import language
 from generator.facts.problems import DataError
-from generator.site.diff import GitError, _git, compare, entries, load_revision, repository_of
+from generator.site.diff import (
+    Entry,
+    GitError,
+    _git,
+    changes_between,
+    entries,
+    load_revision,
+    repository_of,
+)
 
 CACHE_FOLDER = "history"
 # Kinds that are not facts a reader sees (the conversion glossary) stay off the history.
 NOT_FACTS = frozenset({"glossary"})
 CORRECTION_LINE = re.compile(r"^\s*(?:更正|Correction)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
 REASON_LINE = re.compile(r"^\s*(?:说明|說明|Reason)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
-_CODE_FILES = ("site/diff.py", "site/history.py", "facts/model.py", "facts/load.py")
+# The code whose change changes a cached diff: loading and checking facts, comparing them, this file.
+_CODE_FOLDERS = ("facts",)
+_CODE_FILES = ("site/diff.py", "site/history.py")
+# Old commits' records kept in memory while reading (each commit is compared with its parent).
+_LOADED_KEPT = 4
 _FIELD_SEP, _RECORD_SEP = "\x1f", "\x1e"
 
 
@@ -109,20 +126,35 @@ def reasons_of(message: str) -> tuple[str | None, str]:
 
 
 def _code_fingerprint() -> str:
+    """A hash of the code that makes a cached diff (see _CODE_FOLDERS and _CODE_FILES)."""
     here = Path(__file__).parents[1]
+    files = [path for folder in _CODE_FOLDERS for path in (here / folder).rglob("*.py")]
+    files += [here / name for name in _CODE_FILES]
     digest = hashlib.sha256()
-    for name in _CODE_FILES:
-        digest.update((here / name).read_bytes())
+    for path in sorted(files):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-class _DiffCache:
-    """Per-commit fact diffs on disk; a change to the diff or the model starts a new folder."""
+def cache_key() -> str:
+    """The folder name of this code's and language's diffs: `LANG-HASH`."""
+    return f"{language()}-{_code_fingerprint()}"
 
-    def __init__(self, cache_dir: Path) -> None:
-        self.folder = cache_dir / CACHE_FOLDER / _code_fingerprint()
+
+class _DiffCache:
+    """Per-commit fact diffs on disk; a change to the code that makes them starts a new folder.
+
+    Folders of other code in the same language are removed (their diffs will never be read
+    again); another language's folder is kept, so switching REPORT_LANG back reads no commit.
+    """
+
+    def __init__(self, cache_dir: Path, key: str) -> None:
+        self.folder = cache_dir / CACHE_FOLDER / key
+        lang = key.partition("-")[0]
         for stale in (cache_dir / CACHE_FOLDER).glob("*"):
-            if stale.is_dir() and stale != self.folder:
+            other_lang, dash, _ = stale.name.partition("-")
+            if stale.is_dir() and stale != self.folder and (other_lang == lang or not dash):
                 shutil.rmtree(stale, ignore_errors=True)  # diffs made by other code
 
     def get(self, commit: str) -> dict[str, Any] | None:
@@ -178,20 +210,27 @@ def _merged_messages(root: Path, commit: str, first_parent: str) -> str:
     return out.decode("utf-8", "replace")
 
 
+Entries = dict[tuple[str, str], Entry]
+
+
 class _Revisions:
-    """Fact bases of old commits, loaded once per data tree (most commits share their parent's)."""
+    """The records of old commits, loaded once per data tree (each commit is compared with its
+    parent, loaded just before): the last few are kept, so a long history fits in memory."""
 
     def __init__(self, root: Path, data_rel: str) -> None:
         self.root, self.data_rel = root, data_rel
-        self.loaded: dict[str, FactBase | DataError] = {}
+        self.loaded: dict[str, Entries | DataError] = {}
 
-    def load(self, commit: str) -> FactBase:
+    def load(self, commit: str) -> Entries:
         tree = _git(self.root, "rev-parse", f"{commit}:{self.data_rel}").decode().strip()
         if tree not in self.loaded:
             try:
-                self.loaded[tree] = load_revision(self.root, self.data_rel, commit)
+                base = load_revision(self.root, self.data_rel, commit)
+                self.loaded[tree] = entries(base, texts=False)
             except DataError as error:
                 self.loaded[tree] = error
+            while len(self.loaded) > _LOADED_KEPT:
+                del self.loaded[next(iter(self.loaded))]  # the oldest loaded
         found = self.loaded[tree]
         if isinstance(found, DataError):
             raise found
@@ -216,7 +255,7 @@ def _diff_of(revisions: _Revisions, commit: str, bases: list[str]) -> dict[str, 
         except (DataError, GitError):
             continue
     if old is None:
-        keys = [key for (kind, key) in entries(new) if kind not in NOT_FACTS]
+        keys = [key for (kind, key) in new if kind not in NOT_FACTS]
         return {"initial": True, "keys": keys}
     records = [
         {
@@ -226,7 +265,7 @@ def _diff_of(revisions: _Revisions, commit: str, bases: list[str]) -> dict[str, 
             "old_key": change.old_key,
             "fields": [[f.path, f.before, f.after] for f in change.fields],
         }
-        for change in compare(old, new)
+        for change in changes_between(old, new)
         if change.kind not in NOT_FACTS
     ]
     return {"initial": False, "records": records}
@@ -277,8 +316,16 @@ def _apply(history: History, revision: Revision, keys: list[str]) -> None:
             history.corrected[edit.key] = revision
 
 
+# The last history read in this process, by what it was read from (see read_history).
+_last_read: dict[tuple[str, ...], History] = {}
+
+
 def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None) -> History:
-    """The history of the facts in `data_dir`; never raises (History.missing says why not)."""
+    """The history of the facts in `data_dir`; never raises (History.missing says why not).
+
+    Read again only when HEAD, the folders, the documents or the cache key changed since the
+    last call: the editions of one build share one reading (callers must not change it).
+    """
     try:
         root, data_rel = repository_of(data_dir)
         if _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true":
@@ -286,12 +333,27 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
     except (GitError, OSError, ValueError):
         return History(missing="no-git")
     try:
+        head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip()
+    except GitError:
+        head = ""  # a repository without a commit yet
+    key = cache_key()
+    read_from = (str(root), data_rel, head, str(cache_dir), key, *map(str, docs or []))
+    if read_from in _last_read:
+        return _last_read[read_from]
+    found = _read(root, data_rel, cache_dir, key, docs)
+    _last_read.clear()
+    _last_read[read_from] = found
+    return found
+
+
+def _read(root: Path, data_rel: str, cache_dir: Path, key: str, docs: list[Path] | None) -> History:
+    try:
         commits = _commits(root, data_rel)
     except GitError:
         commits = []  # a repository without a commit yet
     if not commits:
         return History(missing="no-commits")
-    cache = _DiffCache(cache_dir)
+    cache = _DiffCache(cache_dir, key)
     history = History(missing=None)
     last_readable = ""
     revisions = _Revisions(root, data_rel)

@@ -2,7 +2,8 @@
 
 Title, author and address come from mkdocs.yml (already in the edition's script); the date is the
 build's SOURCE_DATE_EPOCH (the Makefile sets it from the last commit), else the last commit's
-time, so that two builds of the same commit cite the same date.
+time, so that two builds of the same commit cite the same date. Outside git with neither, the date
+is unknown: references leave it out (APA says 無日期), never the clock's day or 1970.
 """
 
 from __future__ import annotations
@@ -37,10 +38,14 @@ class Publication:
     data_licence: Licence
 
 
-def build_date(project_dir: Path) -> date | None:
-    """The day the build describes: SOURCE_DATE_EPOCH, else the last commit, else unknown."""
+def build_time(project_dir: Path) -> datetime | None:
+    """The moment the build describes: SOURCE_DATE_EPOCH, else the last commit, else unknown.
+
+    A SOURCE_DATE_EPOCH of 0 (what a script writes when it found no commit), empty or not a
+    number is no date at all: nothing the report publishes is dated 1970-01-01.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
+    if not epoch.isdigit() or int(epoch) == 0:
         try:
             result = subprocess.run(
                 ["git", "log", "-1", "--format=%ct"],
@@ -50,12 +55,18 @@ def build_date(project_dir: Path) -> date | None:
                 timeout=10,
                 check=False,
             )
-        except OSError:
+        except (OSError, subprocess.SubprocessError):
             return None
         epoch = result.stdout.strip()
-        if result.returncode != 0 or not epoch.isdigit():
+        if result.returncode != 0 or not epoch.isdigit() or int(epoch) == 0:
             return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.fromtimestamp(int(epoch), tz=UTC)
+
+
+def build_date(project_dir: Path) -> date | None:
+    """The day the build describes (see build_time), or None when it is unknown."""
+    moment = build_time(project_dir)
+    return moment.date() if moment is not None else None
 
 
 # Editions whose readers cite in the style of Taiwan's and Hong Kong's journals (APA in Chinese,

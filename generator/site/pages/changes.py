@@ -18,9 +18,16 @@ TITLE = "更正与修订"
 DESCRIPTION = "已发布事实的每一次改动：日期、记录、改动前后的内容和原因，更正单独标出。"
 FEED = "feed.xml"
 NAME_FIELDS = ("name", "title", "label", "theme", "measure", "claim", "text")
+# Search indexes the newest changes only (as many as the feed holds): each one repeats its facts'
+# words, so a long history would grow the index every searching reader downloads, and the build,
+# with every commit. Older changes stay on the page.
+SEARCHED = 100
 
 MISSING_WORDS = {
-    "no-git": "这次构建不在 git 仓库里进行，读不到修订历史，所以这里暂时列不出改动。",
+    "no-git": (
+        "这份网站不是在 git 仓库里构建的（例如从压缩包下载的副本），读不到修订历史，"
+        "所以这里列不出改动，各页也不标更新日期。用 git clone 取得仓库后再构建，就能看到完整的修订记录。"
+    ),
     "shallow": "这次构建用的是浅克隆（shallow clone），修订历史不完整，所以这里暂时列不出改动。",
     "no-commits": "数据目录还没有任何提交，所以这里还没有改动可列。",
 }
@@ -59,7 +66,7 @@ def _record_lines(ctx: PageContext, edit: RecordEdit) -> list[str]:
     return lines
 
 
-def _revision_lines(ctx: PageContext, revision: Revision) -> list[str]:
+def _revision_lines(ctx: PageContext, revision: Revision, searched: bool = True) -> list[str]:
     ui = ctx.ui
     when = ui(day_words(revision))
     if revision.initial:
@@ -68,7 +75,9 @@ def _revision_lines(ctx: PageContext, revision: Revision) -> list[str]:
         heading, kind = ui("更正"), "correction"
     else:
         heading, kind = ui("修订"), "change"
-    lines = [f"## {when} · {heading} {{ #{revision.anchor} .change-{kind} }}", ""]
+    # Search's indexer leaves out a section whose heading carries data-search-exclude.
+    unsearched = "" if searched else ' data-search-exclude="true"'
+    lines = [f"## {when} · {heading} {{ #{revision.anchor} .change-{kind}{unsearched} }}", ""]
     if revision.initial:
         count = revision.record_count
         return [*lines, ui(f"首次发布 {count} 条记录。"), ""]
@@ -102,8 +111,8 @@ def render(ctx: PageContext) -> str:
     revisions = history.revisions
     corrections = sum(1 for r in revisions if r.correction)
     lines += [ui(f"共 {len(revisions)} 次发布与修订，其中 {corrections} 次更正。"), ""]
-    for revision in reversed(revisions):
-        lines += _revision_lines(ctx, revision)
+    for number, revision in enumerate(reversed(revisions)):
+        lines += _revision_lines(ctx, revision, searched=number < SEARCHED)
     return "\n".join(lines)
 
 
