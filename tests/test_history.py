@@ -90,7 +90,8 @@ def test_english_correction_line_and_subject_as_reason(repo, tmp_path):
     found = read_history(repo / "data", tmp_path / "cache")
     assert found.revisions[-2].correction == "the source says 2 hours."
     assert found.revisions[-1].correction is None
-    assert found.revisions[-1].reason == "Adjust the figure again"
+    # A subject in another language than the readers' is not shown as the reason.
+    assert found.revisions[-1].reason == ""
     assert found.corrected["training-hours"] is found.revisions[-2]
 
 
@@ -225,3 +226,15 @@ def test_diffs_made_by_other_code_are_dropped_from_the_cache(repo, tmp_path):
     read_history(repo / "data", tmp_path / "cache")
     assert not stale.exists()
     assert len(list((tmp_path / "cache" / "history").glob("*/*.json"))) == 3
+
+
+def test_reasons_read_as_sentences_in_the_readers_language():
+    from generator.site.history import reasons_of
+
+    correction, reason = reasons_of("改正两处\n\n更正：甲写错了。\n更正：乙的单位\n更正：丙")
+    assert correction == "甲写错了。乙的单位；丙"  # no 。； where a sentence already ended
+    assert reason == correction
+    # An English subject is not shown to Chinese readers; a Chinese one is, when nothing else is.
+    assert reasons_of("Compute page: tidy the chain\n\nbody") == (None, "")
+    assert reasons_of("补上一条记录\n\nbody") == (None, "补上一条记录")
+    assert reasons_of("Tidy\n\n说明：补上漏掉的记录。") == (None, "补上漏掉的记录。")

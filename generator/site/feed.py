@@ -39,6 +39,8 @@ def _entry_title(revision: Revision, ui: Ui) -> str:
         return f"{when} {ui('首次发布')}"
     if revision.correction:
         return f"{when} {ui('更正')}：{ui(revision.correction)}"
+    if not revision.reason:
+        return f"{when} {ui('修订')}"
     return f"{when} {ui('修订')}：{ui(revision.reason)}"
 
 
@@ -57,7 +59,8 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
         )
         items.append(f"<li>{_xml(words)}" + (f"<ul>{changed}</ul>" if changed else "") + "</li>")
     reason = revision.correction or revision.reason
-    return f"<p>{_xml(ui(reason))}</p><ul>{''.join(items)}</ul>"
+    said = f"<p>{_xml(ui(reason))}</p>" if reason else ""
+    return f"{said}<ul>{''.join(items)}</ul>"
 
 
 def _value(path: str, value: str | None, ui: Ui) -> str:

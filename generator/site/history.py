@@ -115,14 +115,32 @@ class History:
         return max(found, key=lambda r: r.timestamp, default=None)
 
 
+_READERS_SCRIPT = re.compile(r"[\u3400-\u9fff]")
+_CLOSING_MARKS = ("。", "！", "？", "；", "…")
+
+
 def reasons_of(message: str) -> tuple[str | None, str]:
     """(the correction, or None; the reason shown) that a commit message gives."""
     message = "".join(c for c in message if c >= " " or c in "\t\n")
     corrections = [m.group("text") for m in CORRECTION_LINE.finditer(message)]
     reasons = [m.group("text") for m in REASON_LINE.finditer(message)]
     subject = next((line.strip() for line in message.splitlines() if line.strip()), "")
-    correction = "；".join(corrections) or None
-    return correction, "；".join(reasons) or correction or subject
+    # A subject line is shown to readers only when it is written in their language: a commit
+    # without a 说明 line and with an English subject gets no reason rather than a foreign one.
+    if not _READERS_SCRIPT.search(subject):
+        subject = ""
+    correction = _sentences(corrections) or None
+    return correction, _sentences(reasons) or correction or subject
+
+
+def _sentences(parts: list[str]) -> str:
+    """Reasons run together: a ； between two only where the first has no closing mark."""
+    joined = ""
+    for part in (part.strip() for part in parts):
+        if joined and not joined.endswith(_CLOSING_MARKS):
+            joined += "；"
+        joined += part
+    return joined
 
 
 def _code_fingerprint() -> str:
