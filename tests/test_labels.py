@@ -33,3 +33,35 @@ def test_every_attribution_and_precision_has_words():
     assert set(labels.ATTRIBUTION_WORDS) == set(model.Attribution)
     assert set(labels.ATTRIBUTION_MEANING) == set(model.Attribution)
     assert set(labels.PRECISION_WORDS) == set(Precision)
+
+
+def test_every_field_a_change_can_touch_has_words_for_readers():
+    """The corrections page and the feed word each changed field; none shows a YAML key."""
+    from pydantic import BaseModel
+
+    import generator.facts.model as model
+    from generator.site.labels import FIELD_WORDS
+
+    names = {
+        name
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, BaseModel) and value is not BaseModel
+        for name in value.model_fields
+    }
+    assert sorted(names - FIELD_WORDS.keys()) == []
+
+
+def test_a_changed_field_is_worded_for_each_reader():
+    from generator.site.diff import contributor_path
+    from generator.site.labels import field_words
+    from generator.site.render import changed_value
+
+    assert field_words("relations[0].kind") == "关系1·类型"
+    assert field_words("inferred.date") == "推断依据·日期"
+    assert field_words("unit_forms.zh-Hant") == "各版本单位写法·繁体版"
+    assert contributor_path("relations[1].kind") == "relations 第2条 › kind"
+    same = str
+    assert changed_value("made_on", "../2024-02-25", same) == "不晚于2024年2月25日"
+    assert changed_value("country", "CN", same, "organization") == "中国"
+    assert changed_value("kind", "caveat", same, "note") == "注意"
+    assert changed_value("relations[0].kind", "part-of", same, "product") == "所属"

@@ -184,14 +184,33 @@ def _has_own_id(item: Any) -> bool:
 
 
 def _field_path(parts: tuple[str | int, ...]) -> str:
-    """`('relations', 1, 'kind')` -> `relations 第2条 › kind`: list items counted from 1."""
+    """`('relations', 1, 'kind')` -> `relations[1].kind`: the same in every message language,
+    so each renderer words it for its own reader (`contributor_path`, `labels.field_words`)."""
     text = ""
     for part in parts:
         if isinstance(part, int):
-            text += " " + word("item", n=part + 1)
+            text += f"[{part}]"
         elif part:
-            text = f"{text} › {part}" if text else part
+            text = f"{text}.{part}" if text else part
     return text
+
+
+_PATH_SEGMENT = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
+
+
+def contributor_path(path: str) -> str:
+    """A field path as contributors read it in the fact diff: `relations 第2条 › kind`
+    (their YAML keys, list items counted from 1, in their message language)."""
+    words = []
+    for segment in path.split("."):
+        match = _PATH_SEGMENT.match(segment)
+        if match is None:
+            words.append(segment)
+        elif match.group("index") is None:
+            words.append(match.group("name"))
+        else:
+            words.append(match.group("name") + " " + word("item", n=int(match.group("index")) + 1))
+    return " › ".join(words)
 
 
 def _flatten(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -437,12 +456,15 @@ def render_text(
                 shown = before
             else:
                 shown = f"{before} → {after}"
-            lines.append(f"      {item.path}: " + shown.replace("\n", "\n" + " " * 8))
+            lines.append(
+                f"      {contributor_path(item.path)}: " + shown.replace("\n", "\n" + " " * 8)
+            )
         for source, paragraph, gist in change.gists:
             lines.append("      " + say("diff-gist", source=source, paragraph=paragraph, gist=gist))
         for path, text in change.hant.items():
             shown = text.replace("\n", "\n" + " " * 8)
-            lines.append("      " + say("diff-hant", field=path, lang=REVIEW_LANG, text=shown))
+            field = contributor_path(path)
+            lines.append("      " + say("diff-hant", field=field, lang=REVIEW_LANG, text=shown))
     gone, new = conversions
     if gone or new:
         lines += ["", say("diff-conversions", lang=REVIEW_LANG)]
@@ -485,7 +507,8 @@ def render_markdown(
         if change.fields:
             lines += ["", say("diff-table-head"), "| --- | --- | --- |"]
             lines += [
-                f"| {escape_cell(item.path)} | {escape_cell(item.before)} | {escape_cell(item.after)} |"
+                f"| {escape_cell(contributor_path(item.path))} | {escape_cell(item.before)}"
+                f" | {escape_cell(item.after)} |"
                 for item in change.fields
             ]
         if change.gists:
@@ -502,7 +525,13 @@ def render_markdown(
             ]
         if change.hant:
             lines += [
-                "- " + say("diff-hant", field=_code(path), lang=REVIEW_LANG, text=escape_cell(text))
+                "- "
+                + say(
+                    "diff-hant",
+                    field=_code(contributor_path(path)),
+                    lang=REVIEW_LANG,
+                    text=escape_cell(text),
+                )
                 for path, text in change.hant.items()
             ]
     gone, new = conversions

@@ -16,9 +16,9 @@ from generator.site.history import History, Revision
 from generator.site.labels import (
     CHANGE_STATUS_WORDS,
     RECORD_KIND_WORDS,
-    changed_value_words,
     field_words,
 )
+from generator.site.render import changed_value
 
 Ui = Callable[[str], str]
 MAX_ENTRIES = 100
@@ -52,8 +52,8 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
         words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
             f"<li>{_xml(ui(field_words(item.path)))}："
-            f"<del>{_xml(_value(item.path, item.before, ui))}</del>"
-            f" → <ins>{_xml(_value(item.path, item.after, ui))}</ins></li>"
+            f"<del>{_xml(_value(item.path, item.before, ui, edit.kind))}</del>"
+            f" → <ins>{_xml(_value(item.path, item.after, ui, edit.kind))}</ins></li>"
             for item in edit.fields
             if edit.status in ("changed", "renamed")
         )
@@ -63,9 +63,9 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
     return f"{said}<ul>{''.join(items)}</ul>"
 
 
-def _value(path: str, value: str | None, ui: Ui) -> str:
+def _value(path: str, value: str | None, ui: Ui, record_kind: str) -> str:
     """A changed value as the corrections page shows it (a citation keeps the source's words)."""
-    return changed_value_words(path, value, ui) if value else "—"
+    return changed_value(path, value, ui, record_kind) if value else "—"
 
 
 def _entry_id(revision: Revision, lang: str) -> str:

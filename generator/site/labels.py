@@ -200,31 +200,123 @@ FIELD_WORDS = {
     "gist": "提要",
     "code": "代码",
     "points": "数据点",
+    "aliases": "别名",
+    "announced": "宣布时间",
+    "arithmetic": "算式",
+    "as_of": "截至日期",
+    "charts": "图表",
+    "counts": "计数",
+    "derived": "推算值",
+    "description": "页面说明",
+    "editions": "各版本写法",
+    "focus": "聚焦机构",
+    "formula": "公式",
+    "glyph": "只换字形",
+    "id": "编号",
+    "inferred": "推断依据",
+    "inputs": "所用数字",
+    "intro": "导语",
+    "locales": "各地写法",
+    "moves": "职务变动",
+    "n": "段号",
+    "name_forms": "各版本名称",
+    "numbering": "段落编号",
+    "opencc": "OpenCC 的写法",
+    "pages": "页面",
+    "quote": "引语",
+    "reading": "读法",
+    "relies_on": "所依据的数字",
+    "roles": "职务",
+    "series": "数据序列",
+    "simplified": "简体写法",
+    "traditional": "繁体写法",
+    "unit_forms": "各版本单位写法",
+    "vocabulary": "用语表",
+    "why": "理由",
+    "glossary": "词表",
+    "claims": "论断",
+    "events": "事件",
+    "figures": "数字",
+    "forecasts": "预测",
+    "market": "市场",
+    "market_moves": "市场异动",
+    "notes": "编者注",
+    "organizations": "机构",
+    "people": "人物",
+    "products": "产品",
+    "report": "报告设置",
+    "sources": "来源",
+}
+# Keys of per-edition maps (name_forms, unit_forms, a glossary entry's editions).
+EDITION_WORDS = {
+    "zh-Hans": "简体版",
+    "zh-Hant": "繁体版",
+    "zh-TW": "台湾版",
+    "zh-HK": "香港版",
+    "zh-MO": "澳门版",
 }
 
-_SEGMENT = re.compile(r"^(?P<name>[a-z_]+)(?:\[(?P<index>\d+)\])?$")
+_SEGMENT = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
 
 
 def field_words(path: str) -> str:
-    """A field path of the fact diff in words: relations[0].kind -> 关系1·类型."""
+    """A field path of the fact diff in words: relations[0].kind -> 关系1·类型,
+    unit_forms.zh-Hant -> 各版本单位写法·繁体版. A name with no word stays as written (a map's
+    own key, such as a chart's name)."""
     words = []
     for segment in path.split("."):
         match = _SEGMENT.match(segment)
         if match is None:
             words.append(segment)
             continue
-        word = FIELD_WORDS.get(match.group("name"), match.group("name"))
+        name = match.group("name")
+        word = FIELD_WORDS.get(name) or EDITION_WORDS.get(name) or name
         index = match.group("index")
         words.append(f"{word}{int(index) + 1}" if index is not None else word)
     return "·".join(words)
 
 
-def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
+# A record's `kind` in words, by the kind of record it belongs to.
+_KIND_WORDS_OF_RECORD = {
+    "organization": ORG_KIND_WORDS,
+    "product": PRODUCT_KIND_WORDS,
+    "event": EVENT_KIND_WORDS,
+    "figure": FIGURE_KIND_WORDS,
+    "note": NOTE_KIND_WORDS,
+}
+# Other fields whose values are codes, in words.
+_CODE_WORDS = {
+    "country": COUNTRY_WORDS,
+    "topic": TOPIC_WORDS,
+    "comparator": {**COMPARATOR_WORDS, "=": "等于"},
+}
+_STATUS_WORDS_OF_RECORD = {"product": PRODUCT_STATUS_WORDS, "forecast": FORECAST_STATUS_WORDS}
+
+
+def _code_words(path: str, value: str, record_kind: str | None) -> str | None:
+    """A coded value (a kind, country, status…) in words, or None when it is not one."""
+    field = path.rpartition(".")[2].partition("[")[0]
+    if field == "kind":
+        words = RELATION_WORDS if ".kind" in path and "relations[" in path else None
+        words = words or _KIND_WORDS_OF_RECORD.get(record_kind or "", {})
+    elif field == "status":
+        words = _STATUS_WORDS_OF_RECORD.get(record_kind or "", {})
+    else:
+        words = _CODE_WORDS.get(field, {})
+    return words.get(value)
+
+
+def changed_value_words(
+    path: str, value: str, ui: Callable[[str], str], record_kind: str | None = None
+) -> str:
     """A changed field's value as the edition's readers read it (corrections page and feed): an
-    attribution level in words; a citation holds the source's own words, whose glyphs change and
-    wording never (国内 stays 國內)."""
+    attribution level or a code (a kind, a country) in words; a citation holds the source's own
+    words, whose glyphs change and wording never (国内 stays 國內)."""
     if path.endswith("attribution") and value in Attribution.__members__.values():
         return ui(ATTRIBUTION_WORDS[Attribution(value)])
+    coded = _code_words(path, value, record_kind)
+    if coded is not None:
+        return ui(coded)
     if path.endswith("cite"):
         glyphs: Callable[[str], str] = getattr(ui, "glyphs", ui)
         return glyphs(value)

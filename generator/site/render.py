@@ -13,7 +13,7 @@ from collections.abc import Callable
 from generator.editions.convert import inside_corner_brackets
 from generator.facts.dates import Precision, parse_date
 from generator.facts.model import Citation, Cited, Figure
-from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
+from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS, changed_value_words
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~^=:\"'&$%@/")
 Ui = Callable[[str], str]
@@ -124,6 +124,38 @@ def date_words(text: str) -> str:
     if parsed.precision is Precision.RANGE:
         return f"{_point_words(start)}至{_point_words(end)}"
     return _point_words(text)
+
+
+_DATE_FIELDS = frozenset(
+    {
+        "date",
+        "start",
+        "end",
+        "launched",
+        "made_on",
+        "expected",
+        "checked_on",
+        "published",
+        "copy_published",
+        "archived",
+        "retrieved",
+        "announced",
+        "as_of",
+    }
+)
+
+
+def changed_value(
+    path: str, value: str, ui: Callable[[str], str], record_kind: str | None = None
+) -> str:
+    """A changed field's value as the corrections page and the feed show it: a date in words
+    (不晚于2024年2月25日, not ../2024-02-25), a code in words, a citation in the source's words."""
+    if path.rpartition(".")[2] in _DATE_FIELDS:
+        try:
+            return ui(date_words(value))
+        except ValueError:
+            pass
+    return changed_value_words(path, value, ui, record_kind)
 
 
 def source_anchor(source_id: str, paragraph: int) -> str:

@@ -7,12 +7,11 @@ from generator.site.history import FieldEdit, RecordEdit, Revision
 from generator.site.labels import (
     CHANGE_STATUS_WORDS,
     RECORD_KIND_WORDS,
-    changed_value_words,
     field_words,
 )
 from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
-from generator.site.render import md_text
+from generator.site.render import changed_value, md_text
 
 TITLE = "更正与修订"
 DESCRIPTION = "已发布事实的每一次改动：日期、记录、改动前后的内容和原因，更正单独标出。"
@@ -33,10 +32,10 @@ MISSING_WORDS = {
 }
 
 
-def _value(ctx: PageContext, edit: FieldEdit, value: str | None) -> str:
+def _value(ctx: PageContext, edit: FieldEdit, value: str | None, record_kind: str) -> str:
     if value is None:
         return ctx.ui("（无）")
-    return md_text(changed_value_words(edit.path, value, ctx.ui))
+    return md_text(changed_value(edit.path, value, ctx.ui, record_kind))
 
 
 def _record_name(ctx: PageContext, edit: RecordEdit) -> str:
@@ -59,7 +58,8 @@ def _record_lines(ctx: PageContext, edit: RecordEdit) -> list[str]:
     if edit.old_key:
         lines.append(f"    - {ui('原编号')}：`{edit.old_key}`")
     for item in edit.fields:
-        before, after = _value(ctx, item, item.before), _value(ctx, item, item.after)
+        before = _value(ctx, item, item.before, edit.kind)
+        after = _value(ctx, item, item.after, edit.kind)
         before = f"<del>{before}</del>" if item.before is not None else before
         after = f"<ins>{after}</ins>" if item.after is not None else after
         lines.append(f"    - {ui(field_words(item.path))}：{before} → {after}")
