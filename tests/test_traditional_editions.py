@@ -83,7 +83,10 @@ def simplified_in(edition_dir: Path, lang: str) -> dict[str, str]:
     return found
 
 
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-HK"])
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(lang, marks=pytest.mark.site) for lang in ("zh-Hant", "zh-HK")],
+)
 def edition(request) -> tuple[str, Path]:
     if request.param == "zh-Hant":
         return "zh-Hant", request.getfixturevalue("built_site") / "zh-Hant"
