@@ -3,6 +3,7 @@ last-updated dates on facts and pages, and the Atom feed of each edition."""
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -228,6 +229,10 @@ def test_commit_messages_and_values_reach_the_page_as_text():
     markdown = changes.render(ctx)
     for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
         assert raw not in markdown, raw
+    # Escaped, not dropped: a reader sees the reason and both values as they were written.
+    shown = html.unescape(markdown)
+    assert f"**更正原因**：{VALUE}\n" in shown
+    assert f"<del>{VALUE}</del> → <ins><b>新</b></ins>" in shown
 
 
 def test_commit_messages_reach_the_feed_as_text():

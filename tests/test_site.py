@@ -379,11 +379,15 @@ def test_every_edition_uses_the_root_editions_single_copy_of_the_assets(built_si
 
 
 def test_a_chart_keeps_its_drawn_height_before_it_is_drawn(built_site):
+    with_charts = set()
     for page in every_html_file(built_site):
         for chart in soup(built_site, page).select(".report-chart"):
+            with_charts.add(page)
             figure = json.loads(chart["data-figure"])
             assert chart["style"] == f"height:{figure['layout']['height']}px", page
             assert chart.select_one(".report-chart__waiting").get_text() == chart["aria-label"]
+    chart_pages = {prefix + page for page in CHART_PAGES for prefix in ("", f"{HANT}/")}
+    assert chart_pages <= with_charts, sorted(chart_pages - with_charts)
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)
