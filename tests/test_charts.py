@@ -654,23 +654,6 @@ def test_layout_fits_phones_and_has_cjk_fonts(name: str) -> None:
         assert layout["margin"]["l"] + layout["margin"]["r"] <= 40
 
 
-@pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
-def test_traditional_edition_has_no_simplified_only_characters(name: str) -> None:
-    base = real_base()
-    hans = as_dict(getattr(charts, f"{name}_figure")(context(base)))
-    hant = as_dict(getattr(charts, f"{name}_figure")(context(base, "zh-Hant")))
-    title_hans, title_hant = hans["layout"]["title"]["text"], hant["layout"]["title"]["text"]
-    assert not simplified_only(title_hans) & set(title_hant)
-    if simplified_only(title_hans):
-        assert title_hant != title_hans
-    texts_hans = json.dumps(hans, ensure_ascii=False)
-    texts_hant = json.dumps(hant, ensure_ascii=False)
-    leftover = simplified_only(texts_hans) & set(texts_hant)
-    # A few characters stay in names, where OpenCC keeps them (陆游 -> 陸游).
-    assert len(leftover) <= 2, leftover
-    assert "亿" not in texts_hant and "万" not in texts_hant
-
-
 def test_json_is_stable() -> None:
     first = [block(context(small_base())) for block in charts.CHART_BLOCKS.values()]
     second = [block(context(small_base())) for block in charts.CHART_BLOCKS.values()]

@@ -88,8 +88,14 @@ def test_both_editions_have_the_same_pages(built_site):
 
 
 def test_404_page_in_both_editions(built_site):
-    assert (built_site / "404.html").is_file()
-    assert (built_site / HANT / "404.html").is_file()
+    hans, hant = soup(built_site, "404.html"), soup(built_site, f"{HANT}/404.html")
+    assert hans.html["lang"] == "zh-Hans" and hant.html["lang"] == "zh-Hant"
+    assert hans.h1.get_text() == "404：找不到这个页面"
+    assert hant.h1.get_text() == "404：找不到這個頁面"
+    assert "中文版Sora竞赛" in hans.title.get_text()
+    assert "中文版Sora競賽" in hant.title.get_text()
+    for page in (hans, hant):
+        assert page.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
 
 
 def test_html_lang_per_edition(built_site):
