@@ -120,9 +120,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def starts_a_build(argv: object) -> bool:
     """Whether a command line runs MkDocs or the generator."""
-    words = argv.split() if isinstance(argv, str) else [str(word) for word in argv]  # type: ignore[attr-defined]
+    if isinstance(argv, str | bytes | os.PathLike):
+        words = os.fsdecode(argv).split()
+    else:
+        words = [os.fsdecode(word) for word in argv]  # type: ignore[attr-defined]
     modules = {words[i + 1] for i, word in enumerate(words[:-1]) if word == "-m"}
-    return Path(words[0]).name == "mkdocs" or bool(modules & {"mkdocs", "generator"})
+    named_mkdocs = any(Path(word).name == "mkdocs" for word in words[:1])
+    return named_mkdocs or bool(modules & {"mkdocs", "generator"})
 
 
 class _NoBuildPopen(subprocess.Popen):  # type: ignore[type-arg]
