@@ -43,8 +43,9 @@ browser:
 	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
 	  fi; }
 
-unit: $(READY)  ## the tests that build no site and run no command (seconds): after a code edit
-	$(BIN)/python -m pytest -q -n 2 -m unit --ignore=tests/browser
+unit: $(READY)  ## the tests that build no site and run no command: after a code edit
+# One process: two xdist workers would each import and collect everything, costing more than they save.
+	$(BIN)/python -m pytest -q -n 0 -m unit --ignore=tests/browser
 
 test: $(READY) browser lint  ## every test, browser suite included
 	$(BIN)/python -m generator check
