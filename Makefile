@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SETUP_LOG := $(VENV)/setup.log
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check test data-test lint bench browser clean plotly-bundle
+.PHONY: serve build check unit test data-test lint bench browser clean plotly-bundle
 
 # pip's output goes to .venv/setup.log, shown only when the setup fails.
 $(READY): pyproject.toml
@@ -47,6 +47,10 @@ browser:
 	  else \
 	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
 	  fi; }
+
+unit: $(READY)  ## the tests that build no site and run no command: after a code edit
+# One process: two xdist workers would each import and collect everything, costing more than they save.
+	$(BIN)/python -m pytest -q -n 0 -m unit --ignore=tests/browser
 
 test: $(READY) browser lint  ## every test, browser suite included
 	$(BIN)/python -m generator check

@@ -6,6 +6,7 @@ import contextlib
 import dataclasses
 import functools
 import http.server
+import inspect
 import itertools
 import json
 import os
@@ -16,6 +17,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+import types
+import unittest.mock
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +62,109 @@ CHROMIUM_MISSING = (
     "Headless Chromium not found: sudo apt-get install chromium fonts-noto-cjk "
     "(or set CHROMIUM=/path)"
 )
+
+
+# Every test is sorted at collection into one of two buckets. A "site" test builds a site or runs
+# the generator's or MkDocs's command line: it, a fixture it uses or a function of the tests they
+# call holds such a command (COMMAND), or it is marked `site`, `browser` or `slow`. Every other
+# test is a "unit" test, run by `make unit` in seconds. A unit test that starts a build or a
+# command anyway fails, saying to mark it, so no test lands in the wrong bucket silently.
+COMMAND = re.compile(r'(?:python\(\)|executable),\s*"-m",\s*"(?:mkdocs|generator)"')
+UNMARKED_BUILD = (
+    "这个测试构建了网站或运行了命令，却被归为 unit 测试：请给它加上 @pytest.mark.site "
+    "(a unit test must not build a site or run a command: mark it site)"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "site: builds a site or runs a command (set at collection; by hand if need be)"
+    )
+    config.addinivalue_line("markers", "unit: builds no site, runs no command: make unit")
+
+
+def _code_names(code: types.CodeType) -> Iterator[str]:
+    yield from code.co_names
+    for constant in code.co_consts:
+        if isinstance(constant, types.CodeType):
+            yield from _code_names(constant)
+
+
+@functools.cache
+def runs_a_command(function: Callable[..., object]) -> bool:
+    """Whether a function of the tests, or one of the tests' functions it calls, holds COMMAND."""
+    code = getattr(function, "__code__", None)
+    if code is None or not Path(code.co_filename).is_relative_to(ROOT / "tests"):
+        return False
+    if COMMAND.search(inspect.getsource(function)):
+        return True
+    called = (getattr(function, "__globals__", {}).get(name) for name in set(_code_names(code)))
+    return any(runs_a_command(f) for f in called if inspect.isfunction(f) and f is not function)
+
+
+def builds_a_site(item: pytest.Item) -> bool:
+    """Whether a collected test builds a site or runs a command, itself or through a fixture."""
+    if any(item.get_closest_marker(name) for name in ("site", "browser", "slow")):
+        return True
+    info = getattr(item, "_fixtureinfo", None)
+    definitions = info.name2fixturedefs.values() if info else ()
+    functions = [getattr(item, "function", None), *(d.func for ds in definitions for d in ds)]
+    return any(runs_a_command(f) for f in functions if f is not None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test `site` (it builds a site or runs a command) or `unit` (neither)."""
+    for item in items:
+        item.add_marker(pytest.mark.site if builds_a_site(item) else pytest.mark.unit)
+
+
+def starts_a_build(argv: object) -> bool:
+    """Whether a command line runs MkDocs or the generator."""
+    if isinstance(argv, str | bytes | os.PathLike):
+        words = os.fsdecode(argv).split()
+    else:
+        words = [os.fsdecode(word) for word in argv]  # type: ignore[attr-defined]
+    modules = {words[i + 1] for i, word in enumerate(words[:-1]) if word == "-m"}
+    named_mkdocs = any(Path(word).name == "mkdocs" for word in words[:1])
+    return named_mkdocs or bool(modules & {"mkdocs", "generator"})
+
+
+class _NoBuildPopen(subprocess.Popen):  # type: ignore[type-arg]
+    def __init__(self, args: object, *rest: object, **options: object) -> None:
+        if starts_a_build(args):
+            pytest.fail(UNMARKED_BUILD, pytrace=False)
+        super().__init__(args, *rest, **options)  # type: ignore[arg-type]
+
+
+def _no_build(*args: object, **options: object) -> None:
+    pytest.fail(UNMARKED_BUILD, pytrace=False)
+
+
+@contextlib.contextmanager
+def _building_fails(item: pytest.Item) -> Iterator[None]:
+    """While a unit test and the fixtures it sets up run: starting a build fails the test."""
+    if not item.get_closest_marker("unit"):
+        yield
+        return
+    from generator.glue.plugin import ReportPlugin
+
+    with (
+        unittest.mock.patch.object(subprocess, "Popen", _NoBuildPopen),
+        unittest.mock.patch.object(ReportPlugin, "on_files", _no_build),
+    ):
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    with _building_fails(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    with _building_fails(item):
+        return (yield)
 
 
 def python() -> str:

@@ -3,7 +3,9 @@ last-updated dates on facts and pages, and the Atom feed of each edition."""
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
+from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -23,8 +25,12 @@ from generator.site.pages.context import PageContext
 HANT = "zh-Hant"
 ATOM = "{http://www.w3.org/2005/Atom}"
 EDITIONS = ["", f"{HANT}/"]
+
+
 # The Traditional edition's own converter (OpenCC and the reviewed glossary).
-to_hant = converter_for(load_fact_base(Path(__file__).parent.parent / "data"), "s2twp", "zh-Hant")
+@cache
+def to_hant() -> ScriptConverter:
+    return converter_for(load_fact_base(Path(__file__).parent.parent / "data"), "s2twp", "zh-Hant")
 
 
 def read(site: Path, page: str) -> BeautifulSoup:
@@ -55,7 +61,7 @@ def page_of(record_id: str, file: str) -> str:
 def test_corrections_page_lists_each_change_with_date_records_and_reason(
     built_site, published_history, edition
 ):
-    ui = to_hant if edition else str
+    ui = to_hant() if edition else str
     page = read(built_site, f"{edition}changes.html")
     headings = [h.get_text().replace("¶", "").strip() for h in page.select("h2")]
     assert headings == [
@@ -77,7 +83,7 @@ def test_corrections_page_lists_each_change_with_date_records_and_reason(
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_a_corrected_fact_says_so_with_date_and_reason(built_site, published_history, edition):
-    ui = to_hant if edition else str
+    ui = to_hant() if edition else str
     name = page_of(published_history.corrected_id, "events.yml")
     page = read(built_site, f"{edition}{name}")
     block = BeautifulSoup(record_block(page, published_history.corrected_id), "html.parser")
@@ -100,7 +106,7 @@ def test_a_fact_shows_its_own_date_only_when_it_changed_on_another_day_than_the_
 ):
     """Most events were first published on 2024-03-01: that day is said once, at the foot of the
     page, not after every event; the corrected event still carries its date and its notice."""
-    ui = to_hant if edition else str
+    ui = to_hant() if edition else str
     timeline = read(built_site, f"{edition}timeline.html")
     days = [tag["datetime"] for tag in timeline.select(".fact-updated time")]
     expected = [published_history.correction_day]
@@ -175,7 +181,7 @@ def test_feed_is_valid_atom_with_an_entry_per_change(built_site, published_histo
     assert newest.updated.startswith("2024-03-10")
     assert newest.link.endswith(f"{edition}changes.html#" + newest.link.split("#")[1])
     assert [t.term for t in newest.tags] == ["correction"]
-    ui = to_hant if edition else str
+    ui = to_hant() if edition else str
     assert ui(published_history.correction) in newest.title
     added = parsed.entries[1].content[0].value
     assert published_history.added_id not in added, "records are named, not given as ids"
@@ -204,7 +210,7 @@ def test_the_two_feeds_are_the_same_changes_in_each_script(built_site):
     hant = feedparser.parse((built_site / HANT / "feed.xml").read_text(encoding="utf-8"))
     assert [e.updated for e in hans.entries] == [e.updated for e in hant.entries]
     assert {e.id for e in hans.entries}.isdisjoint({e.id for e in hant.entries})
-    assert hant.feed.title == to_hant(hans.feed.title)
+    assert hant.feed.title == to_hant()(hans.feed.title)
 
 
 HOSTILE = "<script>alert(1)</script> ]]> & [x](javascript:alert(1)) \x01{: onclick=x}"
@@ -228,6 +234,10 @@ def test_commit_messages_and_values_reach_the_page_as_text():
     markdown = changes.render(ctx)
     for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
         assert raw not in markdown, raw
+    # Escaped, not dropped: a reader sees the reason and both values as they were written.
+    shown = html.unescape(markdown)
+    assert f"**更正原因**：{VALUE}\n" in shown
+    assert f"<del>{VALUE}</del> → <ins><b>新</b></ins>" in shown
 
 
 def test_commit_messages_reach_the_feed_as_text():

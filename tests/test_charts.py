@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from datetime import date, datetime, timedelta
@@ -207,10 +208,18 @@ def context(base: FactBase, lang: str = "zh-Hans") -> PageContext:
     return PageContext(convert_fact_base(base, convert), convert, lang)
 
 
+@functools.cache
 def real_base() -> FactBase:
+    """The report's data, loaded once: tests read it, never change it."""
     from generator.facts.load import load_fact_base
 
     return load_fact_base(ROOT / "data")
+
+
+@functools.cache
+def real_context(lang: str = "zh-Hans") -> PageContext:
+    """The edition's context over the report's data, made once per edition."""
+    return context(real_base(), lang)
 
 
 @pytest.fixture(params=["small", "real"])
@@ -290,7 +299,7 @@ def test_timeline_has_one_mark_per_event_spanning_its_bounds(base: FactBase) -> 
 
 
 def test_timeline_opens_on_the_busiest_month_with_every_year_below() -> None:
-    figure = as_dict(charts.timeline_figure(context(real_base())))
+    figure = as_dict(charts.timeline_figure(real_context()))
     main, overview = figure["layout"]["xaxis"], figure["layout"]["xaxis2"]
     first, last = (date.fromisoformat(day) for day in main["range"])
     assert (last - first).days <= 40, "the view opens on one month"
@@ -307,7 +316,7 @@ def test_timeline_opens_on_the_busiest_month_with_every_year_below() -> None:
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
 def test_timeline_shows_every_full_title_and_dates_rows_outside_the_view(lang: str) -> None:
-    ctx = context(real_base(), lang)
+    ctx = real_context(lang)
     figure = as_dict(charts.timeline_figure(ctx))
     texts = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
     first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
@@ -333,7 +342,7 @@ def test_timeline_colours_by_kind_and_hover_has_date_words() -> None:
 def test_timeline_legend_is_colour_only_and_near_the_top() -> None:
     """The legend shows each category as a colour square (no ◀ or ◆ that could be read as
     precision), placed above the rows; the notes say shapes are the date's precision."""
-    figure = as_dict(charts.timeline_figure(context(real_base())))
+    figure = as_dict(charts.timeline_figure(real_context()))
     shown = [t for t in figure["data"] if t.get("showlegend") is not False]
     assert {t["meta"]["kind"] for t in shown} == {e.kind for e in real_base().events}
     assert all(t["marker"]["symbol"] == "square" and t["x"] == [None] for t in shown), (
@@ -344,7 +353,7 @@ def test_timeline_legend_is_colour_only_and_near_the_top() -> None:
 
 
 def test_timeline_has_dates_above_and_below_with_the_same_explicit_ticks() -> None:
-    layout = as_dict(charts.timeline_figure(context(real_base())))["layout"]
+    layout = as_dict(charts.timeline_figure(real_context()))["layout"]
     main, top = layout["xaxis"], layout["xaxis3"]
     assert top["side"] == "top" and top["overlaying"] == "x" and top["matches"] == "x"
     assert main["tickmode"] == "array" and main["ticktext"][0].endswith("日")
@@ -357,7 +366,7 @@ def test_timeline_has_dates_above_and_below_with_the_same_explicit_ticks() -> No
 def test_every_timeline_row_outside_the_view_has_an_edge_note(lang: str) -> None:
     """A row whose event lies before (after) the opened month is not blank: "← 2023年" at the
     view's left edge (or "… →" at its right), in the edition's script."""
-    ctx = context(real_base(), lang)
+    ctx = real_context(lang)
     figure = as_dict(charts.timeline_figure(ctx))
     first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
     edges = {a["y"]: a for a in figure["layout"]["annotations"] if a.get("name") == "edge"}
@@ -404,7 +413,7 @@ def people_parts(figure: dict[str, Any], role_id: str) -> list[tuple[date, date,
 def test_people_a_range_is_drawn_as_a_range_never_as_a_day(lang: str) -> None:
     """张楠's move is known only as 2/9–2/25: a box over every day of it, no point inside it;
     her new role is uncertain over that range and surely held only from its last day."""
-    ctx = context(real_base(), lang)
+    ctx = real_context(lang)
     figure = as_dict(charts.people_figure(ctx))
     drawn = marks(figure)
     move = drawn["zhang-nan-to-jianying"]
@@ -443,7 +452,7 @@ def test_people_a_range_is_drawn_as_a_range_never_as_a_day(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
 def test_people_each_role_row_is_titled_with_person_and_role(lang: str) -> None:
-    ctx = context(real_base(), lang)
+    ctx = real_context(lang)
     figure = as_dict(charts.people_figure(ctx))
     titles = [html.unescape(a["text"]) for a in figure["layout"]["annotations"]]
     people = [p for p in ctx.base.people if p.moves or any(r.start or r.end for r in p.roles)]
@@ -652,23 +661,6 @@ def test_layout_fits_phones_and_has_cjk_fonts(name: str) -> None:
         script = "SC" if lang == "zh-Hans" else "TC"
         assert f"Noto Sans CJK {script}" in layout["font"]["family"]
         assert layout["margin"]["l"] + layout["margin"]["r"] <= 40
-
-
-@pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
-def test_traditional_edition_has_no_simplified_only_characters(name: str) -> None:
-    base = real_base()
-    hans = as_dict(getattr(charts, f"{name}_figure")(context(base)))
-    hant = as_dict(getattr(charts, f"{name}_figure")(context(base, "zh-Hant")))
-    title_hans, title_hant = hans["layout"]["title"]["text"], hant["layout"]["title"]["text"]
-    assert not simplified_only(title_hans) & set(title_hant)
-    if simplified_only(title_hans):
-        assert title_hant != title_hans
-    texts_hans = json.dumps(hans, ensure_ascii=False)
-    texts_hant = json.dumps(hant, ensure_ascii=False)
-    leftover = simplified_only(texts_hans) & set(texts_hant)
-    # A few characters stay in names, where OpenCC keeps them (陆游 -> 陸游).
-    assert len(leftover) <= 2, leftover
-    assert "亿" not in texts_hant and "万" not in texts_hant
 
 
 def test_json_is_stable() -> None:

@@ -189,8 +189,21 @@ def test_tables_lists_and_quotes(to_hant):
     )
 
 
-def test_review_lists_phrase_and_glossary_changes(base):
-    changes = {(c.kind, c.source, c.result): c for c in review(base, "s2twp", "zh-Hant", None)}
+@pytest.fixture(scope="module")
+def data_review(base):
+    """The conversions of the data and the generated pages into the Taiwan edition."""
+    return {(c.kind, c.source, c.result): c for c in review(base, "s2twp", "zh-Hant", None)}
+
+
+@pytest.fixture(scope="module")
+def second_opinion_review(base):
+    """The conversions of the data, the pages and the hand-written docs, with every word the
+    second converter writes differently."""
+    return review(base, "s2twp", "zh-Hant", DATA.parent / "docs", second_opinion=True)
+
+
+def test_review_lists_phrase_and_glossary_changes(data_review):
+    changes = data_review
     video = changes[("phrase", "视频", "影片")]
     assert len(video.places) > 10
     assert any(place.startswith("claims.yml › ") for place in video.places)
@@ -222,27 +235,28 @@ def test_heading_anchors_are_in_the_editions_script_and_mapped_across(base, to_h
     } == {"资金与数据量": "資金與資料量"}
 
 
-def test_review_covers_the_generators_own_page_words(base):
-    changes = {(c.kind, c.source, c.result): c for c in review(base, "s2twp", "zh-Hant", None)}
+def test_review_covers_the_generators_own_page_words(data_review):
+    changes = data_review
     kinds = changes[("glossary", "类型", "類型")]
     assert any(place.startswith("page ") for place in kinds.places)
     assert not any(result == "型別" for _, _, result in changes)
 
 
-def test_review_covers_interface_words_outside_pages(base):
+def test_review_covers_interface_words_outside_pages(second_opinion_review):
     """Update stamps, corrections, the feed and plotly.js's tool bar are reviewed too."""
     from generator.site.ui_literals import interface_words
 
     reviewed = {(place.split(":")[0], text) for place, text in interface_words()}
     assert ("generator/site/freshness.py", "更新于") in reviewed
     assert ("generator/site/feed.py", "更正") in reviewed
-    changes = review(base, "s2twp", "zh-Hant", None, second_opinion=True)
-    words = {c.source for c in changes if any(p.startswith("plotly.js ") for p in c.places)}
+    words = {
+        c.source for c in second_opinion_review if any(p.startswith("plotly.js ") for p in c.places)
+    }
     assert "坐标轴" in words  # decided in the vocabulary: 座標軸
 
 
-def test_every_disagreement_with_the_second_converter_is_decided(base):
-    changes = review(base, "s2twp", "zh-Hant", DATA.parent / "docs", second_opinion=True)
+def test_every_disagreement_with_the_second_converter_is_decided(second_opinion_review):
+    changes = second_opinion_review
     decided = [c for c in changes if c.kind == "decided"]
     assert len(decided) > 30
     assert [c.line() for c in changes if c.kind == "differs"] == []

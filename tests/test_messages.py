@@ -6,20 +6,22 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 from generator.facts.messages import CATALOGUE, WORDS, closest, placeholders, say
 
 GENERATOR = Path(__file__).parent.parent / "generator"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.mark.parametrize("key", sorted(CATALOGUE))
-def test_every_message_has_chinese_and_english_with_the_same_placeholders(key):
-    text = CATALOGUE[key]
-    assert CJK.search(text.zh), f"{key}: the Chinese text has no Chinese"
-    assert text.en.strip(), f"{key}: no English text"
-    assert placeholders(text.zh) == placeholders(text.en), key
+def test_every_message_has_chinese_and_english_with_the_same_placeholders():
+    wrong = []
+    for key, text in sorted(CATALOGUE.items()):
+        if not CJK.search(text.zh):
+            wrong.append(f"{key}: the Chinese text has no Chinese")
+        if not text.en.strip():
+            wrong.append(f"{key}: no English text")
+        if placeholders(text.zh) != placeholders(text.en):
+            wrong.append(f"{key}: placeholders {placeholders(text.zh)} != {placeholders(text.en)}")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_every_word_has_both_languages():
@@ -39,26 +41,29 @@ def _name(call: ast.Call) -> str:
 MODULES = sorted(GENERATOR.rglob("*.py"))
 
 
-@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
-def test_messages_come_from_the_catalogue(path):
+def test_messages_come_from_the_catalogue():
     """A problem's message is never a literal: a new message goes into the catalogue."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for call in _calls(tree):
-        name = _name(call)
-        message = None
-        if name == "Problem" and len(call.args) >= 5:
-            message = call.args[4]
-        elif name == "problem" and len(call.args) >= 2:
-            message = call.args[1]
-        elif name in ("DateError", "ValueError", "_RefusalError") and call.args:
-            message = call.args[-1] if name == "_RefusalError" else call.args[0]
-        if message is not None:
-            assert not isinstance(message, ast.Constant | ast.JoinedStr), (
-                f"{path.name}:{call.lineno}: write the message into generator/facts/messages.py "
-                "and call say()"
-            )
-        if name == "say" and call.args and isinstance(call.args[0], ast.Constant):
-            assert call.args[0].value in CATALOGUE, f"{path.name}:{call.lineno}"
+    wrong = []
+    for path in MODULES:
+        where = path.relative_to(GENERATOR.parent)
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            name = _name(call)
+            message = None
+            if name == "Problem" and len(call.args) >= 5:
+                message = call.args[4]
+            elif name == "problem" and len(call.args) >= 2:
+                message = call.args[1]
+            elif name in ("DateError", "ValueError", "_RefusalError") and call.args:
+                message = call.args[-1] if name == "_RefusalError" else call.args[0]
+            if isinstance(message, ast.Constant | ast.JoinedStr):
+                wrong.append(
+                    f"{where}:{call.lineno}: write the message into generator/facts/messages.py "
+                    "and call say()"
+                )
+            key = call.args[0] if name == "say" and call.args else None
+            if isinstance(key, ast.Constant) and key.value not in CATALOGUE:
+                wrong.append(f"{where}:{call.lineno}: {key.value!r} is no message key")
+    assert not wrong, "\n".join(wrong)
 
 
 def test_every_catalogue_message_is_used():

@@ -15,7 +15,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ENV, EXAMPLES, python
 from test_generic import forbidden_terms
-from test_traditional_editions import simplified_in
 
 EXAMPLE = "qinghe-ferry"
 # The example's editions: folder under site/ (root first), <html lang>, and how it writes things.
@@ -136,14 +135,6 @@ def test_each_edition_draws_its_people_chart(built_report, edition: str) -> None
     assert [part for _, _, part in parts] == ["uncertain", "held"]
     days = (date(2023, 9, 18) - date(2022, 10, 1)).days + 1
     assert sum(length for _, length, _ in parts) == days * 24 * 3600 * 1000
-
-
-@pytest.mark.slow  # builds the example
-@pytest.mark.parametrize("edition", ["zh-TW", "zh-HK"])
-def test_traditional_editions_hold_no_simplified_characters(built_report, edition: str) -> None:
-    folder = built_report(EXAMPLE) / "site" / edition
-    assert (folder / "search" / "search_index.json").is_file()
-    assert simplified_in(folder, edition) == {}
 
 
 @pytest.mark.slow  # builds the example

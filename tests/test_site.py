@@ -88,8 +88,14 @@ def test_both_editions_have_the_same_pages(built_site):
 
 
 def test_404_page_in_both_editions(built_site):
-    assert (built_site / "404.html").is_file()
-    assert (built_site / HANT / "404.html").is_file()
+    hans, hant = soup(built_site, "404.html"), soup(built_site, f"{HANT}/404.html")
+    assert hans.html["lang"] == "zh-Hans" and hant.html["lang"] == "zh-Hant"
+    assert hans.h1.get_text() == "404：找不到这个页面"
+    assert hant.h1.get_text() == "404：找不到這個頁面"
+    assert "中文版Sora竞赛" in hans.title.get_text()
+    assert "中文版Sora競賽" in hant.title.get_text()
+    for page in (hans, hant):
+        assert page.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
 
 
 def test_html_lang_per_edition(built_site):
@@ -379,11 +385,15 @@ def test_every_edition_uses_the_root_editions_single_copy_of_the_assets(built_si
 
 
 def test_a_chart_keeps_its_drawn_height_before_it_is_drawn(built_site):
+    with_charts = set()
     for page in every_html_file(built_site):
         for chart in soup(built_site, page).select(".report-chart"):
+            with_charts.add(page)
             figure = json.loads(chart["data-figure"])
             assert chart["style"] == f"height:{figure['layout']['height']}px", page
             assert chart.select_one(".report-chart__waiting").get_text() == chart["aria-label"]
+    chart_pages = {prefix + page for page in CHART_PAGES for prefix in ("", f"{HANT}/")}
+    assert chart_pages <= with_charts, sorted(chart_pages - with_charts)
 
 
 EXTERNAL = re.compile(r"^(https?:)?//", re.I)

@@ -83,17 +83,39 @@ def simplified_in(edition_dir: Path, lang: str) -> dict[str, str]:
     return found
 
 
-@pytest.fixture(scope="module", params=["zh-Hant", "zh-HK"])
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(lang, marks=pytest.mark.site) for lang in ("zh-Hant", "zh-HK")],
+)
 def edition(request) -> tuple[str, Path]:
     if request.param == "zh-Hant":
         return "zh-Hant", request.getfixturevalue("built_site") / "zh-Hant"
     return "zh-HK", request.getfixturevalue("hong_kong_project") / "site" / "zh-HK"
 
 
-def test_every_file_of_a_traditional_edition_is_free_of_simplified(edition):
-    lang, folder = edition
+EXAMPLE = "qinghe-ferry"
+# Every Traditional edition: the report's (zh-HK added by configuration only) and the example's.
+TRADITIONAL = [
+    pytest.param("zh-Hant", None, marks=pytest.mark.site, id="zh-Hant"),
+    pytest.param("zh-HK", None, marks=pytest.mark.site, id="zh-HK"),
+    pytest.param("zh-TW", EXAMPLE, marks=pytest.mark.slow, id=f"{EXAMPLE}-zh-TW"),
+    pytest.param("zh-HK", EXAMPLE, marks=pytest.mark.slow, id=f"{EXAMPLE}-zh-HK"),
+]
+
+
+@pytest.mark.parametrize(("lang", "example"), TRADITIONAL)
+def test_every_file_of_a_traditional_edition_is_free_of_simplified(request, lang, example):
+    """Pages, chart figures, search index, feeds and downloads, as readers see them."""
+    if example:
+        folder = request.getfixturevalue("built_report")(example) / "site" / lang
+    elif lang == "zh-Hant":
+        folder = request.getfixturevalue("built_site") / lang
+    else:
+        folder = request.getfixturevalue("hong_kong_project") / "site" / lang
     files = [p for p in folder.rglob("*") if p.is_file()]
     assert len(files) > 20 and (folder / "search" / "search_index.json").is_file()
+    # The charts' words (titles, labels, hover text) are in their figure data: read here too.
+    assert any("data-figure=" in p.read_text(encoding="utf-8") for p in folder.glob("*.html"))
     assert simplified_in(folder, lang) == {}
 
 
@@ -204,8 +226,6 @@ def test_theme_strings_are_taiwan_strings(built_site):
     assert "輸入關鍵字開始搜尋" in page and "導航" not in page
     assert '<html lang="zh-Hant"' in page
     assert "簡體中文" in page
-    not_found = read(built_site / "zh-Hant", "404.html")
-    assert "找不到這個頁面" in not_found
 
 
 def test_downloads_of_a_traditional_edition_hold_facts_only(built_site):
