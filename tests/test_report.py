@@ -369,16 +369,6 @@ def test_a_broken_link_or_anchor_fails_the_build(tmp_path):
     assert "gone.md" in result.stderr and "no-such-person" in result.stderr
 
 
-def test_not_found_page_in_each_script(site):
-    hans = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert hans.h1.get_text() == "404：找不到这个页面"
-    hant = BeautifulSoup((site / "zh-Hant" / "404.html").read_text(encoding="utf-8"), "html.parser")
-    assert hant.html["lang"] == "zh-Hant"
-    assert hant.h1.get_text() == "404：找不到這個頁面"
-    assert "中文版Sora競賽" in hant.title.get_text()
-    assert hant.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
-
-
 def test_every_paragraph_of_every_source_is_cited(base):
     cited = {
         (c.source, c.paragraph) for _, r in records(base) for c in getattr(r, "cite", None) or []

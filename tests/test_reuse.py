@@ -124,20 +124,17 @@ def _assert_cite_box(page, lang, site_url):
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_data_page_links_the_bundle_and_shows_how_to_cite(built_site, site_url, lang):
+def test_home_and_data_pages_show_how_to_cite_and_the_data_page_links_the_bundle(
+    built_site, site_url, lang
+):
     page = data_page(built_site, lang)
     links = [a["href"] for a in page.select("article a[href$='.zip']")]
     assert links == [f"downloads/sora-report-data-{lang}.zip"]
-    _assert_cite_box(page, lang, site_url)
     licence = page.select_one("article a[href='https://creativecommons.org/licenses/by/4.0/']")
     assert licence is not None and licence.get_text() == "CC BY 4.0"
-
-
-@pytest.mark.parametrize("lang", EDITIONS)
-def test_home_page_shows_how_to_cite(built_site, site_url, lang):
-    folder = built_site / EDITIONS[lang]
-    page = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
-    _assert_cite_box(page, lang, site_url)
+    home = built_site / EDITIONS[lang] / "index.html"
+    for shown in (page, BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser")):
+        _assert_cite_box(shown, lang, site_url)
 
 
 def test_bibtex_escapes_its_special_characters():
