@@ -300,7 +300,7 @@ def test_a_changed_citation_keeps_the_source_words_in_the_traditional_edition():
     assert "國內的大廠們在算力這一塊" in feed and "中國的大廠們" not in feed
 
 
-def test_the_feed_keeps_quotes_apart_with_full_width_commas():
+def test_the_feed_shows_cited_paragraphs_and_quotes_apart():
     base = load_fact_base(Path(__file__).parent.parent / "data")
     cite = "a#37“微软、Meta、谷歌等大厂”, a#39“国内的大厂们在算力这一块”"
     edit = RecordEdit("changed", "claim", "x", None, (FieldEdit("cite", None, cite),))
@@ -313,7 +313,7 @@ def test_the_feed_keeps_quotes_apart_with_full_width_commas():
         changes_url="https://example.org/changes.html",
         feed_url="https://example.org/feed.xml",
     )
-    assert "「微軟、Meta、谷歌等大廠」， a#39「國內的大廠們在算力這一塊」" in feed
+    assert "第37段「微軟、Meta、谷歌等大廠」；第39段「國內的大廠們在算力這一塊」" in feed
 
 
 def test_search_indexes_the_newest_changes_and_the_page_keeps_them_all():

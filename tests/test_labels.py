@@ -65,3 +65,20 @@ def test_a_changed_field_is_worded_for_each_reader():
     assert changed_value("country", "CN", same, "organization") == "中国"
     assert changed_value("kind", "caveat", same, "note") == "注意"
     assert changed_value("relations[0].kind", "part-of", same, "product") == "所属"
+
+
+def test_a_changed_citation_and_list_of_records_read_as_words():
+    from generator.site.render import changed_value
+
+    names = {"bytedance": "字节跳动", "dreamina": "Dreamina", "src": "《题》"}
+    same = str
+    cites = "src#29「优酷、哔哩哔哩」, src#30「大多尚未表态」"
+    assert changed_value("cite", cites, same, "organization", names) == (
+        "第29段“优酷、哔哩哔哩”；第30段“大多尚未表态”"
+    )
+    assert changed_value("involves", "bytedance, dreamina", same, "event", names) == (
+        "字节跳动、Dreamina"
+    )
+    assert (
+        changed_value("arithmetic", "1 + 1 = 2, 2 × 3 = 6", same, "note") == "1 + 1 = 2；2 × 3 = 6"
+    )

@@ -8,6 +8,7 @@ so no contributor can open a tag, a link or an attribute list.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from generator.editions.convert import inside_corner_brackets
@@ -145,16 +146,51 @@ _DATE_FIELDS = frozenset(
 )
 
 
+_CITED_PARAGRAPH = re.compile(r"(?P<source>[^\s#,，]+)#(?P<n>\d+)(?:[「“](?P<quote>[^」”]*)[」”])?")
+_LIST_SEPARATOR = ", "  # how the fact diff joins the items of a list
+
+
+def _citations_in_words(value: str, names: dict[str, str]) -> str:
+    """`src#29「…」, src#30「…」` as 第29段「…」；第30段「…」, each source named once when
+    there is more than one."""
+    cited = list(_CITED_PARAGRAPH.finditer(value))
+    sources = list(dict.fromkeys(m.group("source") for m in cited))
+    parts = []
+    for source in sources:
+        paragraphs = [
+            f"第{m.group('n')}段" + (f"“{m.group('quote')}”" if m.group("quote") else "")
+            for m in cited
+            if m.group("source") == source
+        ]
+        named = f"{names.get(source, source)}：" if len(sources) > 1 else ""
+        parts.append(named + "；".join(paragraphs))
+    return "。".join(parts)
+
+
 def changed_value(
-    path: str, value: str, ui: Callable[[str], str], record_kind: str | None = None
+    path: str,
+    value: str,
+    ui: Callable[[str], str],
+    record_kind: str | None = None,
+    names: dict[str, str] | None = None,
 ) -> str:
     """A changed field's value as the corrections page and the feed show it: a date in words
-    (不晚于2024年2月25日, not ../2024-02-25), a code in words, a citation in the source's words."""
-    if path.rpartition(".")[2] in _DATE_FIELDS:
+    (不晚于2024年2月25日, not ../2024-02-25), a code in words, records by their names, a
+    citation as paragraphs and the source's words (第29段“…”)."""
+    names = names or {}
+    field = path.rpartition(".")[2]
+    if field in _DATE_FIELDS:
         try:
             return ui(date_words(value))
         except ValueError:
             pass
+    if path.endswith("cite") and _CITED_PARAGRAPH.match(value):
+        value = _citations_in_words(value, names)
+    items = value.split(_LIST_SEPARATOR)
+    if len(items) > 1 and field == "arithmetic":
+        value = "；".join(items)
+    elif items and all(item in names for item in items):
+        return "、".join(names[item] for item in items)
     return changed_value_words(path, value, ui, record_kind)
 
 

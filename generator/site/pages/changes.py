@@ -35,7 +35,7 @@ MISSING_WORDS = {
 def _value(ctx: PageContext, edit: FieldEdit, value: str | None, record_kind: str) -> str:
     if value is None:
         return ctx.ui("（无）")
-    return md_text(changed_value(edit.path, value, ctx.ui, record_kind))
+    return md_text(changed_value(edit.path, value, ctx.ui, record_kind, ctx.names))
 
 
 def _record_name(ctx: PageContext, edit: RecordEdit) -> str:
