@@ -52,8 +52,8 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
         words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
             f"<li>{_xml(ui(field_words(item.path)))}："
-            f"<del>{_xml(_value(item.path, item.before, ui, edit.kind, names))}</del>"
-            f" → <ins>{_xml(_value(item.path, item.after, ui, edit.kind, names))}</ins></li>"
+            f"<del>{_xml(_value(item.path, item.before, ui, names))}</del>"
+            f" → <ins>{_xml(_value(item.path, item.after, ui, names))}</ins></li>"
             for item in edit.fields
             if edit.status in ("changed", "renamed")
         )
@@ -63,9 +63,9 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
     return f"{said}<ul>{''.join(items)}</ul>"
 
 
-def _value(path: str, value: str | None, ui: Ui, record_kind: str, names: dict[str, str]) -> str:
+def _value(path: str, value: str | None, ui: Ui, names: dict[str, str]) -> str:
     """A changed value as the corrections page shows it (a citation keeps the source's words)."""
-    return changed_value(path, value, ui, record_kind, names) if value else "—"
+    return changed_value(path, value, ui, names) if value else "—"
 
 
 def _entry_id(revision: Revision, lang: str) -> str:

@@ -205,8 +205,6 @@ FIELD_WORDS = {
     "arithmetic": "算式",
     "as_of": "截至日期",
     "charts": "图表",
-    "counts": "计数",
-    "derived": "推算值",
     "description": "页面说明",
     "editions": "各版本写法",
     "focus": "聚焦机构",
@@ -217,7 +215,6 @@ FIELD_WORDS = {
     "inputs": "所用数字",
     "intro": "导语",
     "locales": "各地写法",
-    "moves": "职务变动",
     "n": "段号",
     "name_forms": "各版本名称",
     "numbering": "段落编号",
@@ -226,27 +223,15 @@ FIELD_WORDS = {
     "quote": "引语",
     "reading": "读法",
     "relies_on": "所依据的数字",
-    "roles": "职务",
-    "series": "数据序列",
     "simplified": "简体写法",
     "traditional": "繁体写法",
     "unit_forms": "各版本单位写法",
     "vocabulary": "用语表",
     "why": "理由",
-    "glossary": "词表",
-    "claims": "论断",
-    "events": "事件",
-    "figures": "数字",
-    "forecasts": "预测",
     "market": "市场",
-    "market_moves": "市场异动",
-    "notes": "编者注",
-    "organizations": "机构",
-    "people": "人物",
-    "products": "产品",
-    "report": "报告设置",
-    "sources": "来源",
 }
+# A list of records held by another (a person's roles) is named as its kind is.
+_LIST_WORDS = {kind.list_key: kind.label for kind in KINDS.values()}
 # Keys of per-edition maps (name_forms, unit_forms, a glossary entry's editions).
 EDITION_WORDS = {
     "zh-Hans": "简体版",
@@ -270,51 +255,45 @@ def field_words(path: str) -> str:
             words.append(segment)
             continue
         name = match.group("name")
-        word = FIELD_WORDS.get(name) or EDITION_WORDS.get(name) or name
+        word = FIELD_WORDS.get(name) or _LIST_WORDS.get(name) or EDITION_WORDS.get(name) or name
         index = match.group("index")
         words.append(f"{word}{int(index) + 1}" if index is not None else word)
     return "·".join(words)
 
 
-# A record's `kind` in words, by the kind of record it belongs to.
-_KIND_WORDS_OF_RECORD = {
-    "organization": ORG_KIND_WORDS,
-    "product": PRODUCT_KIND_WORDS,
-    "event": EVENT_KIND_WORDS,
-    "figure": FIGURE_KIND_WORDS,
-    "note": NOTE_KIND_WORDS,
-}
-# Other fields whose values are codes, in words.
+# Coded values in words, by the field that holds them. A kind's code means one thing whatever
+# the record ("other" is the one code several kinds share).
 _CODE_WORDS = {
+    "kind": {
+        **EVENT_KIND_WORDS,
+        **PRODUCT_KIND_WORDS,
+        **FIGURE_KIND_WORDS,
+        **ORG_KIND_WORDS,
+        **NOTE_KIND_WORDS,
+        "other": "其他",
+    },
+    "status": {**PRODUCT_STATUS_WORDS, **FORECAST_STATUS_WORDS},
     "country": COUNTRY_WORDS,
     "topic": TOPIC_WORDS,
     "comparator": {**COMPARATOR_WORDS, "=": "等于"},
 }
-_STATUS_WORDS_OF_RECORD = {"product": PRODUCT_STATUS_WORDS, "forecast": FORECAST_STATUS_WORDS}
 
 
-def _code_words(path: str, value: str, record_kind: str | None) -> str | None:
+def _code_words(path: str, value: str) -> str | None:
     """A coded value (a kind, country, status…) in words, or None when it is not one."""
     field = path.rpartition(".")[2].partition("[")[0]
-    if field == "kind":
-        words = RELATION_WORDS if ".kind" in path and "relations[" in path else None
-        words = words or _KIND_WORDS_OF_RECORD.get(record_kind or "", {})
-    elif field == "status":
-        words = _STATUS_WORDS_OF_RECORD.get(record_kind or "", {})
-    else:
-        words = _CODE_WORDS.get(field, {})
-    return words.get(value)
+    if field == "kind" and "relations[" in path:
+        return RELATION_WORDS.get(value)
+    return _CODE_WORDS.get(field, {}).get(value)
 
 
-def changed_value_words(
-    path: str, value: str, ui: Callable[[str], str], record_kind: str | None = None
-) -> str:
+def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
     """A changed field's value as the edition's readers read it (corrections page and feed): an
     attribution level or a code (a kind, a country) in words; a citation holds the source's own
     words, whose glyphs change and wording never (国内 stays 國內)."""
     if path.endswith("attribution") and value in Attribution.__members__.values():
         return ui(ATTRIBUTION_WORDS[Attribution(value)])
-    coded = _code_words(path, value, record_kind)
+    coded = _code_words(path, value)
     if coded is not None:
         return ui(coded)
     if path.endswith("cite"):

@@ -171,11 +171,10 @@ def changed_value(
     path: str,
     value: str,
     ui: Callable[[str], str],
-    record_kind: str | None = None,
     names: dict[str, str] | None = None,
 ) -> str:
     """A changed field's value as the corrections page and the feed show it: a date in words
-    (不晚于2024年2月25日, not ../2024-02-25), a code in words, records by their names, a
+    (不晚于2020年1月31日, not ../2020-01-31), a code in words, records by their names, a
     citation as paragraphs and the source's words (第29段“…”)."""
     names = names or {}
     field = path.rpartition(".")[2]
@@ -191,7 +190,7 @@ def changed_value(
         value = "；".join(items)
     elif items and all(item in names for item in items):
         return "、".join(names[item] for item in items)
-    return changed_value_words(path, value, ui, record_kind)
+    return changed_value_words(path, value, ui)
 
 
 def source_anchor(source_id: str, paragraph: int) -> str:

@@ -32,10 +32,10 @@ MISSING_WORDS = {
 }
 
 
-def _value(ctx: PageContext, edit: FieldEdit, value: str | None, record_kind: str) -> str:
+def _value(ctx: PageContext, edit: FieldEdit, value: str | None) -> str:
     if value is None:
         return ctx.ui("（无）")
-    return md_text(changed_value(edit.path, value, ctx.ui, record_kind, ctx.names))
+    return md_text(changed_value(edit.path, value, ctx.ui, ctx.names))
 
 
 def _record_name(ctx: PageContext, edit: RecordEdit) -> str:
@@ -58,8 +58,7 @@ def _record_lines(ctx: PageContext, edit: RecordEdit) -> list[str]:
     if edit.old_key:
         lines.append(f"    - {ui('原编号')}：`{edit.old_key}`")
     for item in edit.fields:
-        before = _value(ctx, item, item.before, edit.kind)
-        after = _value(ctx, item, item.after, edit.kind)
+        before, after = _value(ctx, item, item.before), _value(ctx, item, item.after)
         before = f"<del>{before}</del>" if item.before is not None else before
         after = f"<ins>{after}</ins>" if item.after is not None else after
         lines.append(f"    - {ui(field_words(item.path))}：{before} → {after}")
