@@ -62,6 +62,7 @@ def test_a_changed_field_is_worded_for_each_reader():
 
     assert field_words("relations[0].kind") == "关系1·类型"
     assert field_words("inferred.date") == "推断依据·日期"
+    assert field_words("paragraphs[20].gist") == "第21段·提要"
     assert field_words("unit_forms.zh-Hant") == "各版本单位写法·繁体版"
     assert contributor_path("relations[1].kind") == "relations 第2条 › kind"
     same = str

@@ -257,7 +257,11 @@ def field_words(path: str) -> str:
         name = match.group("name")
         word = FIELD_WORDS.get(name) or _LIST_WORDS.get(name) or EDITION_WORDS.get(name) or name
         index = match.group("index")
-        words.append(f"{word}{int(index) + 1}" if index is not None else word)
+        if index is not None and name == "paragraphs":
+            word = f"第{int(index) + 1}段"  # a source's paragraph, as its citations count it
+        elif index is not None:
+            word = f"{word}{int(index) + 1}"
+        words.append(word)
     return "·".join(words)
 
 
