@@ -237,4 +237,6 @@ def test_reasons_read_as_sentences_in_the_readers_language():
     # An English subject is not shown to Chinese readers; a Chinese one is, when nothing else is.
     assert reasons_of("Compute page: tidy the chain\n\nbody") == (None, "")
     assert reasons_of("补上一条记录\n\nbody") == (None, "补上一条记录")
+    assert reasons_of("Taiwan read: 拚算力, 位元\n") == (None, "")
+    assert reasons_of("补上Sora的开发方\n") == (None, "补上Sora的开发方")
     assert reasons_of("Tidy\n\n说明：补上漏掉的记录。") == (None, "补上漏掉的记录。")

@@ -116,6 +116,7 @@ class History:
 
 
 _READERS_SCRIPT = re.compile(r"[\u3400-\u9fff]")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]")
 _CLOSING_MARKS = ("。", "！", "？", "；", "…")
 
 
@@ -125,9 +126,9 @@ def reasons_of(message: str) -> tuple[str | None, str]:
     corrections = [m.group("text") for m in CORRECTION_LINE.finditer(message)]
     reasons = [m.group("text") for m in REASON_LINE.finditer(message)]
     subject = next((line.strip() for line in message.splitlines() if line.strip()), "")
-    # A subject line is shown to readers only when it is written in their language: a commit
+    # A subject line is shown to readers only when it is mostly written in their script: a commit
     # without a 说明 line and with an English subject gets no reason rather than a foreign one.
-    if not _READERS_SCRIPT.search(subject):
+    if len(_READERS_SCRIPT.findall(subject)) < len(_LATIN_LETTERS.findall(subject)):
         subject = ""
     correction = _sentences(corrections) or None
     return correction, _sentences(reasons) or correction or subject
