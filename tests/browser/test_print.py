@@ -85,7 +85,7 @@ def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, s
         page.emulate_media(media="print")
         wait_for_paper_width(page)
         failures += [f"{path} {drawn}: {problem}" for problem in printed_problems(page)]
-    assert failures == [], failures
+    assert failures == [], "\n".join(failures)
 
 
 def test_data_page_prints_the_how_to_cite_box(context, site_server):
