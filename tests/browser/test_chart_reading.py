@@ -2,9 +2,10 @@
 only as a range is never drawn as a day, no row is blank, small print is readable, dark mode
 keeps every mark visible, and printing repeats no tick.
 
-Each page is opened once per drawing: the preview is measured at every width on one visit (it
-redraws for its box's width), then plotly.js takes over, and every check is made on what those
-visits measured; a failure names the page, width, drawing and check."""
+Each page is opened once: the preview is measured at every width (it redraws for its box's
+width), then plotly.js takes over and is measured at every width (it lays the chart out again
+for the window), and every check is made on what that visit measured; a failure names the
+page, width, drawing and check."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ HEIGHT = 900
 DESKTOP = 1280
 LEGEND_WIDTHS = [390, 430, 460, 600, 700, DESKTOP]
 # The widths each page is measured at, narrowest first (the desktop last: plotly.js takes over
-# the preview there, on the same visit).
+# the preview there, then is measured back down to the narrowest).
 WIDTHS = {
     "people.html": LEGEND_WIDTHS,
     f"{HANT}/people.html": [390, DESKTOP],
@@ -56,6 +57,27 @@ def resize(page, width: int) -> None:
             const svg = chart.querySelector('.report-chart__preview');
             const box = Math.max(Math.round(chart.getBoundingClientRect().width), 120);
             return svg && Math.abs(+svg.getAttribute('width') - box) <= 1;
+        })"""
+    )
+
+
+def resize_plotly(page, width: int) -> None:
+    """Make the window `width` wide and wait until plotly.js has laid every chart out again."""
+    page.evaluate(
+        """() => document.querySelectorAll('.report-chart').forEach(chart => {
+            chart.__resized = false;
+            if (!chart.__watched) {
+                chart.__watched = true;
+                chart.on('plotly_relayout', () => { chart.__resized = true; });
+            }
+        })"""
+    )
+    page.set_viewport_size({"width": width, "height": HEIGHT})
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.report-chart')].every(chart => {
+            const svg = chart.querySelector('.main-svg');
+            return chart.__resized
+                && Math.abs(+svg.getAttribute('width') - chart.getBoundingClientRect().width) <= 1;
         })"""
     )
 
@@ -271,13 +293,9 @@ def measure_everywhere(browser, site_server: str, path: str) -> dict[tuple[int, 
         wait_for_charts(page)
         page.mouse.move(0, 0)
         found[widths[-1], "plotly"] = measure(page, "plotly")
-        page.close()
-        for width in widths[:-1]:
-            page = ctx.new_page()
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            show(page, site_server, path, "plotly")
+        for width in reversed(widths[:-1]):
+            resize_plotly(page, width)
             found[width, "plotly"] = measure(page, "plotly")
-            page.close()
         return found
     finally:
         ctx.close()
