@@ -33,13 +33,9 @@ WIDTHS = {
 }
 
 
-def show(page, site_server: str, path: str, drawn: str) -> None:
-    """Open `path` with every chart drawn by the preview (plotly.js not run) or by plotly.js."""
+def show_preview(page, site_server: str, path: str) -> None:
+    """Open `path` with every chart drawn by the preview (plotly.js not run)."""
     page.goto(site_server + path, wait_until="load")
-    if drawn == "plotly":
-        wait_for_charts(page)
-        page.mouse.move(0, 0)
-        return
     for chart in page.locator(".report-chart").all():
         chart.scroll_into_view_if_needed()
     page.wait_for_function(
@@ -284,7 +280,7 @@ def measure_everywhere(browser, site_server: str, path: str) -> dict[tuple[int, 
     ctx.set_default_timeout(20_000)
     try:
         page = ctx.new_page()
-        show(page, site_server, path, "preview")
+        show_preview(page, site_server, path)
         found = {}
         for width in widths:
             if width != widths[0]:
@@ -437,7 +433,7 @@ def test_uncertain_role_stretches_stand_out_in_either_palette(browser, site_serv
     and once plotly.js has taken over."""
     ctx = browser.new_context(viewport={"width": DESKTOP, "height": HEIGHT}, color_scheme=scheme)
     page = ctx.new_page()
-    show(page, site_server, "people.html", "preview")
+    show_preview(page, site_server, "people.html")
     background = page.evaluate(
         """() => getComputedStyle(document.body).backgroundColor
             .match(/\\d+/g).slice(0, 3).map(Number)"""
@@ -469,7 +465,7 @@ def test_printed_timeline_repeats_no_year_and_drops_screen_hints(context, site_s
     """Printed as the preview drew it, then once plotly.js has taken over: the screen's hint is
     gone, the overview's years are not repeated, and no "drag" instruction is printed."""
     page = context.new_page()
-    show(page, site_server, f"{HANT}/timeline.html", "preview")
+    show_preview(page, site_server, f"{HANT}/timeline.html")
     hint = page.locator(".report-chart__hint")
     failures = []
     for drawn in DRAWN:
