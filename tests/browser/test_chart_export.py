@@ -40,7 +40,7 @@ def test_the_tool_bar_saves_svg_and_png_named_and_labelled(context, site_server,
     expected = EXPECTED[script]
     page = context.new_page()
     problems = PageProblems(page, site_server)
-    page.goto(f"{site_server}{expected['prefix']}market.html", wait_until="networkidle")
+    page.goto(f"{site_server}{expected['prefix']}market.html", wait_until="load")
     wait_for_charts(page)
     address = f"{site_server.split('://', 1)[1].rstrip('/')}/{expected['prefix']}".rstrip("/")
     with page.expect_download() as svg_download:
@@ -73,7 +73,7 @@ def test_the_embed_snippet_is_copied_from_the_keyboard_and_opens(context, site_s
     expected = EXPECTED[script]
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{site_server}{expected['prefix']}market.html", wait_until="networkidle")
+    page.goto(f"{site_server}{expected['prefix']}market.html", wait_until="load")
     share = page.locator("#chart-market .report-chart-share")
     share.locator("summary").focus()
     page.keyboard.press("Enter")

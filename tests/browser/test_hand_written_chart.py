@@ -48,7 +48,7 @@ def test_a_chart_block_on_a_hand_written_page_is_drawn(context, charted_site, ch
     html = (charted_site / path).read_text(encoding="utf-8")
     assert CHART_SCRIPT in html
     page = context.new_page()
-    page.goto(charted_server + path, wait_until="networkidle")
+    page.goto(charted_server + path, wait_until="load")
     # The chart sits at the end of a long page: its preview comes once it is scrolled to, and
     # plotly.js once the reader reaches for it.
     page.locator(".report-chart").first.scroll_into_view_if_needed()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +47,31 @@ LONE_PERMALINKS = """() => {
 @pytest.mark.parametrize("path", ["timeline.html", f"{HANT}/people.html", "method.html"])
 def test_a_heading_permalink_stays_with_the_title(context, site_server, path):
     page = context.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
+    open_page(page, site_server + path)
     found = page.evaluate(LONE_PERMALINKS)
     assert found["headings"] > 5
     assert found["alone"] == [], (path, found["alone"][:10])
+
+
+def open_page(page, address: str) -> None:
+    """Open `address` with its styles and fonts in place: headings are laid out as read."""
+    page.goto(address, wait_until="load")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+
+
+# The heading is hovered or linked to, and its ¶ has finished any transition it started.
+SETTLED = """id => {
+    const heading = document.getElementById(id);
+    return heading.matches(':hover, :target')
+        && heading.querySelector('.headerlink').getAnimations().length === 0;
+}"""
+
+
+def settle(page, heading_id: str) -> None:
+    """Wait (up to 2 s) until the heading is hovered or linked to and its ¶ stopped changing;
+    the check that follows says what is wrong if it never does."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(SETTLED, arg=heading_id, timeout=2_000)
 
 
 def opacity(page, heading_id: str) -> float:
@@ -63,7 +87,7 @@ def opacity(page, heading_id: str) -> float:
 @pytest.mark.parametrize("path", ["timeline.html", f"{HANT}/people.html"])
 def test_a_hovered_or_linked_heading_shows_its_permalink(context, site_server, path):
     page = context.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
+    open_page(page, site_server + path)
     ids = page.evaluate(
         "() => [...document.querySelectorAll('.md-content h2[id]')].map(h => h.id).slice(1, 3)"
     )
@@ -74,11 +98,11 @@ def test_a_hovered_or_linked_heading_shows_its_permalink(context, site_server, p
     heading.scroll_into_view_if_needed()
     box = heading.bounding_box()
     page.mouse.move(box["x"] + 8, box["y"] + box["height"] / 2)
-    page.wait_for_timeout(300)
+    settle(page, hovered)
     assert opacity(page, hovered) == 1, "shown while the pointer is on its heading"
     page.mouse.move(0, 0)
     page.goto(f"{site_server}{path}#{linked}")
-    page.wait_for_timeout(300)
+    settle(page, linked)
     assert opacity(page, linked) == 1, "shown on the heading a link leads to"
 
 
@@ -114,7 +138,7 @@ COVERED_TEXT = """(ids) => {
 @pytest.mark.parametrize("path", ["timeline.html", f"{HANT}/timeline.html", "method.html"])
 def test_a_focused_permalink_covers_no_heading_text_on_a_phone(phone, site_server, path):
     page = phone.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
+    open_page(page, site_server + path)
     assert page.evaluate(COVERED_TEXT, None) == []
     # A tap leaves its heading hovered: its ¶ must not cover the text either.
     ids = page.evaluate(
@@ -125,5 +149,5 @@ def test_a_focused_permalink_covers_no_heading_text_on_a_phone(phone, site_serve
         heading.scroll_into_view_if_needed()
         box = heading.bounding_box()
         page.touchscreen.tap(box["x"] + 6, box["y"] + 8)
-        page.wait_for_timeout(200)
+        settle(page, heading_id)
         assert page.evaluate(COVERED_TEXT, [heading_id]) == [], heading_id

@@ -69,7 +69,7 @@ def test_charts_draw_in_view_and_plotly_runs_when_reached_moving_nothing(
 def test_keyboard_focus_hands_a_chart_to_plotly(browser, site_server):
     page = browser.new_page(viewport=PHONE)
     try:
-        page.goto(f"{site_server}market.html", wait_until="networkidle")
+        page.goto(f"{site_server}market.html", wait_until="load")
         page.locator(".report-chart").first.focus()
         page.wait_for_function(
             "() => document.querySelector('.report-chart .main-svg')", timeout=20_000

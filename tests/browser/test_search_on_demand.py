@@ -74,7 +74,7 @@ def test_a_phone_reader_tapping_search_gets_results(browser, site_server):
 def test_arriving_from_a_search_result_highlights_the_words_at_once(context, site_server):
     fetched = watch(context)
     page = context.new_page()
-    page.goto(f"{site_server}people.html?h=张楠", wait_until="networkidle")
+    page.goto(f"{site_server}people.html?h=张楠", wait_until="load")
     page.wait_for_function(
         "() => document.querySelector('mark[data-md-highlight]')", timeout=20_000
     )
@@ -89,7 +89,7 @@ def test_pasted_text_searches_without_a_key_press(context, site_server, path, qu
     # fill() sets the text and sends an input event but no key events: what a paste, dictation
     # or many phone keyboards' Chinese input does.
     page = context.new_page()
-    page.goto(site_server + path, wait_until="networkidle")
+    page.goto(site_server + path, wait_until="load")
     box = page.locator("input.md-search__input")
     meta = page.locator(".md-search-result__meta")
     starting = meta.inner_text().strip()  # "initialising search", in the page's language
