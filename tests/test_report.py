@@ -206,7 +206,9 @@ def test_no_raw_ids_or_placeholders_on_pages(site, base, tree):
 def test_prose_takes_values_from_the_data(site):
     overview = pages(site)["index.html"]
     text = overview.get_text(" ")
-    assert "2024年2月9日" in text
+    # The source's date range (`published: ../2024-02-25`) and a figure, rendered from data.
+    assert "不晚于2024年2月25日" in text
+    assert "单次训练也要1个月" in text
     link = overview.find("a", href="people.html#zhang-nan")
     assert link is not None and link.get_text() == "张楠"
     hant = pages(site / "zh-Hant")["index.html"]
