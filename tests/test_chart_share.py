@@ -15,7 +15,7 @@ from generator.site.chart_share import charts_in, file_name, snippet, with_chart
 EDITIONS = {"zh-Hans": "", "zh-Hant": f"{HANT}/"}
 SOURCE_LINES = {
     "zh-Hans": "资料来源：智能Pro《中文版Sora，难倒互联网大厂》等；整理：",
-    "zh-Hant": "資料來源：智能Pro《中文版Sora，難倒網路大廠》等；整理：",
+    "zh-Hant": "資料來源：智能Pro《中文版Sora，難倒互聯網大廠》等；整理：",
 }
 
 

@@ -126,7 +126,7 @@ def test_corrections_page_says_there_is_no_history_and_why(undated):
     site, output = undated
     for edition, empty, why in (
         ("", "暂无修订记录", "不是在 git 仓库里构建的"),
-        ("zh-Hant/", "暫無修訂記錄", "不是在 git 儲存庫裡構建的"),
+        ("zh-Hant/", "暫無修訂記錄", "不是在 git 儲存庫裡建置的"),
     ):
         page = BeautifulSoup(
             (site / edition / "changes.html").read_text(encoding="utf-8"), "html.parser"

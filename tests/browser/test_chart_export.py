@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_pages import HANT, PageProblems, wait_for_charts
+from conftest import wait_for_charts
+from test_pages import HANT, PageProblems
 
 pytestmark = pytest.mark.browser
 

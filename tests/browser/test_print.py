@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from conftest import wait_for_charts
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from test_pages import HANT, wait_for_charts
+from test_pages import HANT
 
 pytestmark = pytest.mark.browser
 
