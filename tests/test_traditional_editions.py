@@ -175,9 +175,26 @@ def chart_text(page: str) -> str:
     return "\n".join(texts)
 
 
+@cache
+def verified_quotes() -> tuple[str, ...]:
+    """Every quote of the source the report's records carry (Simplified, as written)."""
+    from generator.facts.fields import records
+    from generator.facts.load import load_fact_base
+
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    return tuple(c.quote for _, r in records(base) for c in getattr(r, "cite", None) or [])
+
+
+def _quotes_the_source(match: re.Match[str]) -> str:
+    simplified = opencc.OpenCC("t2s").convert(match.group(1))
+    return "" if any(simplified in quote for quote in verified_quotes()) else match.group(0)
+
+
 def without_quotes(text: str) -> str:
-    """`text` less the source's own words (原文：「…」), which keep the source's wording."""
-    return re.sub(r"原文：「[^」]*」", "", text)
+    """`text` less the source's own words, which keep the source's wording: 原文：「…」, and a
+    stretch of a verified quote that a sentence puts in quotation marks (作者推算「至少在…」)."""
+    text = re.sub(r"原文：「[^」]*」", "", text)
+    return re.sub(r"「([^「」『』]{2,})」", _quotes_the_source, text)
 
 
 def as_the_source_writes(page: str) -> str:
@@ -296,11 +313,13 @@ def words_outside_quotes(name: str, raw: str) -> str:
     """What a reader of file `name` meets in the edition's own words: no quote of the source."""
     if name.endswith(".csv"):
         rows = csv.DictReader(io.StringIO(raw.lstrip("\ufeff")))
-        return "\n".join(
-            " ".join(v for k, v in row.items() if k != "cite_quotes" and v) for row in rows
+        return without_quotes(
+            "\n".join(
+                " ".join(v for k, v in row.items() if k != "cite_quotes" and v) for row in rows
+            )
         )
     if name.endswith(".json") and not name.startswith("search/"):
-        return json.dumps(_without_quote_keys(json.loads(raw)), ensure_ascii=False)
+        return without_quotes(json.dumps(_without_quote_keys(json.loads(raw)), ensure_ascii=False))
     text = re.sub(r'<span class="cite-quote">.*?</span>', "", raw)
     return without_quotes(readable(text).replace("\u200b", ""))
 

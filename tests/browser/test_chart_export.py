@@ -25,7 +25,7 @@ EXPECTED = {
         "prefix": f"{HANT}/",
         "name": "Sora概念股行情數量",
         "title": "Sora概念股行情",
-        "source": "資料來源：智能Pro《中文版Sora，難倒網路大廠》等",
+        "source": "資料來源：智能Pro《中文版Sora，難倒互聯網大廠》等",
         "buttons": {"png": "下載圖表（PNG）", "svg": "下載圖表（SVG）"},
         "copied": "已複製到剪貼簿",
     },
