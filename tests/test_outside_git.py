@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BUILD_ENV, copy_project, python
+from conftest import BUILD_ENV, build_once, copy_project, python
 
 EDITIONS = ("", "zh-Hant/")
 TEXT_FILES = ("*.html", "*.xml", "*.json", "*.csv", "*.txt", "*.md", "*.bib")
@@ -25,22 +25,27 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 @pytest.fixture(scope="module")
 def undated(tmp_path_factory) -> tuple[Path, str]:
     """(site/, build output) of a build with no git repository and no SOURCE_DATE_EPOCH."""
-    project = copy_project(tmp_path_factory.mktemp("zip-download") / "project")
-    env = {key: value for key, value in BUILD_ENV.items() if key != "SOURCE_DATE_EPOCH"}
-    # git must not find a repository above the copy either (a TMPDIR inside a checkout).
-    env["GIT_CEILING_DIRECTORIES"] = str(project.parent)
-    env["SITE_URL"] = "https://example.org/report/"
-    result = subprocess.run(
-        [python(), "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
-    return project / "site", result.stderr
+
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        env = {key: value for key, value in BUILD_ENV.items() if key != "SOURCE_DATE_EPOCH"}
+        # git must not find a repository above the copy either (a TMPDIR inside a checkout).
+        env["GIT_CEILING_DIRECTORIES"] = str(project.parent)
+        env["SITE_URL"] = "https://example.org/report/"
+        result = subprocess.run(
+            [python(), "-m", "mkdocs", "build", "--strict"],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+        (folder / "output.txt").write_text(result.stderr, encoding="utf-8")
+
+    folder = build_once(tmp_path_factory, "outside-git", make)
+    return folder / "project" / "site", (folder / "output.txt").read_text(encoding="utf-8")
 
 
 def _today() -> set[str]:
@@ -139,3 +144,9 @@ def test_corrections_page_says_there_is_no_history_and_why(undated):
     # No page claims a day it last changed.
     assert [p for p in site.rglob("*.html") if 'class="page-updated"' in p.read_text("utf-8")] == []
     assert "git" in output  # the one line that says why the build has no history
+    for edition in ("", "zh-Hant/"):
+        timeline = BeautifulSoup(
+            (site / edition / "timeline.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert timeline.select(".fact-updated, .fact-correction") == []
+        assert "<entry>" not in (site / edition / "feed.xml").read_text(encoding="utf-8")

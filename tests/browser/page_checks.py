@@ -16,10 +16,11 @@ from urllib.parse import urlsplit
 from conftest import chart_marks, wait_for_charts
 
 AXE = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
-RUN_AXE = """async rules => {
+RUN_AXE = """async ([rules, within]) => {
     const options = {resultTypes: ['violations']};
     if (rules) { options.runOnly = rules; }
-    const result = await axe.run(document, options);
+    const context = within ? {include: [[within]]} : document;
+    const result = await axe.run(context, options);
     return result.violations.map(v => ({
         rule: v.id,
         impact: v.impact,
@@ -66,12 +67,13 @@ class PageProblems:
             self.items.append(f"request to another host: {request.url}")
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
-    """axe-core's violations on the page as it is now (only `rules` when given)."""
+def axe_violations(page, rules: list[str] | None = None, within: str | None = None) -> list[dict]:
+    """axe-core's violations on the page as it is now: only `rules` when given, only the
+    elements matching `within` (and what they hold) when given."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated by the browser's debugging protocol, which the page's CSP does not govern.
         page.evaluate(AXE.read_text(encoding="utf-8"))
-    return list(page.evaluate(RUN_AXE, rules))
+    return list(page.evaluate(RUN_AXE, [rules, within]))
 
 
 @contextlib.contextmanager
