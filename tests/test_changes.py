@@ -350,3 +350,24 @@ def test_search_indexes_the_newest_changes_and_the_page_keeps_them_all():
     indexed = [s.id for s in parser.data if s.id and not s.is_excluded()]
     newest = [r.anchor for r in reversed(revisions)][: changes.SEARCHED]
     assert indexed == newest
+
+
+def test_a_correction_of_several_records_sends_each_to_the_corrections_page():
+    """Beside one of several records it corrected, a commit's reason would speak of the others:
+    the notice dates the correction and says where its reason is."""
+    from generator.site.freshness import fact_correction
+
+    def revision(keys: tuple[str, ...], reason: str) -> Revision:
+        edits = tuple(
+            RecordEdit("changed", "claim", key, None, (FieldEdit("text", "旧", "新"),))
+            for key in keys
+        )
+        return Revision("a" * 40, 0, "2024-03-01T00:00:00+08:00", reason, reason, False, edits, 0)
+
+    one = revision(("x",), "甲的数字抄错了。")
+    several = revision(("y", "z"), "乙的国别与丙的日期都改了。")
+    history = History(revisions=[one, several], missing=None)
+    history.corrected.update({"x": one, "y": several, "z": several})
+    assert "甲的数字抄错了。" in fact_correction(history, "x", str)
+    notice = fact_correction(history, "y", str)
+    assert "乙的国别" not in notice and "一并改了2条记录" in notice and "#rev-" in notice

@@ -83,3 +83,10 @@ def test_a_changed_citation_and_list_of_records_read_as_words():
     )
     assert changed_value("involves", "bytedance, dreamina", same, names) == ("字节跳动、Dreamina")
     assert changed_value("arithmetic", "1 + 1 = 2, 2 × 3 = 6", same) == "1 + 1 = 2；2 × 3 = 6"
+
+
+def test_a_quote_with_quotation_marks_of_its_own_keeps_all_its_words():
+    from generator.site.render import changed_value
+
+    cites = "src#10「如『豆包』、『话炉』」, src#9「扎堆上线」"
+    assert changed_value("cite", cites, str) == "第10段“如『豆包』、『话炉』”；第9段“扎堆上线”"

@@ -27,6 +27,8 @@ _TABLES = {
     "其他記錄": "其他紀錄",
     "所屬記錄": "所屬紀錄",
     "記錄的": "紀錄的",
+    "記錄類型": "紀錄類型",
+    "裡的記錄": "裡的紀錄",
     "附屬記錄": "附屬紀錄",
     "每類記錄": "每類紀錄",
     "和取值": "和可用值",
@@ -89,6 +91,8 @@ _LABELS = {
 _NEWS = {
     # A repost on a forum: 帖 is mainland forum slang, Taiwan writes 貼文.
     "轉載帖": "轉載貼文",
+    # A securities firm's research report: 研報 is mainland shorthand (quotes keep it).
+    "研報": "研究報告",
     # A mirror of a web page: s2twp writes the disk-image word 映象.
     "映象網站": "鏡像網站",
     "計劃": "計畫",

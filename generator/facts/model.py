@@ -393,7 +393,7 @@ class Organization(Fact):
     country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
             "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：cite 里要有"
-            "同一段的引语，既写出机构的名字，又写出它在哪里（-{国内、中国、硅谷、美国、香港}-……）；"
+            "同一段的引语，既写出机构的名字，又写出它在哪里（例如原文的“-{国内}-”“-{中国}-”“-{硅谷}-”“-{美国}-”“-{香港}-”）；"
             "只能从上下文推断的，写 inferred: {country: 理由}；只凭常识知道的写 unknown。"
         )
     )

@@ -52,9 +52,18 @@ def fact_correction(history: History, record_id: str | None, ui: Ui) -> str:
     if corrected is None or not corrected.correction:
         return ""
     link = f"[{ui('更正')}]({CHANGES_PAGE}#{corrected.anchor})"
+    # A correction's reason speaks of everything its commit changed: beside one of several
+    # records it would say things about others (and repeat under each), so it stays on the
+    # corrections page and the notice says where.
+    count = len(corrected.records)
+    said = (
+        md_text(ui(corrected.correction))
+        if count <= 1
+        else ui(f"这次更正一并改了{count}条记录，原因见更正与修订页。")
+    )
     return (
         f' <span class="fact-correction"><strong>{link}</strong>'
-        f"（{_time(corrected, ui)}）：{md_text(ui(corrected.correction))}</span>"
+        f"（{_time(corrected, ui)}）：{said}</span>"
     )
 
 

@@ -146,19 +146,23 @@ _DATE_FIELDS = frozenset(
 )
 
 
-_CITED_PARAGRAPH = re.compile(r"(?P<source>[^\s#,，]+)#(?P<n>\d+)(?:[「“](?P<quote>[^」”]*)[」”])?")
+# A quote may hold quotation marks of its own: it ends at the mark before the next citation.
+_CITED_PARAGRAPH = re.compile(
+    r"(?P<source>[^\s#,，]+)#(?P<n>\d+)(?:[「“](?P<quote>.*?)[」”](?=, |$))?"
+)
 _LIST_SEPARATOR = ", "  # how the fact diff joins the items of a list
 
 
-def _citations_in_words(value: str, names: dict[str, str]) -> str:
+def _citations_in_words(value: str, names: dict[str, str], glyphs: Callable[[str], str]) -> str:
     """`src#29「…」, src#30「…」` as 第29段「…」；第30段「…」, each source named once when
-    there is more than one."""
+    there is more than one. Each quote is put in the edition's glyphs on its own: a quote cut
+    inside the source's inner quotation marks then leaves the next one's marks as they are."""
     cited = list(_CITED_PARAGRAPH.finditer(value))
     sources = list(dict.fromkeys(m.group("source") for m in cited))
     parts = []
     for source in sources:
         paragraphs = [
-            f"第{m.group('n')}段" + (f"“{m.group('quote')}”" if m.group("quote") else "")
+            f"第{m.group('n')}段" + (glyphs(f"“{m.group('quote')}”") if m.group("quote") else "")
             for m in cited
             if m.group("source") == source
         ]
@@ -184,7 +188,7 @@ def changed_value(
         except ValueError:
             pass
     if path.endswith("cite") and _CITED_PARAGRAPH.match(value):
-        value = _citations_in_words(value, names)
+        return _citations_in_words(value, names, getattr(ui, "glyphs", ui))
     items = value.split(_LIST_SEPARATOR)
     if len(items) > 1 and field == "arithmetic":
         value = "；".join(items)
