@@ -414,6 +414,18 @@ def chart_ids() -> tuple[str, ...]:
     )
 
 
+def wait_for_previews(page) -> None:
+    """Bring every chart into view and wait until the light preview has drawn each (plotly.js
+    runs only when the reader reaches for a chart, so it has not run)."""
+    for chart in page.locator(".report-chart").all():
+        chart.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.report-chart')]"
+        ".every(chart => chart.querySelector('.report-chart__preview'))",
+        timeout=20_000,
+    )
+
+
 def wait_for_charts(page) -> None:
     """Reach for every chart (plotly.js runs only then), wait until plotly.js has drawn all."""
     for chart in page.locator(".report-chart").all():

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import chart_marks, wait_for_charts
+from conftest import chart_marks, wait_for_charts, wait_for_previews
 
 AXE = Path(__file__).parent.parent / "vendor" / "axe-core" / "axe.min.js"
 RUN_AXE = """async ([rules, within]) => {
@@ -103,15 +103,18 @@ def dark_palette(page) -> Iterator[list[str]]:
         page.emulate_media(color_scheme="light")
 
 
+def marks_missing(marks: list[list[int]], drawing: str) -> list[str]:
+    """What is wrong with the marks a drawing shows, [asked for, drawn] per chart."""
+    if not marks:
+        return ["no .report-chart"]
+    if all(expected > 0 and drawn == expected for expected, drawn in marks):
+        return []
+    return [f"{drawing} marks [asked for, drawn]: {marks}"]
+
+
 def previews_drawn(page) -> list[str]:
     """Each chart in view shows every mark and row title at once, without plotly.js having run."""
-    for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')]"
-        ".every(chart => chart.querySelector('.report-chart__preview'))",
-        timeout=20_000,
-    )
+    wait_for_previews(page)
     problems = []
     marks = chart_marks(page, "preview")
     # Every row title (the timeline's full event names) is in the preview, as plain text.
@@ -130,11 +133,7 @@ def previews_drawn(page) -> list[str]:
         problems.append(f"row titles missing from the preview: {missing}")
     if page.evaluate("() => typeof window.Plotly") != "undefined":
         problems.append("plotly.js ran before the reader reached for a chart")
-    if not marks:
-        problems.append("no .report-chart")
-    if not all(expected > 0 and drawn == expected for expected, drawn in marks):
-        problems.append(f"preview marks [asked for, drawn]: {marks}")
-    return problems
+    return problems + marks_missing(marks, "preview")
 
 
 def plotly_drawn(page) -> list[str]:
@@ -144,11 +143,7 @@ def plotly_drawn(page) -> list[str]:
     marks = chart_marks(page)
     if page.locator(".report-chart__preview").count():
         problems.append("plotly.js left the preview")
-    if not marks:
-        problems.append("no .report-chart")
-    if not all(expected > 0 and drawn == expected for expected, drawn in marks):
-        problems.append(f"plotly.js marks [asked for, drawn]: {marks}")
-    return problems
+    return problems + marks_missing(marks, "plotly.js")
 
 
 def horizontal_overflow(page, width: int) -> list[str]:

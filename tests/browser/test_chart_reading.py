@@ -10,7 +10,7 @@ page, width, drawing and check."""
 from __future__ import annotations
 
 import pytest
-from conftest import wait_for_charts
+from conftest import wait_for_charts, wait_for_previews
 from test_pages import HANT
 from test_print import wait_for_paper_width
 
@@ -36,12 +36,7 @@ WIDTHS = {
 def show_preview(page, site_server: str, path: str) -> None:
     """Open `path` with every chart drawn by the preview (plotly.js not run)."""
     page.goto(site_server + path, wait_until="load")
-    for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')]"
-        ".every(chart => chart.querySelector('.report-chart__preview'))"
-    )
+    wait_for_previews(page)
     assert page.evaluate("() => typeof window.Plotly") == "undefined"
 
 

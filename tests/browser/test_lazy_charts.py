@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import wait_for_charts
 
 from generator.site.plotly_bundle import BUNDLE_URI
 
@@ -83,13 +84,7 @@ def test_charts_draw_from_disk_with_the_shared_assets(browser, built_site, path)
     page = browser.new_page(viewport=PHONE)
     try:
         page.goto((built_site / path).as_uri())
-        for chart in page.locator(".report-chart").all():
-            chart.hover()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.report-chart')]"
-            ".every(chart => chart.querySelector('.main-svg'))",
-            timeout=20_000,
-        )
+        wait_for_charts(page)
         styles = page.evaluate(
             "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.sheet)"
         )

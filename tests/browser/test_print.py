@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 import pytest
-from conftest import wait_for_charts
+from conftest import wait_for_charts, wait_for_previews
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from test_pages import HANT
 
@@ -72,12 +72,7 @@ def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, s
     plotly.js drew it once the reader reached for it."""
     page = context.new_page()
     page.goto(site_server + path, wait_until="load")
-    for chart in page.locator(".report-chart").all():
-        chart.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')]"
-        ".every(chart => chart.querySelector('.report-chart__preview'))"
-    )
+    wait_for_previews(page)
     failures = []
     for drawn in DRAWN:
         if drawn == "plotly":
