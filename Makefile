@@ -39,6 +39,7 @@ lint: $(READY)
 	$(BIN)/ruff check generator tests tools
 	$(BIN)/ruff format --check generator tests tools
 	$(BIN)/mypy generator tools
+	$(BIN)/lint-imports --no-cache
 
 browser:
 	@test -x $(CHROMIUM) || { \

@@ -300,13 +300,13 @@ def _finished_markdown(lang: str, opencc: str | None, docs: Path) -> None:
     from generator.editions.convert import convert_fact_base, converter_for
     from generator.editions.markdown_convert import convert_markdown
     from generator.facts.load import load_fact_base
-    from generator.site.pages.context import PageContext
+    from generator.site.pages import page_context
     from generator.site.prose_refs import expand_references
     from generator.site.site_files import page_sources
 
     base = load_fact_base(ROOT / "data")
     convert = converter_for(base, opencc, lang)
-    ctx = PageContext(convert_fact_base(base, convert), convert, lang)
+    ctx = page_context(convert_fact_base(base, convert), convert, lang)
     pages = dict(page_sources(ctx))
     for page in sorted((ROOT / "docs").rglob("*.md")):
         text = page.read_text(encoding="utf-8")

@@ -381,11 +381,11 @@ def chart_pages() -> tuple[str, ...]:
     chart to draw: the pages that load plotly.js."""
     from generator.editions.convert import ScriptConverter
     from generator.site.chart_embed import holds_chart
-    from generator.site.pages.context import PageContext
+    from generator.site.pages import page_context
     from generator.site.prose_refs import expand_references
     from generator.site.site_files import page_sources
 
-    ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = page_context(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
     return tuple(
         sorted(
             uri.replace(".md", ".html")
@@ -400,11 +400,11 @@ def chart_ids() -> tuple[str, ...]:
     """The id of every chart the generated pages draw: each has an embed page."""
     from generator.editions.convert import ScriptConverter
     from generator.site.chart_share import charts_in
-    from generator.site.pages.context import PageContext
+    from generator.site.pages import page_context
     from generator.site.prose_refs import expand_references
     from generator.site.site_files import page_sources
 
-    ctx = PageContext(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = page_context(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
     return tuple(
         sorted(
             chart.chart_id

@@ -15,12 +15,11 @@ from bs4 import BeautifulSoup, Tag
 from test_site import all_pages
 
 from generator.editions.convert import ScriptConverter, converter_for
+from generator.facts.history import FieldEdit, History, RecordEdit, Revision, reasons_of
 from generator.facts.kinds import KINDS
 from generator.facts.load import load_fact_base
 from generator.site.feed import atom_feed
-from generator.site.history import FieldEdit, History, RecordEdit, Revision, reasons_of
-from generator.site.pages import changes, generated_page_of_kind
-from generator.site.pages.context import PageContext
+from generator.site.pages import changes, generated_page_of_kind, page_context
 
 HANT = "zh-Hant"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -230,7 +229,7 @@ def hostile_history() -> History:
 
 def test_commit_messages_and_values_reach_the_page_as_text():
     base = load_fact_base(Path(__file__).parent.parent / "data")
-    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=hostile_history())
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=hostile_history())
     markdown = changes.render(ctx)
     for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
         assert raw not in markdown, raw
@@ -285,7 +284,7 @@ def test_a_changed_citation_keeps_the_source_words_in_the_traditional_edition():
     revision = Revision("e" * 40, 0, "2024-03-01T00:00:00+08:00", None, "补引", False, (edit,), 0)
     hant = converter_for(base, "s2twp", "zh-Hant")
     history = History(revisions=[revision], missing=None)
-    markdown = changes.render(PageContext(base, hant, "zh-Hant", history=history))
+    markdown = changes.render(page_context(base, hant, "zh-Hant", history=history))
     assert "國內的大廠們在算力這一塊" in markdown
     assert "中國的大廠們" not in markdown
     # The feed shows the same change the same way, with full-width punctuation between quotes.
@@ -338,7 +337,7 @@ def test_search_indexes_the_newest_changes_and_the_page_keeps_them_all():
     ]
     base = load_fact_base(Path(__file__).parent.parent / "data")
     history = History(revisions=revisions, missing=None)
-    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
     html = markdown.markdown(
         changes.render(ctx), extensions=["attr_list", "md_in_html", "admonition"]
     )

@@ -20,9 +20,10 @@ from generator.site import chain_block, charts
 from generator.site.chain_block import compute_block
 from generator.site.chart_embed import chart_html, figure_json
 from generator.site.compute_chain import EditorNote, editor_notes
+from generator.site.context import PageContext
 from generator.site.derive import derive
 from generator.site.line_breaks import lines_of
-from generator.site.pages.context import PageContext
+from generator.site.pages import page_context
 
 ROOT = Path(__file__).parent.parent
 CITE = [{"source": "article", "paragraph": 1}]
@@ -205,7 +206,7 @@ def small_base(**overrides: Any) -> FactBase:
 def context(base: FactBase, lang: str = "zh-Hans") -> PageContext:
     """The edition's context: converted model and UI converter, as the plugin builds it."""
     convert = converter_for(base, "s2twp" if lang == "zh-Hant" else None, lang)
-    return PageContext(convert_fact_base(base, convert), convert, lang)
+    return page_context(convert_fact_base(base, convert), convert, lang)
 
 
 @functools.cache

@@ -11,7 +11,7 @@ from generator.editions.convert import ScriptConverter, convert_fact_base, conve
 from generator.editions.markdown_convert import convert_markdown
 from generator.facts.load import load_documents, load_fact_base
 from generator.facts.model import GlossaryEntry
-from generator.site.review import review
+from generator.review.conversions import review
 
 DATA = Path(__file__).parent.parent / "data"
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.facts.compare import compare
 from generator.facts.load import load_fact_base
 from generator.glue.cli import main
-from generator.site.diff import compare, escape_cell
+from generator.review.fact_diff import escape_cell
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diff"
 

@@ -85,7 +85,7 @@ def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
     from generator.editions.convert import ScriptConverter
     from generator.facts.model import PageTexts, Report
     from generator.site.charts import CHART_BLOCKS
-    from generator.site.pages.context import PageContext
+    from generator.site.pages import page_context
     from generator.site.site_files import page_sources
 
     hostile = '<script>alert(1)</script>"'
@@ -99,7 +99,7 @@ def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
         },
     )
     base = load_fact_base(DATA, grounding=False)
-    ctx = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", report=report)
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", report=report)
     pages = dict(page_sources(ctx))
     assert "alert&#40;1&#41;" in pages["timeline.md"], "the intro is shown, escaped"
     assert "alert&#40;1&#41;" in pages["organizations.md"]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import history as history_module
-from generator.site.history import read_history
+from generator.facts.history import read_history
+from generator.facts import history as history_module
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diff"
 DAYS = ("2024-01-01T12:00:00+08:00", "2024-01-02T12:00:00+08:00", "2024-01-03T12:00:00+08:00")
@@ -177,10 +177,7 @@ def test_a_change_to_any_module_that_loads_facts_starts_a_new_cache(tmp_path, mo
     code = Path(history_module.__file__).parents[1]
     copy = tmp_path / "generator"
     shutil.copytree(code / "facts", copy / "facts")
-    (copy / "site").mkdir()
-    for name in ("diff.py", "history.py"):
-        shutil.copy(code / "site" / name, copy / "site" / name)
-    monkeypatch.setattr(history_module, "__file__", str(copy / "site" / "history.py"))
+    monkeypatch.setattr(history_module, "__file__", str(copy / "facts" / "history.py"))
     before = history_module.cache_key()
     assert before == history_module.cache_key()
     with (copy / "facts" / "dates.py").open("a", encoding="utf-8") as changed:
@@ -229,7 +226,7 @@ def test_diffs_made_by_other_code_are_dropped_from_the_cache(repo, tmp_path):
 
 
 def test_reasons_read_as_sentences_in_the_readers_language():
-    from generator.site.history import reasons_of
+    from generator.facts.history import reasons_of
 
     correction, reason = reasons_of("改正两处\n\n更正：甲写错了。\n更正：乙的单位\n更正：丙")
     assert correction == "甲写错了。乙的单位；丙"  # no 。； where a sentence already ended

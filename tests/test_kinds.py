@@ -126,7 +126,7 @@ def test_the_kinds_module_is_the_registry():
 def test_a_hand_written_page_that_lists_notes_is_their_page(tmp_path):
     from generator.editions.convert import ScriptConverter
     from generator.facts.load import load_fact_base
-    from generator.site.pages.context import PageContext
+    from generator.site.pages import page_context
     from generator.site.prose_refs import check_references
 
     docs = tmp_path / "docs"
@@ -135,7 +135,7 @@ def test_a_hand_written_page_that_lists_notes_is_their_page(tmp_path):
     base = load_fact_base(ROOT / "data")
     note = base.notes[0]
     assert hand_written_pages(docs) == {"note": "notes-here.md"}
-    ctx = PageContext(
+    ctx = page_context(
         base, ScriptConverter(None, "zh-Hans"), "zh-Hans", hand_written=hand_written_pages(docs)
     )
     assert ctx.link(note.id).endswith(f"(notes-here.md#{note.id})")

@@ -56,7 +56,7 @@ def test_every_field_a_change_can_touch_has_words_for_readers():
 
 
 def test_a_changed_field_is_worded_for_each_reader():
-    from generator.site.diff import contributor_path
+    from generator.review.fact_diff import contributor_path
     from generator.site.labels import field_words
     from generator.site.render import changed_value
 

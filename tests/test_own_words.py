@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from generator.facts.load import load_fact_base
-from generator.site.review import texts_of
+from generator.review.conversions import texts_of
 
 ROOT = Path(__file__).parent.parent
 FINGERPRINT = Path(__file__).parent / "fixtures" / "source-fingerprint.txt"

@@ -11,7 +11,7 @@ import pytest
 from conftest import BUILD_ENV, build_once, copy_project, python
 from test_workflows import WORKFLOWS, load_workflow, steps
 
-from generator.glue.pr_preview import MARKER
+from generator.review.pull_request import MARKER
 
 EVENT = Path(__file__).parent / "fixtures" / "pr" / "pull_request_synchronize.json"
 RUN_URL = "https://github.com/example-newsroom/sora-report/actions/runs/8000000001"

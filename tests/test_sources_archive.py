@@ -12,8 +12,7 @@ import pytest
 from generator.editions.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.facts.export import facts_csv
 from generator.facts.load import cached_fact_base
-from generator.site.pages import sources
-from generator.site.pages.context import PageContext
+from generator.site.pages import page_context, sources
 
 ROOT = Path(__file__).parent.parent
 # The OpenCC configuration of each edition, as mkdocs.yml sets it.
@@ -34,7 +33,7 @@ def test_an_archived_copy_is_linked_beside_the_original(base):
         }
     )
     changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
-    page = sources.render(PageContext(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    page = sources.render(page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
     line = next(text for text in page.splitlines() if "原文链接" in text)
     assert "[原文链接](<https://example.com/article>)" in line
     assert (
@@ -53,7 +52,7 @@ def test_an_archived_copy_is_linked_beside_the_original(base):
 )
 def test_sources_page_says_where_a_copy_without_address_is_kept(base, lang, words):
     convert = converter_for(base, OPENCC[lang], lang)
-    page = sources.render(PageContext(convert_fact_base(base, convert), convert, lang))
+    page = sources.render(page_context(convert_fact_base(base, convert), convert, lang))
     text = html.unescape(page)
     for word in words:
         assert word in text, word
@@ -74,12 +73,12 @@ def test_a_citation_links_its_sources_archived_copy_once(base):
     archive = "https://web.archive.org/web/2024/https://example.com/article"
     first = base.sources[0].model_copy(update={"archive_url": archive})
     changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
-    ctx = PageContext(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans")
     # A fact citing the same source in several paragraphs gets one archive link, not several.
     fact = next(o for o in changed.organizations if o.id == "bytedance")
     assert len([c for c in fact.cite if c.source == first.id]) >= 2
     shown = ctx.cite(fact)
     assert shown.count(f"[存档](<{archive}>){{ .cite-archive }}") == 1
     # Without an archived copy, no archive link.
-    plain = PageContext(base, ScriptConverter(None, "zh-Hans"), "zh-Hans").cite(fact)
+    plain = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans").cite(fact)
     assert "存档" not in plain

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.facts.history import reasons_of
 from generator.glue.cli import build_parser
-from generator.site.history import reasons_of
 
 ROOT = Path(__file__).parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"

@@ -7,34 +7,13 @@ cannot be read, nothing is known and the caller falls back to blaming the later 
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 from generator.facts.problems import DataError
+from generator.facts.revisions import git_text_or_none, merge_base, show
 from generator.facts.yaml_source import read_yaml
-
-BASE_CANDIDATES = ("origin/main", "main")
-
-
-def _git(folder: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=20
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
-
-
-def merge_base(folder: Path) -> tuple[str, str] | None:
-    """(commit, branch name) of the merge-base of HEAD with the first base branch that exists."""
-    for branch in BASE_CANDIDATES:
-        found = _git(folder, "merge-base", "HEAD", branch)
-        if found:
-            return found.strip(), branch
-    return None
 
 
 def _ids_in(data: Any) -> set[str]:
@@ -55,7 +34,7 @@ def ids_on_base(data_dir: Path, names: list[str]) -> tuple[str, dict[str, set[st
     if not data_dir.is_dir():
         return None
     base = merge_base(data_dir)
-    top = _git(data_dir, "rev-parse", "--show-toplevel")
+    top = git_text_or_none(data_dir, "rev-parse", "--show-toplevel")
     if base is None or top is None:
         return None
     commit, branch = base
@@ -66,7 +45,7 @@ def ids_on_base(data_dir: Path, names: list[str]) -> tuple[str, dict[str, set[st
     held: dict[str, set[str]] = {}
     with tempfile.TemporaryDirectory(prefix="base-ids-") as folder:
         for name in names:
-            text = _git(data_dir, "show", f"{commit}:{relative}/{name}")
+            text = show(data_dir, commit, f"{relative}/{name}")
             if text is None:
                 continue
             path = Path(folder) / name

@@ -14,7 +14,7 @@ from generator.facts.messages import say, word
 from generator.facts.problems import DataError
 from generator.facts.schema import stale_schemas, write_schemas
 from generator.glue.staged_build import staged_build
-from generator.site.review import conversions_in, group_counts, review, texts_of
+from generator.review.conversions import conversions_in, group_counts, review, texts_of
 from generator.site.site_files import report_names
 
 
@@ -49,7 +49,8 @@ def _conversions(args: argparse.Namespace) -> int:
     if args.since or args.all:
         texts = list(texts_of(base, None, documents))
         if args.since:
-            from generator.site.diff import GitError, load_revision, repository_of
+            from generator.facts.at_revision import load_revision
+            from generator.facts.revisions import GitError, repository_of
 
             try:
                 root, data_rel = repository_of(Path(args.data))
@@ -121,19 +122,22 @@ def _fingerprint(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generator.site.diff import run_diff
+    from generator.review.fact_diff import run_diff
 
     return run_diff(args.base, args.head, Path(args.data), markdown=args.markdown)
 
 
 def _pr_comment(args: argparse.Namespace) -> int:
-    from generator.glue.pr_preview import build_comment
-    from generator.site.diff import GitError
+    from generator.facts.revisions import GitError
+    from generator.glue.site_config import edition_links
+    from generator.review.pull_request import build_comment
 
     try:
+        links, docs = edition_links(Path(args.config_file))
         body = build_comment(
             Path(args.event),
-            Path(args.config_file),
+            links,
+            docs,
             Path(args.data),
             Path(args.site_dir),
             run_url=args.run_url or None,

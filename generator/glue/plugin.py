@@ -38,10 +38,12 @@ from generator.editions.search_dict import (
     user_dictionary,
     words_in,
 )
+from generator.facts.history import History, Revision, read_history
 from generator.facts.load import cached_fact_base, last_good_fact_base, load_report
 from generator.facts.messages import say
 from generator.facts.model import FactBase, Report
 from generator.facts.problems import DataError
+from generator.facts.revisions import build_time
 from generator.glue.config import THEME_DIR, ReportConfig
 from generator.site.chart_embed import holds_chart, plotly_words
 from generator.site.chart_share import (
@@ -56,14 +58,13 @@ from generator.site.chart_share import (
     tool_words,
     with_chart_tools,
 )
+from generator.site.context import PageContext
 from generator.site.feed import atom_feed
 from generator.site.freshness import day_words, page_revision, page_stamp, quiet_usual_days
 from generator.site.heading_links import keep_permalink_with_heading
-from generator.site.history import History, Revision, read_history
 from generator.site.metadata import head_tags, report_json_ld
 from generator.site.pages import changes as changes_page
-from generator.site.pages import generated_pages
-from generator.site.pages.context import PageContext
+from generator.site.pages import generated_pages, page_context
 from generator.site.preview_problems import (
     empty_fact_base,
     problems_panel,
@@ -76,7 +77,7 @@ from generator.site.prose_refs import (
     expand_references,
     hand_written_pages,
 )
-from generator.site.publication import Licence, Publication, build_time
+from generator.site.publication import Licence, Publication
 from generator.site.share_cards import Card, CardCache, CardFonts, find_fonts
 from generator.site.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.site_files import FEED_URI, generated_files, page_sources, report_names
@@ -164,15 +165,6 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self._read_history(config)
         self.built = build_time(Path(config.config_file_path).parent)
         hand_written = hand_written_pages(Path(config.docs_dir))
-        self.ctx = PageContext(
-            self.base,
-            self.convert,
-            self.edition.lang,
-            history=self.history,
-            hand_written=hand_written,
-            report=report,
-            source_figures={figure.id: figure for figure in self.source_base.figures},
-        )
         self.other_converters = {
             e.lang: converter_for(self.source_base, e.opencc, e.lang) for e in self.editions
         }
@@ -181,7 +173,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             if problems:
                 self._stop_or_show(DataError(problems), config)
         self._configure_edition(config)
-        self.ctx = PageContext(
+        self.ctx = page_context(
             self.base,
             self.convert,
             self.edition.lang,
@@ -278,7 +270,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     def _source_texts(self, config: MkDocsConfig, site_name: str) -> Iterator[str]:
         """All Simplified text of the report: generated pages, hand-written pages, site name."""
         assert self.source_base is not None
-        source_ctx = PageContext(
+        source_ctx = page_context(
             self.source_base,
             ScriptConverter(None, "zh-Hans"),
             "zh-Hans",

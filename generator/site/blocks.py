@@ -13,8 +13,8 @@ from generator.facts.model import Attribution
 from generator.site import charts
 from generator.site.chain_block import compute_block
 from generator.site.cite_box import cite_box
+from generator.site.context import PageContext
 from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import figure_value, md_text
 
 KEY_FIGURE_COUNT = 6

@@ -11,9 +11,9 @@ from collections.abc import Callable
 
 from generator.facts.model import Figure
 from generator.site.compute_chain import DERIVED, Step, chain_steps, editor_notes
+from generator.site.context import PageContext
 from generator.site.derive import derive
 from generator.site.labels import NOTE_KIND_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import SCALES, chinese_number, md_text, normalized
 
 CHAIN_TITLE = "推算链：从来源数字到推算值"

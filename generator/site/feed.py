@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.facts.history import History, Revision
 from generator.site.freshness import day_words
-from generator.site.history import History, Revision
 from generator.site.labels import (
     CHANGE_STATUS_WORDS,
     RECORD_KIND_WORDS,

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from generator.site.history import History, Revision
+from generator.facts.history import History, Revision
 from generator.site.render import md_text
 
 CHANGES_PAGE = "changes.md"

@@ -15,8 +15,9 @@ from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.messages import did_you_mean, say
 from generator.facts.model import FactBase, Figure, Identified
 from generator.facts.problems import DataError, Problem
+from generator.site.blocks import KIND_OF_BLOCK
+from generator.site.context import PageContext
 from generator.site.pages import generated_page_of_kind
-from generator.site.pages.context import PageContext
 from generator.site.render import date_words, figure_value, md_text
 
 REFERENCE = re.compile(r"\{\{\s*(@?[a-z0-9:-]+)(?:\.([a-z_]+))?\s*\}\}")
@@ -40,7 +41,6 @@ def _allowed(record: Identified, page_of_kind: dict[str, str]) -> set[str]:
 
 def hand_written_pages(docs_dir: Path) -> dict[str, str]:
     """Kind of record -> the hand-written page that lists it by placing its block."""
-    from generator.site.blocks import KIND_OF_BLOCK
 
     found: dict[str, str] = {}
     for path in sorted(docs_dir.rglob("*.md")):

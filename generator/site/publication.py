@@ -9,12 +9,12 @@ is unknown: references leave it out (APA says 無日期), never the clock's day 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
+
+from generator.facts.revisions import build_time
 
 
 @dataclass(frozen=True)
@@ -38,33 +38,8 @@ class Publication:
     data_licence: Licence
 
 
-def build_time(project_dir: Path) -> datetime | None:
-    """The moment the build describes: SOURCE_DATE_EPOCH, else the last commit, else unknown.
-
-    A SOURCE_DATE_EPOCH of 0 (what a script writes when it found no commit), empty or not a
-    number is no date at all: nothing the report publishes is dated 1970-01-01.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit() or int(epoch) == 0:
-        try:
-            result = subprocess.run(
-                ["git", "log", "-1", "--format=%ct"],
-                cwd=project_dir,
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            )
-        except (OSError, subprocess.SubprocessError):
-            return None
-        epoch = result.stdout.strip()
-        if result.returncode != 0 or not epoch.isdigit() or int(epoch) == 0:
-            return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC)
-
-
 def build_date(project_dir: Path) -> date | None:
-    """The day the build describes (see build_time), or None when it is unknown."""
+    """The day the build describes (`revisions.build_time`), or None when it is unknown."""
     moment = build_time(project_dir)
     return moment.date() if moment is not None else None
 

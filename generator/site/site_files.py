@@ -10,8 +10,8 @@ from mkdocs.structure.files import File
 
 from generator.site.bundle import bundle_name, data_bundle
 from generator.site.charts import CHART_BLOCKS
+from generator.site.context import PageContext
 from generator.site.pages import changes, data, generated_pages
-from generator.site.pages.context import PageContext
 from generator.site.render import md_text
 
 FEED_URI = changes.FEED

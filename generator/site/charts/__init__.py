@@ -15,7 +15,7 @@ from generator.site.charts.market import market_block, market_figure
 from generator.site.charts.people import people_block, people_figure
 from generator.site.charts.products import products_block, products_figure
 from generator.site.charts.timeline import timeline_block, timeline_figure
-from generator.site.pages.context import PageContext
+from generator.site.context import PageContext
 
 # Chart blocks by the name a page uses in `{{ @chart:NAME }}`.
 CHART_BLOCKS: dict[str, Callable[[PageContext], str]] = {

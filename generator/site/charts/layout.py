@@ -12,8 +12,8 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from generator.site.context import PageContext
 from generator.site.line_breaks import lines_of
-from generator.site.pages.context import PageContext
 
 MS_PER_DAY = 24 * 3600 * 1000
 # Open starts ("not after X") are drawn from this far left of the earliest known day, off the

@@ -20,8 +20,8 @@ from generator.site.charts.layout import (
     wrapped,
 )
 from generator.site.charts.spans import point_of
+from generator.site.context import PageContext
 from generator.site.labels import COMPARATOR_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import chinese_number, date_words, md_text, plain_number
 
 TITLE = "市场行情"

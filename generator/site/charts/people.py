@@ -23,8 +23,8 @@ from generator.site.charts.layout import (
     span_ms,
 )
 from generator.site.charts.spans import axis_start, left_edge, role_parts, role_span, role_words
+from generator.site.context import PageContext
 from generator.site.labels import PRECISION_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import date_words, md_text
 
 TITLE = "高管调动"

@@ -21,8 +21,8 @@ from generator.site.charts.layout import (
     span_ms,
 )
 from generator.site.charts.spans import axis_start, left_edge, span_of
+from generator.site.context import PageContext
 from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import date_words, md_text
 
 TITLE = "产品线"

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from generator.facts.dates import Precision, UncertainDate, date_order, parse_date
 from generator.facts.model import Event
-from generator.site.pages.context import PageContext
+from generator.site.context import PageContext
 from generator.site.render import date_words
 
 # Open starts ("not after X") are drawn from this far left of the earliest known day, off the

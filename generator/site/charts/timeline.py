@@ -23,8 +23,8 @@ from generator.site.charts.layout import (
     span_ms,
 )
 from generator.site.charts.spans import Span, axis_start, events_in_order, span_of
+from generator.site.context import PageContext
 from generator.site.labels import EVENT_KIND_WORDS, PRECISION_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.render import date_words, md_text
 
 TITLE = "事件时间线"

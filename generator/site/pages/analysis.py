@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.site.context import PageContext
 from generator.site.labels import TOPIC_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import md_text
 

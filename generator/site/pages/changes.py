@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from generator.facts.history import FieldEdit, RecordEdit, Revision
+from generator.site.context import PageContext
 from generator.site.freshness import CHANGES_PAGE, day_words
-from generator.site.history import FieldEdit, RecordEdit, Revision
 from generator.site.labels import (
     CHANGE_STATUS_WORDS,
     RECORD_KIND_WORDS,
     field_words,
 )
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import changed_value, md_text
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from generator.site.context import PageContext
 from generator.site.derive import derive
 from generator.site.labels import FIGURE_KIND_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import figure_value, md_text, normalized_words
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from generator.site.bundle import bundle_name
 from generator.site.cite_box import cite_box
-from generator.site.pages.context import PageContext
+from generator.site.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.publication import Publication
 from generator.site.render import md_text

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from generator.site.context import PageContext
 from generator.site.labels import COMPARATOR_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, date_words, md_text, plain_number
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from generator.site.pages.context import PageContext
+    from generator.site.context import PageContext
 
 
 @dataclass(frozen=True)

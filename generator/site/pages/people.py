@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.facts.dates import parse_date
 from generator.facts.model import Person, Role
-from generator.site.pages.context import PageContext
+from generator.site.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, md_text
 

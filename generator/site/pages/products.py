@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.facts.dates import date_order
 from generator.facts.model import Product
+from generator.site.context import PageContext
 from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, inferred_tag, md_text
 

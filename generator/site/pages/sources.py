@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.facts.model import Attribution, Source
+from generator.site.context import PageContext
 from generator.site.labels import ATTRIBUTION_MEANING, ATTRIBUTION_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import date_words, md_text, source_anchor
 

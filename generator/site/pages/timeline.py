@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.facts.dates import date_order, parse_date
+from generator.site.context import PageContext
 from generator.site.labels import EVENT_KIND_WORDS, PRECISION_WORDS
-from generator.site.pages.context import PageContext
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, inferred_tag, md_text
 

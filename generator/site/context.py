@@ -10,10 +10,10 @@ from functools import cached_property
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
+from generator.facts.history import History
 from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.model import Cited, FactBase, Figure, Identified, Note, Report, Source
 from generator.site.freshness import fact_correction, fact_updated
-from generator.site.history import History
 from generator.site.labels import NOTE_KIND_WORDS
 from generator.site.publication import Publication
 from generator.site.render import citation_links, cite_label, figure_value, md_text
@@ -44,8 +44,10 @@ class PageContext:
     charts: list[str] = field(default_factory=list)
     publication: Publication | None = None
     history: History = field(default_factory=History)
-    # Kind of record -> the hand-written page (docs/) that lists it through a block.
+    # Kind of record -> the hand-written page (docs/) that lists it through a block, and the
+    # generated page that shows it (`pages.page_context` fills it from the generated pages).
     hand_written: dict[str, str] = field(default_factory=dict)
+    generated: dict[str, str] = field(default_factory=dict)
     page_of_kind: dict[str, str] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     by_id: dict[str, Identified] = field(default_factory=dict)
@@ -53,9 +55,7 @@ class PageContext:
     source_figures: dict[str, Figure] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from generator.site.pages import generated_page_of_kind
-
-        self.page_of_kind = {**self.hand_written, **generated_page_of_kind()}
+        self.page_of_kind = {**self.hand_written, **self.generated}
         for _, record in records(self.base):
             if not isinstance(record, Identified):
                 continue

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import json
 import posixpath
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import load_config
-
+from generator.facts.at_revision import load_revision
 from generator.facts.load import load_documents
 from generator.facts.messages import say
 from generator.facts.model import FactBase
-from generator.site.diff import compare, load_revision, render_markdown, repository_of
-from generator.site.review import conversions_in, texts_of
+from generator.facts.revisions import changed_files, commit_of, repository_of
+from generator.review.conversions import conversions_in, recorded_page_texts, texts_of
+from generator.review.fact_diff import render_markdown, reviewed
 
 MARKER = "<!-- report-preview -->"
 # GitHub refuses comments longer than 65,536 characters.
@@ -57,39 +56,23 @@ def read_event(path: Path) -> PullRequest:
     )
 
 
-def _git(root: Path, *args: str) -> str | None:
-    done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
-    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
-
-
 def base_revision(root: Path, pull: PullRequest) -> str:
     """The base branch as fetched (origin/REF), else the local branch, else the recorded commit."""
     for candidate in (f"origin/{pull.base_ref}", pull.base_ref, pull.base_sha):
-        if _git(root, "rev-parse", "--verify", "--quiet", f"{candidate}^{{commit}}"):
+        if commit_of(root, candidate):
             return candidate
     return pull.base_sha
 
 
-def editions(config_file: Path) -> tuple[list[EditionLink], Path]:
-    """The site's editions and its docs folder, as mkdocs.yml lists them."""
-    config = load_config(str(config_file))
-    report = config.plugins["report"].config
-    links = [EditionLink(e.name, e.path.strip("/")) for e in report.editions]
-    return links, Path(config.docs_dir)
-
-
 def changed_pages(old: FactBase, new: FactBase, root: Path, base: str, docs: Path) -> list[str]:
     """Page sources (`timeline.md`) whose text differs between base and head, in site order."""
-    from generator.site.review import _recorded_page_texts
-
-    before, after = _recorded_page_texts(old), _recorded_page_texts(new)
+    before, after = recorded_page_texts(old), recorded_page_texts(new)
     pages = [uri for uri in after if before.get(uri) != after[uri]]
     try:
         docs_rel = docs.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return pages
-    listed = _git(root, "diff", "--name-only", base, "--", docs_rel) or ""
-    for name in listed.splitlines():
+    for name in changed_files(root, base, docs_rel):
         if name.endswith(".md") and (root / name).exists():
             pages.append(posixpath.relpath(name, docs_rel))
     return list(dict.fromkeys(pages))
@@ -119,7 +102,8 @@ def _pages_table(pages: list[str], links: list[EditionLink], preview_url: str | 
 
 def build_comment(
     event_path: Path,
-    config_file: Path,
+    links: list[EditionLink],
+    docs: Path,
     data_dir: Path,
     site_dir: Path,
     run_url: str | None = None,
@@ -131,7 +115,6 @@ def build_comment(
     base = base_revision(root, pull)
     old = load_revision(root, data_rel, base)
     new, documents = load_documents(data_dir, data_rel)
-    links, docs = editions(config_file)
 
     lines = [MARKER, "## " + say("preview-title", number=pull.number, head=pull.head_sha[:7]), ""]
     if site_dir.is_dir():
@@ -151,7 +134,7 @@ def build_comment(
     else:
         lines.append(say("preview-no-conversions"))
 
-    diff = render_markdown(compare(old, new), ([], []), base, pull.head_sha[:7])
+    diff = render_markdown(reviewed(old, new), ([], []), base, pull.head_sha[:7])
     lines += [
         "",
         "<details open>",

@@ -25,6 +25,9 @@ from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, 
 from generator.facts.kinds import FILE_OF_LIST
 from generator.facts.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
 from generator.facts.yaml_source import YamlDocument
+from generator.site.pages import page_context
+from generator.site.prose_refs import expand_references, hand_written_pages
+from generator.site.site_files import page_sources
 from generator.site.ui_literals import interface_words
 
 MAX_PLACES = 4
@@ -83,7 +86,7 @@ def texts_of(
 def page_texts(base: FactBase, docs_dir: Path | None = None) -> Iterator[tuple[str, str]]:
     """(place, Simplified text) for the generator's own words on each page and chart, and
     the interface words around them (update stamps, feed, share cards, tool bars)."""
-    for uri, texts in _recorded_page_texts(base, docs_dir).items():
+    for uri, texts in recorded_page_texts(base, docs_dir).items():
         for text in texts:
             yield f"page {uri}", text
     yield from interface_words()
@@ -101,15 +104,12 @@ class _Recorder(ScriptConverter):
         return text
 
 
-def _recorded_page_texts(base: FactBase, docs_dir: Path | None = None) -> dict[str, list[str]]:
-    from generator.site.pages.context import PageContext
-    from generator.site.prose_refs import expand_references, hand_written_pages
-    from generator.site.site_files import page_sources
-
+def recorded_page_texts(base: FactBase, docs_dir: Path | None = None) -> dict[str, list[str]]:
+    """Page source -> every text its generated parts ask to have converted, in order."""
     recorder = _Recorder()
     # With the docs, links to the kinds that hand-written pages list are made (and their words).
     hand_written = hand_written_pages(docs_dir) if docs_dir is not None else {}
-    ctx = PageContext(base, recorder, "zh-Hans", hand_written=hand_written)
+    ctx = page_context(base, recorder, "zh-Hans", hand_written=hand_written)
     texts: dict[str, list[str]] = {}
     for uri, markdown in page_sources(ctx):
         expand_references(markdown, ctx, uri)

@@ -1,10 +1,10 @@
 """Published history of the facts: every commit that changed the data, what it changed and why.
 
 The first-parent history of HEAD is walked oldest first; each commit that touched the data folder
-is compared with its first parent by the fact diff (`generator.site.diff`). The result for one
+is compared with its first parent (`generator.facts.compare`). The result for one
 commit never changes, so it is kept under `.cache/history/` by commit hash, in a folder named after
 the message language (REPORT_LANG words field paths) and a hash of the code that loads and compares
-facts (`generator/facts/`, `diff.py`, this file): a rebuild reads only commits it has not seen, and
+facts (`generator/facts/`, this file among them): a rebuild reads only commits it has not seen, and
 a change to that code or language starts afresh. The history of one HEAD is read once per process,
 so the second edition of a build reuses the first's.
 
@@ -26,16 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.facts.at_revision import load_revision
+from generator.facts.compare import Entry, changes_between, entries
 from generator.facts.messages import language
 from generator.facts.problems import DataError
-from generator.site.diff import (
-    Entry,
+from generator.facts.revisions import (
+    Commit,
     GitError,
-    _git,
-    changes_between,
-    entries,
-    load_revision,
+    commits_touching,
+    head,
+    is_shallow,
+    last_commit_of,
+    merged_messages,
     repository_of,
+    tree_of,
 )
 
 CACHE_FOLDER = "history"
@@ -43,12 +47,10 @@ CACHE_FOLDER = "history"
 NOT_FACTS = frozenset({"glossary"})
 CORRECTION_LINE = re.compile(r"^\s*(?:更正|Correction)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
 REASON_LINE = re.compile(r"^\s*(?:说明|說明|Reason)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
-# The code whose change changes a cached diff: loading and checking facts, comparing them, this file.
+# The code whose change changes a cached diff: loading, checking and comparing facts, this file.
 _CODE_FOLDERS = ("facts",)
-_CODE_FILES = ("site/diff.py", "site/history.py")
 # Old commits' records kept in memory while reading (each commit is compared with its parent).
 _LOADED_KEPT = 4
-_FIELD_SEP, _RECORD_SEP = "\x1f", "\x1e"
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,9 @@ def _sentences(parts: list[str]) -> str:
 
 
 def _code_fingerprint() -> str:
-    """A hash of the code that makes a cached diff (see _CODE_FOLDERS and _CODE_FILES)."""
+    """A hash of the code that makes a cached diff (see _CODE_FOLDERS)."""
     here = Path(__file__).parents[1]
     files = [path for folder in _CODE_FOLDERS for path in (here / folder).rglob("*.py")]
-    files += [here / name for name in _CODE_FILES]
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.relative_to(here).as_posix().encode() + b"\0")
@@ -197,38 +198,6 @@ class _DiffCache:
             pass  # a read-only checkout still builds, only slower
 
 
-def _commits(root: Path, data_rel: str) -> list[tuple[str, str, int, str, str]]:
-    """(hash, first parent, timestamp, ISO time, full message) of commits touching the data."""
-    fields = _FIELD_SEP.join(["%H", "%P", "%ct", "%cI", "%B"])
-    out = _git(
-        root,
-        "log",
-        "--first-parent",
-        "--reverse",
-        f"--format={fields}{_RECORD_SEP}",
-        "HEAD",
-        "--",
-        data_rel,
-    ).decode("utf-8", "replace")
-    found = []
-    for chunk in out.split(_RECORD_SEP):
-        parts = chunk.strip("\n").split(_FIELD_SEP)
-        if len(parts) != 5:
-            continue
-        commit, parents, timestamp, iso, message = parts
-        first_parent = parents.split(" ")[0] if parents else ""
-        found.append((commit, first_parent, int(timestamp), iso, message))
-    return found
-
-
-def _merged_messages(root: Path, commit: str, first_parent: str) -> str:
-    """All messages a merge brings in, so a trailer in a merged commit still counts."""
-    if not first_parent:
-        return ""
-    out = _git(root, "log", "--format=%B", f"{first_parent}..{commit}")
-    return out.decode("utf-8", "replace")
-
-
 Entries = dict[tuple[str, str], Entry]
 
 
@@ -241,7 +210,7 @@ class _Revisions:
         self.loaded: dict[str, Entries | DataError] = {}
 
     def load(self, commit: str) -> Entries:
-        tree = _git(self.root, "rev-parse", f"{commit}:{self.data_rel}").decode().strip()
+        tree = tree_of(self.root, commit, self.data_rel)
         if tree not in self.loaded:
             try:
                 base = load_revision(self.root, self.data_rel, commit)
@@ -290,9 +259,7 @@ def _diff_of(revisions: _Revisions, commit: str, bases: list[str]) -> dict[str, 
     return {"initial": False, "records": records}
 
 
-def _revision(
-    commit: str, timestamp: int, iso: str, message: str, diff: dict[str, Any]
-) -> Revision:
+def _revision(commit: Commit, message: str, diff: dict[str, Any]) -> Revision:
     correction, reason = reasons_of(message)
     edits = tuple(
         RecordEdit(
@@ -305,9 +272,9 @@ def _revision(
         for item in diff.get("records", [])
     )
     return Revision(
-        commit,
-        timestamp,
-        iso,
+        commit.id,
+        commit.timestamp,
+        commit.time,
         None if diff.get("initial") else correction,
         reason,
         bool(diff.get("initial")),
@@ -347,16 +314,12 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
     """
     try:
         root, data_rel = repository_of(data_dir)
-        if _git(root, "rev-parse", "--is-shallow-repository").decode().strip() == "true":
+        if is_shallow(root):
             return History(missing="shallow")
     except (GitError, OSError, ValueError):
         return History(missing="no-git")
-    try:
-        head = _git(root, "rev-parse", "--verify", "--quiet", "HEAD").decode().strip()
-    except GitError:
-        head = ""  # a repository without a commit yet
     key = cache_key()
-    read_from = (str(root), data_rel, head, str(cache_dir), key, *map(str, docs or []))
+    read_from = (str(root), data_rel, head(root), str(cache_dir), key, *map(str, docs or []))
     if read_from in _last_read:
         return _last_read[read_from]
     found = _read(root, data_rel, cache_dir, key, docs)
@@ -367,7 +330,7 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
 
 def _read(root: Path, data_rel: str, cache_dir: Path, key: str, docs: list[Path] | None) -> History:
     try:
-        commits = _commits(root, data_rel)
+        commits = commits_touching(root, data_rel)
     except GitError:
         commits = []  # a repository without a commit yet
     if not commits:
@@ -376,21 +339,21 @@ def _read(root: Path, data_rel: str, cache_dir: Path, key: str, docs: list[Path]
     history = History(missing=None)
     last_readable = ""
     revisions = _Revisions(root, data_rel)
-    for commit, parent, timestamp, iso, message in commits:
-        diff = cache.get(commit)
+    for commit in commits:
+        diff = cache.get(commit.id)
         if diff is None:
-            diff = _diff_of(revisions, commit, [parent, last_readable])
-            if parent:
-                diff["merged"] = _merged_messages(root, commit, parent)
-            cache.put(commit, diff)
+            diff = _diff_of(revisions, commit.id, [commit.first_parent, last_readable])
+            if commit.first_parent:
+                diff["merged"] = merged_messages(root, commit.id, commit.first_parent)
+            cache.put(commit.id, diff)
         if diff.get("unreadable"):
             continue
-        last_readable = commit
+        last_readable = commit.id
         if not diff.get("initial") and not diff.get("records"):
             continue
         if diff.get("initial") and history.revisions:
             continue  # data that stopped loading and came back is not a new publication
-        revision = _revision(commit, timestamp, iso, diff.get("merged") or message, diff)
+        revision = _revision(commit, diff.get("merged") or commit.message, diff)
         history.revisions.append(revision)
         _apply(history, revision, diff.get("keys", []))
     for doc in docs or []:
@@ -399,14 +362,8 @@ def _read(root: Path, data_rel: str, cache_dir: Path, key: str, docs: list[Path]
 
 
 def _file_time(history: History, root: Path, path: Path) -> None:
-    try:
-        relative = path.resolve().relative_to(root.resolve()).as_posix()
-        out = _git(root, "log", "-1", "--format=%H%x1f%ct%x1f%cI", "HEAD", "--", relative)
-    except (GitError, ValueError):
-        return
-    parts = out.decode().strip().split(_FIELD_SEP)
-    if len(parts) == 3:
-        commit, timestamp, iso = parts
+    commit = last_commit_of(root, path)
+    if commit is not None:
         history.file_times[str(path)] = Revision(
-            commit, int(timestamp), iso, None, "", False, (), 0
+            commit.id, commit.timestamp, commit.time, None, "", False, (), 0
         )
