@@ -1,6 +1,6 @@
 """Converts hand-written Markdown between scripts while leaving all markup byte for byte.
 
-markdown-it-py parses the page; a thin wrapper around its inline `text` rule records exactly which
+markdown-it-py parses the page; its own inline `text` rule, wrapped through the public ruler, records exactly which
 stretches of each paragraph, heading, list item or table cell are plain text. Only those (and the
 text between tags of an HTML block) go through the converter: code, link and image targets,
 HTML tags and attributes, autolinks, entities and escapes stay as written. Attribute lists
@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline import text as text_rule
 from markdown_it.token import Token
 
 from generator.facts.fields import EXAMPLE
@@ -43,31 +45,36 @@ class _Parse:
     parent: _Parse | None = None
 
 
-def _recording_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
-    text_rule = next(rule for rule in md.inline.ruler.__rules__ if rule.name == "text").fn
-    inline_parse = md.inline.parse
+class _RecordingInline(ParserInline):
+    """The inline parser, remembering each run's source and which run a nested one is inside."""
 
-    def record_parse(src: str, md_: MarkdownIt, env: Any, tokens: list[Token]) -> Any:
+    def parse(self, src: str, md: MarkdownIt, env: Any, tokens: list[Token]) -> list[Token]:
         # Image alt text is parsed by a nested run; remember whose text it is.
         stack: list[_Parse] = env.setdefault("inline_stack", [])
         run = _Parse(src, parent=stack[-1] if stack else None)
         env.setdefault("inline_runs", []).append(run)
         stack.append(run)
         try:
-            return inline_parse(src, md_, env, tokens)
+            return super().parse(src, md, env, tokens)
         finally:
             stack.pop()
 
-    def record_text(state: StateInline, silent: bool) -> bool:
-        start = state.pos
-        matched: bool = text_rule(state, silent)
-        if matched and not silent:
-            state.env["inline_stack"][-1].spans.append((start, state.pos))
-        return matched
 
-    md.inline.parse = record_parse  # type: ignore[method-assign, assignment]
-    md.inline.ruler.at("text", record_text)
+def _record_text(state: StateInline, silent: bool) -> bool:
+    """markdown-it's own `text` rule, noting the stretch of source it consumed."""
+    start = state.pos
+    matched = text_rule(state, silent)
+    if matched and not silent:
+        state.env["inline_stack"][-1].spans.append((start, state.pos))
+    return matched
+
+
+def _recording_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.inline = _RecordingInline()
+    # The new inline parser starts with every rule; the preset names those CommonMark enables.
+    md.configure("commonmark").enable("table")
+    md.inline.ruler.at("text", _record_text)
     return md
 
 

@@ -23,13 +23,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from generator.editions.builds import Edition, build_edition, edition_being_built, link_between
 from generator.editions.convert import (
     ScriptConverter,
     convert_fact_base,
     converter_for,
     to_simplified,
 )
+from generator.editions.edition import Edition
 from generator.editions.markdown_convert import convert_markdown
 from generator.editions.search_dict import (
     handed_words,
@@ -45,6 +45,8 @@ from generator.facts.model import FactBase, Report
 from generator.facts.problems import DataError
 from generator.facts.revisions import build_time
 from generator.glue.config import THEME_DIR, ReportConfig
+from generator.glue.edition_builds import build_edition, edition_being_built, link_between
+from generator.glue.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.chart_embed import holds_chart, plotly_words
 from generator.site.chart_share import (
     ChartOnPage,
@@ -79,7 +81,6 @@ from generator.site.prose_refs import (
 )
 from generator.site.publication import Licence, Publication
 from generator.site.share_cards import Card, CardCache, CardFonts, find_fonts
-from generator.site.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.site_files import FEED_URI, generated_files, page_sources, report_names
 from generator.site.slugs import anchor_map
 from generator.site.table_cards import card_ready_tables
@@ -300,7 +301,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # here (not in on_page_markdown) so that front-matter titles are converted too.
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.ctx is not None and self.convert is not None
-        for file in generated_files(self.ctx, config):
+        for uri, content in generated_files(self.ctx):
+            file = File.generated(config, uri, content=content)
             if files.get_file_from_path(file.src_uri):
                 files.remove(files.get_file_from_path(file.src_uri))  # type: ignore[arg-type]
             files.append(file)

@@ -1,12 +1,9 @@
-"""Everything the report adds to the MkDocs file list: generated pages and downloads."""
+"""Everything the report adds to a build's files: generated pages and downloads, by site path."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
 
 from generator.site.bundle import bundle_name, data_bundle
 from generator.site.charts import CHART_BLOCKS
@@ -48,15 +45,13 @@ def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
         yield page.uri, _front_matter(title, description) + body
 
 
-def generated_files(ctx: PageContext, config: MkDocsConfig) -> Iterator[File]:
-    """Files to add to the build: pages and downloads (with the data bundle)."""
-    for uri, markdown in page_sources(ctx):
-        yield File.generated(config, uri, content=markdown)
+def generated_files(ctx: PageContext) -> Iterator[tuple[str, str | bytes]]:
+    """(source path, content) of each file to add to the build: pages and downloads."""
+    yield from page_sources(ctx)
     export = ctx.export
-    yield File.generated(config, f"{data.DOWNLOAD_DIR}/facts.json", content=export.json)
+    yield f"{data.DOWNLOAD_DIR}/facts.json", export.json
     for name, text in export.csv.items():
-        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=text)
+        yield f"{data.DOWNLOAD_DIR}/{name}", text
     if ctx.publication is not None:
         bundle = data_bundle(ctx.base, ctx.publication, ctx.ui, not ctx.converted, export)
-        name = bundle_name(ctx.publication)
-        yield File.generated(config, f"{data.DOWNLOAD_DIR}/{name}", content=bundle)
+        yield f"{data.DOWNLOAD_DIR}/{bundle_name(ctx.publication)}", bundle

@@ -8,10 +8,8 @@ with its own nav, search index, sitemap and `<html lang>`.
 from __future__ import annotations
 
 import contextvars
-import posixpath
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -21,20 +19,7 @@ from mkdocs.config.config_options import Plugins
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import get_relative_url
 
-
-@dataclass(frozen=True)
-class Edition:
-    """One script of the site: language code, selector name, OpenCC config, URL folder."""
-
-    lang: str
-    name: str
-    opencc: str | None
-    path: str  # "" for the root edition, else a folder name such as "zh-Hant"
-
-    def url_of(self, page_url: str) -> str:
-        """Site-root-relative URL of a page of this edition (page_url as MkDocs gives it)."""
-        return posixpath.join(self.path, page_url) if self.path else page_url
-
+from generator.editions.edition import Edition
 
 # The edition a nested build is making; unset for the root build.
 _BUILDING: contextvars.ContextVar[str | None] = contextvars.ContextVar("edition", default=None)
