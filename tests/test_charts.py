@@ -654,13 +654,14 @@ def test_a_pointer_to_an_editors_note_points_up_to_where_it_is(lang: str) -> Non
 
 @pytest.mark.parametrize("name", sorted(charts.CHART_BLOCKS))
 def test_layout_fits_phones_and_has_cjk_fonts(name: str) -> None:
-    for lang in ("zh-Hans", "zh-Hant"):
+    # Every edition's charts in its own script's face: Taiwan's and Hong Kong's included.
+    faces = {"zh-Hans": "SC", "zh-Hant": "TC", "zh-TW": "TC", "zh-HK": "HK"}
+    for lang, face in faces.items():
         figure = as_dict(getattr(charts, f"{name}_figure")(context(small_base(), lang)))
         layout = figure["layout"]
         assert "width" not in layout and layout["autosize"] is True
         assert layout["separators"] == ".,"
-        script = "SC" if lang == "zh-Hans" else "TC"
-        assert f"Noto Sans CJK {script}" in layout["font"]["family"]
+        assert layout["font"]["family"].startswith(f'"Noto Sans CJK {face}"'), lang
         assert layout["margin"]["l"] + layout["margin"]["r"] <= 40
 
 

@@ -69,11 +69,45 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git(root, "config", "user.name", "Test")
     git(root, "config", "commit.gpgsign", "false")
     shutil.copytree(FIXTURE, root / "data")
+    (root / "docs").mkdir()
+    (root / "mkdocs.yml").write_text(SITE_CONFIG, encoding="utf-8")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "base")
     make_edits(root / "data")
     monkeypatch.chdir(root)
     return root
+
+
+# The review tools read the editions to review from here, as the plugin does.
+SITE_CONFIG = """site_name: 测试
+plugins:
+  - report:
+      data_licence: {name: CC BY 4.0, url: "https://creativecommons.org/licenses/by/4.0/"}
+      editions:
+        - lang: zh-Hans
+          name: 简体中文
+        - lang: zh-Hant
+          name: 繁體中文
+          opencc: s2twp
+          path: zh-Hant
+"""
+
+
+def test_the_editions_reviewed_are_those_mkdocs_yml_lists(repo, capsys):
+    hong_kong = SITE_CONFIG + "        - {lang: zh-HK, name: 香港版, opencc: s2hk, path: zh-HK}\n"
+    (repo / "mkdocs.yml").write_text(hong_kong, encoding="utf-8")
+    code, out, _ = run(capsys, "HEAD")
+    assert code == 0
+    assert "的繁体（zh-Hant）" in out and "的繁体（zh-HK）" in out
+
+
+def test_without_mkdocs_yml_the_review_asks_which_edition(repo, capsys):
+    (repo / "mkdocs.yml").unlink()
+    code, _, err = run(capsys, "HEAD")
+    assert code == 1
+    assert "找不到 mkdocs.yml" in err and "--opencc" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "HEAD", "--opencc", "s2hk", "--lang", "zh-HK")
+    assert code == 0 and "的繁体（zh-HK）" in out and "（zh-Hant）" not in out
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.facts.history import read_history
 from generator.facts import history as history_module
+from generator.facts.history import read_history
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diff"
 DAYS = ("2024-01-01T12:00:00+08:00", "2024-01-02T12:00:00+08:00", "2024-01-03T12:00:00+08:00")

@@ -55,7 +55,8 @@ def meta(page: BeautifulSoup, **attrs: str) -> str | None:
 
 
 def test_each_script_is_drawn_in_its_own_face():
-    for lang, family in (("zh-Hans", "Noto Sans CJK SC"), ("zh-Hant", "Noto Sans CJK TC")):
+    faces = {"zh-Hans": "SC", "zh-Hant": "TC", "zh-TW": "TC", "zh-HK": "HK"}
+    for lang, family in ((lang, f"Noto Sans CJK {face}") for lang, face in faces.items()):
         found = fonts(lang)
         for face in (found.bold, found.regular):
             name = ImageFont.truetype(face.path, 20, index=face.index).getname()[0]

@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 
 import opencc
 
+from generator.editions.edition import conversion_of
 from generator.editions.interface_vocabulary import interface_vocabulary
 from generator.facts.fields import EXAMPLE, map_strings, string_fields, without_example_marks
 from generator.facts.model import (
@@ -51,8 +52,6 @@ _HALF_WIDTH_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 _HALF_WIDTH_PARENS = str.maketrans({"(": "（", ")": "）"})
 _ONE_LEVEL_DOWN = str.maketrans("「」『』", "『』「」")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# OpenCC configs that also localise vocabulary -> the same script without that step.
-GLYPH_CONFIGS = {"s2twp": "s2tw"}
 # Characters that OpenCC rewrites alone but that Traditional text writes as they are (台灣,
 # 平台): an example keeps them.
 SHARED_CHARACTERS = frozenset("台")
@@ -87,7 +86,7 @@ def _example_character(config: str, char: str) -> str:
 def example_as_written(text: str, config: str) -> str:
     """An example of conversion in a converted edition: as written, but for the characters that
     cannot be Traditional, each converted alone (视频 → 視頻; 宣佈→宣布 and 平臺→平台 stay)."""
-    glyph_config = GLYPH_CONFIGS.get(config, config)
+    glyph_config = conversion_of(config).glyphs
     return "".join(_example_character(glyph_config, char) for char in text)
 
 
@@ -222,7 +221,7 @@ class ScriptConverter:
         """
         if not self.opencc_config:
             return text
-        config = GLYPH_CONFIGS.get(self.opencc_config, self.opencc_config)
+        config = conversion_of(self.opencc_config).glyphs
         converted = resolved_glyph_traps(str(opencc_for(config).convert(text)))
         if self.glyph_pattern is not None:
             converted = self.glyph_pattern.sub(lambda m: self.glyph_variants[m.group()], converted)

@@ -17,14 +17,10 @@ import jieba
 from zhconv_rs import zhconv
 
 from generator.editions.convert import ScriptConverter, corner_quotes
+from generator.editions.edition import conversion_of
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
 jieba.setLogLevel(logging.WARNING)
-
-# OpenCC config of an edition -> the zhconv-rs variant read by the same readers.
-ZHCONV_TARGET = {"s2twp": "zh-TW", "s2tw": "zh-TW", "s2hk": "zh-HK", "s2t": "zh-Hant"}
-# OpenCC config -> its character-only sibling: the alignment between source and output.
-CHARACTER_CONFIG = {"s2twp": "s2tw", "s2hk": "s2hk", "s2tw": "s2tw", "s2t": "s2t"}
 
 Opcodes = list[tuple[str, int, int, int, int]]
 
@@ -41,7 +37,7 @@ class Disagreement:
 
 def second_opinion(text: str, opencc_config: str) -> str:
     """`text` as zhconv-rs writes it for the readers of `opencc_config`."""
-    target: Any = ZHCONV_TARGET.get(opencc_config, "zh-Hant")
+    target: Any = conversion_of(opencc_config).second_opinion
     # Quote marks nest by our own rule (「『』」), which is no wording to second-guess.
     return corner_quotes(str(zhconv(text, target, False)))
 
@@ -107,7 +103,7 @@ def disagreements(text: str, ours: ScriptConverter) -> Iterator[Disagreement]:
     mine, theirs = ours(text), second_opinion(text, config)
     if mine == theirs:
         return
-    base = str(ScriptConverter(CHARACTER_CONFIG.get(config, "s2t"), ours.lang).plain(text))
+    base = str(ScriptConverter(conversion_of(config).glyphs, ours.lang).plain(text))
     if len(base) != len(text):
         yield Disagreement(text, mine, theirs, 0)
         return

@@ -505,6 +505,23 @@ CATALOGUE: dict[str, Text] = {
         "unknown revision '{revision}'",
     ),
     "diff-none": Text("没有事实变化。", "No fact changed."),
+    "site-config-broken": Text(
+        "{file} 有误（原因见上一行）：改好后再运行",
+        "{file} is not valid (the line above says why): fix it and run again",
+    ),
+    "editions-lang-missing": Text(
+        "用了 --opencc {opencc}，还要用 --lang 写出这个版本的语言代码（例如 --lang zh-Hant），"
+        "与 mkdocs.yml 的 editions 里写的一致",
+        "--opencc {opencc} needs --lang with the edition's language code (e.g. --lang zh-Hant),"
+        " as mkdocs.yml's editions write it",
+    ),
+    "editions-unknown": Text(
+        "找不到 {file}：审阅哪些版本的繁体写法，要从它的 editions 读取。请在报道的文件夹里运行，"
+        "或用 --config-file 指明它，或用 --opencc 和 --lang 指明要审阅的版本",
+        "{file} not found: the editions to review are read from its editions. Run this in the"
+        " report's folder, name it with --config-file, or name the edition with --opencc and"
+        " --lang",
+    ),
     "diff-parent": Text("（属于{kind} {id}）", " (in {kind} {id})"),
     "diff-table-head": Text("| 字段 | 原来 | 现在 |", "| field | before | after |"),
     "diff-gist": Text(

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from generator.editions.edition import Edition, converted_editions
 from generator.facts import fingerprint
 from generator.facts.kinds import list_word
 from generator.facts.load import load_documents, load_fact_base, load_report
@@ -43,7 +44,43 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review_editions(args: argparse.Namespace) -> list[Edition] | None:
+    """The editions a review command reads new text in: the one `--opencc`/`--lang` name, else
+    every converted edition mkdocs.yml lists; None (after saying why) when neither is known."""
+    if args.opencc:
+        if not args.lang:
+            print(say("editions-lang-missing", opencc=args.opencc), file=sys.stderr)
+            return None
+        return [Edition(args.lang, args.lang, args.opencc, "")]
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(say("editions-unknown", file=args.config_file), file=sys.stderr)
+        return None
+    from generator.glue.site_config import site_editions
+
+    try:
+        return converted_editions(site_editions(config_file)[0])
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return None
+
+
+def _edition_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config-file",
+        default="mkdocs.yml",
+        help="the site's settings, whose converted editions are reviewed (default mkdocs.yml)",
+    )
+    command.add_argument(
+        "--opencc", help="review only this edition: its OpenCC config (e.g. s2twp, s2hk)"
+    )
+    command.add_argument("--lang", help="with --opencc: the edition's language code (zh-Hant)")
+
+
 def _conversions(args: argparse.Namespace) -> int:
+    editions = _review_editions(args)
+    if editions is None:
+        return 1
     # Conversion is about wording, not evidence: the grounding checks are left to `check`.
     base, documents = load_documents(Path(args.data), args.data.rstrip("/"), grounding=False)
     if args.since or args.all:
@@ -60,17 +97,26 @@ def _conversions(args: argparse.Namespace) -> int:
                 return 1
             known = {text for _, text in texts_of(old, None)}
             texts = [(place, text) for place, text in texts if text not in known]
-        changes = conversions_in(texts, base, args.opencc, args.lang)
+        changes = [
+            change
+            for edition in editions
+            for change in conversions_in(texts, base, edition.opencc or "", edition.lang)
+        ]
     else:
-        changes = review(
-            base,
-            args.opencc,
-            args.lang,
-            Path(args.docs),
-            documents=documents,
-            second_opinion=True,
-            report=load_report(Path(args.data), base, args.data.rstrip("/"), report_names()),
-        )
+        report = load_report(Path(args.data), base, args.data.rstrip("/"), report_names())
+        changes = [
+            change
+            for edition in editions
+            for change in review(
+                base,
+                edition.opencc or "",
+                edition.lang,
+                Path(args.docs),
+                documents=documents,
+                second_opinion=True,
+                report=report,
+            )
+        ]
     for change in changes:
         print(change.line())
     totals = group_counts(changes)
@@ -124,19 +170,22 @@ def _fingerprint(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from generator.review.fact_diff import run_diff
 
-    return run_diff(args.base, args.head, Path(args.data), markdown=args.markdown)
+    editions = _review_editions(args)
+    if editions is None:
+        return 1
+    return run_diff(args.base, args.head, Path(args.data), editions, markdown=args.markdown)
 
 
 def _pr_comment(args: argparse.Namespace) -> int:
     from generator.facts.revisions import GitError
-    from generator.glue.site_config import edition_links
+    from generator.glue.site_config import site_editions
     from generator.review.pull_request import build_comment
 
     try:
-        links, docs = edition_links(Path(args.config_file))
+        editions, docs = site_editions(Path(args.config_file))
         body = build_comment(
             Path(args.event),
-            links,
+            editions,
             docs,
             Path(args.data),
             Path(args.site_dir),
@@ -199,10 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     conversions = commands.add_parser(
         "conversions", help="list what conversion changes and where zhconv-rs disagrees"
     )
-    conversions.add_argument(
-        "--opencc", default="s2twp", help="OpenCC config of the edition (default s2twp)"
-    )
-    conversions.add_argument("--lang", default="zh-Hant", help="language code of the edition")
+    _edition_options(conversions)
     conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
     conversions.add_argument(
         "--all",
@@ -241,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="git revision to compare (default: the working tree)",
     )
     diff.add_argument("--markdown", action="store_true", help="Markdown for a pull-request comment")
+    _edition_options(diff)
     diff.set_defaults(run=_diff)
     comment = commands.add_parser(
         "pr-comment", help="write the pull-request preview comment for a recorded event"

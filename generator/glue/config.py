@@ -15,6 +15,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import ValidationError
 
 from generator.editions.convert import opencc_for
+from generator.editions.edition import Edition
 
 THEME_DIR = Path(__file__).parents[1] / "site" / "theme"
 # OpenCC's configurations from Simplified Chinese, named in the hint of a mistyped one.
@@ -133,3 +134,8 @@ class ReportConfig(base.Config):
     data_licence = opt.SubConfig(LicenceConfig)
     editions = EditionList()
     cache_dir = opt.Type(str, default=".cache")
+
+
+def editions_of(report: ReportConfig) -> list[Edition]:
+    """The editions the plugin's options list, the root first."""
+    return [Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in report.editions]

@@ -44,7 +44,7 @@ from generator.facts.messages import say
 from generator.facts.model import FactBase, Report
 from generator.facts.problems import DataError
 from generator.facts.revisions import build_time
-from generator.glue.config import THEME_DIR, ReportConfig
+from generator.glue.config import THEME_DIR, ReportConfig, editions_of
 from generator.glue.edition_builds import build_edition, edition_being_built, link_between
 from generator.glue.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.chart_embed import holds_chart, plotly_words
@@ -146,9 +146,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     # dictionary, and bad data must stop the build before MkDocs cleans the site directory.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.editions = [
-            Edition(e.lang, e.name, e.opencc, e.path.strip("/")) for e in self.config.editions
-        ]
+        self.editions = editions_of(self.config)
         wanted = edition_being_built()
         self.edition = next((e for e in self.editions if e.lang == wanted), self.editions[0])
         data_dir, shown = Path(self.config.data_dir), _shown(self.config.data_dir, config)

@@ -19,8 +19,9 @@ from pathlib import Path
 import jieba
 
 from generator.editions.convert import ScriptConverter, converter_for
+from generator.editions.edition import conversion_of
 from generator.editions.markdown_convert import convert_markdown
-from generator.editions.second_opinion import CHARACTER_CONFIG, decided_by, disagreements
+from generator.editions.second_opinion import decided_by, disagreements
 from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, string_fields
 from generator.facts.kinds import FILE_OF_LIST
 from generator.facts.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
@@ -215,7 +216,7 @@ def conversions_in(
     character conversion) or `char` (character by character).
     """
     converter = converter_for(base, opencc_config, lang)
-    characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
+    characters = ScriptConverter(conversion_of(opencc_config).glyphs, lang)
     changes: dict[tuple[str, str, str], Change] = {}
     for place, written in texts:
         for source, result in _word_conversions(EXAMPLE.sub("", written), converter):
@@ -247,7 +248,7 @@ def review(
     `second_opinion`, every word zhconv-rs writes differently is listed as well.
     """
     converter = converter_for(base, opencc_config, lang)
-    characters = ScriptConverter(CHARACTER_CONFIG.get(opencc_config, "s2t"), lang)
+    characters = ScriptConverter(conversion_of(opencc_config).glyphs, lang)
     changes: dict[tuple[str, str, str], Change] = {}
 
     def note(kind: str, source: str, result: str, place: str) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.editions.convert import converter_for
+from generator.editions.edition import Edition
 from generator.facts.at_revision import load_revision
 from generator.facts.compare import STATUS_ORDER, Entry, RecordChange, compare, entries
 from generator.facts.kinds import kind_word
@@ -25,21 +26,21 @@ from generator.facts.revisions import GitError, repository_of
 from generator.review.conversions import conversion_lines
 
 _CITED = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)#(\d+)")
-# The edition a reviewer reads new text in.
-REVIEW_OPENCC, REVIEW_LANG = "s2twp", "zh-Hant"
+# An edition's conversion review, as lines: (only in the base's, only in the head's).
+Conversions = dict[str, tuple[list[str], list[str]]]
 
 
 @dataclass
 class Reviewed:
     """A record change with what a reviewer checks it against.
 
-    `gists`: (source, paragraph, gist) of each citation; `hant`: each changed text field as the
-    Traditional edition renders it.
+    `gists`: (source, paragraph, gist) of each citation; `converted`: each changed text field as
+    each converted edition renders it (language -> field path -> text).
     """
 
     change: RecordChange
     gists: list[tuple[str, int, str]] = field(default_factory=list)
-    hant: dict[str, str] = field(default_factory=dict)
+    converted: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def change_title(change: RecordChange, code: Callable[[str], str] = str) -> str:
@@ -70,17 +71,20 @@ def contributor_path(path: str) -> str:
     return " › ".join(words)
 
 
-def reviewed(old: FactBase, new: FactBase) -> list[Reviewed]:
-    """Every change between the two fact bases, each with its review notes."""
+def reviewed(old: FactBase, new: FactBase, editions: list[Edition]) -> list[Reviewed]:
+    """Every change between the two fact bases, each with its review notes for `editions`."""
     after = entries(new)
-    return _with_notes(compare(old, new), after, new)
+    return _with_notes(compare(old, new), after, new, editions)
 
 
 def _with_notes(
-    changes: list[RecordChange], after: dict[tuple[str, str], Entry], new: FactBase
+    changes: list[RecordChange],
+    after: dict[tuple[str, str], Entry],
+    new: FactBase,
+    editions: list[Edition],
 ) -> list[Reviewed]:
-    """Give each new or changed record its cited paragraphs' gists and its text in Traditional."""
-    convert = converter_for(new, REVIEW_OPENCC, REVIEW_LANG)
+    """Give each new or changed record its cited paragraphs' gists and its converted text."""
+    converters = {e.lang: converter_for(new, e.opencc, e.lang) for e in editions}
     gists = {(s.id, p.n): p.gist for s in new.sources for p in s.paragraphs}
     found = []
     for change in changes:
@@ -98,18 +102,28 @@ def _with_notes(
             (source, paragraph, gists.get((source, paragraph), "?"))
             for source, paragraph in dict.fromkeys(cited)
         ]
-        item_notes.hant = {
-            item.path: convert(item.after)
-            for item in change.fields
-            if item.after and item.path in entry.texts
+        texts = [item for item in change.fields if item.after and item.path in entry.texts]
+        item_notes.converted = {
+            lang: {item.path: convert(item.after or "") for item in texts}
+            for lang, convert in converters.items()
+            if texts
         }
     return found
 
 
-def conversion_changes(old: FactBase, new: FactBase) -> tuple[list[str], list[str]]:
-    """(lines only in the old review, lines only in the new) of the conversion review."""
-    before, after = conversion_lines(old), conversion_lines(new)
-    return [x for x in before if x not in after], [x for x in after if x not in before]
+def conversion_changes(old: FactBase, new: FactBase, editions: list[Edition]) -> Conversions:
+    """Per edition: (lines only in the old review, lines only in the new) of its conversion
+    review."""
+    found: Conversions = {}
+    for edition in editions:
+        assert edition.opencc is not None
+        before = conversion_lines(old, edition.opencc, edition.lang)
+        after = conversion_lines(new, edition.opencc, edition.lang)
+        found[edition.lang] = (
+            [x for x in before if x not in after],
+            [x for x in after if x not in before],
+        )
+    return found
 
 
 def _summary(changes: list[Reviewed]) -> str:
@@ -121,7 +135,7 @@ def _summary(changes: list[Reviewed]) -> str:
 
 def render_text(
     changes: list[Reviewed],
-    conversions: tuple[list[str], list[str]],
+    conversions: Conversions,
     base_label: str,
     head_label: str,
 ) -> str:
@@ -149,15 +163,16 @@ def render_text(
             )
         for source, paragraph, gist in notes.gists:
             lines.append("      " + say("diff-gist", source=source, paragraph=paragraph, gist=gist))
-        for path, text in notes.hant.items():
-            shown = text.replace("\n", "\n" + " " * 8)
-            field = contributor_path(path)
-            lines.append("      " + say("diff-hant", field=field, lang=REVIEW_LANG, text=shown))
-    gone, new = conversions
-    if gone or new:
-        lines += ["", say("diff-conversions", lang=REVIEW_LANG)]
-        lines += [f"  - {line}" for line in gone]
-        lines += [f"  + {line}" for line in new]
+        for lang, texts in notes.converted.items():
+            for path, text in texts.items():
+                shown = text.replace("\n", "\n" + " " * 8)
+                field = contributor_path(path)
+                lines.append("      " + say("diff-hant", field=field, lang=lang, text=shown))
+    for lang, (gone, new) in conversions.items():
+        if gone or new:
+            lines += ["", say("diff-conversions", lang=lang)]
+            lines += [f"  - {line}" for line in gone]
+            lines += [f"  + {line}" for line in new]
     return "\n".join(lines) + "\n"
 
 
@@ -175,7 +190,7 @@ def _code(text: str) -> str:
 
 def render_markdown(
     changes: list[Reviewed],
-    conversions: tuple[list[str], list[str]],
+    conversions: Conversions,
     base_label: str,
     head_label: str,
 ) -> str:
@@ -212,31 +227,34 @@ def render_markdown(
                 )
                 for source, paragraph, gist in notes.gists
             ]
-        if notes.hant:
-            lines += [
-                "- "
-                + say(
-                    "diff-hant",
-                    field=_code(contributor_path(path)),
-                    lang=REVIEW_LANG,
-                    text=escape_cell(text),
-                )
-                for path, text in notes.hant.items()
-            ]
-    gone, new = conversions
-    if gone or new:
-        lines += ["", "### " + say("diff-conversions", lang=REVIEW_LANG), "", "```diff"]
-        lines += [f"- {line}" for line in gone]
-        lines += [f"+ {line}" for line in new]
-        lines.append("```")
+        lines += [
+            "- "
+            + say(
+                "diff-hant",
+                field=_code(contributor_path(path)),
+                lang=lang,
+                text=escape_cell(text),
+            )
+            for lang, texts in notes.converted.items()
+            for path, text in texts.items()
+        ]
+    for lang, (gone, new) in conversions.items():
+        if gone or new:
+            lines += ["", "### " + say("diff-conversions", lang=lang), "", "```diff"]
+            lines += [f"- {line}" for line in gone]
+            lines += [f"+ {line}" for line in new]
+            lines.append("```")
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------- command
 
 
-def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: bool) -> int:
-    """The `diff` command: print the fact diff of base and head (default: the working tree)."""
+def run_diff(
+    base_rev: str, head_rev: str | None, data_dir: Path, editions: list[Edition], *, markdown: bool
+) -> int:
+    """The `diff` command: print the fact diff of base and head (default: the working tree),
+    with each changed text and the conversion review in every edition of `editions`."""
     try:
         root, data_rel = repository_of(data_dir)
         try:
@@ -256,8 +274,8 @@ def run_diff(base_rev: str, head_rev: str | None, data_dir: Path, *, markdown: b
     except (GitError, ValueError) as error:
         print(f"diff: {error}", file=sys.stderr)
         return 1
-    changes = reviewed(old, new)
-    conversions = conversion_changes(old, new)
+    changes = reviewed(old, new, editions)
+    conversions = conversion_changes(old, new, editions)
     render = render_markdown if markdown else render_text
     sys.stdout.write(render(changes, conversions, base_rev, head_rev or word("working-tree")))
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.editions.edition import Edition, converted_editions
 from generator.facts.at_revision import load_revision
 from generator.facts.load import load_documents
 from generator.facts.messages import say
@@ -34,14 +35,6 @@ class PullRequest:
     base_ref: str
     base_sha: str
     head_sha: str
-
-
-@dataclass(frozen=True)
-class EditionLink:
-    """An edition's selector name and URL folder ("" for the root)."""
-
-    name: str
-    path: str
 
 
 def read_event(path: Path) -> PullRequest:
@@ -78,7 +71,7 @@ def changed_pages(old: FactBase, new: FactBase, root: Path, base: str, docs: Pat
     return list(dict.fromkeys(pages))
 
 
-def _page_url(uri: str, edition: EditionLink, preview_url: str | None) -> str:
+def _page_url(uri: str, edition: Edition, preview_url: str | None) -> str:
     html = uri[: -len(".md")] + ".html"
     if html == "index.html" or html.endswith("/index.html"):
         html = html[: -len("index.html")]
@@ -86,7 +79,7 @@ def _page_url(uri: str, edition: EditionLink, preview_url: str | None) -> str:
     return f"{preview_url.rstrip('/')}/{path}" if preview_url else path
 
 
-def _pages_table(pages: list[str], links: list[EditionLink], preview_url: str | None) -> list[str]:
+def _pages_table(pages: list[str], links: list[Edition], preview_url: str | None) -> list[str]:
     if not pages:
         return [say("preview-no-pages")]
     head = "| " + " | ".join([say("preview-page"), *(e.name for e in links)]) + " |"
@@ -102,7 +95,7 @@ def _pages_table(pages: list[str], links: list[EditionLink], preview_url: str | 
 
 def build_comment(
     event_path: Path,
-    links: list[EditionLink],
+    editions: list[Edition],
     docs: Path,
     data_dir: Path,
     site_dir: Path,
@@ -115,6 +108,7 @@ def build_comment(
     base = base_revision(root, pull)
     old = load_revision(root, data_rel, base)
     new, documents = load_documents(data_dir, data_rel)
+    converted = converted_editions(editions)
 
     lines = [MARKER, "## " + say("preview-title", number=pull.number, head=pull.head_sha[:7]), ""]
     if site_dir.is_dir():
@@ -123,18 +117,21 @@ def build_comment(
     else:
         lines.append(say("preview-no-site"))
     lines += ["", "### " + say("preview-pages"), ""]
-    lines += _pages_table(changed_pages(old, new, root, base, docs), links, preview_url)
+    lines += _pages_table(changed_pages(old, new, root, base, docs), editions, preview_url)
 
     known = {text for _, text in texts_of(old, None)}
     texts = [(place, text) for place, text in texts_of(new, None, documents) if text not in known]
-    review = conversions_in(texts, new, "s2twp", "zh-Hant")
     lines += ["", "### " + say("preview-conversions"), ""]
-    if review:
-        lines += ["```text", *(change.line() for change in review), "```"]
+    review = {e.lang: conversions_in(texts, new, e.opencc or "", e.lang) for e in converted}
+    if any(review.values()):
+        for lang, changes in review.items():
+            if len(review) > 1:
+                lines += [f"`{lang}`", ""]
+            lines += ["```text", *(change.line() for change in changes), "```"]
     else:
         lines.append(say("preview-no-conversions"))
 
-    diff = render_markdown(reviewed(old, new), ([], []), base, pull.head_sha[:7])
+    diff = render_markdown(reviewed(old, new, converted), {}, base, pull.head_sha[:7])
     lines += [
         "",
         "<details open>",

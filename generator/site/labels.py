@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from generator.editions.edition import SCRIPTS
 from generator.facts.dates import Precision
 from generator.facts.kinds import KINDS
 from generator.facts.model import Attribution
@@ -233,13 +234,7 @@ FIELD_WORDS = {
 # A list of records held by another (a person's roles) is named as its kind is.
 _LIST_WORDS = {kind.list_key: kind.label for kind in KINDS.values()}
 # Keys of per-edition maps (name_forms, unit_forms, a glossary entry's editions).
-EDITION_WORDS = {
-    "zh-Hans": "简体版",
-    "zh-Hant": "繁体版",
-    "zh-TW": "台湾版",
-    "zh-HK": "香港版",
-    "zh-MO": "澳门版",
-}
+EDITION_WORDS = {lang: script.word for lang, script in SCRIPTS.items()}
 
 _SEGMENT = re.compile(r"^(?P<name>[^\[\]]+)(?:\[(?P<index>\d+)\])?$")
 

@@ -10,6 +10,7 @@ import html
 import json
 from typing import Any
 
+from generator.editions.edition import script_of
 from generator.facts.model import FactBase
 from generator.site.share_cards import SIZE as CARD_SIZE
 
@@ -86,9 +87,7 @@ def head_tags(
     image_alt: str = "",
 ) -> str:
     """Open Graph tags, the share card when there is one, and JSON-LD when given; escaped."""
-    locale = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW", "zh-HK": "zh_HK"}.get(
-        lang, lang.replace("-", "_")
-    )
+    locale = script_of(lang).og_locale
     pairs = [
         ("og:type", "article"),
         ("og:title", title),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from generator.editions.edition import script_of
 from generator.facts.revisions import build_time
 
 
@@ -44,15 +45,11 @@ def build_date(project_dir: Path) -> date | None:
     return moment.date() if moment is not None else None
 
 
-# Editions whose readers cite in the style of Taiwan's and Hong Kong's journals (APA in Chinese,
-# full-width punctuation); the rest follow the mainland's GB/T 7714.
-TRADITIONAL_CITATION_LANGS = ("zh-Hant", "zh-TW", "zh-HK", "zh-MO")
-
-
 def formatted(publication: Publication) -> str:
     """The reference as the edition's readers write one: GB/T 7714 for Simplified editions,
-    APA in Chinese for Traditional ones."""
-    if publication.lang.startswith(TRADITIONAL_CITATION_LANGS):
+    APA in Chinese (full-width punctuation) for Traditional ones, as Taiwan's and Hong Kong's
+    journals do."""
+    if script_of(publication.lang).traditional:
         return apa_chinese(publication)
     return gb_t_7714(publication)
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.editions.edition import script_of
 from generator.site.line_breaks import words_of
 
 SIZE = (1200, 630)
@@ -35,7 +36,6 @@ UNUSED_CARD_SECONDS = 7 * 24 * 3600
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
 FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.ttc"}
-REGION_OF_LANG = {"zh-Hans": "SC", "zh-CN": "SC", "zh-Hant": "TC", "zh-TW": "TC", "zh-HK": "HK"}
 # Characters that may not start a line (they stay on the line before).
 NO_LINE_START = set("，。、；：？！）」』》〉”’…·%,.;:?!)]")
 # Latin words (GPT-4, example.org/report) and the text between them; a word too wide for a line
@@ -121,7 +121,7 @@ def find_fonts(lang: str) -> CardFonts | None:
 
     REPORT_CJK_FONT_DIRS (folders, separated by the path separator) replaces the usual places.
     """
-    family = f"Noto Sans CJK {REGION_OF_LANG.get(lang, 'SC')}"
+    family = f"Noto Sans CJK {script_of(lang).region}"
     chosen = os.environ.get(FONT_DIRS_VARIABLE)
     folders = [
         Path(p).expanduser()

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from generator.editions.edition import script_of
 from generator.site.context import PageContext
 from generator.site.line_breaks import lines_of
 
@@ -43,12 +44,6 @@ STATUS_COLORS = {
     "unknown": "#78909c",
 }
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
-FONTS = {
-    "zh-Hans": '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
-    '"Microsoft YaHei", sans-serif',
-    "zh-Hant": '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", '
-    '"Microsoft JhengHei", sans-serif',
-}
 # Date tick labels in Chinese at every zoom level (plotly.js ships English month names only).
 DATE_TICK_FORMATS = (
     (None, MS_PER_DAY * 27, "%-m月%-d日"),
@@ -108,7 +103,7 @@ def base_layout(ctx: PageContext, title: str, height: int, notes: Iterable[str] 
             "pad": {"t": 8, "l": 8},
             "automargin": True,
         },
-        font={"family": FONTS.get(ctx.lang, FONTS["zh-Hans"]), "size": 12},
+        font={"family": script_of(ctx.lang).fonts, "size": 12},
         separators=".,",
         autosize=True,
         height=height,
