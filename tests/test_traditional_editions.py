@@ -16,7 +16,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from generator.site.heading_links import HEADING_END
+from generator.glue.page_tree import HEADING_END
 
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
 CHARACTER_CONFIG = {"zh-Hant": "s2tw", "zh-TW": "s2tw", "zh-HK": "s2hk"}
