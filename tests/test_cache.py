@@ -3,7 +3,9 @@ a cache that cannot be written costs time, never the build."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,10 @@ from conftest import run_mkdocs
 
 from generator.facts import cache as cache_module
 from generator.facts.cache import DiskCache
+from generator.facts.load import cached_fact_base
 
 CODE = ("facts/dates.py",)
+DATA = Path(__file__).parent.parent / "data"
 
 
 @pytest.fixture
@@ -94,3 +98,31 @@ def test_a_cache_that_cannot_be_written_builds_the_same_site(
         p for p in built if (built_site / p).read_bytes() != (project / "site" / p).read_bytes()
     ]
     assert differ == []
+
+
+def test_an_entry_a_build_reads_is_kept_and_one_unused_for_a_week_is_dropped(tmp_path):
+    cache = DiskCache(tmp_path, "test", CODE)
+    long_ago = time.time() - 8 * 24 * 3600
+    for name in ("read", "unused"):
+        os.utime(cache.write(name.encode(), name) or "", (long_ago, long_ago))
+    cache.write(b"new", "new")
+    assert cache.read("read") == b"read"  # a build still uses it
+    again = DiskCache(tmp_path, "test", CODE)
+    assert again.read("read") == b"read" and again.read("new") == b"new"
+    assert again.read("unused") is None
+
+
+def test_the_fact_base_is_loaded_again_after_an_edit_within_the_same_second(tmp_path):
+    """Reused by the data files' contents, not their times: a quick edit is never missed."""
+    shutil.copytree(DATA, tmp_path / "data")
+    figures = tmp_path / "data" / "figures.yml"
+    before = cached_fact_base(tmp_path / "data")
+    assert cached_fact_base(tmp_path / "data") is before
+    stat = figures.stat()
+    figures.write_text(
+        figures.read_text(encoding="utf-8").replace("芯片筹集的资金\n", "芯片募集的资金\n", 1),
+        encoding="utf-8",
+    )
+    os.utime(figures, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same time, the same size
+    assert figures.stat().st_size == stat.st_size
+    assert cached_fact_base(tmp_path / "data").figures[0].label.endswith("芯片募集的资金")
