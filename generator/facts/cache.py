@@ -15,8 +15,9 @@ again. An entry no build has read or written for a week before the newest use is
 that are gone: an edited card, a rebased commit), so the folder does not grow without bound.
 
 Writes are atomic (a temporary file renamed into place). A cache that cannot be read or written
-(a read-only checkout, a missing or unwritable folder) only makes the build slower: nothing here
-raises OSError.
+(a read-only checkout, a missing or unwritable folder) only makes the build slower: reading,
+writing and removing never raise. Only a code name that does not exist does (a caller's typo
+would otherwise leave that code out of the key).
 """
 
 from __future__ import annotations
