@@ -126,3 +126,8 @@ def test_the_fact_base_is_loaded_again_after_an_edit_within_the_same_second(tmp_
     os.utime(figures, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same time, the same size
     assert figures.stat().st_size == stat.st_size
     assert cached_fact_base(tmp_path / "data").figures[0].label.endswith("芯片募集的资金")
+
+
+def test_code_that_does_not_exist_is_an_error_not_a_key_without_it(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        DiskCache(tmp_path, "test", ("facts/no_such_module.py",))
