@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.facts import cache as cache_module
 from generator.facts import history as history_module
 from generator.facts.history import read_history
 
@@ -136,7 +137,7 @@ def loads_counted(monkeypatch) -> list[str]:
 def test_after_a_new_commit_only_it_is_compared(repo, tmp_path, monkeypatch):
     read_history(repo / "data", tmp_path / "cache")
     history_module._last_read.clear()
-    cached = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
+    cached = {p.name: p.read_bytes() for p in (tmp_path / "cache").rglob("*.json")}
     parent = git(repo, "rev-parse", "HEAD").strip()
     edit(repo / "data" / "figures.yml", "value: 2.5\n", "value: 2\n")
     git(repo, "commit", "-q", "-am", "Round\n\n说明：取整。", when=DAYS[2])
@@ -145,14 +146,19 @@ def test_after_a_new_commit_only_it_is_compared(repo, tmp_path, monkeypatch):
     found = read_history(repo / "data", tmp_path / "cache")
     assert found.revisions[-1].reason == "取整。" and len(found.revisions) == 4
     assert sorted(loaded) == sorted([new, parent])  # the new commit, and its parent to compare
-    after = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "cache").rglob("*.json")}
-    assert after == {**cached, f"{new}.json": after[f"{new}.json"]}  # the old ones untouched
+    after = {p.name: p.read_bytes() for p in (tmp_path / "cache").rglob("*.json")}
+    added = set(after) - set(cached)
+    assert len(added) == 1 and after == {**cached, **{name: after[name] for name in added}}
 
 
 def test_the_editions_of_one_build_read_the_history_once(repo, tmp_path, monkeypatch):
     first = read_history(repo / "data", tmp_path / "cache")
     loaded = loads_counted(monkeypatch)
-    monkeypatch.setattr(history_module, "_DiffCache", None)  # not even the cache is read
+
+    def must_not_read(*args: object) -> None:
+        raise AssertionError("the cache was read again")
+
+    monkeypatch.setattr(cache_module.DiskCache, "read", must_not_read)  # not even the cache
     assert read_history(repo / "data", tmp_path / "cache") is first
     assert loaded == []
 
@@ -172,17 +178,22 @@ def test_the_cache_is_kept_per_message_language(repo, tmp_path, monkeypatch):
     assert len(loaded) == 3
 
 
-def test_a_change_to_any_module_that_loads_facts_starts_a_new_cache(tmp_path, monkeypatch):
+def test_a_change_to_any_module_that_loads_facts_starts_a_new_cache(repo, tmp_path, monkeypatch):
     """Not only the model and the loader: a date rule or a field's meaning may change a diff."""
-    code = Path(history_module.__file__).parents[1]
-    copy = tmp_path / "generator"
-    shutil.copytree(code / "facts", copy / "facts")
-    monkeypatch.setattr(history_module, "__file__", str(copy / "facts" / "history.py"))
-    before = history_module.cache_key()
-    assert before == history_module.cache_key()
-    with (copy / "facts" / "dates.py").open("a", encoding="utf-8") as changed:
+    code = tmp_path / "generator"
+    shutil.copytree(cache_module.CODE_ROOT / "facts", code / "facts")
+    monkeypatch.setattr(cache_module, "CODE_ROOT", code)
+    read_history(repo / "data", tmp_path / "cache")
+    history_module._last_read.clear()
+    loaded = loads_counted(monkeypatch)
+    read_history(repo / "data", tmp_path / "cache")
+    assert loaded == []  # the same code reads its diffs
+    with (code / "facts" / "dates.py").open("a", encoding="utf-8") as changed:
         changed.write("\n# changed\n")
-    assert history_module.cache_key() != before
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert len(loaded) == 3 and len(found.revisions) == 3  # every commit compared again
+    # The diffs of the code before are gone: they will never be read again.
+    assert len(list((tmp_path / "cache" / "history").iterdir())) == 1
 
 
 def test_a_commit_whose_data_does_not_load_is_passed_over(repo, tmp_path):
@@ -217,11 +228,13 @@ def test_uncommitted_data_has_no_history(tmp_path):
 
 
 def test_diffs_made_by_other_code_are_dropped_from_the_cache(repo, tmp_path):
-    stale = tmp_path / "cache" / "history" / "0123456789abcdef"
-    stale.mkdir(parents=True)
-    (stale / "a.json").write_text("{}", encoding="utf-8")
+    """In any language: those folders will never be read again."""
+    stale = [tmp_path / "cache" / "history" / name for name in ("zh-0123456789abcdef", "en-0123")]
+    for folder in stale:
+        folder.mkdir(parents=True)
+        (folder / "a.json").write_text("{}", encoding="utf-8")
     read_history(repo / "data", tmp_path / "cache")
-    assert not stale.exists()
+    assert not [folder for folder in stale if folder.exists()]
     assert len(list((tmp_path / "cache" / "history").glob("*/*.json"))) == 3
 
 

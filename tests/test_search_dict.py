@@ -8,6 +8,7 @@ from generator.editions.search_dict import (
     handed_words,
     handing_on,
     indexed_words,
+    user_dictionary,
     words_in,
 )
 from generator.site.preview_problems import empty_fact_base
@@ -39,3 +40,16 @@ def test_only_words_the_edition_writes_differently_enter_the_dictionary():
     convert = converter_for(empty_fact_base(), "s2twp", "zh-Hant")
     lines = converted_words({"页面", "算力", "视频"}, convert)
     assert [line.split()[0] for line in lines] == ["影片", "頁面"]
+
+
+def test_the_dictionary_is_kept_in_the_cache_and_made_without_one(tmp_path):
+    convert = converter_for(empty_fact_base(), "s2twp", "zh-Hant")
+    kept = user_dictionary({"页面", "视频"}, convert, tmp_path / "cache")
+    assert kept.is_relative_to(tmp_path / "cache" / "jieba")
+    assert kept.read_text(encoding="utf-8").split()[::2] == ["影片", "頁面"]
+    assert user_dictionary({"视频", "页面"}, convert, tmp_path / "cache") == kept
+    # A cache folder that cannot be made (a read-only checkout): a temporary file, same words.
+    blocked = tmp_path / "blocked"
+    blocked.write_text("not a folder", encoding="utf-8")
+    made = user_dictionary({"页面", "视频"}, convert, blocked)
+    assert made.read_text(encoding="utf-8") == kept.read_text(encoding="utf-8")

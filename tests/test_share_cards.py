@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -16,14 +17,18 @@ from conftest import copy_project, run_mkdocs
 from PIL import Image, ImageColor, ImageFont
 from test_site import all_pages, root_pages
 
+from generator.facts import cache as cache_module
+from generator.site import share_cards
 from generator.site.line_breaks import words_of
 from generator.site.share_cards import (
     ACCENT,
+    DRAWING_CODE,
     INK,
     PAPER,
     SIZE,
     Card,
     CardCache,
+    CardFonts,
     draw_card,
     find_fonts,
     footer_width,
@@ -89,14 +94,14 @@ def test_a_card_is_light_and_keeps_its_colours():
 def test_the_cache_returns_what_drawing_gives(tmp_path):
     cache = CardCache(tmp_path)
     drawn = cache.card(CARD, fonts("zh-Hant"))
-    assert len(list((tmp_path / "cards").glob("*.png"))) == 1
+    assert len(list((tmp_path / "cards").glob("*/*.png"))) == 1
     assert cache.card(CARD, fonts("zh-Hant")) == drawn == draw_card(CARD, fonts("zh-Hant"))
 
 
 def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
     cache = CardCache(tmp_path)
-    cache.folder.mkdir(parents=True)
-    old, recent = cache.folder / "old.png", cache.folder / "recent.png"
+    cache.cache.folder.mkdir(parents=True)
+    old, recent = cache.cache.folder / "old.png", cache.cache.folder / "recent.png"
     old.write_bytes(b"x")
     recent.write_bytes(b"x")
     day = 24 * 3600
@@ -104,8 +109,35 @@ def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
     os.utime(old, (now - 8 * day, now - 8 * day))
     os.utime(recent, (now - 6 * day, now - 6 * day))
     cache.write_all({"share/index.png": CARD}, fonts("zh-Hant"), tmp_path / "site")
+    CardCache(tmp_path)  # the next build
     assert not old.exists() and recent.exists()
     assert (tmp_path / "site" / "share" / "index.png").is_file()
+
+
+def test_a_card_is_redrawn_when_the_drawing_code_changes(tmp_path, monkeypatch):
+    """No version number to bump: the cache knows the code that drew each card."""
+    code = tmp_path / "generator"
+    for name in DRAWING_CODE:
+        (code / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(cache_module.CODE_ROOT / name, code / name)
+    monkeypatch.setattr(cache_module, "CODE_ROOT", code)
+    drawn: list[Card] = []
+
+    def counted(card: Card, fonts: CardFonts) -> bytes:
+        drawn.append(card)
+        return draw_card(card, fonts)
+
+    monkeypatch.setattr(share_cards, "draw_card", counted)
+    first = CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant"))
+    assert CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant")) == first
+    assert len(drawn) == 1  # the next build reads it
+    for name in DRAWING_CODE:
+        with (code / name).open("a", encoding="utf-8") as changed:
+            changed.write("\n# changed\n")
+        assert CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant")) == first
+        assert len(drawn) == 2 + DRAWING_CODE.index(name), name
+    # The cards of the code before are gone: they will never be read again.
+    assert len(list((tmp_path / "cache" / "cards").iterdir())) == 1
 
 
 def test_wrapping_keeps_latin_words_whole_and_punctuation_off_line_starts():

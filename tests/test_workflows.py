@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shlex
 from pathlib import Path
@@ -112,21 +113,43 @@ def test_pages_workflow_uses_the_official_pages_actions() -> None:
     assert f"steps.{configure['id']}.outputs.base_url" in build["env"]["SITE_URL"]
 
 
+HASHED = re.compile(r"hashFiles\((.*?)\)")
+# Files whose change must give the cache a new key: the code that makes each cached value, and
+# what a build makes them of (see generator/facts/cache.py).
+MADE_FROM = (
+    "generator/facts/cache.py",
+    "generator/facts/history.py",
+    "generator/site/share_cards.py",
+    "generator/editions/search_dict.py",
+    "pyproject.toml",
+    "mkdocs.yml",
+    "docs/index.md",
+    "data/figures.yml",
+    "data/fingerprints/zhinengpro-2024-02-25.yml",
+)
+
+
 @pytest.mark.parametrize("name", ["pages.yml", "pr.yml"])
-def test_workflows_keep_the_history_cache_between_runs(name: str) -> None:
-    """Each build restores the fact history cache before it builds and saves it after, so a
-    build reads only the commits that are new since the last run."""
+def test_workflows_keep_the_cache_between_runs(name: str) -> None:
+    """Each build restores the whole .cache/ before it builds and saves it after, so a build
+    reads only the commits that are new since the last run and draws only changed cards."""
     workflow = load_workflow(WORKFLOWS / name)
     listed = steps(workflow)
     caches = [s for s in listed if str(s.get("uses", "")).startswith("actions/cache@")]
     assert caches, "no actions/cache step"
-    cache = next(c for c in caches if ".cache/history" in str(c["with"]["path"]).split())
+    cache = next(c for c in caches if str(c["with"]["path"]).split() == [".cache"])
     build = next(s for s in listed if "make build" in str(s.get("run", "")))
     assert listed.index(cache) < listed.index(build)
     key, restore = str(cache["with"]["key"]), str(cache["with"]["restore-keys"]).strip()
-    # A key per commit saves a new entry each run (an existing key is never saved again);
-    # the prefix restores the newest entry of an earlier commit.
-    assert "${{ github.sha }}" in key and key.startswith(restore)
+    # A new key when the code or the data change saves a new entry (an existing key is never
+    # saved again); the prefix restores the newest entry of an earlier run.
+    assert key.startswith(restore) and restore
+    hashed = HASHED.search(key)
+    assert hashed is not None, key
+    patterns = [part.strip().strip("'\"") for part in hashed.group(1).split(",")]
+    for path in MADE_FROM:
+        assert (ROOT / path).exists(), path
+        assert any(fnmatch.fnmatch(path, pattern) for pattern in patterns), path
 
 
 def test_pre_commit_hooks_refer_to_existing_commands() -> None:

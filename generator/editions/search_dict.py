@@ -10,13 +10,17 @@ The Simplified words are usually known already: the Simplified edition is built 
 search plugin has cut every page into words (Material puts U+200B between them). The root build
 hands those words to the editions it builds; only an edition built without them cuts the text
 itself.
+
+The dictionary is kept in `.cache/jieba/` by its content (`generator.facts.cache`); where the cache
+cannot be written, it goes to a temporary folder removed when the build ends.
 """
 
 from __future__ import annotations
 
 import contextvars
-import hashlib
+import functools
 import logging
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +28,7 @@ from pathlib import Path
 import jieba
 
 from generator.editions.convert import ScriptConverter
+from generator.facts.cache import DiskCache
 
 # jieba announces every dictionary load on stderr; its warnings are enough.
 jieba.setLogLevel(logging.WARNING)
@@ -39,6 +44,8 @@ _SOURCE_WORDS: contextvars.ContextVar[frozenset[str] | None] = contextvars.Conte
     "source_words", default=None
 )
 WORD_BREAK = "\u200b"  # what Material's search puts between the words it cut
+# The code that makes a dictionary's lines (their words are converted before they are cached).
+_CODE = ("editions/search_dict.py",)
 
 
 def words_in(texts: Iterable[str]) -> set[str]:
@@ -87,17 +94,20 @@ def converted_words(words: Iterable[str], convert: ScriptConverter) -> list[str]
 
 
 def user_dictionary(words: Iterable[str], convert: ScriptConverter, cache_dir: Path) -> Path:
-    """Write the edition's user dictionary (named by its content) and return its path."""
+    """A file holding the edition's user dictionary, for jieba to load."""
     content = "\n".join(converted_words(words, convert)) + "\n"
-    digest = hashlib.sha256(content.encode()).hexdigest()[:16]
-    target = cache_dir / f"jieba-user-{convert.lang}-{digest}.txt"
-    if not target.exists():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".tmp")
-        partial.write_text(content, encoding="utf-8")
-        partial.replace(target)
-        # Each data edit under `mkdocs serve` makes a new one; keep only the current.
-        for stale in cache_dir.glob(f"jieba-user-{convert.lang}-*.txt"):
-            if stale != target:
-                stale.unlink(missing_ok=True)
-    return target
+    cache = DiskCache(cache_dir, "jieba", _CODE, suffix=".txt")
+    if cache.read(convert.lang, content) is not None:
+        return cache.path(convert.lang, content)
+    kept = cache.write(content.encode(), convert.lang, content)
+    if kept is not None:
+        return kept
+    scratch = Path(_scratch_folder().name) / cache.path(convert.lang, content).name
+    scratch.write_text(content, encoding="utf-8")
+    return scratch
+
+
+@functools.cache
+def _scratch_folder() -> tempfile.TemporaryDirectory[str]:
+    """A folder for dictionaries the cache could not keep, removed when the process ends."""
+    return tempfile.TemporaryDirectory(prefix="report-search-")

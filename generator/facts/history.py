@@ -2,10 +2,10 @@
 
 The first-parent history of HEAD is walked oldest first; each commit that touched the data folder
 is compared with its first parent (`generator.facts.compare`). The result for one
-commit never changes, so it is kept under `.cache/history/` by commit hash, in a folder named after
-the message language (REPORT_LANG words field paths) and a hash of the code that loads and compares
-facts (`generator/facts/`, this file among them): a rebuild reads only commits it has not seen, and
-a change to that code or language starts afresh. The history of one HEAD is read once per process,
+commit never changes, so it is kept in `.cache/history/` by commit (`generator.facts.cache`: the key
+covers the message language, which words field paths, and a hash of the code that loads and
+compares facts, all of `generator/facts/`): a rebuild reads only commits it has not seen, and a
+change to that code or language starts afresh. The history of one HEAD is read once per process,
 so the second edition of a build reuses the first's.
 
 Reasons come from lines the contributor writes in the commit message (or the pull request
@@ -18,17 +18,14 @@ says why, pages say there is none, and the build goes on.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.facts.at_revision import load_revision
+from generator.facts.cache import DiskCache
 from generator.facts.compare import Entry, changes_between, entries
-from generator.facts.messages import language
 from generator.facts.problems import DataError
 from generator.facts.revisions import (
     Commit,
@@ -48,7 +45,7 @@ NOT_FACTS = frozenset({"glossary"})
 CORRECTION_LINE = re.compile(r"^\s*(?:更正|Correction)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
 REASON_LINE = re.compile(r"^\s*(?:说明|說明|Reason)\s*[：:]\s*(?P<text>\S.*?)\s*$", re.M | re.I)
 # The code whose change changes a cached diff: loading, checking and comparing facts, this file.
-_CODE_FOLDERS = ("facts",)
+_CODE = ("facts",)
 # Old commits' records kept in memory while reading (each commit is compared with its parent).
 _LOADED_KEPT = 4
 
@@ -144,58 +141,6 @@ def _sentences(parts: list[str]) -> str:
             joined += "；"
         joined += part
     return joined
-
-
-def _code_fingerprint() -> str:
-    """A hash of the code that makes a cached diff (see _CODE_FOLDERS)."""
-    here = Path(__file__).parents[1]
-    files = [path for folder in _CODE_FOLDERS for path in (here / folder).rglob("*.py")]
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(path.relative_to(here).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def cache_key() -> str:
-    """The folder name of this code's and language's diffs: `LANG-HASH`."""
-    return f"{language()}-{_code_fingerprint()}"
-
-
-class _DiffCache:
-    """Per-commit fact diffs on disk; a change to the code that makes them starts a new folder.
-
-    Folders of other code in the same language are removed (their diffs will never be read
-    again); another language's folder is kept, so switching REPORT_LANG back reads no commit.
-    """
-
-    def __init__(self, cache_dir: Path, key: str) -> None:
-        self.folder = cache_dir / CACHE_FOLDER / key
-        lang = key.partition("-")[0]
-        for stale in (cache_dir / CACHE_FOLDER).glob("*"):
-            other_lang, dash, _ = stale.name.partition("-")
-            if stale.is_dir() and stale != self.folder and (other_lang == lang or not dash):
-                shutil.rmtree(stale, ignore_errors=True)  # diffs made by other code
-
-    def get(self, commit: str) -> dict[str, Any] | None:
-        path = self.folder / f"{commit}.json"
-        if not path.is_file():
-            return None
-        try:
-            loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return loaded
-
-    def put(self, commit: str, value: dict[str, Any]) -> None:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            path = self.folder / f"{commit}.json"
-            temporary = path.with_suffix(".tmp")
-            temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only checkout still builds, only slower
 
 
 Entries = dict[tuple[str, str], Entry]
@@ -309,8 +254,9 @@ _last_read: dict[tuple[str, ...], History] = {}
 def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None) -> History:
     """The history of the facts in `data_dir`; never raises (History.missing says why not).
 
-    Read again only when HEAD, the folders, the documents or the cache key changed since the
-    last call: the editions of one build share one reading (callers must not change it).
+    Read again only when HEAD, the folders, the documents, the code or the message language
+    changed since the last call: the editions of one build share one reading (callers must not
+    change it).
     """
     try:
         root, data_rel = repository_of(data_dir)
@@ -318,34 +264,33 @@ def read_history(data_dir: Path, cache_dir: Path, docs: list[Path] | None = None
             return History(missing="shallow")
     except (GitError, OSError, ValueError):
         return History(missing="no-git")
-    key = cache_key()
-    read_from = (str(root), data_rel, head(root), str(cache_dir), key, *map(str, docs or []))
+    cache = DiskCache(cache_dir, CACHE_FOLDER, _CODE)
+    read_from = (str(root), data_rel, head(root), str(cache.folder), *map(str, docs or []))
     if read_from in _last_read:
         return _last_read[read_from]
-    found = _read(root, data_rel, cache_dir, key, docs)
+    found = _read(root, data_rel, cache, docs)
     _last_read.clear()
     _last_read[read_from] = found
     return found
 
 
-def _read(root: Path, data_rel: str, cache_dir: Path, key: str, docs: list[Path] | None) -> History:
+def _read(root: Path, data_rel: str, cache: DiskCache, docs: list[Path] | None) -> History:
     try:
         commits = commits_touching(root, data_rel)
     except GitError:
         commits = []  # a repository without a commit yet
     if not commits:
         return History(missing="no-commits")
-    cache = _DiffCache(cache_dir, key)
     history = History(missing=None)
     last_readable = ""
     revisions = _Revisions(root, data_rel)
     for commit in commits:
-        diff = cache.get(commit.id)
-        if diff is None:
+        diff = cache.read_json(commit.id)
+        if not isinstance(diff, dict):
             diff = _diff_of(revisions, commit.id, [commit.first_parent, last_readable])
             if commit.first_parent:
                 diff["merged"] = merged_messages(root, commit.id, commit.first_parent)
-            cache.put(commit.id, diff)
+            cache.write_json(diff, commit.id)
         if diff.get("unreadable"):
             continue
         last_readable = commit.id

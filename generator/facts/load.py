@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.facts import formula
 from generator.facts.base_branch import ids_on_base
+from generator.facts.cache import files_digest
 from generator.facts.dates import parse_date
 from generator.facts.fields import PathKey, model_at, readable, records, string_fields
 from generator.facts.grounding import check_grounding, read_fingerprints
@@ -387,20 +388,14 @@ def load_documents(
     return FactBase(**merged), documents
 
 
-_CACHE: dict[tuple[str, str], tuple[tuple[tuple[str, int, int], ...], FactBase]] = {}
+_CACHE: dict[tuple[str, str], tuple[str, FactBase]] = {}
 
 
-def _fingerprint(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    stats = []
-    prints = sorted(p.relative_to(data_dir).as_posix() for p in data_dir.glob("fingerprints/*.yml"))
-    for name in [*DATA_FILES, *prints]:
-        try:
-            stat = (data_dir / name).stat()
-        except OSError:
-            stats.append((name, -1, -1))
-        else:
-            stats.append((name, stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
+def _fingerprint(data_dir: Path) -> str:
+    """A hash of the data files' contents: an edit is seen even within the second of the last
+    load, when a file's time may not have changed."""
+    prints = sorted(data_dir.glob("fingerprints/*.yml"))
+    return files_digest([*(data_dir / name for name in DATA_FILES), *prints], data_dir)
 
 
 def cached_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase:

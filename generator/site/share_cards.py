@@ -4,15 +4,15 @@ Cards are 1200×630 PNGs drawn by Pillow, with no network access. The font is No
 the project's install steps put on a machine (Debian's fonts-noto-cjk); the face follows the
 edition (SC for Simplified, TC for Taiwan, HK for Hong Kong), so Traditional text is drawn with
 Traditional glyphs. The same card text and font give the same bytes, and a finished card is kept
-under `.cache/cards/` by the hash of what went into it. Without the font, no card is drawn.
+in `.cache/cards/` (`generator.facts.cache`) by its text, fonts, the versions of the libraries that
+draw and cut it, and a hash of the drawing code (DRAWING_CODE): a change to that code redraws every
+card, with no version number to bump. Without the font, no card is drawn.
 """
 
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
-import json
 import os
 import re
 import shutil
@@ -20,19 +20,22 @@ import subprocess
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 
-import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.editions.edition import script_of
+from generator.facts.cache import DiskCache
 from generator.site.line_breaks import words_of
 
 SIZE = (1200, 630)
 MARGIN = 80
-DRAWING_VERSION = "8"
 PALETTE_COLOURS = 64
-UNUSED_CARD_SECONDS = 7 * 24 * 3600
+# The code a card's pixels depend on: drawing and wrapping, jieba's words, the Simplified fold.
+DRAWING_CODE = ("site/share_cards.py", "site/line_breaks.py", "editions/convert.py")
+# The libraries that draw the card and cut its text into words.
+DRAWING_LIBRARIES = ("pillow", "jieba", "opencc")
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
 FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.ttc"}
@@ -259,16 +262,11 @@ def draw_card(card: Card, fonts: CardFonts) -> bytes:
 
 
 class CardCache:
-    """Finished cards on disk, by the hash of their text, fonts and drawing code."""
+    """Finished cards on disk, by their text, fonts, libraries and drawing code."""
 
-    def prune(self) -> None:
-        """Forget cards no build has used for a while (each data change makes new ones)."""
-        if not self.folder.is_dir():
-            return
-        newest = max((p.stat().st_mtime for p in self.folder.glob("*.png")), default=0.0)
-        for path in self.folder.glob("*.png"):
-            if path.stat().st_mtime < newest - UNUSED_CARD_SECONDS:
-                path.unlink(missing_ok=True)
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache = DiskCache(cache_dir, "cards", DRAWING_CODE, suffix=".png")
+        self.libraries = [version(name) for name in DRAWING_LIBRARIES]
 
     def write_all(self, cards: dict[str, Card], fonts: CardFonts, site_dir: Path) -> None:
         """Write each card to its path under `site_dir`, drawing the missing ones in parallel."""
@@ -278,26 +276,11 @@ class CardCache:
                 target = site_dir / uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(png)
-        self.prune()
-
-    def __init__(self, cache_dir: Path) -> None:
-        self.folder = cache_dir / "cards"
 
     def card(self, card: Card, fonts: CardFonts) -> bytes:
-        key = json.dumps(
-            [asdict(card), fonts.bold.key(), fonts.regular.key(), PIL.__version__, DRAWING_VERSION],
-            ensure_ascii=False,
-        )
-        path = self.folder / f"{hashlib.sha256(key.encode()).hexdigest()}.png"
-        if path.is_file():
-            path.touch()  # still in use: see prune
-            return path.read_bytes()
-        png = draw_card(card, fonts)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_suffix(".tmp")
-            temporary.write_bytes(png)
-            temporary.replace(path)
-        except OSError:
-            pass  # a read-only checkout still builds, only slower
+        inputs = (asdict(card), fonts.bold.key(), fonts.regular.key(), self.libraries)
+        png = self.cache.read(*inputs)
+        if png is None:
+            png = draw_card(card, fonts)
+            self.cache.write(png, *inputs)
         return png
