@@ -370,3 +370,39 @@ def test_a_correction_of_several_records_sends_each_to_the_corrections_page():
     assert "甲的数字抄错了。" in fact_correction(history, "x", str)
     notice = fact_correction(history, "y", str)
     assert "乙的国别" not in notice and "一并改了2条记录" in notice and "#rev-" in notice
+
+
+# Field paths as the fact comparison gives them, nested ones included.
+FIELD_PATHS = (
+    "inferred.date",
+    "unit_forms.zh-Hant",
+    "paragraphs[13].gist",
+    "relations[0].attribution",
+    "name_forms.zh-Hant",
+    "cite",
+)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", HANT])
+def test_no_field_path_reaches_a_reader_of_the_corrections_page_or_the_feed(lang):
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    edits = tuple(FieldEdit(path, "甲", "乙") for path in FIELD_PATHS)
+    record = RecordEdit("changed", "product", base.products[0].id, None, edits)
+    revision = Revision(
+        "f" * 40, 0, "2024-03-02T00:00:00+08:00", "改正", "改正", False, (record,), 0
+    )
+    history = History(revisions=[revision], missing=None)
+    ui = to_hant() if lang == HANT else ScriptConverter(None, "zh-Hans")
+    page = changes.render(page_context(base, ui, lang, history=history))
+    feed = atom_feed(
+        history,
+        ui=ui,
+        lang=lang,
+        site_name="站",
+        changes_url="https://example.org/changes.html",
+        feed_url="https://example.org/feed.xml",
+    )
+    for path in FIELD_PATHS:
+        for raw in (path, path.replace(".", " › "), path.split(".")[0].split("[")[0]):
+            assert raw not in page and raw not in feed, (lang, raw)
+    assert ui("推断依据·日期") in page and ui("推断依据·日期") in feed
