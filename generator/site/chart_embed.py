@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 
 import plotly.graph_objects as go
+
+from generator.site.html_parts import parts_with_class
 
 # plotly.js's own interface words (tool-bar titles, notices), keyed by its English text; each
 # edition registers them, converted, as a plotly.js locale so no English tooltip is left.
@@ -57,12 +58,15 @@ def figure_json(figure: go.Figure) -> str:
 
 
 # What every chart container carries; text from the data is escaped and cannot spell it.
-_CHART_MARK = re.compile(r'<div class="report-chart"[^>]* data-figure="')
+CHART_CLASS = "report-chart"
 
 
 def holds_chart(page_html: str) -> bool:
     """Whether a rendered page has a chart to draw (and so needs plotly.js)."""
-    return _CHART_MARK.search(page_html) is not None
+    return any(
+        part.tag == "div" and "data-figure" in part.attrs
+        for part in parts_with_class(page_html, CHART_CLASS)
+    )
 
 
 def chart_html(

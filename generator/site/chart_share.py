@@ -1,6 +1,7 @@
 """Passing a chart on: image export details, an embed page per chart and its `<iframe>` snippet.
 
-The charts are found in a page's finished HTML by the markup `chart_embed.chart_html` writes.
+The charts are found in a page's finished HTML by an HTML parser (`html_parts`), by the classes
+`chart_embed.chart_html` gives them; their tools are spliced in, the rest of the page untouched.
 Each chart's `<figure>` gets what the export in the browser draws into the image (file name,
 source line, site address) and a box with the `<iframe>` snippet and a copy button; each chart
 also gets a page of its own under `embed/` holding only the chart, its title, the source line
@@ -16,17 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.facts.model import FactBase
+from generator.site.chart_embed import CHART_CLASS
+from generator.site.html_parts import Part, inside, parts_with_class, spliced
 
 EMBED_DIR = "embed"
 # Height of the embed page around the chart: title, source line and link back.
 EMBED_CHROME_PX = 120
 # Characters a file name may not hold on Windows, macOS or Linux.
 _UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-_CHART = re.compile(
-    r'<figure class="report-chart-wrap" id="chart-(?P<id>[a-z0-9-]+)">\s*'
-    r'<div class="report-chart" role="group" aria-label="(?P<label>[^"]*)" '
-    r'style="height:(?P<height>\d+)px" data-figure="(?P<figure>[^"]*)">'
-)
+# The chart's figure and drawing area, as chart_embed.chart_html writes them.
+WRAP_CLASS = "report-chart-wrap"
+_HEIGHT = re.compile(r"height:(\d+)px")
 # Interface words of the export and embed tools, in Simplified; each edition converts them.
 TOOL_WORDS = {
     "png": "下载图表（PNG）",
@@ -50,12 +51,34 @@ class ChartOnPage:
     figure_attribute: str  # the data-figure value, still HTML-escaped
 
 
+def _charts(page_html: str) -> list[tuple[Part, ChartOnPage]]:
+    """Each chart of a finished page with its <figure>, in page order."""
+    parts = parts_with_class(page_html, WRAP_CLASS, CHART_CLASS)
+    found = []
+    for wrap in parts:
+        chart_id = wrap.attrs.get("id", "").removeprefix("chart-")
+        if wrap.tag != "figure" or WRAP_CLASS not in wrap.classes or wrap.end < 0:
+            continue
+        drawn = next(
+            (
+                part
+                for part in parts
+                if part.tag == "div" and CHART_CLASS in part.classes and inside(part, wrap)
+            ),
+            None,
+        )
+        height = _HEIGHT.fullmatch(drawn.attrs.get("style", "")) if drawn else None
+        if drawn is None or height is None or "data-figure" not in drawn.attrs:
+            continue
+        label = drawn.attrs.get("aria-label", "")
+        figure = html.escape(drawn.attrs["data-figure"], quote=True)
+        found.append((wrap, ChartOnPage(chart_id, label, int(height[1]), figure)))
+    return found
+
+
 def charts_in(page_html: str) -> list[ChartOnPage]:
     """The charts of a finished page, in page order."""
-    return [
-        ChartOnPage(m["id"], html.unescape(m["label"]), int(m["height"]), m["figure"])
-        for m in _CHART.finditer(page_html)
-    ]
+    return [chart for _, chart in _charts(page_html)]
 
 
 def file_name(label: str) -> str:
@@ -110,29 +133,24 @@ def with_chart_tools(
 ) -> str:
     """The page with each chart's export details and embed box added inside its figure."""
 
-    pieces: list[str] = []
-    last = 0
-    for match in _CHART.finditer(page_html):
-        close = page_html.find("</figure>", match.end())
-        if close < 0:
-            continue
-        label = html.unescape(match["label"])
+    edits: list[tuple[int, int, str]] = []
+    for wrap, chart in _charts(page_html):
         attributes = _attributes(
             {
-                "data-export-name": file_name(label),
+                "data-export-name": file_name(chart.label),
                 "data-export-source": source,
                 "data-export-site": site,
             }
         )
-        opened = match.group(0).replace(
-            '<figure class="report-chart-wrap"', f'<figure class="report-chart-wrap"{attributes}', 1
-        )
-        code = snippet(embed_src(match["id"]), label, int(match["height"]))
-        box = _share_box(match["id"], code, words)
-        pieces += [page_html[last : match.start()], opened, page_html[match.end() : close], box]
-        last = close
-    pieces.append(page_html[last:])
-    return "".join(pieces)
+        # The export details follow the figure's class, as chart_html writes the tag.
+        after_class = page_html.find(f'class="{WRAP_CLASS}"', wrap.start, wrap.opened)
+        if after_class >= 0:
+            at = after_class + len(f'class="{WRAP_CLASS}"')
+            edits.append((at, at, attributes))
+        code = snippet(embed_src(chart.chart_id), chart.label, chart.height)
+        box = _share_box(chart.chart_id, code, words)
+        edits.append((wrap.closing, wrap.closing, box))
+    return spliced(page_html, edits)
 
 
 def _attributes(values: dict[str, str]) -> str:

@@ -13,14 +13,16 @@ from collections import Counter
 from collections.abc import Callable
 
 from generator.facts.history import History, Revision
+from generator.site.html_parts import parts_with_class, spliced
 from generator.site.render import md_text
 
 CHANGES_PAGE = "changes.md"
 Ui = Callable[[str], str]
 
 
-# A fact's own date as fact_stamp writes it (the HTML is ours, so its form is known).
-FACT_DAY = re.compile(r' ?<span class="fact-updated" data-day="(\d{4}-\d{2}-\d{2})">.*?</span>')
+# A fact's own date, as fact_updated writes it: <span class="fact-updated" data-day="…">.
+FACT_DAY_CLASS = "fact-updated"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def day_words(revision: Revision | str) -> str:
@@ -73,11 +75,22 @@ def quiet_usual_days(html: str, page_day: str | None) -> tuple[str, str | None]:
     The same date after every fact says nothing; a date that differs from its neighbours' says
     which facts changed. Ties go to the page's own day. Corrections are never touched.
     """
-    days = Counter(FACT_DAY.findall(html))
+    dated = [
+        part
+        for part in parts_with_class(html, FACT_DAY_CLASS)
+        if part.tag == "span" and part.end > 0 and _DAY.fullmatch(part.attrs.get("data-day", ""))
+    ]
+    days = Counter(part.attrs["data-day"] for part in dated)
     if not days:
         return html, None
     usual = max(days, key=lambda day: (days[day], day == page_day, day))
-    return FACT_DAY.sub(lambda m: "" if m.group(1) == usual else m.group(0), html), usual
+    # The space fact_updated puts before the date leaves with it.
+    edits = [
+        (part.start - (html[part.start - 1 : part.start] == " "), part.end, "")
+        for part in dated
+        if part.attrs["data-day"] == usual
+    ]
+    return spliced(html, edits), usual
 
 
 def page_stamp(revision: Revision | None, ui: Ui, usual_fact_day: str | None = None) -> str:
