@@ -64,6 +64,7 @@ from generator.site.context import PageContext
 from generator.site.feed import atom_feed
 from generator.site.freshness import day_words, page_revision, page_stamp, quiet_usual_days
 from generator.site.heading_links import keep_permalink_with_heading
+from generator.site.linked_data import page_linked_data
 from generator.site.metadata import head_tags, report_json_ld
 from generator.site.pages import changes as changes_page
 from generator.site.pages import generated_pages, page_context
@@ -477,6 +478,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             json_ld=json_ld,
             image=image,
             image_alt=f"{title} - {config.site_name}",
+            linked=page_linked_data(self.ctx, page.file.src_uri, url, self.docs_dir),
         )
         usual_day = page.meta.get("usual_fact_day")
         context["report_updated"] = page_stamp(updated, self.convert, usual_day)  # type: ignore[typeddict-unknown-key]

@@ -58,6 +58,10 @@ def _readme(
         ui(
             "- 多个值以 `; ` 隔开；`cite` 列写出处：来源 id、`#` 和段落号；`cite_quotes` 列按同样顺序给出原文字句。"
         ),
+        ui(
+            "- `facts.json` 中每处出处的原文字句另附 W3C Web Annotation 的 `TextQuoteSelector`"
+            "（`selector.exact`，用来源本身的字形）。"
+        ),
         ui("- `attribution` 列说明谁为这条事实负责："),
     ]
     lines += [f"  - `{code.value}`：{ui(words)}" for code, words in ATTRIBUTION_WORDS.items()]

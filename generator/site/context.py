@@ -69,7 +69,12 @@ class PageContext:
     @cached_property
     def export(self) -> Export:
         """The edition's downloads: made once, listed by the data page, offered and zipped."""
-        return export_of(self.base, self.ui, conversion_tables=not self.converted)
+        return export_of(
+            self.base,
+            self.ui,
+            conversion_tables=not self.converted,
+            source_words=self.source_words,
+        )
 
     @property
     def as_of(self) -> date:
@@ -126,6 +131,20 @@ class PageContext:
     def source_archives(self) -> dict[str, str]:
         """Archived copy of each source that has one: shown beside its citations."""
         return {s.id: s.archive_url for s in self.base.sources if s.archive_url}
+
+    @cached_property
+    def _source_words_of_quotes(self) -> dict[str, str]:
+        """Each verified quote as this edition shows it (its glyphs) -> as the source writes it."""
+        glyphs: Callable[[str], str] | None = getattr(self.ui, "glyphs", None)
+        written: list[str] = list(getattr(self.ui, "source_words", []))
+        if glyphs is None or not self.converted:
+            return {}
+        return {glyphs(words): words for words in written}
+
+    def source_words(self, quote: str) -> str:
+        """A quote as its source writes it (a converted edition shows it in its own glyphs):
+        what an annotation tool must find in the source."""
+        return self._source_words_of_quotes.get(quote, quote)
 
     def cite(self, fact: Cited) -> str:
         """The citation label of a fact, with when it last changed and any correction.
