@@ -165,3 +165,35 @@ def test_every_page_carries_the_citation_tags_reference_managers_import(built_si
         (built_site / folder / "index.html").read_text(encoding="utf-8"), "html.parser"
     ).find("meta", property="og:site_name")["content"]
     assert home["citation_title"] == [site_name]  # the home page is the report itself
+
+
+def test_addresses_follow_the_builds_url_style_and_no_date_is_made_up():
+    """A site built with page folders (data/) links its method page and downloads as that
+    build serves them; without a build date, nothing is dated."""
+    from generator.editions.convert import ScriptConverter
+    from generator.site.linked_data import page_linked_data
+    from generator.site.pages import page_context
+    from generator.site.publication import Licence, Publication
+
+    publication = Publication(
+        "k", "报告", "编写组", "https://example.org/r/", None, "zh-Hans", Licence("CC BY 4.0", "L")
+    )
+    ctx = page_context(
+        load_fact_base(ROOT / "data"),
+        ScriptConverter(None, "zh-Hans"),
+        "zh-Hans",
+        publication=publication,
+    )
+    home = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "docs")
+    assert home.report["publishingPrinciples"] == "https://example.org/r/method/"
+    assert "citation_publication_date" not in dict(home.citation)
+    assert home.citation_title == "报告"
+    data = page_linked_data(ctx, "data.md", "https://example.org/r/data/", ROOT / "docs")
+    (dataset,) = data.blocks
+    assert dataset["url"] == "https://example.org/r/data/"
+    assert "datePublished" not in dataset
+    addresses = {d["contentUrl"] for d in dataset["distribution"]}
+    assert "https://example.org/r/downloads/facts.json" in addresses
+    # A report without a method page names no principles.
+    elsewhere = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "data")
+    assert "publishingPrinciples" not in elsewhere.report
