@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from generator.facts.export import facts_csv, facts_json
+from generator.facts.export import facts_csv, facts_json, without_selectors
 from generator.facts.fields import records
 from generator.facts.load import cached_fact_base
 from generator.facts.model import Citation, FactBase
@@ -156,10 +156,42 @@ def test_csv_rows_match_the_records_field_by_field(base, tables):
 
 def test_facts_json_loads_back_to_the_same_fact_base(base, built_site):
     text = facts_json(base)
-    assert json.loads(text) == base.model_dump(mode="json")
-    assert FactBase.model_validate_json(text) == base
+    # The selectors beside the quotes are the export's: without them, the fact model as it is.
+    data = without_selectors(json.loads(text))
+    assert data == base.model_dump(mode="json")
+    assert FactBase.model_validate(data) == base
     published = (built_site / "downloads" / "facts.json").read_text(encoding="utf-8")
     assert json.loads(published) == json.loads(text)
+
+
+def _quoted_citations(data):
+    """Every citation with a quote in facts.json's data, depth first."""
+    if isinstance(data, dict):
+        for c in data.get("cite") or []:
+            if c.get("quote"):
+                yield c
+        for value in data.values():
+            yield from _quoted_citations(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _quoted_citations(value)
+
+
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_each_quote_is_a_text_quote_selector_in_its_sources_characters(base, built_site, edition):
+    """An annotation tool reads each quote as a W3C TextQuoteSelector and finds it in the
+    source: in the Traditional edition too, `exact` is the source's own (Simplified) words."""
+    published = json.loads((built_site / EDITIONS[edition] / "facts.json").read_bytes())
+    quoted = list(_quoted_citations(published))
+    source_quotes = {c.quote for _, r in records(base) for c in getattr(r, "cite", None) or []}
+    assert len(quoted) > 100
+    for c in quoted:
+        assert c["selector"]["type"] == "TextQuoteSelector", c
+        assert c["selector"]["exact"] in source_quotes, c
+    if edition == "zh-Hant":  # the edition shows the quote in its glyphs, the selector does not
+        assert any(c["quote"] != c["selector"]["exact"] for c in quoted)
+    else:
+        assert all(c["quote"] == c["selector"]["exact"] for c in quoted)
 
 
 def test_each_citation_keeps_its_quote_in_the_same_order(base, tables):

@@ -150,3 +150,17 @@ def test_corrections_page_says_there_is_no_history_and_why(undated):
         )
         assert timeline.select(".fact-updated, .fact-correction") == []
         assert "<entry>" not in (site / edition / "feed.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_reference_managers_and_dataset_search_get_no_invented_date(undated, edition):
+    """Zotero and Scholar read citation_* tags, Dataset Search the Dataset: without a known
+    build date neither carries one, and everything else is still there."""
+    site, _ = undated
+    data_page = (site / edition / "data.html").read_text(encoding="utf-8")
+    assert 'name="citation_title"' in data_page and 'name="citation_author"' in data_page
+    assert "citation_publication_date" not in data_page
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', data_page)
+    (dataset,) = [json.loads(block) for block in blocks]
+    assert dataset["@type"] == "Dataset" and dataset["distribution"]
+    assert "datePublished" not in dataset

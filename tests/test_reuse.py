@@ -11,6 +11,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
@@ -103,8 +104,24 @@ def test_bundle_is_byte_reproducible_with_the_build_date_inside(built_site):
     assert first == data_bundle(base, publication, str)
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-        # README, facts.json, the CSVs, the schemas, CITATION.bib and CITATION.json
-        assert len(archive.namelist()) == len(facts_csv(base)) + len(schema_files()) + 4
+        # README, facts.json, the CSVs, the schemas (facts.json's too), CITATION.bib and .json
+        assert len(archive.namelist()) == len(facts_csv(base)) + len(schema_files()) + 5
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_facts_json_is_valid_by_the_schema_bundled_with_it(built_site, lang):
+    """A reader validating facts.json with the bundle's schema: its quote selectors are part
+    of it, as the data page says, and a malformed one is refused."""
+    with bundle(built_site, lang) as archive:
+        folder = f"sora-report-data-{lang}/"
+        facts = json.loads(archive.read(folder + "facts.json"))
+        schema = json.loads(archive.read(folder + "schema/facts.schema.json"))
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.validate(facts)
+    cite = facts["events"][0]["cite"][0]
+    assert cite["selector"]["type"] == "TextQuoteSelector"
+    cite["selector"] = {"type": "TextQuoteSelector"}  # no exact words
+    assert not validator.is_valid(facts)
 
 
 def _assert_cite_box(page, lang, site_url):

@@ -28,6 +28,8 @@ LIST_SEPARATOR = "; "
 EARLIEST, LATEST = "_earliest", "_latest"
 BELONGS_TO = "belongs_to"
 LAST_COLUMNS = ("attribution", "asserted_by", "cite", "cite_quotes")
+# Beside each quote in facts.json: where it is in its source, as a W3C Web Annotation selector.
+SELECTOR = "selector"
 # Codes that are Chinese words as written (a figure's scale, 万亿): readers of an edition read
 # them in its script and with its number words (兆 in Taiwan), in downloads as on pages.
 WORD_FIELDS = {"scale"}
@@ -53,11 +55,43 @@ def _edition_words(value: Any, words: Callable[[str], str]) -> Any:
     return value
 
 
+def _with_selectors(value: Any, source_words: Callable[[str], str]) -> Any:
+    """`value` with a W3C Web Annotation TextQuoteSelector beside each citation's quote: the
+    quote as its source writes it (`source_words`), which an annotation tool finds in the
+    source."""
+    if isinstance(value, dict):
+        found = {key: _with_selectors(item, source_words) for key, item in value.items()}
+        if isinstance(found.get("cite"), list):
+            found["cite"] = [
+                {**c, SELECTOR: {"type": "TextQuoteSelector", "exact": source_words(c["quote"])}}
+                if isinstance(c, dict) and c.get("quote")
+                else c
+                for c in found["cite"]
+            ]
+        return found
+    if isinstance(value, list):
+        return [_with_selectors(item, source_words) for item in value]
+    return value
+
+
+def without_selectors(value: Any) -> Any:
+    """facts.json's data as the fact model holds it: the selectors the export adds taken out."""
+    if isinstance(value, dict):
+        return {k: without_selectors(item) for k, item in value.items() if k != SELECTOR}
+    if isinstance(value, list):
+        return [without_selectors(item) for item in value]
+    return value
+
+
 def facts_json(
-    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+    base: FactBase,
+    words: Callable[[str], str] = _same,
+    conversion_tables: bool = True,
+    source_words: Callable[[str], str] = _same,
 ) -> str:
-    """The whole fact model as JSON, keys in schema order, stable byte for byte."""
-    data = _edition_words(base.model_dump(mode="json"), words)
+    """The whole fact model as JSON, keys in schema order, stable byte for byte; each quote
+    also as a TextQuoteSelector (`selector`) in its source's own characters (`source_words`)."""
+    data = _with_selectors(_edition_words(base.model_dump(mode="json"), words), source_words)
     if not conversion_tables:
         for name in CONVERSION_TABLES:
             data.pop(name, None)
@@ -188,8 +222,13 @@ class Export:
 
 
 def export_of(
-    base: FactBase, words: Callable[[str], str] = _same, conversion_tables: bool = True
+    base: FactBase,
+    words: Callable[[str], str] = _same,
+    conversion_tables: bool = True,
+    source_words: Callable[[str], str] = _same,
 ) -> Export:
-    """The JSON, tables and CSV files of `base` in an edition's words."""
+    """The JSON, tables and CSV files of `base` in an edition's words (`source_words`: a quote
+    as its source writes it, for facts.json's selectors)."""
     tables = fact_tables(base, words, conversion_tables)
-    return Export(facts_json(base, words, conversion_tables), tables, csv_files(tables))
+    json_text = facts_json(base, words, conversion_tables, source_words)
+    return Export(json_text, tables, csv_files(tables))

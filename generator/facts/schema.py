@@ -6,9 +6,10 @@ import json
 from functools import cache
 from pathlib import Path
 
+from generator.facts.export import CONVERSION_TABLES, SELECTOR
 from generator.facts.fields import without_example_marks
 from generator.facts.kinds import DATA_FILES
-from generator.facts.model import REPORT_FILE, Record, ReportFile
+from generator.facts.model import REPORT_FILE, FactBase, Record, ReportFile
 
 SCHEMA_DIR = "schema"
 # Every file under data/ an editor fills in: the fact files and the report's settings.
@@ -41,6 +42,38 @@ def _schema_texts() -> tuple[tuple[str, str], ...]:
     return tuple(
         (f"{SCHEMA_DIR}/{Path(name).stem}.schema.json", schema_for(name)) for name in SCHEMA_MODELS
     )
+
+
+FACTS_SCHEMA = f"{SCHEMA_DIR}/facts.schema.json"
+# The W3C Web Annotation TextQuoteSelector facts.json puts beside each quote.
+_SELECTOR_SCHEMA = {
+    "type": "object",
+    "description": (
+        "W3C Web Annotation 的 TextQuoteSelector：exact 是来源本身字形的原文字句，"
+        "标注工具凭它在来源中找到这句话。由构建生成，YAML 中没有这个字段。"
+    ),
+    "properties": {
+        "type": {"const": "TextQuoteSelector"},
+        "exact": {"type": "string", "minLength": 1},
+    },
+    "required": ["type", "exact"],
+    "additionalProperties": False,
+}
+
+
+def facts_json_schema(*, example_marks: bool = False) -> str:
+    """The JSON Schema of facts.json: the whole fact base, each quoted citation with its
+    selector, the conversion tables optional (converted editions leave them out)."""
+    schema = FactBase.model_json_schema()
+    schema["$defs"]["Citation"]["properties"][SELECTOR] = _SELECTOR_SCHEMA
+    schema["required"] = [name for name in schema["required"] if name not in CONVERSION_TABLES]
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": Path(FACTS_SCHEMA).name,
+        **schema,
+    }
+    text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return text if example_marks else without_example_marks(text)
 
 
 def stale_schemas(data_dir: Path) -> list[str]:

@@ -17,6 +17,7 @@ from generator.glue.edition_builds import link_between
 from generator.glue.edition_run import EditionRun
 from generator.glue.share_card_files import card_url
 from generator.site.freshness import page_stamp
+from generator.site.linked_data import page_linked_data
 from generator.site.metadata import head_tags, report_json_ld
 from generator.site.slugs import anchor_map
 
@@ -62,6 +63,7 @@ def fill_page_context(
         json_ld=json_ld,
         image=image,
         image_alt=f"{title} - {config.site_name}",
+        linked=page_linked_data(run.ctx, page.file.src_uri, url, str(run.docs_dir)),
     )
     usual_day = page.meta.get("usual_fact_day")
     context["report_updated"] = page_stamp(updated, run.convert, usual_day)  # type: ignore[typeddict-unknown-key]

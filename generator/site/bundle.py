@@ -20,7 +20,7 @@ from generator.facts.export import (
     table_columns,
 )
 from generator.facts.model import FactBase
-from generator.facts.schema import schema_files
+from generator.facts.schema import FACTS_SCHEMA, facts_json_schema, schema_files
 from generator.site.labels import ATTRIBUTION_WORDS
 from generator.site.publication import Publication, bibtex, csl_json, formatted
 
@@ -47,6 +47,7 @@ def _readme(
             "- `facts.json`：全部事实，一个文件；顶层每个列表对应仓库 data/ 目录中的一个 YAML 文件。"
         ),
         ui("- `schema/*.schema.json`：每个 YAML 文件的 JSON Schema，说明每个字段的类型和取值。"),
+        ui("- `schema/facts.schema.json`：`facts.json` 的 JSON Schema。"),
         ui("- `*.csv`：每类记录一个表格，可直接用 Excel、LibreOffice 或 pandas 打开。"),
         ui("- `CITATION.bib`、`CITATION.json`：BibTeX 与 CSL-JSON 格式的引用信息。"),
         "",
@@ -57,6 +58,10 @@ def _readme(
         ui(f"- 日期列为 EDTF 写法；`*{EARLIEST}`、`*{LATEST}` 为最早和最晚可能的日期。"),
         ui(
             "- 多个值以 `; ` 隔开；`cite` 列写出处：来源 id、`#` 和段落号；`cite_quotes` 列按同样顺序给出原文字句。"
+        ),
+        ui(
+            "- `facts.json` 中每处出处的原文字句另附 W3C Web Annotation 的 `TextQuoteSelector`"
+            "（`selector.exact`，用来源本身的字形）。"
         ),
         ui("- `attribution` 列说明谁为这条事实负责："),
     ]
@@ -116,10 +121,15 @@ def _described(node: Any, ui: Callable[[str], str]) -> Any:
 
 
 def _schemas_in_script(ui: Callable[[str], str]) -> dict[str, str]:
-    """The JSON Schemas, their descriptions read in the edition's script."""
+    """The JSON Schemas (of each data file and of facts.json), their descriptions read in the
+    edition's script."""
+    schemas = {
+        **schema_files(example_marks=True),
+        FACTS_SCHEMA: facts_json_schema(example_marks=True),
+    }
     return {
         name: json.dumps(_described(json.loads(text), ui), ensure_ascii=False, indent=2) + "\n"
-        for name, text in schema_files(example_marks=True).items()
+        for name, text in schemas.items()
     }
 
 

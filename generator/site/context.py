@@ -16,7 +16,13 @@ from generator.facts.model import Cited, FactBase, Figure, Identified, Note, Rep
 from generator.site.freshness import fact_correction, fact_updated
 from generator.site.labels import NOTE_KIND_WORDS
 from generator.site.publication import Publication
-from generator.site.render import citation_links, cite_label, figure_value, md_text
+from generator.site.render import (
+    SourceAddress,
+    citation_links,
+    cite_label,
+    figure_value,
+    md_text,
+)
 
 
 def _display_name(record: object) -> str:
@@ -30,6 +36,14 @@ def _display_name(record: object) -> str:
         or getattr(record, "summary", "")
     )
     return text if len(text) <= 28 else text[:27] + "…"
+
+
+def _day_of(edtf: str | None) -> str | None:
+    """The day an EDTF date names, when it names exactly one (Robust Links wants a day)."""
+    if not edtf:
+        return None
+    dates = parse_date(edtf)
+    return dates.earliest.isoformat() if dates.earliest and dates.earliest == dates.latest else None
 
 
 @dataclass
@@ -69,7 +83,12 @@ class PageContext:
     @cached_property
     def export(self) -> Export:
         """The edition's downloads: made once, listed by the data page, offered and zipped."""
-        return export_of(self.base, self.ui, conversion_tables=not self.converted)
+        return export_of(
+            self.base,
+            self.ui,
+            conversion_tables=not self.converted,
+            source_words=self.source_words,
+        )
 
     @property
     def as_of(self) -> date:
@@ -127,6 +146,30 @@ class PageContext:
         """Archived copy of each source that has one: shown beside its citations."""
         return {s.id: s.archive_url for s in self.base.sources if s.archive_url}
 
+    @cached_property
+    def source_addresses(self) -> dict[str, SourceAddress]:
+        """Each source a reader can open (its address or an archived copy): citations of its
+        quotes open it at the quote, with its archived copy's address and day."""
+        addresses = {}
+        for s in self.base.sources:
+            if s.url or s.archive_url:
+                addresses[s.id] = SourceAddress(s.url, s.archive_url, _day_of(s.archived))
+        return addresses
+
+    @cached_property
+    def _source_words_of_quotes(self) -> dict[str, str]:
+        """Each verified quote as this edition shows it (its glyphs) -> as the source writes it."""
+        glyphs: Callable[[str], str] | None = getattr(self.ui, "glyphs", None)
+        written: list[str] = list(getattr(self.ui, "source_words", []))
+        if glyphs is None or not self.converted:
+            return {}
+        return {glyphs(words): words for words in written}
+
+    def source_words(self, quote: str) -> str:
+        """A quote as its source writes it (a converted edition shows it in its own glyphs):
+        what a text fragment must match to open the source at it."""
+        return self._source_words_of_quotes.get(quote, quote)
+
     def cite(self, fact: Cited) -> str:
         """The citation label of a fact, with when it last changed and any correction.
 
@@ -138,7 +181,13 @@ class PageContext:
         """
         record_id = fact.id if isinstance(fact, Identified) else None
         links = cite_label(
-            fact, self.ui, self.sources_page, self.source_labels, self.source_archives
+            fact,
+            self.ui,
+            self.sources_page,
+            self.source_labels,
+            self.source_archives,
+            self.source_addresses,
+            self.source_words,
         )
         updated = fact_updated(self.history, record_id, self.ui)
         correction = fact_correction(self.history, record_id, self.ui)
@@ -170,7 +219,13 @@ class PageContext:
         tail = (
             '<small class="fact-source" data-search-exclude="true">'
             + citation_links(
-                note.cite, ui, self.sources_page, self.source_labels, self.source_archives
+                note.cite,
+                ui,
+                self.sources_page,
+                self.source_labels,
+                self.source_archives,
+                self.source_addresses,
+                self.source_words,
             )
             + "</small>"
             if note.cite

@@ -1,4 +1,5 @@
-"""Sharing and search-engine metadata: Open Graph tags and schema.org JSON-LD for each page.
+"""Sharing and search-engine metadata: Open Graph tags, schema.org JSON-LD and Highwire Press
+`citation_*` tags (what Zotero and scholarly search engines import) for each page.
 
 Everything here lands in <head>, so every value is escaped for its context: attribute values with
 html.escape, JSON-LD with `<`, `>` and `&` written as \\u escapes so no text can close the script.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.editions.edition import script_of
@@ -32,7 +34,8 @@ def json_for_script(data: Any) -> str:
 def report_json_ld(
     base: FactBase, page_url: str, lang: str, headline: str, description: str
 ) -> dict[str, Any]:
-    """schema.org Article for the report, with the people and organizations it is about."""
+    """schema.org Report (an Article) for the report, with the people and organizations it is
+    about and the article it is based on."""
     source = base.sources[0] if base.sources else None
     outlet = next((o for o in base.organizations if source and o.id == source.outlet), None)
     about: list[dict[str, Any]] = [
@@ -57,7 +60,7 @@ def report_json_ld(
     ]
     article: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "Article",
+        "@type": "Report",
         "headline": headline,
         "description": description,
         "inLanguage": lang,
@@ -75,6 +78,32 @@ def report_json_ld(
     return article
 
 
+@dataclass(frozen=True)
+class LinkedData:
+    """What a page tells harvesters beyond its sharing tags: Highwire `citation_*` tags (the
+    title aside: the page's, unless `citation_title` names the work), properties the report's
+    JSON-LD gains (`report`: its sources, corrections, principles) and more JSON-LD documents
+    (`blocks`: the data page's Dataset)."""
+
+    citation: tuple[tuple[str, str], ...] = ()
+    citation_title: str | None = None
+    report: dict[str, Any] = field(default_factory=dict)
+    blocks: tuple[dict[str, Any], ...] = ()
+
+
+def citation_tags(
+    *, author: str, lang: str, day: str | None, url: str | None
+) -> tuple[tuple[str, str], ...]:
+    """Highwire Press tags but the title: the date only when it is known (never the clock's)."""
+    tags = [("citation_author", author)]
+    if day:
+        tags.append(("citation_publication_date", day.replace("-", "/")))
+    tags.append(("citation_language", lang))
+    if url:
+        tags.append(("citation_public_url", url))
+    return tuple(tags)
+
+
 def head_tags(
     *,
     title: str,
@@ -85,8 +114,10 @@ def head_tags(
     json_ld: dict[str, Any] | None,
     image: str | None = None,
     image_alt: str = "",
+    linked: LinkedData | None = None,
 ) -> str:
-    """Open Graph tags, the share card when there is one, and JSON-LD when given; escaped."""
+    """Open Graph tags, the share card when there is one, JSON-LD when given, and what `linked`
+    adds (citation tags, the report's further properties, more JSON-LD); escaped."""
     locale = script_of(lang).og_locale
     pairs = [
         ("og:type", "article"),
@@ -113,6 +144,16 @@ def head_tags(
     tags.append(f'<meta name="twitter:card" content="{card}">')
     if image:
         tags.append(f'<meta name="twitter:image" content="{html.escape(image, quote=True)}">')
-    if json_ld is not None:
-        tags.append(f'<script type="application/ld+json">{json_for_script(json_ld)}</script>')
+    if linked is not None:
+        cited = [("citation_title", linked.citation_title or title), *linked.citation]
+        tags += [
+            f'<meta name="{name}" content="{html.escape(value, quote=True)}">'
+            for name, value in cited
+        ]
+        if json_ld is not None:
+            json_ld = {**json_ld, **linked.report}
+    documents = [json_ld] if json_ld is not None else []
+    documents += list(linked.blocks) if linked is not None else []
+    for document in documents:
+        tags.append(f'<script type="application/ld+json">{json_for_script(document)}</script>')
     return "\n    ".join(tags)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote as percent_encoded
 
 from generator.editions.convert import inside_corner_brackets
 from generator.facts.dates import Precision, parse_date
@@ -202,23 +204,76 @@ def source_anchor(source_id: str, paragraph: int) -> str:
     return f"{source_id}-p{paragraph}"
 
 
+@dataclass(frozen=True)
+class SourceAddress:
+    """Where a source can be opened: its address, its archived copy and the copy's day (known
+    to the day, else None), for the Robust Links attributes of each citation of it."""
+
+    url: str | None
+    archive_url: str | None = None
+    archived_day: str | None = None
+
+
+def text_fragment(quote: str) -> str:
+    """`#:~:text=` directive that opens a page at `quote` (URL Fragment Text Directives): the
+    words percent-encoded, `-`, `&` and `,` (the directive's own syntax) included."""
+    return ":~:text=" + percent_encoded(quote, safe="").replace("-", "%2D")
+
+
+def at_quote(url: str, quote: str) -> str:
+    """`url` opened at `quote`: the text directive after the page's own fragment, if any."""
+    return url + ("" if "#" in url else "#") + text_fragment(quote)
+
+
+def _link_to_source(
+    label: str, title: str, address: SourceAddress, quote: str, classes: str
+) -> str:
+    """An HTML link that opens the source (else its archived copy) at the quote, with Robust
+    Links attributes: the original address, the archived copy and the day it was archived."""
+    target = address.url or address.archive_url
+    assert target is not None
+    attributes = [
+        ("class", classes),
+        ("href", at_quote(target, quote)),
+        ("title", title),
+        ("data-originalurl", address.url),
+        ("data-versionurl", address.archive_url),
+        ("data-versiondate", address.archived_day if address.archive_url else None),
+    ]
+    shown = " ".join(f'{name}="{attr(value)}"' for name, value in attributes if value)
+    return f"<a {shown}>{label}</a>"
+
+
 def citation_links(
     cites: list[Citation],
     ui: Ui,
     sources_page: str,
     source_labels: dict[str, str],
     archives: dict[str, str] | None = None,
+    addresses: dict[str, SourceAddress] | None = None,
+    source_words: Callable[[str], str] | None = None,
 ) -> str:
     """A link to each cited paragraph, with the verified words of the source beside it, and
-    once per source its archived copy (`archives`: source id -> archive URL)."""
+    once per source its archived copy (`archives`: source id -> archive URL).
+
+    A quoted paragraph of a source with an address or an archived copy (`addresses`) links to
+    the source itself, opened at the quote (a text fragment made of the source's own words:
+    `source_words` gives them for a quote in the edition's glyphs); any other citation links
+    to the paragraph's entry on the sources page."""
     parts = []
     archived = dict(archives or {})
     for c in cites:
         prefix = md_text(source_labels.get(c.source, ""))
-        link = (
-            f"[{prefix}¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)})"
-            f'{{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
-        )
+        title = f"{ui('来源段落')} {c.paragraph}"
+        address = (addresses or {}).get(c.source)
+        if address is not None and c.quote:
+            exact = source_words(c.quote) if source_words else c.quote
+            link = _link_to_source(f"{prefix}¶{c.paragraph}", title, address, exact, "cite-link")
+        else:
+            link = (
+                f"[{prefix}¶{c.paragraph}]({sources_page}#{source_anchor(c.source, c.paragraph)})"
+                f'{{ .cite-link title="{attr(ui("来源段落"))} {c.paragraph}" }}'
+            )
         if c.quote:
             quote = md_text(inside_corner_brackets(c.quote))
             link += f'<span class="cite-quote">{ui("原文")}：「{quote}」</span>'
@@ -235,11 +290,15 @@ def cite_label(
     sources_page: str,
     source_labels: dict[str, str] | None = None,
     archives: dict[str, str] | None = None,
+    addresses: dict[str, SourceAddress] | None = None,
+    source_words: Callable[[str], str] | None = None,
 ) -> str:
     """Visible citation: attribution label and a link to each cited paragraph with its quote."""
     kind = fact.attribution.value
     label = f'<span class="cite cite--{kind}">{ui(ATTRIBUTION_WORDS[fact.attribution])}</span>'
-    links = citation_links(fact.cite, ui, sources_page, source_labels or {}, archives)
+    links = citation_links(
+        fact.cite, ui, sources_page, source_labels or {}, archives, addresses, source_words
+    )
     return f"{label} {links}"
 
 

@@ -64,6 +64,11 @@ def render(ctx: PageContext) -> str:
             "- `cite` 列写出处：来源 id 加 `#` 和段落号，多处出处用分号隔开；"
             "`cite_quotes` 列按同样的顺序列出每处出处中承载这条事实的原文字句。"
         ),
+        ui(
+            "- facts.json 中每处出处的原文字句另有一个 W3C Web Annotation 的"
+            " `TextQuoteSelector`（`selector.exact`，用来源本身的字形），"
+            "标注工具凭它在来源中找到这句话。"
+        ),
         "",
         ui("数据以 YAML 形式维护在代码仓库的 data/ 目录中，每个文件都附有 JSON Schema。"),
     ]
