@@ -40,6 +40,8 @@ lint: $(READY)
 	$(BIN)/ruff format --check generator tests tools
 	$(BIN)/mypy generator tools
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/actionlint -oneline .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows
 
 browser:
 	@test -x $(CHROMIUM) || { \

@@ -5,6 +5,8 @@ from __future__ import annotations
 import fnmatch
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -92,8 +94,10 @@ def test_pull_request_workflow() -> None:
 def test_pages_workflow_uses_the_official_pages_actions() -> None:
     workflow = load_workflow(WORKFLOWS / "pages.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
+    # Only the deploy job may publish; the build, which runs the repository's code, reads.
+    assert workflow["permissions"] == {}
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["group"] == "pages"
     assert {
         "actions/configure-pages",
@@ -209,3 +213,58 @@ def test_pages_workflow_installs_the_share_card_font_before_building() -> None:
     font = next(i for i, run in enumerate(commands) if "fonts-noto-cjk" in run)
     build = next(i for i, run in enumerate(commands) if "make build" in run)
     assert font < build
+
+
+def test_no_contributor_code_runs_with_a_token_that_can_write() -> None:
+    """In the pull-request workflow, every job that checks out the pull request reads only and
+    keeps no token in .git; the job that may write (the comment) checks out nothing and runs no
+    command: it posts the text the read-only job wrote, passed as an environment variable."""
+    workflow = load_workflow(WORKFLOWS / "pr.yml")
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        granted = job.get("permissions", {})
+        writes = {scope for scope, level in granted.items() if level == "write"}
+        checks_out = [
+            s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/checkout@")
+        ]
+        if writes:
+            assert not checks_out and not any("run" in s for s in job["steps"]), name
+            assert all("${{" not in str(s.get("with", {}).get("script", "")) for s in job["steps"])
+        for step in checks_out:
+            assert step["with"]["persist-credentials"] is False, name
+
+
+ROOT_DIR = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize(
+    "linter",
+    [
+        [str(Path(sys.executable).parent / "actionlint"), "-oneline"],
+        [
+            str(Path(sys.executable).parent / "zizmor"),
+            "--offline",
+            "--quiet",
+            "--config",
+            str(ROOT_DIR / ".github" / "zizmor.yml"),
+        ],
+    ],
+    ids=["actionlint", "zizmor"],
+)
+def test_the_workflow_linters_pass_and_catch_untrusted_input_in_a_script(
+    tmp_path: Path, linter: list[str]
+) -> None:
+    workflows = sorted(WORKFLOWS.glob("*.yml"))
+    clean = subprocess.run([*linter, *map(str, workflows)], capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    injected = tmp_path / "pr.yml"
+    text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
+    injected.write_text(
+        text.replace(
+            "        run: make check",
+            '        run: echo "${{ github.event.pull_request.title }}" && make check',
+        ),
+        encoding="utf-8",
+    )
+    found = subprocess.run([*linter, str(injected)], capture_output=True, text=True)
+    assert found.returncode != 0, found.stdout
