@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 SETUP_LOG := $(VENV)/setup.log
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: serve build check unit test data-test lint bench browser clean plotly-bundle
+.PHONY: serve build check unit test data-test lint bench browser clean plotly-bundle engine-test
 
 # pip's output goes to .venv/setup.log, shown only when the setup fails.
 $(READY): pyproject.toml
@@ -27,7 +27,7 @@ $(READY): pyproject.toml
 	@echo ".venv 已就绪。"
 
 serve: $(READY)  ## preview both scripts at http://127.0.0.1:8000/ with live reload
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/$(or $(SITE_ENGINE),mkdocs) serve --dev-addr 127.0.0.1:8000
 
 build: $(READY)  ## build site/ (both scripts); a failed build leaves the last good site/ as it was
 	$(BIN)/python -m generator build
@@ -65,6 +65,9 @@ data-test: $(READY)  ## the data, page and build tests: no lint, no type check, 
 
 bench: $(READY)  ## print build, rebuild, page-weight, scaling and history figures
 	$(BIN)/python tests/benchmark.py
+
+engine-test: $(READY) browser  ## the site and browser tests on a site built by properdocs, MkDocs' maintained fork
+	SITE_ENGINE=properdocs $(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "browser or site"
 
 plotly-bundle: $(READY)  ## rebuild the vendored plotly.js partial bundle (needs node and npm)
 	$(BIN)/python tools/refresh_plotly_bundle.py

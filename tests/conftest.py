@@ -30,6 +30,7 @@ from filelock import FileLock
 
 from generator.facts.load import load_fact_base
 from generator.facts.problems import DataError
+from generator.glue.staged_build import ENGINES, site_engine
 
 ROOT = Path(__file__).parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -125,8 +126,8 @@ def starts_a_build(argv: object) -> bool:
     else:
         words = [os.fsdecode(word) for word in argv]  # type: ignore[attr-defined]
     modules = {words[i + 1] for i, word in enumerate(words[:-1]) if word == "-m"}
-    named_mkdocs = any(Path(word).name == "mkdocs" for word in words[:1])
-    return named_mkdocs or bool(modules & {"mkdocs", "generator"})
+    named_mkdocs = any(Path(word).name in ENGINES for word in words[:1])
+    return named_mkdocs or bool(modules & {*ENGINES, "generator"})
 
 
 class _NoBuildPopen(subprocess.Popen):  # type: ignore[type-arg]
@@ -192,11 +193,11 @@ def run_mkdocs(
     site_url: str | None = None,
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m mkdocs ARGS` in `project`, output captured; `site_url` sets SITE_URL, `env` adds
-    variables."""
+    """`python -m mkdocs ARGS` (or SITE_ENGINE's engine) in `project`, output captured;
+    `site_url` sets SITE_URL, `env` adds variables."""
     extra = {**(env or {}), **({"SITE_URL": site_url} if site_url else {})}
     return subprocess.run(
-        [python(), "-m", "mkdocs", *args],
+        [python(), "-m", site_engine(), *args],
         cwd=project,
         env={**BUILD_ENV, **extra},
         capture_output=True,

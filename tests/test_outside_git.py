@@ -164,3 +164,15 @@ def test_reference_managers_and_dataset_search_get_no_invented_date(undated, edi
     (dataset,) = [json.loads(block) for block in blocks]
     assert dataset["@type"] == "Dataset" and dataset["distribution"]
     assert "datePublished" not in dataset
+
+
+def test_an_engine_this_project_lacks_is_named_in_one_line(monkeypatch, tmp_path, capsys):
+    from generator.glue.staged_build import staged_build
+
+    monkeypatch.setenv("SITE_ENGINE", "zensical")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("上一次的网站", encoding="utf-8")
+    assert staged_build(tmp_path) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "SITE_ENGINE=zensical" in err and "properdocs" in err
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "上一次的网站"

@@ -86,7 +86,7 @@ def test_pull_request_workflow() -> None:
     commands = runs(workflow)
     assert "apt-get install" in commands and "chromium" in commands and "fonts-noto-cjk" in commands
     # The preview is built and posted before the long test run, so reviewers see it early.
-    assert make_calls(commands) == ["check", "build", "test"]
+    assert make_calls(commands) == ["check", "build", "test", "engine-test"]
     assert '-m generator pr-comment "$GITHUB_EVENT_PATH"' in commands
     assert '>> "$GITHUB_STEP_SUMMARY"' in commands
 

@@ -505,6 +505,11 @@ CATALOGUE: dict[str, Text] = {
         "unknown revision '{revision}'",
     ),
     "diff-none": Text("没有事实变化。", "No fact changed."),
+    "engine-unknown": Text(
+        "SITE_ENGINE={engine} 不是本项目能用的网站引擎；可用的有 {engines}（不设则用 mkdocs）",
+        "SITE_ENGINE={engine} is not a site engine this project runs on; use one of {engines}"
+        " (unset: mkdocs)",
+    ),
     "site-config-broken": Text(
         "{file} 有误（原因见上一行）：改好后再运行",
         "{file} is not valid (the line above says why): fix it and run again",

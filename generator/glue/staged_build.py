@@ -15,14 +15,32 @@ from pathlib import Path
 
 from generator.facts.messages import say
 
+# The site engines that run this project's plugin and theme: MkDocs 1.x, and properdocs, its
+# maintained fork (which answers `import mkdocs` with itself). SITE_ENGINE chooses.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def site_engine() -> str:
+    """The engine SITE_ENGINE names (MkDocs when unset); ValueError for one this project lacks."""
+    engine = os.environ.get("SITE_ENGINE", "").strip() or ENGINES[0]
+    if engine not in ENGINES:
+        raise ValueError(say("engine-unknown", engine=engine, engines="、".join(ENGINES)))
+    return engine
+
 
 def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdocs.yml") -> int:
-    """Run `mkdocs build --strict` into `<site>.new` and swap on success; return the exit code."""
+    """Run `mkdocs build --strict` (or SITE_ENGINE's) into `<site>.new` and swap on success;
+    return the exit code."""
+    try:
+        engine = site_engine()
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     target = project / site_dir
     staging = project / f"{site_dir}.new"
     retired = project / f"{site_dir}.old"
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command = [sys.executable, "-m", engine, "build", "--strict", "--quiet"]
     command += ["--config-file", config_file, "--site-dir", str(staging)]
     # Material for MkDocs prints an end-of-life banner on every run unless this is set.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
