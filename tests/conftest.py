@@ -70,7 +70,9 @@ CHROMIUM_MISSING = (
 # call holds such a command (COMMAND), or it is marked `site`, `browser` or `slow`. Every other
 # test is a "unit" test, run by `make unit` in seconds. A unit test that starts a build or a
 # command anyway fails, saying to mark it, so no test lands in the wrong bucket silently.
-COMMAND = re.compile(r'(?:python\(\)|executable),\s*"-m",\s*"(?:mkdocs|generator)"')
+COMMAND = re.compile(
+    r'(?:python\(\)|executable),\s*"-m",\s*(?:"(?:mkdocs|generator)"|site_engine\(\))'
+)
 UNMARKED_BUILD = (
     "这个测试构建了网站或运行了命令，却被归为 unit 测试：请给它加上 @pytest.mark.site "
     "(a unit test must not build a site or run a command: mark it site)"

@@ -159,7 +159,8 @@ def test_a_preview_host_turns_paths_into_links(pull_request):
 
 def test_the_workflow_builds_uploads_and_posts_the_comment():
     workflow = load_workflow(WORKFLOWS / "pr.yml")
-    assert workflow["permissions"]["pull-requests"] == "write"
+    # Only the job that posts may write to the pull request (it runs none of the PR's code).
+    assert workflow["jobs"]["comment"]["permissions"] == {"pull-requests": "write"}
     all_steps = steps(workflow)
     names = [str(step.get("uses", step.get("run", ""))) for step in all_steps]
     build = next(i for i, n in enumerate(names) if "make build" in n)
@@ -174,5 +175,8 @@ def test_the_workflow_builds_uploads_and_posts_the_comment():
     command = all_steps[write]["run"]
     assert '"$GITHUB_EVENT_PATH"' in command and "--out preview-comment.md" in command
     script = all_steps[post]["with"]["script"]
-    assert "preview-comment.md" in script and MARKER in script
+    # The text the check job wrote reaches the posting job as its output, through the environment.
+    assert "preview-comment.md" in command and '"$GITHUB_OUTPUT"' in command
+    assert all_steps[post]["env"]["BODY"] == "${{ needs.check.outputs.comment }}"
+    assert "process.env.BODY" in script and MARKER in script
     assert "updateComment" in script and "createComment" in script
