@@ -45,6 +45,10 @@ from generator.facts.model import (
 from generator.facts.problems import DataError, Problem
 from generator.facts.yaml_source import YamlDocument, read_yaml
 
+# Fields the model leaves optional (so that a missing one gets this module's message, naming the
+# paragraph to quote from, and conversion reviews load without grounding) but that `check`
+# refuses to do without: the contributing guide's field tables mark them required from here.
+REQUIRED_BY_CHECK: dict[type[BaseModel], tuple[str, ...]] = {Citation: ("quote",)}
 MAX_QUOTE_HAN = 15  # the no-copy rule: never 16 consecutive Chinese characters of a source
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 

@@ -2,7 +2,8 @@
 
 MkDocs cleans its site directory early in a build; a failure after that (a warning under
 --strict, a broken page) would leave a half-built site. Building beside it keeps the last good
-site/ until the new one is complete.
+site/ until the new one is complete. A publishing build (SITE_URL set) first refuses a site that
+still carries the sample's identity or a loopback address (see `publishing.py`).
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ import sys
 from pathlib import Path
 
 from generator.facts.messages import say
+from generator.glue.publishing import publishing, refusal
 
 
 def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdocs.yml") -> int:
     """Run `mkdocs build --strict` into `<site>.new` and swap on success; return the exit code."""
     target = project / site_dir
+    refused = refusal(project / config_file) if publishing() else None
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 1
     staging = project / f"{site_dir}.new"
     retired = project / f"{site_dir}.old"
     shutil.rmtree(staging, ignore_errors=True)
