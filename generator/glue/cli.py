@@ -248,6 +248,7 @@ def _new(args: argparse.Namespace) -> int:
         Identity,
         StarterError,
         asked,
+        check_target,
         create_report,
         publish_address,
     )
@@ -256,10 +257,11 @@ def _new(args: argparse.Namespace) -> int:
     identity = Identity(
         args.site_name, args.author, args.citation_key, args.site_url, args.editions
     )
-    # Asked only of a person at a terminal: a script or a test never waits for an answer.
-    if sys.stdin.isatty() and not args.no_input:
-        identity = asked(identity, _ask)
     try:
+        check_target(target)
+        # Asked only of a person at a terminal: a script or a test never waits for an answer.
+        if sys.stdin.isatty() and not args.no_input:
+            identity = asked(identity, _ask)
         written = create_report(target, identity)
     except StarterError as error:
         print(error, file=sys.stderr)

@@ -164,11 +164,16 @@ def written_settings(text: str, identity: Identity) -> str:
     return EDITIONS.sub(lambda m: "".join(lines), text)
 
 
+def check_target(target: Path) -> None:
+    """Refuse a folder that holds files (StarterError), before anything is asked or written."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise StarterError(say("new-not-empty", folder=target))
+
+
 def create_report(target: Path, identity: Identity | None = None) -> list[Path]:
     """Write a new report into `target` (missing or empty); return the files written."""
     identity = identity or Identity()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StarterError(say("new-not-empty", folder=target))
+    check_target(target)
     settings = written_settings((STARTER / "mkdocs.yml").read_text(encoding="utf-8"), identity)
     target.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
