@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import BUILD_ENV, NEW_REPORT_FLAGS, NEW_REPORT_URL, python
 
+from generator.facts.commands import make_targets
 from generator.facts.grounding import REQUIRED_BY_CHECK
 from generator.facts.guide import field_table
 from generator.facts.load import load_fact_base
@@ -247,6 +248,9 @@ def _works_here(command: str, folder: Path) -> None:
         return
     if program == "git":
         assert shutil.which("git"), command
+        return
+    if program == "make":
+        assert words[1] in make_targets(folder), f"{command}: no Makefile target there"
         return
     if program in ("python", "mkdocs"):
         program = str(Path(python()).parent / program)  # as the activated environment finds it
