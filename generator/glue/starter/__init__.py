@@ -33,14 +33,16 @@ SAMPLE_ARTICLE = STARTER / "sample-article.txt"
 SAMPLE_SOURCE = "sample-article"
 COPIED = ("mkdocs.yml", "docs", "data")
 README = STARTER / "README.md.template"
-# mkdocs.yml's keys that say whose report it is: the line each is written on.
+# mkdocs.yml's keys that say whose report it is: the line each is written on, where the starter
+# marks its sample value with a comment (`  # 示例值…`), dropped once the value is the report's.
+_MARK = r"(?:  # .*)?$"
 SAMPLE_KEYS = {
-    "site_name": re.compile(r"^site_name: (.*)$", re.MULTILINE),
-    "site_description": re.compile(r"^site_description: (.*)$", re.MULTILINE),
-    "site_author": re.compile(r"^site_author: (.*)$", re.MULTILINE),
-    "plugins.report.citation_key": re.compile(r"^    citation_key: (.*)$", re.MULTILINE),
+    "site_name": re.compile(r"^site_name: (.*?)" + _MARK, re.MULTILINE),
+    "site_description": re.compile(r"^site_description: (.*?)" + _MARK, re.MULTILINE),
+    "site_author": re.compile(r"^site_author: (.*?)" + _MARK, re.MULTILINE),
+    "plugins.report.citation_key": re.compile(r"^    citation_key: (.*?)" + _MARK, re.MULTILINE),
 }
-SITE_URL = re.compile(r'^site_url: !ENV \[SITE_URL, "(.*)"\]$', re.MULTILINE)
+SITE_URL = re.compile(r'^site_url: !ENV \[SITE_URL, "(.*)"\]' + _MARK, re.MULTILINE)
 EDITIONS = re.compile(r"^    editions:\n(?:      - .*\n)+", re.MULTILINE)
 HEADING = re.compile(r"^# .*$", re.MULTILINE)
 SAMPLE_URL = "http://127.0.0.1:8000/"  # the starter's site_url: `mkdocs serve`'s own address
