@@ -345,3 +345,18 @@ def test_the_guide_marks_required_what_check_refuses_to_do_without(tmp_path):
             with pytest.raises(DataError, match="缺少引语"):
                 load_fact_base(data, "data")
             events.write_text(text, encoding="utf-8")
+
+
+def test_the_pages_workflow_publishes_through_the_check():
+    """The Pages workflow runs `make build` with SITE_URL set; `make build` is the generator's
+    build, which checks before it builds."""
+    import yaml
+
+    root = Path(__file__).parent.parent
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
+    assert "-m generator build" in recipe
+    workflow = yaml.safe_load((root / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["build"]["steps"]
+    build = next(step for step in steps if "make build" in str(step.get("run", "")))
+    assert "SITE_URL" in build["env"]

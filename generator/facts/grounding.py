@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.facts.commands import step_command
 from generator.facts.dates import DateError, Point, Precision, _parse_point, parse_date
 from generator.facts.fields import PathKey, readable, records
 from generator.facts.fingerprint import (
@@ -586,7 +587,17 @@ def _check_source(
     printed = prints.get(source.id)
     if printed is None:
         path = f"{data_dir_shown}/fingerprints/{source.id}.yml"
-        return [where.problem(("id",), say("no-fingerprint", source=source.id, path=path))]
+        return [
+            where.problem(
+                ("id",),
+                say(
+                    "no-fingerprint",
+                    source=source.id,
+                    path=path,
+                    command=step_command("fingerprint"),
+                ),
+            )
+        ]
     if len(printed.paragraphs) != len(source.paragraphs):
         return [
             where.problem(

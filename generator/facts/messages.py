@@ -370,8 +370,8 @@ CATALOGUE: dict[str, Text] = {
         " (it is in paragraph {paragraphs}: cite that one)",
     ),
     "no-fingerprint": Text(
-        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：python -m generator fingerprint {source} 存档.txt --lines 起-止",
-        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: python -m generator fingerprint {source} COPY.txt --lines FIRST-LAST",
+        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：{command} {source} 存档.txt --lines 起-止",
+        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: {command} {source} COPY.txt --lines FIRST-LAST",
     ),
     "not-a-fingerprint": Text(
         "这不是指纹文件：重新生成它。",
