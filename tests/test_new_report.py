@@ -143,6 +143,19 @@ def test_new_asks_at_a_terminal(tmp_path):
     settings = (tmp_path / "report" / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "终端报道"' in settings and 'citation_key: "terminal-report"' in settings
     assert "注意" not in started.stdout, "nothing was left at its sample value"
+    main, child = pty.openpty()
+    quiet = subprocess.run(
+        [python(), "-m", "generator", "new", str(tmp_path / "quiet"), "--no-input"],
+        stdin=child,
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        timeout=60,
+        check=False,
+    )
+    os.close(main)
+    os.close(child)
+    assert quiet.returncode == 0 and "网站名称（" not in quiet.stdout, "--no-input asks nothing"
 
 
 def test_new_without_a_terminal_or_flags_asks_nothing_and_marks_the_samples(tmp_path):
