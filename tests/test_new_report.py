@@ -249,7 +249,7 @@ def _commands(text: str) -> list[str]:
 
 
 def _works_here(command: str, folder: Path) -> None:
-    words = shlex.split(command)
+    words = shlex.split(command, comments=True)
     while words and re.match(r"^[A-Z_]+=", words[0]):
         words = words[1:]
     program = words[0]

@@ -87,6 +87,8 @@ class Identity:
 
 
 DEFAULT_EDITIONS = "zh-Hans,zh-Hant"
+# The README's first command when the generator is installed outside a virtual environment.
+SYSTEM_PYTHON = "python -m generator --help  # 生成器装在系统的 Python 里，不用激活"
 
 
 def asked(given: Identity, ask: Callable[[str], str]) -> Identity:
@@ -207,11 +209,12 @@ def publish_address(identity: Identity) -> str:
 def readme(target: Path, identity: Identity) -> str:
     """The new report's own README: from article to published, with commands that work there."""
     name = identity.site_name or sample_values().get("site_name", "")
-    venv = Path(sys.prefix)
+    in_venv = sys.prefix != sys.base_prefix
+    activate = f". {Path(sys.prefix) / 'bin' / 'activate'}" if in_venv else SYSTEM_PYTHON
     return Template(README.read_text(encoding="utf-8")).substitute(
         site_name=name,
         site_url=publish_address(identity),
         python=program("python", target),
-        activate=f". {venv / 'bin' / 'activate'}",
+        activate=activate,
         sample=SAMPLE_SOURCE,
     )
