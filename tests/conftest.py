@@ -469,6 +469,20 @@ def chart_marks(page, drawn: str = "plotly") -> list[list[int]]:
 
 
 EXAMPLES = ROOT / "examples"
+# The identity `built_report("new")` gives `python -m generator new`, and the address it is built for.
+NEW_REPORT_URL = "https://newsroom.example.org/chip-results/"
+NEW_REPORT_FLAGS = (
+    "--site-name",
+    "芯片季报：一份有出处的事实报告",
+    "--author",
+    "财经新闻组",
+    "--citation-key",
+    "chip-results",
+    "--site-url",
+    NEW_REPORT_URL,
+    "--editions",
+    "zh-Hans,zh-Hant",
+)
 
 
 @pytest.fixture(scope="session")
@@ -476,7 +490,8 @@ def built_report(tmp_path_factory) -> Callable[[str], Path]:
     """Factory: another report, built once per test run with --strict, as a project folder.
 
     `name` is a folder under examples/, copied as it is, or "new" for the report that
-    `python -m generator new` starts. Tests that share a report share one build.
+    `python -m generator new` starts with NEW_REPORT_FLAGS, built by a publishing build
+    (`python -m generator build` with SITE_URL set). Tests that share a report share one build.
     """
 
     def build(name: str) -> Path:
@@ -484,17 +499,28 @@ def built_report(tmp_path_factory) -> Callable[[str], Path]:
             project = folder / "project"
             if name == "new":
                 started = subprocess.run(
-                    [python(), "-m", "generator", "new", str(project)],
+                    [python(), "-m", "generator", "new", str(project), *NEW_REPORT_FLAGS],
                     capture_output=True,
                     text=True,
                     env=BUILD_ENV,
+                    stdin=subprocess.DEVNULL,  # never a terminal: nothing is asked
                     check=False,
                 )
                 assert started.returncode == 0, started.stderr
+                # Built as it is published: `mkdocs build --strict` behind the publishing check.
+                result = subprocess.run(
+                    [python(), "-m", "generator", "build"],
+                    cwd=project,
+                    capture_output=True,
+                    text=True,
+                    env={**BUILD_ENV, "SITE_URL": NEW_REPORT_URL},
+                    timeout=300,
+                    check=False,
+                )
             else:
                 copy_project(project, EXAMPLES / name)
-            result = run_mkdocs(project, "build", "--strict")
-            assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+                result = run_mkdocs(project, "build", "--strict")
+            assert result.returncode == 0, f"the build failed:\n{result.stderr}"
 
         return build_once(tmp_path_factory, f"report-{name}", make) / "project"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.facts.commands import step_command
 from generator.facts.fields import records
 from generator.facts.fingerprint import GRAM, HASH_HEX, MIN_QUOTE, build, hedges_in, numerals_in
 from generator.facts.grounding import SourceDays, date_written, year_only_inferred
@@ -93,8 +94,8 @@ def test_a_source_without_fingerprint_is_named_with_the_command(tmp_path):
     assert [str(p) for p in raised.value.problems] == [
         "data/sources.yml:2:9: article › id: 来源 'article' 没有指纹"
         "（data/fingerprints/article.yml）：用存档的原文生成："
-        "python -m generator fingerprint article 存档.txt --lines 起-止"
-    ]
+        f"{step_command('fingerprint')} article 存档.txt --lines 起-止"
+    ], "the command as it works where the check runs"
 
 
 def test_every_citation_of_the_report_carries_a_quote():

@@ -42,6 +42,7 @@ def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         env={**BUILD_ENV, "REPORT_LANG": "zh"},
+        stdin=subprocess.DEVNULL,  # `new` asks only at a terminal
         check=False,
     )
 

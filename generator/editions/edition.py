@@ -100,3 +100,21 @@ class Edition:
 def converted_editions(editions: list[Edition]) -> list[Edition]:
     """The editions a reviewer reads new text in: every one converted from the source."""
     return [edition for edition in editions if edition.converted]
+
+
+# The editions a new report may start with (`python -m generator new --editions`): each
+# language's name in the selector and the OpenCC config that writes it from the Simplified
+# source (none: the site root, written as the source is).
+STARTING_EDITIONS: dict[str, tuple[str, str | None]] = {
+    "zh-Hans": ("简体中文", None),
+    "zh-Hant": ("繁體中文", "s2twp"),
+    "zh-TW": ("臺灣正體", "s2twp"),
+    "zh-HK": ("香港繁體", "s2hk"),
+}
+
+
+def starting_edition(lang: str) -> Edition:
+    """The edition `lang` names in a new report (KeyError when it is not one of them): the
+    Simplified one at the site root, a converted one in its own folder."""
+    name, opencc = STARTING_EDITIONS[lang]
+    return Edition(lang, name, opencc, lang if opencc else "")

@@ -13,6 +13,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 
 from generator.facts.fields import _unwrap, without_example_marks
+from generator.facts.grounding import REQUIRED_BY_CHECK
 from generator.facts.kinds import KINDS
 from generator.facts.messages import CATALOGUE, placeholders
 from generator.facts.model import (
@@ -39,7 +40,15 @@ MODELS: dict[str, type[BaseModel]] = {
     **PARTS,
 }
 # Messages of the review commands and summaries, not of a problem in the data.
-_NOT_PROBLEMS = ("diff-", "preview-", "conversions-", "name-", "no-suggestion-", "data-ok")
+_NOT_PROBLEMS = (
+    "diff-",
+    "preview-",
+    "conversions-",
+    "name-",
+    "no-suggestion-",
+    "data-ok",
+    "new-ask-",
+)
 _NOT_PROBLEM_KEYS = {
     "did-you-mean",
     "duplicate-id-base",
@@ -47,6 +56,10 @@ _NOT_PROBLEM_KEYS = {
     "unknown-revision",
     "schema-written",
     "build-done",
+    "new-written",
+    "new-samples-left",
+    "new-description",
+    "fingerprint-written",
 }
 REGION = re.compile(r"(<!-- 生成:([a-z-]+) -->\n)(.*?)(<!-- /生成:\2 -->)", re.DOTALL)
 
@@ -89,7 +102,8 @@ def field_table(model: type[BaseModel]) -> str:
         allowed = _allowed(info.annotation)
         if allowed and "：" not in description:
             description += " 可选：" + "、".join(f"`{value}`" for value in allowed) + "。"
-        required = "是" if info.is_required() else "否"
+        checked = name in REQUIRED_BY_CHECK.get(model, ())
+        required = "是" if info.is_required() or checked else "否"
         rows.append(f"| `{name}` | {required} | {_cell(description)} |")
     return "\n".join(rows) + "\n"
 

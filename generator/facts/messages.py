@@ -370,8 +370,8 @@ CATALOGUE: dict[str, Text] = {
         " (it is in paragraph {paragraphs}: cite that one)",
     ),
     "no-fingerprint": Text(
-        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：python -m generator fingerprint {source} 存档.txt --lines 起-止",
-        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: python -m generator fingerprint {source} COPY.txt --lines FIRST-LAST",
+        "来源 '{source}' 没有指纹（{path}）：用存档的原文生成：{command} {source} 存档.txt --lines 起-止",
+        "source '{source}' has no fingerprint ({path}); make it from the archived copy with: {command} {source} COPY.txt --lines FIRST-LAST",
     ),
     "not-a-fingerprint": Text(
         "这不是指纹文件：重新生成它。",
@@ -480,12 +480,21 @@ CATALOGUE: dict[str, Text] = {
     ),
     # ---------------------------------------------------------------- summaries
     "report-summary": Text(
-        "数据里共有 {count} 处问题，这次什么都没有生成。改好后再运行 make check。",
-        "{count} problem(s) in the data; nothing was built.",
+        "数据里共有 {count} 处问题，这次什么都没有生成。改好后再运行 {command}。",
+        "{count} problem(s) in the data; nothing was built. Fix them and run {command} again.",
+    ),
+    "report-summary-pages": Text(
+        "页面里共有 {count} 处问题，这次什么都没有生成。改好后再运行 {command}。",
+        "{count} problem(s) in the pages; nothing was built. Fix them and run {command} again.",
+    ),
+    "report-summary-both": Text(
+        "数据里有 {data} 处问题，页面里有 {pages} 处问题，这次什么都没有生成。改好后再运行 {command}。",
+        "{data} problem(s) in the data and {pages} in the pages; nothing was built. Fix them and"
+        " run {command} again.",
     ),
     "schema-stale": Text(
-        "Schema 已过期：{files}。运行 .venv/bin/python -m generator schema 重新生成。",
-        "schema out of date: {files} (run: python -m generator schema)",
+        "Schema 已过期：{files}。运行 {command} 重新生成。",
+        "schema out of date: {files} (run: {command})",
     ),
     "diff-title": Text("事实变化：{base} → {head}", "Fact changes: {base} → {head}"),
     "diff-summary": Text(
@@ -545,8 +554,8 @@ CATALOGUE: dict[str, Text] = {
     ),
     "preview-artifact-link": Text("（下载）", " (download)"),
     "preview-no-site": Text(
-        "网站没有构建成功，所以没有预览：先看持续集成日志里 make build 的错误信息。",
-        "The site did not build, so there is no preview: see the make build step in the CI log.",
+        "网站没有构建成功，所以没有预览：先看持续集成日志里构建网站那一步的错误信息。",
+        "The site did not build, so there is no preview: see the build step in the CI log.",
     ),
     "preview-pages": Text("改动的页面", "Changed pages"),
     "preview-page": Text("页面", "page"),
@@ -575,22 +584,113 @@ CATALOGUE: dict[str, Text] = {
         " decide (differs)",
     ),
     "guide-stale": Text(
-        "{file} 里生成的表格已过期：运行 .venv/bin/python -m generator guide 重新生成。",
-        "the generated tables of {file} are out of date (run: python -m generator guide)",
+        "{file} 里生成的表格已过期：运行 {command} 重新生成。",
+        "the generated tables of {file} are out of date (run: {command})",
     ),
     "schema-file-stale": Text(
-        "{file} 已过期：运行 .venv/bin/python -m generator schema 重新生成。",
-        "{file} is out of date",
+        "{file} 已过期：运行 {command} 重新生成。",
+        "{file} is out of date (run: {command})",
     ),
     "new-not-empty": Text(
         "{folder} 已经存在且不是空文件夹：换一个新文件夹名，或先把里面的文件移走。",
         "{folder} exists and is not empty: name a new folder",
     ),
     "new-written": Text(
-        "新报道已写入 {folder}/（{count} 个文件）。下一步：cd {folder}，运行 python -m generator check"
-        " 检查数据，mkdocs serve 预览；再把示例来源换成你的来源（见 README）。",
-        "wrote a new report to {folder}/ ({count} files): cd {folder}, run python -m generator check,"
-        " then mkdocs serve; replace the sample source with yours (see README)",
+        "新报道已写入 {folder}/（{count} 个文件），它的 README.md 写着从文章到发布的每一步：\n"
+        "  1. 建立 git 仓库，提交第一次：cd {folder} && git init && git add . && git commit -m 开始新报道\n"
+        "  2. 在 data/sources.yml 登记来源，为它生成指纹：{python} -m generator fingerprint 来源id 原文.txt --lines 1-40\n"
+        "  3. 把事实逐条写进 data/，删掉示例记录（id 以 sample- 开头）\n"
+        "  4. 检查：{python} -m generator check\n"
+        "  5. 预览：{mkdocs} serve\n"
+        "  6. 发布：SITE_URL={site_url} {python} -m generator build，再把 site/ 上传到你的网站",
+        "wrote a new report to {folder}/ ({count} files); its README.md walks from article to"
+        " published:\n"
+        "  1. start its history: cd {folder} && git init && git add . && git commit -m start\n"
+        "  2. list your source in data/sources.yml and fingerprint it:"
+        " {python} -m generator fingerprint SOURCE COPY.txt --lines 1-40\n"
+        "  3. write the facts into data/ and remove the sample records (ids starting sample-)\n"
+        "  4. check: {python} -m generator check\n"
+        "  5. preview: {mkdocs} serve\n"
+        "  6. publish: SITE_URL={site_url} {python} -m generator build, then upload site/",
+    ),
+    "new-samples-left": Text(
+        "注意：没有给出 {flags}，mkdocs.yml 里留下的是示例值（{values}）。发布构建会拒绝示例值："
+        "发布前在 mkdocs.yml 里改掉它们，或删掉这个文件夹，带上这些参数重新运行 new。",
+        "note: {flags} not given: mkdocs.yml keeps the sample values ({values}). A publishing build"
+        " refuses them: change them in mkdocs.yml, or run new again with these flags",
+    ),
+    "new-ask-name": Text("网站名称（示例：{sample}）：", "site name (sample: {sample}):"),
+    "new-ask-author": Text(
+        "作者或编写团队（示例：{sample}）：", "author or team (sample: {sample}): "
+    ),
+    "new-ask-key": Text(
+        "引用键，小写字母、数字和连字符，也是数据包的文件名（示例：{sample}）：",
+        "citation key: lower-case letters, digits and hyphens (sample: {sample}): ",
+    ),
+    "new-ask-url": Text(
+        "网站发布后的网址（示例：{sample}）：",
+        "the address the site is published at (sample: {sample}): ",
+    ),
+    "new-ask-editions": Text(
+        "版本，用逗号分隔，第一个是简体（网站根目录），可选 {choices}（默认：{sample}）：",
+        "editions, comma-separated, Simplified (the site root) first; one of {choices}"
+        " (default: {sample}): ",
+    ),
+    "new-bad-edition": Text(
+        "不认识的版本 '{lang}'：--editions 用逗号分隔，可选 {choices}，例如 --editions zh-Hans,zh-HK。",
+        "unknown edition '{lang}': --editions takes a comma-separated list of {choices}, e.g."
+        " --editions zh-Hans,zh-HK",
+    ),
+    "new-edition-twice": Text(
+        "--editions {editions} 里有重复的版本：每个版本只写一次。",
+        "--editions {editions} names an edition twice",
+    ),
+    "new-edition-root": Text(
+        "--editions {editions}：第一个版本必须是简体 zh-Hans（网站根目录，和原文同一种字），"
+        "后面的才是转换出来的繁体版本，例如 --editions zh-Hans,zh-Hant。",
+        "--editions {editions}: the first must be zh-Hans (the site root, as the source is"
+        " written), the converted editions after it, e.g. --editions zh-Hans,zh-Hant",
+    ),
+    "new-bad-url": Text(
+        "网址 '{url}' 不对：写完整的网址，以 https:// 开头，例如 https://example.org/report/。",
+        "'{url}' is no address: write it whole, starting https://, e.g. https://example.org/report/",
+    ),
+    "new-bad-key": Text(
+        "引用键 '{key}' 不能用：只用小写字母、数字和连字符（-），例如 chip-results-2025。",
+        "citation key '{key}': use lower-case letters, digits and hyphens only, e.g."
+        " chip-results-2025",
+    ),
+    "new-description": Text(
+        "{name}。每条事实都注明来源、段落和归属。",
+        "{name}: every fact names its source, paragraph and who asserts it.",
+    ),
+    "publish-refused": Text(
+        "发布构建停下了，什么都没有生成：{problems}。",
+        "publishing build stopped, nothing was built: {problems}",
+    ),
+    "publish-sample-value": Text(
+        "mkdocs.yml 的 {key} 还是 generator new 的示例值“{value}”，改成你的",
+        "mkdocs.yml's {key} is still the sample value {value} of generator new: change it",
+    ),
+    "publish-loopback": Text(
+        "site_url 是本机地址 {url}，读者打不开：把 SITE_URL 设为网站的正式网址再构建，"
+        "例如 SITE_URL=https://example.org/report/",
+        "site_url is a loopback address {url} no reader can open: set SITE_URL to the site's"
+        " public address, e.g. SITE_URL=https://example.org/report/",
+    ),
+    "fingerprint-unreadable": Text(
+        "读不了原文 {copy}（{reason}）：检查文件名，并用 UTF-8 编码保存它。",
+        "cannot read {copy}: {reason} (save it as UTF-8 text)",
+    ),
+    "fingerprint-bad-lines": Text(
+        "--lines '{lines}' 看不懂：写成 25-102（从第 25 行到第 102 行）或 1,14,20（逐行列出）。",
+        "--lines '{lines}' is not like 25-102 or 1,14,20",
+    ),
+    "fingerprint-written": Text(
+        "已写入 {file}：{count} 段。下一步：在 data/sources.yml 里给这个来源写上 paragraphs"
+        "（每段的 n 和 gist），引用时 quote 照抄原文，再运行 {command}。",
+        "wrote {file}: {count} paragraphs. Next: list them under the source's paragraphs in"
+        " data/sources.yml, quote the text as written, and run {command}",
     ),
     "schema-written": Text("已写入 {file}", "wrote {file}"),
     "build-failed": Text(
@@ -603,8 +703,10 @@ CATALOGUE: dict[str, Text] = {
         "report: no revision history ({why}); pages show no change dates",
     ),
     "history-no-git": Text(
-        "这里不是 git 仓库：用 git clone 取得项目",
-        "not in a git repository",
+        "这里还不是 git 仓库：新报道在它的文件夹里运行 git init，再 git add . 和 git commit"
+        " 提交一次；已有的报道用 git clone 取得",
+        "not in a git repository: in a new report's folder run git init, git add . and git commit;"
+        " get an existing report with git clone",
     ),
     "history-shallow": Text(
         "这是浅克隆：运行 git fetch --unshallow 取回完整历史",

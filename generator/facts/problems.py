@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.facts.commands import step_command
 from generator.facts.messages import say
+
+# Hand-written pages, as problems name their files; every other problem is in the data.
+PAGE_SUFFIX = ".md"
 
 
 @dataclass(frozen=True, order=True)
@@ -33,4 +37,16 @@ class DataError(Exception):
 
     def report(self) -> str:
         lines = [str(problem) for problem in self.problems]
-        return "\n".join([*lines, say("report-summary", count=len(self.problems))])
+        return "\n".join([*lines, self.summary()])
+
+    def summary(self) -> str:
+        """How many problems the data and the pages have, and the command to run once fixed:
+        `check` reads the data; only a build reads the pages."""
+        pages = sum(1 for problem in self.problems if problem.file.endswith(PAGE_SUFFIX))
+        data = len(self.problems) - pages
+        if not pages:
+            return say("report-summary", count=data, command=step_command("check"))
+        command = step_command("build")
+        if not data:
+            return say("report-summary-pages", count=pages, command=command)
+        return say("report-summary-both", data=data, pages=pages, command=command)

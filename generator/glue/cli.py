@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.editions.edition import Edition, converted_editions
 from generator.facts import fingerprint
+from generator.facts.commands import program, step_command
 from generator.facts.kinds import list_word
 from generator.facts.load import load_documents, load_fact_base, load_report
 from generator.facts.messages import say, word
@@ -24,7 +25,10 @@ def _check(args: argparse.Namespace) -> int:
     load_report(Path(args.data), base, args.data.rstrip("/"), report_names())
     stale = stale_schemas(Path(args.data))
     if stale:
-        print(say("schema-stale", files=", ".join(stale)), file=sys.stderr)
+        print(
+            say("schema-stale", files=", ".join(stale), command=step_command("schema")),
+            file=sys.stderr,
+        )
         return 1
     counts = word("comma").join(
         f"{list_word(name)} {len(getattr(base, name))}" for name in type(base).model_fields
@@ -37,7 +41,11 @@ def _schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_schemas(Path(args.data))
         for relative in stale:
-            print(say("schema-file-stale", file=f"{args.data}/{relative}"), file=sys.stderr)
+            shown = f"{args.data}/{relative}"
+            print(
+                say("schema-file-stale", file=shown, command=step_command("schema")),
+                file=sys.stderr,
+            )
         return 1 if stale else 0
     for relative in write_schemas(Path(args.data)):
         print(say("schema-written", file=f"{args.data}/{relative}"))
@@ -149,12 +157,13 @@ def _fingerprint(args: argparse.Namespace) -> int:
     try:
         text = copy.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        print(f"fingerprint: cannot read {copy}: {error}", file=sys.stderr)
+        reason = getattr(error, "strerror", None) or error
+        print(say("fingerprint-unreadable", copy=copy, reason=reason), file=sys.stderr)
         return 1
     try:
         paragraphs = fingerprint.select_lines(text, args.lines) if args.lines else None
     except ValueError:
-        print(f"fingerprint: --lines '{args.lines}' is not like 25-102 or 1,14,20", file=sys.stderr)
+        print(say("fingerprint-bad-lines", lines=args.lines), file=sys.stderr)
         return 1
     if paragraphs is None:
         paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
@@ -163,7 +172,10 @@ def _fingerprint(args: argparse.Namespace) -> int:
     target.write_text(
         fingerprint.dump(fingerprint.build(args.source, paragraphs)), encoding="utf-8"
     )
-    print(f"wrote {args.data}/{fingerprint.FOLDER}/{target.name}: {len(paragraphs)} paragraphs")
+    shown = f"{args.data}/{fingerprint.FOLDER}/{target.name}"
+    print(
+        say("fingerprint-written", file=shown, count=len(paragraphs), command=step_command("check"))
+    )
     return 0
 
 
@@ -210,7 +222,9 @@ def _guide(args: argparse.Namespace) -> int:
     fresh = update(text)
     if args.check:
         if fresh != text:
-            print(say("guide-stale", file=args.file), file=sys.stderr)
+            print(
+                say("guide-stale", file=args.file, command=step_command("guide")), file=sys.stderr
+            )
             return 1
         return 0
     path.write_text(fresh, encoding="utf-8")
@@ -221,16 +235,51 @@ def _build(args: argparse.Namespace) -> int:
     return staged_build(Path.cwd(), args.site_dir, args.config_file)
 
 
+def _ask(question: str) -> str:
+    """One answer typed in the terminal; end of input answers nothing."""
+    try:
+        return input(question)
+    except EOFError:
+        return ""
+
+
 def _new(args: argparse.Namespace) -> int:
-    from generator.glue.starter import StarterError, create_report
+    from generator.glue.starter import (
+        Identity,
+        StarterError,
+        asked,
+        check_target,
+        create_report,
+        publish_address,
+    )
 
     target = Path(args.folder)
+    identity = Identity(
+        args.site_name, args.author, args.citation_key, args.site_url, args.editions
+    )
     try:
-        written = create_report(target)
+        check_target(target)
+        # Asked only of a person at a terminal: a script or a test never waits for an answer.
+        if sys.stdin.isatty() and not args.no_input:
+            identity = asked(identity, _ask)
+        written = create_report(target, identity)
     except StarterError as error:
         print(error, file=sys.stderr)
         return 1
-    print(say("new-written", folder=target, count=len(written)))
+    print(
+        say(
+            "new-written",
+            folder=target,
+            count=len(written),
+            python=program("python", target),
+            mkdocs=program("mkdocs", target),
+            site_url=publish_address(identity),
+        )
+    )
+    left = identity.samples_left()
+    if left:
+        samples = word("comma").join(left.values())
+        print(say("new-samples-left", flags=" ".join(left), values=samples))
     return 0
 
 
@@ -239,8 +288,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", default="data", help="data folder (default: data)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="load and validate every data file").set_defaults(run=_check)
-    new = commands.add_parser("new", help="start a new report in FOLDER (missing or empty)")
-    new.add_argument("folder", metavar="FOLDER", help="where to write the new report")
+    new = commands.add_parser(
+        "new",
+        help="start a new report in FOLDER (missing or empty)",
+        description="在 FOLDER 建立一份新报道。没给出的项目，在终端里运行时会逐一询问；"
+        "不在终端里运行时（脚本、测试）不询问，留下示例值，发布构建会拒绝示例值。",
+    )
+    new.add_argument("folder", metavar="FOLDER", help="新报道的文件夹（不存在或为空）")
+    new.add_argument("--site-name", help="网站名称（mkdocs.yml 的 site_name）")
+    new.add_argument("--author", help="作者或编写团队（site_author）")
+    new.add_argument(
+        "--citation-key", help="引用键，小写字母、数字和连字符，也是数据包的文件名（citation_key）"
+    )
+    new.add_argument("--site-url", help="网站发布后的网址，例如 https://example.org/report/")
+    new.add_argument(
+        "--editions",
+        help="版本，逗号分隔，简体在前：zh-Hans,zh-Hant（默认）、zh-Hans,zh-HK、zh-Hans,zh-TW,zh-HK",
+    )
+    new.add_argument("--no-input", action="store_true", help="不询问，没给出的项目留下示例值")
     new.set_defaults(run=_new)
     schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
     schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")

@@ -2,7 +2,8 @@
 
 MkDocs cleans its site directory early in a build; a failure after that (a warning under
 --strict, a broken page) would leave a half-built site. Building beside it keeps the last good
-site/ until the new one is complete.
+site/ until the new one is complete. A publishing build (SITE_URL set) first refuses a site that
+still carries the sample's identity or a loopback address (see `publishing.py`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from pathlib import Path
 
 from generator.facts.messages import say
+from generator.glue.publishing import publishing, refusal
 
 # The site engines that run this project's plugin and theme: MkDocs 1.x, and properdocs, its
 # maintained fork (which answers `import mkdocs` with itself). SITE_ENGINE chooses.
@@ -37,6 +39,10 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
         print(error, file=sys.stderr)
         return 2
     target = project / site_dir
+    refused = refusal(project / config_file) if publishing() else None
+    if refused is not None:
+        print(refused, file=sys.stderr)
+        return 1
     staging = project / f"{site_dir}.new"
     retired = project / f"{site_dir}.old"
     shutil.rmtree(staging, ignore_errors=True)
