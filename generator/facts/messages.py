@@ -289,6 +289,14 @@ CATALOGUE: dict[str, Text] = {
         "有产品标了 focus_line: true，但 report.yml 没写 focus：在 report.yml 里写上报道聚焦的机构 id。",
         "a product has focus_line: true but report.yml names no focus organization",
     ),
+    "unknown-category": Text(
+        "'{value}' 不是可用的{group}：可用的有 {allowed}。{hint}"
+        "要用新的类型，先在 {file} 的 report.categories.{name} 里声明它和读者看到的用词，"
+        "例如 {example}。",
+        "'{value}' is not a known {group}: the codes are {allowed}. {hint}"
+        "To use a new one, first declare it with its word for readers in {file} under "
+        "report.categories.{name}, e.g. {example}",
+    ),
     "report-page-unknown": Text(
         "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",
         "there is no page or chart '{page}' here: the names are {options}",

@@ -7,14 +7,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from generator.facts.categories import DEFAULTS, GROUPS, RELEASED, Category, merged
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
 from generator.facts.history import History
 from generator.facts.kinds import KIND_OF_MODEL
-from generator.facts.model import Cited, FactBase, Figure, Identified, Note, Report, Source
+from generator.facts.model import (
+    Cited,
+    FactBase,
+    Figure,
+    Identified,
+    Note,
+    Product,
+    Report,
+    Source,
+)
 from generator.site.freshness import fact_correction, fact_updated
-from generator.site.labels import NOTE_KIND_WORDS
+from generator.site.labels import FIGURE_SOURCE_WORDS, NOTE_KIND_WORDS
 from generator.site.publication import Publication
 from generator.site.render import (
     SourceAddress,
@@ -252,3 +262,50 @@ class PageContext:
             lines += [f'{indent}!!! {box} "{self.note_title(note)}"', ""]
             lines += [f"{indent}    {line}" if line else "" for line in self.note_body(note)]
         return lines
+
+    def categories(self, group: str) -> dict[str, Category]:
+        """A group's categories (generator.facts.categories) in reading order: the defaults and
+        report.yml's own, each word in the edition's script."""
+        return self._categories[group]
+
+    @cached_property
+    def _categories(self) -> dict[str, dict[str, Category]]:
+        return {group: self._group_categories(group) for group in GROUPS}
+
+    def _group_categories(self, group: str) -> dict[str, Category]:
+        declared = getattr(self.report.categories, group)
+        own = {
+            code: Category(entry.word, entry.color, entry.released)
+            for code, entry in declared.items()
+        }
+        shown: dict[str, Category] = {}
+        for code, entry in merged(group, own).items():
+            default = DEFAULTS[group].get(code)
+            # report.yml's words come converted with the report; the defaults are converted here.
+            word = entry.word if code in declared else self.ui(entry.word)
+            released = entry.released
+            if released is not None and not (code in declared and declared[code].released):
+                released = self.ui(released)
+            shown[code] = Category(
+                word, entry.color or (default.color if default else None), released
+            )
+        return shown
+
+    def category(self, group: str, code: str) -> str:
+        """The word for a kind or status in the edition's script (the code itself if unknown)."""
+        entry = self.categories(group).get(code)
+        return entry.word if entry else code
+
+    def status_word(self, product: Product) -> str:
+        """A product's status as its kind of product reads it: an app released is online, a chip
+        on sale, a data set public; a kind that does not say reads the neutral word."""
+        if product.status == RELEASED:
+            kind = self.categories("product_kind").get(product.kind)
+            if kind is not None and kind.released:
+                return kind.released
+        return self.category("product_status", product.status)
+
+    def figure_source(self, figure: Figure) -> str:
+        """A figure's "who says" label, by its attribution: a company's own result is published
+        (公布方), an analyst's number estimated (估算方)."""
+        return self.ui(FIGURE_SOURCE_WORDS[figure.attribution])
