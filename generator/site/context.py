@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.facts.categories import DEFAULTS, GROUPS, RELEASED, Category, merged
+from generator.facts.categories import GROUPS, RELEASED, Category, merged
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
@@ -265,36 +265,31 @@ class PageContext:
 
     def categories(self, group: str) -> dict[str, Category]:
         """A group's categories (generator.facts.categories) in reading order: the defaults and
-        report.yml's own, each word in the edition's script."""
+        report.yml's own, with their colours. Their words are as written: `category` gives a
+        word in the edition's script (converting only the words a page shows)."""
         return self._categories[group]
 
     @cached_property
     def _categories(self) -> dict[str, dict[str, Category]]:
-        return {group: self._group_categories(group) for group in GROUPS}
-
-    def _group_categories(self, group: str) -> dict[str, Category]:
-        declared = getattr(self.report.categories, group)
         own = {
-            code: Category(entry.word, entry.color, entry.released)
-            for code, entry in declared.items()
+            group: {
+                code: Category(entry.word, entry.color, entry.released)
+                for code, entry in getattr(self.report.categories, group).items()
+            }
+            for group in GROUPS
         }
-        shown: dict[str, Category] = {}
-        for code, entry in merged(group, own).items():
-            default = DEFAULTS[group].get(code)
-            # report.yml's words come converted with the report; the defaults are converted here.
-            word = entry.word if code in declared else self.ui(entry.word)
-            released = entry.released
-            if released is not None and not (code in declared and declared[code].released):
-                released = self.ui(released)
-            shown[code] = Category(
-                word, entry.color or (default.color if default else None), released
-            )
-        return shown
+        return {group: merged(group, own[group]) for group in GROUPS}
+
+    def _shown(self, group: str, code: str, word: str, field: str) -> str:
+        """`word` in the edition's script: report.yml's words come converted with the report,
+        the generator's defaults are converted here."""
+        declared = getattr(self.report.categories, group).get(code)
+        return word if declared is not None and getattr(declared, field) else self.ui(word)
 
     def category(self, group: str, code: str) -> str:
         """The word for a kind or status in the edition's script (the code itself if unknown)."""
         entry = self.categories(group).get(code)
-        return entry.word if entry else code
+        return self._shown(group, code, entry.word, "word") if entry else code
 
     def status_word(self, product: Product) -> str:
         """A product's status as its kind of product reads it: an app released is online, a chip
@@ -302,7 +297,7 @@ class PageContext:
         if product.status == RELEASED:
             kind = self.categories("product_kind").get(product.kind)
             if kind is not None and kind.released:
-                return kind.released
+                return self._shown("product_kind", product.kind, kind.released, "released")
         return self.category("product_status", product.status)
 
     def figure_source(self, figure: Figure) -> str:

@@ -98,7 +98,9 @@ def products_figure(ctx: PageContext) -> go.Figure:
         words = {ctx.status_word(p) for p in dated if p.status == status}
         figure.add_trace(
             go.Bar(
-                name=plot_text(words.pop() if len(words) == 1 else category.word),
+                name=plot_text(
+                    words.pop() if len(words) == 1 else ctx.category("product_status", status)
+                ),
                 orientation="h",
                 base=bars["base"],
                 x=bars["x"],

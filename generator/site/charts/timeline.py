@@ -193,8 +193,10 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             ],
         )
     )
+    used = [code for code in kinds if any(k == code for k, _ in groups)]
     _add_legend(
-        figure, {code: kind for code, kind in kinds.items() if any(k == code for k, _ in groups)}
+        figure,
+        {code: Category(ctx.category("event_kind", code), kinds[code].color) for code in used},
     )
     for kind in kinds:
         for style in ("span", "open", "day"):
@@ -202,7 +204,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             if not marks:
                 continue
             common = {
-                "name": plot_text(kinds[kind].word),
+                "name": plot_text(ctx.category("event_kind", kind)),
                 "legendgroup": kind,
                 "showlegend": False,
                 "y": marks["y"],

@@ -22,11 +22,11 @@ def render(ctx: PageContext) -> str:
         "{{ @chart:compute }}",
         "",
     ]
-    for kind, category in ctx.categories("figure_kind").items():
+    for kind in ctx.categories("figure_kind"):
         figures = [f for f in ctx.base.figures if f.kind == kind]
         if not figures:
             continue
-        lines += [f"## {category.word}", ""]
+        lines += [f"## {ctx.category('figure_kind', kind)}", ""]
         for figure in figures:
             estimator = (
                 f" · {ctx.figure_source(figure)}：{ctx.link(figure.asserted_by)}"

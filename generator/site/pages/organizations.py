@@ -19,11 +19,11 @@ def render(ctx: PageContext) -> str:
         md_text(ctx.page_texts("organizations", DESCRIPTION)[1]) or ui("按类型分组。"),
         "",
     ]
-    for kind, category in ctx.categories("organization_kind").items():
+    for kind in ctx.categories("organization_kind"):
         members = [o for o in ctx.base.organizations if o.kind == kind]
         if not members:
             continue
-        lines += [f"## {category.word}", ""]
+        lines += [f"## {ctx.category('organization_kind', kind)}", ""]
         for org in members:
             # An edition may write the name as the English one (a brand written in Latin letters): no need to repeat it.
             names = [md_text(n) for n in (org.name_en, org.short) if n and n != org.name]

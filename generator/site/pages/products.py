@@ -60,10 +60,14 @@ def render(ctx: PageContext) -> str:
     lineup = sorted((p for p in ctx.base.products if p.focus_line), key=_when)
     if lineup:
         lines += [f"## {md_text(ctx.report.focus_line or ui('聚焦机构的产品线'))}", ""]
-    for kind, category in ctx.categories("product_kind").items():
+    for kind in ctx.categories("product_kind"):
         group = [p for p in lineup if p.kind == kind]
         if group:
-            lines += [f"**{category.word}**：" + "、".join(ctx.link(p.id) for p in group), ""]
+            lines += [
+                f"**{ctx.category('product_kind', kind)}**："
+                + "、".join(ctx.link(p.id) for p in group),
+                "",
+            ]
     for product in lineup:
         lines += _product(ctx, product)
     if lineup:
