@@ -88,6 +88,18 @@ def test_an_undeclared_kind_is_refused_naming_file_line_field_and_the_fix(
     assert "report.categories.event_kind" in text and "`earnings: {word: …}`" in text
 
 
+def test_a_wrong_colour_is_refused_with_the_form_to_write(tmp_path: Path) -> None:
+    data = _data(tmp_path, DECLARED.replace("'#123456'", "green"))
+    base = load_fact_base(data)
+    with pytest.raises(DataError) as raised:
+        load_report(data, base)
+    (problem,) = raised.value.problems
+    assert str(problem) == (
+        "data/report.yml:5:35: report › categories › event_kind › earnings › color: 'green' "
+        "不是颜色：写成 '#' 加六位十六进制数字，并加引号，例如 '#00897b'。"
+    )
+
+
 def test_a_kind_declared_for_another_group_is_still_refused(tmp_path: Path) -> None:
     data = _data(tmp_path, DECLARED.replace("event_kind", "figure_kind"))
     with pytest.raises(DataError):

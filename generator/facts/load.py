@@ -112,6 +112,8 @@ def _message(error: Any, model: type[BaseModel], positions: Positions) -> str:
         return say("expected-mapping", got=_got(value))
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern")):
         return say("bad-id", value=value, hint=_id_hint(str(value)))
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern")).startswith("^#"):
+        return say("bad-color", value=value)
     if kind == "string_pattern_mismatch":
         return say("markup-characters", value=value)
     if kind == "too_short":

@@ -191,6 +191,10 @@ CATALOGUE: dict[str, Text] = {
         "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 wang-xiaoming。{hint}",
         "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. wang-xiaoming). {hint}",
     ),
+    "bad-color": Text(
+        "'{value}' 不是颜色：写成 '#' 加六位十六进制数字，并加引号，例如 '#00897b'。",
+        "'{value}' is not a colour: write '#' and six hex digits, quoted, e.g. '#00897b'",
+    ),
     "markup-characters": Text(
         "'{value}' 里不能有 Markdown 或 HTML 符号（< > & 引号 括号 * _ # | ! ~ = :）：删掉这些符号。",
         "'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)",
