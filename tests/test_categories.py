@@ -229,6 +229,9 @@ def test_a_released_status_reads_as_the_kind_of_product_is_released(
     markdown = dict(page_sources(_context(base, report, lang)))["products.md"]
     for product_id, word in words.items():
         assert f'<span class="fact-tag">{word}</span>' in _line_of(markdown, product_id), product_id
+    if lang == "zh-Hans":  # Taiwan's press says 推出 for both
+        assert "推出时间不详" in _line_of(markdown, "gpu")
+        assert "上线时间不详" in _line_of(markdown, "app")
     pill = _line_of(markdown, "pill")
     assert ("药品" if lang == "zh-Hans" else "藥品") in pill
     assert ("已获批上市" if lang == "zh-Hans" else "已獲批上市") in pill

@@ -37,7 +37,8 @@ OTHER = "other"
 # How `released` reads for a kind of product that does not say (neutral: apps, chips, data sets).
 RELEASED = "released"
 
-_ONLINE = "已上线"
+# How an app or an online service is released: it goes online (上线).
+ONLINE = "已上线"
 
 DEFAULTS: dict[str, dict[str, Category]] = {
     "organization_kind": {
@@ -61,18 +62,18 @@ DEFAULTS: dict[str, dict[str, Category]] = {
         OTHER: Category("其他机构"),
     },
     "product_kind": {
-        "foundation-model": Category("基础大模型", released=_ONLINE),
-        "chat-app": Category("AI对话应用", released=_ONLINE),
-        "creation-tool": Category("辅助创作工具", released=_ONLINE),
-        "image-tool": Category("图像生成工具", released=_ONLINE),
-        "video-model": Category("视频生成模型", released=_ONLINE),
-        "video-editor": Category("视频剪辑工具", released=_ONLINE),
+        "foundation-model": Category("基础大模型", released=ONLINE),
+        "chat-app": Category("AI对话应用", released=ONLINE),
+        "creation-tool": Category("辅助创作工具", released=ONLINE),
+        "image-tool": Category("图像生成工具", released=ONLINE),
+        "video-model": Category("视频生成模型", released=ONLINE),
+        "video-editor": Category("视频剪辑工具", released=ONLINE),
         "dataset": Category("数据集", released="已公开"),
-        "content-app": Category("内容平台", released=_ONLINE),
-        "office-suite": Category("办公协作", released=_ONLINE),
+        "content-app": Category("内容平台", released=ONLINE),
+        "office-suite": Category("办公协作", released=ONLINE),
         "chip": Category("芯片", released="已上市"),
-        "software": Category("软件", released=_ONLINE),
-        "service": Category("服务", released=_ONLINE),
+        "software": Category("软件", released=ONLINE),
+        "service": Category("服务", released=ONLINE),
         "device": Category("硬件", released="已上市"),
         OTHER: Category("其他产品"),
     },

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.facts.categories import GROUPS, RELEASED, Category, merged
+from generator.facts.categories import GROUPS, ONLINE, RELEASED, Category, merged
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
@@ -299,6 +299,13 @@ class PageContext:
             if kind is not None and kind.released:
                 return self._shown("product_kind", product.kind, kind.released, "released")
         return self.category("product_status", product.status)
+
+    def launch_unknown(self, product: Product) -> str:
+        """ "Launch date unknown" as the kind of product is launched: an app goes online (上线), a
+        chip, a device or a data set is brought out (推出)."""
+        kind = self.categories("product_kind").get(product.kind)
+        offline = kind is not None and kind.released not in (None, ONLINE)
+        return self.ui("推出时间不详" if offline else "上线时间不详")
 
     def figure_source(self, figure: Figure) -> str:
         """A figure's "who says" label, by its attribution: a company's own result is published

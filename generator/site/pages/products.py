@@ -22,7 +22,7 @@ def _when(product: Product) -> tuple[object, str]:
 
 def _product(ctx: PageContext, product: Product) -> list[str]:
     ui = ctx.ui
-    when = date_shown(product, "launched", ui) if product.launched else ui("上线时间不详")
+    when = date_shown(product, "launched", ui) if product.launched else ctx.launch_unknown(product)
     tags = [ctx.category("product_kind", product.kind), ctx.status_word(product)]
     lines = [
         f"### {md_text(product.name)} {{ #{product.id} }}",
