@@ -235,3 +235,20 @@ def test_a_released_status_reads_as_the_kind_of_product_is_released(
     pill = _line_of(markdown, "pill")
     assert ("药品" if lang == "zh-Hans" else "藥品") in pill
     assert ("已获批上市" if lang == "zh-Hans" else "已獲批上市") in pill
+
+
+@pytest.mark.parametrize(("lang", "word"), [("zh-Hans", "财报"), ("zh-Hant", "財報")])
+def test_the_corrections_page_words_a_declared_kind(tmp_path: Path, lang: str, word: str) -> None:
+    """A record whose kind changed to (or from) the report's own shows the kind's word on the
+    corrections page and in the feed, as a default kind's code does."""
+    from generator.site.render import changed_value
+
+    data = _data(tmp_path, DECLARED)
+    base = load_fact_base(data)
+    ctx = _context(base, load_report(data, base), lang)
+    assert changed_value("events[0].kind", "earnings", ctx.ui, ctx.names, ctx.declared_words) == (
+        word
+    )
+    assert changed_value("events[0].kind", "personnel", ctx.ui, ctx.names, ctx.declared_words) == (
+        "人事"
+    )

@@ -300,6 +300,17 @@ class PageContext:
                 return self._shown("product_kind", product.kind, kind.released, "released")
         return self.category("product_status", product.status)
 
+    @cached_property
+    def declared_words(self) -> dict[str, dict[str, str]]:
+        """The words of report.yml's own kinds and statuses in the edition's script, by the
+        field that holds them (`kind`, `status`): for the corrections page and the feed."""
+        words: dict[str, dict[str, str]] = {"kind": {}, "status": {}}
+        for group in GROUPS:
+            field = "status" if group == "product_status" else "kind"
+            for code in getattr(self.report.categories, group):
+                words[field][code] = self.category(group, code)
+        return words
+
     def launch_unknown(self, product: Product) -> str:
         """ "Launch date unknown" as the kind of product is launched: an app goes online (上线), a
         chip, a device or a data set is brought out (推出)."""

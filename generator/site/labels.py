@@ -6,7 +6,7 @@ Written once in Simplified Chinese; pages and charts pass them through the editi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from generator.editions.edition import SCRIPTS
 from generator.facts.categories import DEFAULTS
@@ -261,12 +261,23 @@ def _code_words(path: str, value: str) -> str | None:
     return _CODE_WORDS.get(field, {}).get(value)
 
 
-def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
+def changed_value_words(
+    path: str,
+    value: str,
+    ui: Callable[[str], str],
+    codes: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
     """A changed field's value as the edition's readers read it (corrections page and feed): an
     attribution level or a code (a kind, a country) in words; a citation holds the source's own
-    words, whose glyphs change and wording never (国内 stays 國內)."""
+    words, whose glyphs change and wording never (国内 stays 國內). `codes` holds the words of
+    the report's own kinds and statuses by field (`kind`, `status`), already in the edition's
+    script."""
     if path.endswith("attribution") and value in Attribution.__members__.values():
         return ui(ATTRIBUTION_WORDS[Attribution(value)])
+    field = path.rpartition(".")[2].partition("[")[0]
+    own = (codes or {}).get(field, {}).get(value)
+    if own is not None and "relations[" not in path:
+        return own
     coded = _code_words(path, value)
     if coded is not None:
         return ui(coded)
