@@ -7,15 +7,11 @@ from typing import get_args
 import pytest
 
 from generator.facts import model
+from generator.facts.categories import DEFAULTS
 from generator.facts.dates import Precision
 from generator.site import labels
 
 PAIRS = [
-    (labels.EVENT_KIND_WORDS, model.EventKind),
-    (labels.PRODUCT_KIND_WORDS, model.ProductKind),
-    (labels.PRODUCT_STATUS_WORDS, model.ProductStatus),
-    (labels.FIGURE_KIND_WORDS, model.FigureKind),
-    (labels.ORG_KIND_WORDS, model.OrgKind),
     (labels.TOPIC_WORDS, model.ClaimTopic),
     (labels.COMPARATOR_WORDS, model.Comparator),
     (labels.COUNTRY_WORDS, model.Organization.model_fields["country"].annotation),
@@ -29,10 +25,32 @@ def test_every_code_has_words(words, codes):
     assert set(words) == set(get_args(codes))
 
 
+@pytest.mark.parametrize("group", list(DEFAULTS))
+def test_every_default_category_has_words_and_the_charts_a_colour(group):
+    """Kinds and statuses are the generator's defaults plus the report's own: every default has
+    words, and the charts that colour by it (events, statuses) a colour of its own."""
+    assert all(category.word for category in DEFAULTS[group].values())
+    if group in ("event_kind", "product_status"):
+        colors = [category.color for category in DEFAULTS[group].values()]
+        assert None not in colors
+        assert len(set(colors)) == len(colors)
+
+
+def test_a_kind_code_means_one_thing_whatever_the_record():
+    """The corrections page words a changed kind by its code alone: no two groups of kinds share
+    a code with different words ("other" aside, which reads 其他 there)."""
+    seen: dict[str, str] = {}
+    for group in ("organization_kind", "product_kind", "event_kind", "figure_kind"):
+        for code, category in DEFAULTS[group].items():
+            if code != "other":
+                assert seen.setdefault(code, category.word) == category.word, code
+
+
 def test_every_attribution_and_precision_has_words():
     assert set(labels.ATTRIBUTION_WORDS) == set(model.Attribution)
     assert set(labels.ATTRIBUTION_MEANING) == set(model.Attribution)
     assert set(labels.PRECISION_WORDS) == set(Precision)
+    assert set(labels.FIGURE_SOURCE_WORDS) == set(model.Attribution)
 
 
 def test_every_field_a_change_can_touch_has_words_for_readers():

@@ -307,7 +307,10 @@ def converter_for(base: FactBase, opencc_config: str | None, lang: str) -> Scrip
         base.glossary,
         explicit_names(base, lang),
         {**interface_vocabulary(opencc_config), **vocabulary_for(base.vocabulary, lang)},
-        vocabulary_for(base.vocabulary, lang, glyphs_only=True),
+        {
+            **interface_vocabulary(opencc_config, glyphs_only=True),
+            **vocabulary_for(base.vocabulary, lang, glyphs_only=True),
+        },
         source_words_of(base),
         source_titles_of(base),
     )

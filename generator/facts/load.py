@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from generator.facts import formula
 from generator.facts.base_branch import ids_on_base
 from generator.facts.cache import files_digest
+from generator.facts.categories import GROUPS, allowed
 from generator.facts.dates import parse_date
 from generator.facts.fields import PathKey, model_at, readable, records, string_fields
 from generator.facts.grounding import check_grounding, read_fingerprints
@@ -25,6 +26,7 @@ from generator.facts.kinds import DATA_FILES, KIND_OF_MODEL, KINDS, OPTIONAL_FIL
 from generator.facts.messages import code, did_you_mean, either, say, word
 from generator.facts.model import (
     REPORT_FILE,
+    CategoryOf,
     DerivedFigure,
     FactBase,
     Identified,
@@ -110,6 +112,8 @@ def _message(error: Any, model: type[BaseModel], positions: Positions) -> str:
         return say("expected-mapping", got=_got(value))
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern")):
         return say("bad-id", value=value, hint=_id_hint(str(value)))
+    if kind == "string_pattern_mismatch" and str(ctx.get("pattern")).startswith("^#"):
+        return say("bad-color", value=value)
     if kind == "string_pattern_mismatch":
         return say("markup-characters", value=value)
     if kind == "too_short":
@@ -260,6 +264,59 @@ def _check_references(
     return problems
 
 
+def _declared_codes(data_dir: Path, shown_dir: str) -> dict[str, list[str]]:
+    """The category codes report.yml declares, by group, read leniently: a report.yml that does
+    not load has its own message (`load_report`), and its codes still count here."""
+    path = data_dir / REPORT_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = read_yaml(path, f"{shown_dir}/{REPORT_FILE}").data
+    except DataError:
+        return {}
+    report = data.get("report") if isinstance(data, dict) else None
+    declared = report.get("categories") if isinstance(report, dict) else None
+    if not isinstance(declared, dict):
+        return {}
+    return {
+        str(group): [str(code) for code in codes]
+        for group, codes in declared.items()
+        if isinstance(codes, dict)
+    }
+
+
+def _check_categories(
+    parsed: dict[str, tuple[BaseModel, YamlDocument]], declared: dict[str, list[str]], report: str
+) -> list[Problem]:
+    """A kind or status that is neither a default nor declared in report.yml is refused."""
+    problems = []
+    for record, document in parsed.values():
+        where = Located(document.path, (), document.positions)
+        for path, value, markers in string_fields(record):
+            group = next((m.group for m in markers if isinstance(m, CategoryOf)), None)
+            if group is None:
+                continue
+            codes = allowed(group, dict.fromkeys(declared.get(group, [])))
+            if value in codes:
+                continue
+            message = say(
+                "unknown-category",
+                value=value,
+                group=GROUPS[group],
+                allowed="、".join(codes),
+                hint=did_you_mean(value, codes),
+                name=group,
+                file=report,
+                example=code(
+                    f"{value.lower()}: {{word: …}}"
+                    if value.isascii()
+                    else f"my-kind: {{word: {value}}}"
+                ),
+            )
+            problems.append(where.problem(path, message))
+    return problems
+
+
 def _check_rules(
     parsed: dict[str, tuple[BaseModel, YamlDocument]],
     ids: dict[str, tuple[str, Located]],
@@ -367,6 +424,9 @@ def load_documents(
     problems += id_problems
     problems += script_problems(parsed)
     problems += _check_references(parsed, ids)
+    problems += _check_categories(
+        parsed, _declared_codes(data_dir, shown_dir), f"{shown_dir}/{REPORT_FILE}"
+    )
     sources = {
         item.id: item
         for record, _ in parsed.values()

@@ -191,6 +191,10 @@ CATALOGUE: dict[str, Text] = {
         "'{value}' 不能当 id：只用小写英文字母、数字和连字符，例如 wang-xiaoming。{hint}",
         "'{value}' is not an id: use lower-case ASCII words joined by hyphens (e.g. wang-xiaoming). {hint}",
     ),
+    "bad-color": Text(
+        "'{value}' 不是颜色：写成 '#' 加六位十六进制数字，并加引号，例如 '#00897b'。",
+        "'{value}' is not a colour: write '#' and six hex digits, quoted, e.g. '#00897b'",
+    ),
     "markup-characters": Text(
         "'{value}' 里不能有 Markdown 或 HTML 符号（< > & 引号 括号 * _ # | ! ~ = :）：删掉这些符号。",
         "'{value}' may not contain Markdown or HTML characters (< > & quotes brackets * _ # | ! ~ = :)",
@@ -288,6 +292,14 @@ CATALOGUE: dict[str, Text] = {
     "focus-line-without-focus": Text(
         "有产品标了 focus_line: true，但 report.yml 没写 focus：在 report.yml 里写上报道聚焦的机构 id。",
         "a product has focus_line: true but report.yml names no focus organization",
+    ),
+    "unknown-category": Text(
+        "'{value}' 不是可用的{group}：可用的有 {allowed}。{hint}"
+        "要用新的类型，先在 {file} 的 report.categories.{name} 里声明它和读者看到的用词，"
+        "例如 {example}。",
+        "'{value}' is not a known {group}: the codes are {allowed}. {hint}"
+        "To use a new one, first declare it with its word for readers in {file} under "
+        "report.categories.{name}, e.g. {example}",
     ),
     "report-page-unknown": Text(
         "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",

@@ -22,6 +22,7 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema
 
+from generator.facts.categories import DEFAULTS, GROUPS
 from generator.facts.dates import DateError, parse_date
 from generator.facts.formula import check as formula_reads
 from generator.facts.messages import say
@@ -63,6 +64,14 @@ class KindOf:
     zh: str
     en: str
     label: str
+
+
+@dataclass(frozen=True)
+class CategoryOf:
+    """Marks a string field as a category of `group` (generator.facts.categories): a default
+    code or one the report declares; the checker refuses any other."""
+
+    group: str
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,29 @@ def _refers_to(*kinds: str) -> tuple[object, ...]:
 SourceRef = Annotated[str, *_refers_to("source")]
 OrgRef = Annotated[str, *_refers_to("organization")]
 RoleRef = Annotated[str, *_refers_to("role")]
+
+
+def _category(group: str) -> tuple[object, ...]:
+    """Annotated metadata of a category of `group`: any code, checked after load against the
+    defaults and the report's own (JSON Schema offers the defaults)."""
+    return (
+        StringConstraints(min_length=1, max_length=64),
+        CategoryOf(group),
+        Field(examples=list(DEFAULTS[group])),
+    )
+
+
+def _codes(group: str) -> str:
+    """The defaults of a group for contributors: `code（word）`, and where to declare more."""
+    codes = "、".join(f"{code}（{entry.word}）" for code, entry in DEFAULTS[group].items())
+    return f"{GROUPS[group]}：{codes}；别的类型先在 report.yml 的 categories.{group} 里声明。"
+
+
+OrgKind = Annotated[str, *_category("organization_kind")]
+ProductKind = Annotated[str, *_category("product_kind")]
+ProductStatus = Annotated[str, *_category("product_status")]
+EventKind = Annotated[str, *_category("event_kind")]
+FigureKind = Annotated[str, *_category("figure_kind")]
 
 
 def _check_date(text: str) -> str:
@@ -358,22 +390,6 @@ class Source(Identified):
         return parsed.earliest if parsed.earliest == parsed.latest else None
 
 
-OrgKind = Literal[
-    "tech-company",
-    "business-unit",
-    "team",
-    "streaming-platform",
-    "ai-lab",
-    "chip-maker",
-    "broker",
-    "media-outlet",
-    "video-platform",
-    "stock-market",
-    "government",
-    "other",
-]
-
-
 class Organization(Fact):
     """A company, business unit, team, platform, outlet, broker or market."""
 
@@ -389,7 +405,7 @@ class Organization(Fact):
     name_en: Text | None = Field(None, description="英文名，可省略。")
     short: Text | None = Field(None, description="简称，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
-    kind: OrgKind = Field(description="机构类型。")
+    kind: OrgKind = Field(description=_codes("organization_kind"))
     country: Literal["CN", "HK", "US", "GB", "global", "unknown"] = Field(
         description=(
             "所在国家或地区：CN、HK（香港）、US、GB、global 或 unknown。只填出处说到的：cite 里要有"
@@ -455,24 +471,6 @@ class Person(Fact):
     )
 
 
-ProductKind = Literal[
-    "foundation-model",
-    "chat-app",
-    "creation-tool",
-    "image-tool",
-    "video-model",
-    "video-editor",
-    "dataset",
-    "content-app",
-    "office-suite",
-    "chip",
-    "other",
-]
-ProductStatus = Literal[
-    "released", "internal-test", "in-development", "research", "announced", "unknown"
-]
-
-
 class Relation(Cited):
     """A typed link from a product to another record (trained on, built by, ...)."""
 
@@ -502,7 +500,7 @@ class Product(Fact):
     name_forms: NameForms = Field(default_factory=dict)
     name_en: Text | None = Field(None, description="英文名，可省略。")
     aliases: list[Text] = Field(default_factory=list, description="来源里用到的其他名称。")
-    kind: ProductKind = Field(description="产品类型。")
+    kind: ProductKind = Field(description=_codes("product_kind"))
     maker: OrgRef | None = Field(
         None,
         description=(
@@ -515,13 +513,11 @@ class Product(Fact):
     )
     launched: EdtfDate | None = Field(None, description="推出日期，可省略。")
     status: ProductStatus = Field(
-        description="状态：released、internal-test、in-development、research、announced 或 unknown。"
+        description=_codes("product_status")
+        + "released 对每类产品的说法不同（应用“已上线”，芯片“已上市”，数据集“已公开”）。"
     )
     about: Text = Field(description="一两句话的介绍。")
     relations: list[Relation] = Field(default_factory=list, description="和其他记录的关系列表。")
-
-
-EventKind = Literal["personnel", "product", "statement", "market", "strategy", "research"]
 
 
 class Event(Fact):
@@ -532,9 +528,7 @@ class Event(Fact):
     )
 
     date: EdtfDate = Field(description="日期；只写到出处能确定的精度。")
-    kind: EventKind = Field(
-        description="事件类型：personnel、product、statement、market、strategy、research。"
-    )
+    kind: EventKind = Field(description=_codes("event_kind"))
     title: Text = Field(description="简短标题。")
     summary: Text = Field(description="一两句话的经过，用自己的话写。")
     involves: list[AnyRef] = Field(
@@ -622,7 +616,6 @@ class MarketMove(Fact):
 
 
 Scale = Literal["", "十", "百", "千", "万", "十万", "百万", "千万", "亿", "万亿"]
-FigureKind = Literal["compute", "money", "data", "time", "count", "energy", "other"]
 
 
 class Figure(Fact):
@@ -634,9 +627,7 @@ class Figure(Fact):
         }
     )
 
-    kind: FigureKind = Field(
-        description="数字类型：compute、money、data、time、count、energy 或 other。"
-    )
+    kind: FigureKind = Field(description=_codes("figure_kind"))
     label: Text = Field(description="简短标签。")
     value: float = Field(
         gt=0, description="数值（大于 0），量级另写在 scale 里：8万亿 写成 value: 8, scale: 万亿。"
@@ -876,6 +867,62 @@ class PageTexts(Record):
     intro: Text | None = Field(None, description="标题下的第一段话，可省略。")
 
 
+Color = Annotated[
+    str,
+    StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"),
+    Field(description="图表里的颜色，写成 '#RRGGBB'（要加引号），例如 '#00897b'。"),
+]
+CategoryCode = Annotated[
+    str,
+    _ID_PATTERN,
+    Field(description="类型的代码：小写英文字母、数字和连字符，例如 earnings。"),
+]
+
+
+class CategoryWords(Record):
+    """A category the report declares: its word for readers, its colour, how `released` reads."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"description": "报道自己声明的一个类型：读者看到的用词和图表颜色。"}
+    )
+
+    word: PlainName = Field(
+        description="读者看到的用词，用简体写一次（繁体版照常转换），例如 财报。"
+    )
+    color: Color | None = Field(
+        None, description="图表里的颜色（事件类型、产品状态），可省略：省略时自动选一个。"
+    )
+    released: PlainName | None = Field(
+        None,
+        description="只用于产品类型：这类产品 status 为 released 时的说法，例如 已上市；省略时写“已推出”。",
+    )
+
+
+def _declared(group: str) -> Any:
+    return Field(
+        default_factory=dict,
+        description=f"{GROUPS[group]}：按代码写用词，例如 earnings: {{word: 财报}}。",
+    )
+
+
+class Categories(Record):
+    """The categories a report declares on top of the generator's defaults, by group."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": (
+                "报道自己的类型，加在通用类型之上；写了通用类型的代码，就改用这里的用词和颜色。"
+            )
+        }
+    )
+
+    organization_kind: dict[CategoryCode, CategoryWords] = _declared("organization_kind")
+    product_kind: dict[CategoryCode, CategoryWords] = _declared("product_kind")
+    product_status: dict[CategoryCode, CategoryWords] = _declared("product_status")
+    event_kind: dict[CategoryCode, CategoryWords] = _declared("event_kind")
+    figure_kind: dict[CategoryCode, CategoryWords] = _declared("figure_kind")
+
+
 class Report(Record):
     """What makes a report this report: its as-of date, the organization it follows, its titles."""
 
@@ -902,6 +949,13 @@ class Report(Record):
     pages: dict[Annotated[str, _ID_PATTERN], PageTexts] = Field(
         default_factory=dict,
         description="生成页面的说明文字，按页面名（如 products、market），可省略。",
+    )
+    categories: Categories = Field(
+        default_factory=Categories,
+        description=(
+            "这份报道自己的机构、产品、事件、数字类型和产品状态（按 organization_kind、product_kind、"
+            "event_kind、figure_kind、product_status 分组），加在通用类型之上，可省略。"
+        ),
     )
 
 

@@ -227,6 +227,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             feed_url=site_url + FEED_URI,
             names=run.ctx.names,
             built=run.built,
+            codes=run.ctx.declared_words,
         )
 
     # The editions of one build render the same templates: compile them once per process.

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import jieba
 
-from generator.editions.convert import ScriptConverter, converter_for
+from generator.editions.convert import ScriptConverter, converter_for, vocabulary_for
 from generator.editions.edition import conversion_of
+from generator.editions.interface_vocabulary import interface_vocabulary
 from generator.editions.markdown_convert import convert_markdown
 from generator.editions.second_opinion import decided_by, disagreements
 from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, string_fields
@@ -255,6 +256,14 @@ def review(
         key = (kind, source, result)
         changes.setdefault(key, Change(source, result, kind)).places.append(place)
 
+    # The generator's own record of an OpenCC word kept (資料 → 資料) changes nothing: only the
+    # second opinion's `decided` shows it; a report's own such entry is listed as it wrote it.
+    own = vocabulary_for(base.vocabulary, lang)
+    kept = {
+        word
+        for word, written in interface_vocabulary(opencc_config).items()
+        if word == written and word not in own
+    }
     texts = [*texts_of(base, docs_dir, documents), *(page_texts(base, docs_dir) if pages else [])]
     if report is not None:
         texts += [
@@ -273,7 +282,8 @@ def review(
             for source, result in _phrase_changes(piece, converter, characters):
                 note("phrase", source, result, place)
             for word in _vocabulary_words(converter.plain(piece), converter):
-                note("vocabulary", word, converter.vocabulary[word], place)
+                if word not in kept:
+                    note("vocabulary", word, converter.vocabulary[word], place)
         if second_opinion:
             for found in disagreements(text, converter):
                 kind = "decided" if decided_by(found, text, converter) else "differs"

@@ -7,14 +7,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from generator.facts.categories import GROUPS, ONLINE, RELEASED, Category, merged
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
 from generator.facts.history import History
 from generator.facts.kinds import KIND_OF_MODEL
-from generator.facts.model import Cited, FactBase, Figure, Identified, Note, Report, Source
+from generator.facts.model import (
+    Cited,
+    FactBase,
+    Figure,
+    Identified,
+    Note,
+    Product,
+    Report,
+    Source,
+)
 from generator.site.freshness import fact_correction, fact_updated
-from generator.site.labels import NOTE_KIND_WORDS
+from generator.site.labels import FIGURE_SOURCE_WORDS, NOTE_KIND_WORDS
 from generator.site.publication import Publication
 from generator.site.render import (
     SourceAddress,
@@ -252,3 +262,63 @@ class PageContext:
             lines += [f'{indent}!!! {box} "{self.note_title(note)}"', ""]
             lines += [f"{indent}    {line}" if line else "" for line in self.note_body(note)]
         return lines
+
+    def categories(self, group: str) -> dict[str, Category]:
+        """A group's categories (generator.facts.categories) in reading order: the defaults and
+        report.yml's own, with their colours. Their words are as written: `category` gives a
+        word in the edition's script (converting only the words a page shows)."""
+        return self._categories[group]
+
+    @cached_property
+    def _categories(self) -> dict[str, dict[str, Category]]:
+        own = {
+            group: {
+                code: Category(entry.word, entry.color, entry.released)
+                for code, entry in getattr(self.report.categories, group).items()
+            }
+            for group in GROUPS
+        }
+        return {group: merged(group, own[group]) for group in GROUPS}
+
+    def _shown(self, group: str, code: str, word: str, field: str) -> str:
+        """`word` in the edition's script: report.yml's words come converted with the report,
+        the generator's defaults are converted here."""
+        declared = getattr(self.report.categories, group).get(code)
+        return word if declared is not None and getattr(declared, field) else self.ui(word)
+
+    def category(self, group: str, code: str) -> str:
+        """The word for a kind or status in the edition's script (the code itself if unknown)."""
+        entry = self.categories(group).get(code)
+        return self._shown(group, code, entry.word, "word") if entry else code
+
+    def status_word(self, product: Product) -> str:
+        """A product's status as its kind of product reads it: an app released is online, a chip
+        on sale, a data set public; a kind that does not say reads the neutral word."""
+        if product.status == RELEASED:
+            kind = self.categories("product_kind").get(product.kind)
+            if kind is not None and kind.released:
+                return self._shown("product_kind", product.kind, kind.released, "released")
+        return self.category("product_status", product.status)
+
+    @cached_property
+    def declared_words(self) -> dict[str, dict[str, str]]:
+        """The words of report.yml's own kinds and statuses in the edition's script, by the
+        field that holds them (`kind`, `status`): for the corrections page and the feed."""
+        words: dict[str, dict[str, str]] = {"kind": {}, "status": {}}
+        for group in GROUPS:
+            field = "status" if group == "product_status" else "kind"
+            for code in getattr(self.report.categories, group):
+                words[field][code] = self.category(group, code)
+        return words
+
+    def launch_unknown(self, product: Product) -> str:
+        """ "Launch date unknown" as the kind of product is launched: an app goes online (上线), a
+        chip, a device or a data set is brought out (推出)."""
+        kind = self.categories("product_kind").get(product.kind)
+        offline = kind is not None and kind.released not in (None, ONLINE)
+        return self.ui("推出时间不详" if offline else "上线时间不详")
+
+    def figure_source(self, figure: Figure) -> str:
+        """A figure's "who says" label, by its attribution: a company's own result is published
+        (公布方), an analyst's number estimated (估算方)."""
+        return self.ui(FIGURE_SOURCE_WORDS[figure.attribution])

@@ -7,7 +7,7 @@ value is escaped for XML; times are commit times, so the feed is the same for th
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -21,6 +21,8 @@ from generator.site.labels import (
 from generator.site.render import changed_value
 
 Ui = Callable[[str], str]
+# The words of the report's own kinds and statuses, by the field that holds them.
+Codes = Mapping[str, Mapping[str, str]]
 MAX_ENTRIES = 100
 
 
@@ -44,7 +46,7 @@ def _entry_title(revision: Revision, ui: Ui) -> str:
     return f"{when} {ui('修订')}：{ui(revision.reason)}"
 
 
-def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
+def _entry_html(revision: Revision, ui: Ui, names: dict[str, str], codes: Codes) -> str:
     if revision.initial:
         return f"<p>{_xml(ui(f'首次发布 {revision.record_count} 条记录。'))}</p>"
     items = []
@@ -52,8 +54,8 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
         words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
             f"<li>{_xml(ui(field_words(item.path)))}："
-            f"<del>{_xml(_value(item.path, item.before, ui, names))}</del>"
-            f" → <ins>{_xml(_value(item.path, item.after, ui, names))}</ins></li>"
+            f"<del>{_xml(_value(item.path, item.before, ui, names, codes))}</del>"
+            f" → <ins>{_xml(_value(item.path, item.after, ui, names, codes))}</ins></li>"
             for item in edit.fields
             if edit.status in ("changed", "renamed")
         )
@@ -63,9 +65,9 @@ def _entry_html(revision: Revision, ui: Ui, names: dict[str, str]) -> str:
     return f"{said}<ul>{''.join(items)}</ul>"
 
 
-def _value(path: str, value: str | None, ui: Ui, names: dict[str, str]) -> str:
+def _value(path: str, value: str | None, ui: Ui, names: dict[str, str], codes: Codes) -> str:
     """A changed value as the corrections page shows it (a citation keeps the source's words)."""
-    return changed_value(path, value, ui, names) if value else "—"
+    return changed_value(path, value, ui, names, codes) if value else "—"
 
 
 def _entry_id(revision: Revision, lang: str) -> str:
@@ -82,10 +84,12 @@ def atom_feed(
     feed_url: str,
     names: dict[str, str] | None = None,
     built: datetime | None = None,
+    codes: Codes | None = None,
 ) -> str:
     """The feed of one edition; `changes_url` and `feed_url` should be absolute.
 
-    `names` gives the record names to show (in the edition's script) instead of their ids.
+    `names` gives the record names to show (in the edition's script) instead of their ids, and
+    `codes` the words of the report's own kinds and statuses by field.
     `built` is the build's time (publication.build_time): the `updated` of a feed without
     entries. With neither, the feed has no `updated`: a date it cannot know is left out rather
     than invented (the clock's or 1970's); feed readers take a feed without one.
@@ -115,7 +119,7 @@ def atom_feed(
             f"    <updated>{revision.time}</updated>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
             f"    <category term={quoteattr(category)}/>",
-            f'    <content type="html">{_xml(_entry_html(revision, ui, names or {}))}</content>',
+            f'    <content type="html">{_xml(_entry_html(revision, ui, names or {}, codes or {}))}</content>',
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -6,9 +6,10 @@ Written once in Simplified Chinese; pages and charts pass them through the editi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from generator.editions.edition import SCRIPTS
+from generator.facts.categories import DEFAULTS
 from generator.facts.dates import Precision
 from generator.facts.kinds import KINDS
 from generator.facts.model import Attribution
@@ -31,6 +32,17 @@ ATTRIBUTION_MEANING = {
     Attribution.DENIED: "曾经流传、随后被当事方否认的说法。",
 }
 
+# A figure's "who says" label, by who stands behind it: a company reporting its own result
+# publishes a number, an analyst or the author estimates one, anyone else says it.
+FIGURE_SOURCE_WORDS = {
+    Attribution.OFFICIAL: "公布方",
+    Attribution.ANALYST: "估算方",
+    Attribution.REPORTED: "说法出自",
+    Attribution.INSIDER: "说法出自",
+    Attribution.AUTHOR: "估算方",
+    Attribution.DENIED: "说法出自",
+}
+
 PRECISION_WORDS = {
     Precision.DAY: "确切日期",
     Precision.MONTH: "精确到月",
@@ -44,37 +56,12 @@ PRECISION_WORDS = {
 
 COMPARATOR_WORDS = {">": "超过", ">=": "至少", "=": "", "<": "不到", "<=": "至多", "~": "约"}
 
-EVENT_KIND_WORDS = {
-    "personnel": "人事",
-    "product": "产品",
-    "statement": "表态",
-    "market": "市场",
-    "strategy": "战略",
-    "research": "研究",
-}
+# The default categories' words (generator.facts.categories); a report may declare more.
+EVENT_KIND_WORDS = {code: entry.word for code, entry in DEFAULTS["event_kind"].items()}
 
-PRODUCT_KIND_WORDS = {
-    "foundation-model": "基础大模型",
-    "chat-app": "AI对话应用",
-    "creation-tool": "辅助创作工具",
-    "image-tool": "图像生成工具",
-    "video-model": "视频生成模型",
-    "video-editor": "视频剪辑工具",
-    "dataset": "数据集",
-    "content-app": "内容平台",
-    "office-suite": "办公协作",
-    "chip": "芯片",
-    "other": "其他产品",
-}
+PRODUCT_KIND_WORDS = {code: entry.word for code, entry in DEFAULTS["product_kind"].items()}
 
-PRODUCT_STATUS_WORDS = {
-    "released": "已上线",
-    "internal-test": "内测",
-    "in-development": "研发中",
-    "research": "研究阶段",
-    "announced": "已公布",
-    "unknown": "状态不详",
-}
+PRODUCT_STATUS_WORDS = {code: entry.word for code, entry in DEFAULTS["product_status"].items()}
 
 RELATION_WORDS = {
     "trained-on": "训练数据",
@@ -85,30 +72,9 @@ RELATION_WORDS = {
     "runs-on": "运行于",
 }
 
-FIGURE_KIND_WORDS = {
-    "compute": "算力",
-    "money": "资金",
-    "data": "数据量",
-    "time": "时间",
-    "count": "数量",
-    "energy": "能量",
-    "other": "其他",
-}
+FIGURE_KIND_WORDS = {code: entry.word for code, entry in DEFAULTS["figure_kind"].items()}
 
-ORG_KIND_WORDS = {
-    "tech-company": "科技公司",
-    "business-unit": "业务部门",
-    "team": "团队",
-    "streaming-platform": "流媒体平台",
-    "ai-lab": "人工智能公司",
-    "chip-maker": "芯片公司",
-    "broker": "券商",
-    "media-outlet": "媒体",
-    "video-platform": "视频平台",
-    "stock-market": "证券市场",
-    "government": "政府机构",
-    "other": "其他机构",
-}
+ORG_KIND_WORDS = {code: entry.word for code, entry in DEFAULTS["organization_kind"].items()}
 
 COUNTRY_WORDS = {
     "CN": "中国",
@@ -230,6 +196,15 @@ FIELD_WORDS = {
     "vocabulary": "用语表",
     "why": "理由",
     "market": "市场",
+    "categories": "类型",
+    "organization_kind": "机构类型",
+    "product_kind": "产品类型",
+    "product_status": "产品状态",
+    "event_kind": "事件类型",
+    "figure_kind": "数字类型",
+    "word": "用词",
+    "color": "颜色",
+    "released": "推出后的说法",
 }
 # A list of records held by another (a person's roles) is named as its kind is.
 _LIST_WORDS = {kind.list_key: kind.label for kind in KINDS.values()}
@@ -286,12 +261,23 @@ def _code_words(path: str, value: str) -> str | None:
     return _CODE_WORDS.get(field, {}).get(value)
 
 
-def changed_value_words(path: str, value: str, ui: Callable[[str], str]) -> str:
+def changed_value_words(
+    path: str,
+    value: str,
+    ui: Callable[[str], str],
+    codes: Mapping[str, Mapping[str, str]] | None = None,
+) -> str:
     """A changed field's value as the edition's readers read it (corrections page and feed): an
     attribution level or a code (a kind, a country) in words; a citation holds the source's own
-    words, whose glyphs change and wording never (国内 stays 國內)."""
+    words, whose glyphs change and wording never (国内 stays 國內). `codes` holds the words of
+    the report's own kinds and statuses by field (`kind`, `status`), already in the edition's
+    script."""
     if path.endswith("attribution") and value in Attribution.__members__.values():
         return ui(ATTRIBUTION_WORDS[Attribution(value)])
+    field = path.rpartition(".")[2].partition("[")[0]
+    own = (codes or {}).get(field, {}).get(value)
+    if own is not None and "relations[" not in path:
+        return own
     coded = _code_words(path, value)
     if coded is not None:
         return ui(coded)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote as percent_encoded
 
@@ -178,10 +178,12 @@ def changed_value(
     value: str,
     ui: Callable[[str], str],
     names: dict[str, str] | None = None,
+    codes: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """A changed field's value as the corrections page and the feed show it: a date in words
-    (不晚于2020年1月31日, not ../2020-01-31), a code in words, records by their names, a
-    citation as paragraphs and the source's words (第29段“…”)."""
+    (不晚于2020年1月31日, not ../2020-01-31), a code in words (`codes`: the report's own kinds
+    and statuses, see `changed_value_words`), records by their names, a citation as paragraphs
+    and the source's words (第29段“…”)."""
     names = names or {}
     field = path.rpartition(".")[2]
     if field in _DATE_FIELDS:
@@ -196,7 +198,7 @@ def changed_value(
         value = "；".join(items)
     elif items and all(item in names for item in items):
         return "、".join(names[item] for item in items)
-    return changed_value_words(path, value, ui)
+    return changed_value_words(path, value, ui, codes)
 
 
 def source_anchor(source_id: str, paragraph: int) -> str:

@@ -27,22 +27,6 @@ SMALL_TEXT = 12
 # A chart's most tick labels across: fits a 390 px phone at 12 px per character.
 MAX_TICKS = 6
 
-KIND_COLORS = {
-    "personnel": "#5c6bc0",
-    "product": "#26a69a",
-    "statement": "#ef6c00",
-    "market": "#d81b60",
-    "strategy": "#8e24aa",
-    "research": "#7cb342",
-}
-STATUS_COLORS = {
-    "released": "#26a69a",
-    "internal-test": "#5c6bc0",
-    "in-development": "#ef6c00",
-    "research": "#8e24aa",
-    "announced": "#7cb342",
-    "unknown": "#78909c",
-}
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
 # Date tick labels in Chinese at every zoom level (plotly.js ships English month names only).
 DATE_TICK_FORMATS = (

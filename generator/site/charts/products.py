@@ -11,7 +11,6 @@ from generator.facts.model import Product
 from generator.site.chart_embed import chart_html
 from generator.site.charts.layout import (
     HOVER_TEMPLATE,
-    STATUS_COLORS,
     base_layout,
     date_axis,
     hover,
@@ -22,7 +21,6 @@ from generator.site.charts.layout import (
 )
 from generator.site.charts.spans import axis_start, left_edge, span_of
 from generator.site.context import PageContext
-from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS
 from generator.site.render import date_words, md_text
 
 TITLE = "产品线"
@@ -37,7 +35,7 @@ def _lineup(ctx: PageContext) -> list[Product]:
     return sorted(
         (p for p in ctx.base.products if p.focus_line),
         key=lambda p: (
-            list(PRODUCT_KIND_WORDS).index(p.kind),
+            list(ctx.categories("product_kind")).index(p.kind),
             date_order(p.launched),
             p.id,
         ),
@@ -50,7 +48,7 @@ def products_figure(ctx: PageContext) -> go.Figure:
     lineup = _lineup(ctx)
     dated = [p for p in lineup if p.launched]
     undated = [p for p in lineup if not p.launched]
-    kinds = [k for k in PRODUCT_KIND_WORDS if any(p.kind == k for p in dated)]
+    kinds = [k for k in ctx.categories("product_kind") if any(p.kind == k for p in dated)]
     spans = {p.id: span_of(parse_date(p.launched), ctx.as_of) for p in dated if p.launched}
     edge = left_edge(spans.values(), ctx.as_of)
     per_kind = {k: [p for p in dated if p.kind == k] for k in kinds}
@@ -75,11 +73,9 @@ def products_figure(ctx: PageContext) -> go.Figure:
                 hover(
                     [
                         f"<b>{plot_text(product.name)}</b>",
-                        plot_text(ui(PRODUCT_KIND_WORDS[product.kind])),
+                        plot_text(ctx.category("product_kind", product.kind)),
                         plot_text(ui("上线")) + "：" + plot_text(ui(date_words(product.launched))),
-                        plot_text(ui("状态"))
-                        + "："
-                        + plot_text(ui(PRODUCT_STATUS_WORDS[product.status])),
+                        plot_text(ui("状态")) + "：" + plot_text(ctx.status_word(product)),
                     ]
                 )
             )
@@ -88,19 +84,23 @@ def products_figure(ctx: PageContext) -> go.Figure:
     if undated:
         notes.append(plot_text(ui("上线时间不详")) + "：")
         notes += [
-            f"· {plot_text(p.name)}（{plot_text(ui(PRODUCT_KIND_WORDS[p.kind]))}，"
-            f"{plot_text(ui(PRODUCT_STATUS_WORDS[p.status]))}）"
+            f"· {plot_text(p.name)}（{plot_text(ctx.category('product_kind', p.kind))}，"
+            f"{plot_text(ctx.status_word(p))}）"
             for p in undated
         ]
     height = 150 + 52 * max(len(kinds), 2) + 16 * len(notes)
     figure = go.Figure(layout=base_layout(ctx, _title(ctx), height, notes))
-    for status in PRODUCT_STATUS_WORDS:
+    for status, category in ctx.categories("product_status").items():
         if status not in by_status:
             continue
         bars = by_status[status]
+        # The legend says how the products drawn read the status, when they all read it alike.
+        words = {ctx.status_word(p) for p in dated if p.status == status}
         figure.add_trace(
             go.Bar(
-                name=plot_text(ui(PRODUCT_STATUS_WORDS[status])),
+                name=plot_text(
+                    words.pop() if len(words) == 1 else ctx.category("product_status", status)
+                ),
                 orientation="h",
                 base=bars["base"],
                 x=bars["x"],
@@ -109,7 +109,7 @@ def products_figure(ctx: PageContext) -> go.Figure:
                 text=bars["text"],
                 textposition="inside",
                 insidetextanchor="start",
-                marker={"color": STATUS_COLORS[status]},
+                marker={"color": category.color},
                 hovertext=bars["hover"],
                 hovertemplate=HOVER_TEMPLATE,
                 customdata=bars["id"],
@@ -123,7 +123,7 @@ def products_figure(ctx: PageContext) -> go.Figure:
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(len(kinds))),
-            "ticktext": [plot_text(ui(PRODUCT_KIND_WORDS[k])) for k in kinds],
+            "ticktext": [plot_text(ctx.category("product_kind", k)) for k in kinds],
             "autorange": "reversed",
             "automargin": True,
             "showgrid": False,
@@ -144,7 +144,7 @@ def products_block(ctx: PageContext) -> str:
     for product in _lineup(ctx):
         when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
         rows.append(
-            f"| {ctx.link(product.id)} | {ui(PRODUCT_KIND_WORDS[product.kind])} | {when} |"
-            f" {ui(PRODUCT_STATUS_WORDS[product.status])} |"
+            f"| {ctx.link(product.id)} | {ctx.category('product_kind', product.kind)} | {when} |"
+            f" {ctx.status_word(product)} |"
         )
     return chart_html("products", products_figure(ctx), _title(ctx), "\n".join(rows))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import plotly.graph_objects as go
 
+from generator.facts.categories import Category
 from generator.facts.dates import Precision, parse_date
 from generator.site.chart_embed import chart_html
 from generator.site.charts.layout import (
     HOVER_TEMPLATE,
-    KIND_COLORS,
     base_layout,
     date_axis,
     hover,
@@ -24,7 +23,7 @@ from generator.site.charts.layout import (
 )
 from generator.site.charts.spans import Span, axis_start, events_in_order, span_of
 from generator.site.context import PageContext
-from generator.site.labels import EVENT_KIND_WORDS, PRECISION_WORDS
+from generator.site.labels import PRECISION_WORDS
 from generator.site.render import date_words, md_text
 
 TITLE = "事件时间线"
@@ -64,11 +63,13 @@ def dense_window(spans: list[Span]) -> tuple[date, date] | None:
 
 
 def _add_overview(
-    figure: go.Figure, groups: dict[tuple[str, str], dict[str, list[object]]]
+    figure: go.Figure,
+    groups: dict[tuple[str, str], dict[str, list[object]]],
+    kinds: dict[str, Category],
 ) -> None:
     """The same marks, small, on the overview axes (no record ids: each is drawn once above)."""
     for (kind, style), marks in groups.items():
-        color = KIND_COLORS[kind]
+        color = kinds[kind].color
         common = {
             "y": marks["y"],
             "xaxis": "x2",
@@ -100,19 +101,19 @@ def _add_overview(
             )
 
 
-def _add_legend(figure: go.Figure, kinds: list[str], ui: Callable[[str], str]) -> None:
+def _add_legend(figure: go.Figure, kinds: dict[str, Category]) -> None:
     """The legend: one colour square per category and nothing else, so no shape in it can be
     read as a category (shapes are the date's precision, said in the notes). The squares are
     legend entries only (no data); clicking one still shows or hides its category."""
-    for kind in kinds:
+    for kind, category in kinds.items():
         figure.add_trace(
             go.Scatter(
-                name=plot_text(ui(EVENT_KIND_WORDS[kind])),
+                name=plot_text(category.word),
                 legendgroup=kind,
                 x=[None],
                 y=[None],
                 mode="markers",
-                marker={"color": KIND_COLORS[kind], "symbol": "square", "size": 12},
+                marker={"color": category.color, "symbol": "square", "size": 12},
                 hoverinfo="skip",
                 meta={"kind": kind, "legend": True},
             )
@@ -149,6 +150,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
     its date, so the row is never silently empty.
     """
     ui = ctx.ui
+    kinds = ctx.categories("event_kind")
     events = events_in_order(ctx)
     spans = [span_of(parse_date(e.date), ctx.as_of) for e in events]
     groups: dict[tuple[str, str], dict[str, list[object]]] = {}
@@ -163,7 +165,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 plot_text(ui(date_words(event.date))),
                 plot_text(ui(PRECISION_WORDS[span.precision]))
                 + " · "
-                + plot_text(ui(EVENT_KIND_WORDS[event.kind])),
+                + plot_text(ctx.category("event_kind", event.kind)),
             ]
         )
         if style in ("day", "open"):
@@ -191,16 +193,18 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
             ],
         )
     )
+    used = [code for code in kinds if any(k == code for k, _ in groups)]
     _add_legend(
-        figure, [kind for kind in EVENT_KIND_WORDS if any(k == kind for k, _ in groups)], ui
+        figure,
+        {code: Category(ctx.category("event_kind", code), kinds[code].color) for code in used},
     )
-    for kind in EVENT_KIND_WORDS:
+    for kind in kinds:
         for style in ("span", "open", "day"):
             marks = groups.get((kind, style))
             if not marks:
                 continue
             common = {
-                "name": plot_text(ui(EVENT_KIND_WORDS[kind])),
+                "name": plot_text(ctx.category("event_kind", kind)),
                 "legendgroup": kind,
                 "showlegend": False,
                 "y": marks["y"],
@@ -209,7 +213,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                 "customdata": marks["id"],
                 "meta": {"style": style, "kind": kind},
             }
-            color = KIND_COLORS[kind]
+            color = kinds[kind].color
             if style in ("day", "open"):
                 # A day is a diamond; "not after" is a triangle pointing back to an unknown start.
                 figure.add_trace(
@@ -238,7 +242,7 @@ def timeline_figure(ctx: PageContext) -> go.Figure:
                     )
                 )
     if window:
-        _add_overview(figure, groups)
+        _add_overview(figure, groups, kinds)
     titles = []
     for row, (event, span) in enumerate(zip(events, spans, strict=True)):
         title = plot_text(event.title)
@@ -360,7 +364,7 @@ def timeline_block(ctx: PageContext) -> str:
         precision = parse_date(event.date).precision
         rows.append(
             f"| {ctx.link(event.id)} | {md_text(ui(date_words(event.date)))} |"
-            f" {md_text(ui(PRECISION_WORDS[precision]))} | {md_text(ui(EVENT_KIND_WORDS[event.kind]))} |"
+            f" {md_text(ui(PRECISION_WORDS[precision]))} | {md_text(ctx.category('event_kind', event.kind))} |"
         )
     figure = timeline_figure(ctx)
     zoomed = "xaxis2" in figure.layout and figure.layout.xaxis2.range is not None

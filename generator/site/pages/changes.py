@@ -35,7 +35,7 @@ MISSING_WORDS = {
 def _value(ctx: PageContext, edit: FieldEdit, value: str | None) -> str:
     if value is None:
         return ctx.ui("（无）")
-    return md_text(changed_value(edit.path, value, ctx.ui, ctx.names))
+    return md_text(changed_value(edit.path, value, ctx.ui, ctx.names, ctx.declared_words))
 
 
 def _record_name(ctx: PageContext, edit: RecordEdit) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from generator.site.context import PageContext
 from generator.site.derive import derive
-from generator.site.labels import FIGURE_KIND_WORDS
 from generator.site.pages.page import Page
 from generator.site.render import figure_value, md_text, normalized_words
 
@@ -23,14 +22,16 @@ def render(ctx: PageContext) -> str:
         "{{ @chart:compute }}",
         "",
     ]
-    for kind, word in FIGURE_KIND_WORDS.items():
+    for kind in ctx.categories("figure_kind"):
         figures = [f for f in ctx.base.figures if f.kind == kind]
         if not figures:
             continue
-        lines += [f"## {ui(word)}", ""]
+        lines += [f"## {ctx.category('figure_kind', kind)}", ""]
         for figure in figures:
             estimator = (
-                f" · {ui('估算方')}：{ctx.link(figure.asserted_by)}" if figure.asserted_by else ""
+                f" · {ctx.figure_source(figure)}：{ctx.link(figure.asserted_by)}"
+                if figure.asserted_by
+                else ""
             )
             about = "、".join(ctx.link(i) for i in figure.about)
             lines += [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.site.context import PageContext
-from generator.site.labels import COUNTRY_WORDS, ORG_KIND_WORDS
+from generator.site.labels import COUNTRY_WORDS
 from generator.site.pages.page import Page
 from generator.site.render import inferred_tag, md_text
 
@@ -19,11 +19,11 @@ def render(ctx: PageContext) -> str:
         md_text(ctx.page_texts("organizations", DESCRIPTION)[1]) or ui("按类型分组。"),
         "",
     ]
-    for kind, word in ORG_KIND_WORDS.items():
+    for kind in ctx.categories("organization_kind"):
         members = [o for o in ctx.base.organizations if o.kind == kind]
         if not members:
             continue
-        lines += [f"## {ui(word)}", ""]
+        lines += [f"## {ctx.category('organization_kind', kind)}", ""]
         for org in members:
             # An edition may write the name as the English one (a brand written in Latin letters): no need to repeat it.
             names = [md_text(n) for n in (org.name_en, org.short) if n and n != org.name]

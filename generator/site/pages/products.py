@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.facts.dates import date_order
 from generator.facts.model import Product
 from generator.site.context import PageContext
-from generator.site.labels import PRODUCT_KIND_WORDS, PRODUCT_STATUS_WORDS, RELATION_WORDS
+from generator.site.labels import RELATION_WORDS
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, inferred_tag, md_text
 
@@ -22,8 +22,8 @@ def _when(product: Product) -> tuple[object, str]:
 
 def _product(ctx: PageContext, product: Product) -> list[str]:
     ui = ctx.ui
-    when = date_shown(product, "launched", ui) if product.launched else ui("上线时间不详")
-    tags = [ui(PRODUCT_KIND_WORDS[product.kind]), ui(PRODUCT_STATUS_WORDS[product.status])]
+    when = date_shown(product, "launched", ui) if product.launched else ctx.launch_unknown(product)
+    tags = [ctx.category("product_kind", product.kind), ctx.status_word(product)]
     lines = [
         f"### {md_text(product.name)} {{ #{product.id} }}",
         "",
@@ -60,10 +60,14 @@ def render(ctx: PageContext) -> str:
     lineup = sorted((p for p in ctx.base.products if p.focus_line), key=_when)
     if lineup:
         lines += [f"## {md_text(ctx.report.focus_line or ui('聚焦机构的产品线'))}", ""]
-    for kind, word in PRODUCT_KIND_WORDS.items():
+    for kind in ctx.categories("product_kind"):
         group = [p for p in lineup if p.kind == kind]
         if group:
-            lines += [f"**{ui(word)}**：" + "、".join(ctx.link(p.id) for p in group), ""]
+            lines += [
+                f"**{ctx.category('product_kind', kind)}**："
+                + "、".join(ctx.link(p.id) for p in group),
+                "",
+            ]
     for product in lineup:
         lines += _product(ctx, product)
     if lineup:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.facts.dates import date_order, parse_date
 from generator.site.context import PageContext
-from generator.site.labels import EVENT_KIND_WORDS, PRECISION_WORDS
+from generator.site.labels import PRECISION_WORDS
 from generator.site.pages.page import Page
 from generator.site.render import date_shown, inferred_tag, md_text
 
@@ -33,7 +33,7 @@ def render(ctx: PageContext) -> str:
             f"## {md_text(event.title)} {{ #{event.id} }}",
             "",
             f'<span class="fact-date">{when}</span> <span class="fact-tag">{precision}</span> '
-            f'<span class="fact-tag">{ui(EVENT_KIND_WORDS[event.kind])}</span>',
+            f'<span class="fact-tag">{ctx.category("event_kind", event.kind)}</span>',
             "",
             f"{md_text(event.summary)} {ctx.cite(event)}",
             "",
