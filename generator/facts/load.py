@@ -416,6 +416,33 @@ def last_good_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase | N
     return hit[1] if hit is not None else None
 
 
+def _nav_problems(
+    nav: list[str | dict[str, list[str]]], pages: set[str], where: Located
+) -> list[Problem]:
+    """report.yml's nav: every generated page it names exists, and the sources page is there
+    (every citation leads to it)."""
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for index, item in enumerate(nav):
+        entries = (
+            [((index,), item)]
+            if isinstance(item, str)
+            else [
+                ((index, title, inner), name)
+                for title, group in item.items()
+                for inner, name in enumerate(group)
+            ]
+        )
+        for path, name in entries:
+            listed.add(name)
+            if not name.endswith(".md") and name not in pages:
+                message = say("report-page-unknown", page=name, options="、".join(sorted(pages)))
+                problems.append(where.problem(("nav", *path), message))
+    if "sources" in pages and "sources" not in listed:
+        problems.append(where.problem(("nav",), say("nav-needs-sources")))
+    return problems
+
+
 def load_report(
     data_dir: Path,
     base: FactBase,
@@ -451,6 +478,8 @@ def load_report(
             if key not in known:
                 message = say("report-page-unknown", page=key, options="、".join(sorted(known)))
                 problems.append(where.problem((field, key), message))
+    if report.nav is not None and names:
+        problems += _nav_problems(report.nav, set(names.get("pages", ())), where)
     if report.focus is None and any(product.focus_line for product in base.products):
         problems.append(where.problem((), say("focus-line-without-focus")))
     if problems:

@@ -293,6 +293,14 @@ CATALOGUE: dict[str, Text] = {
         "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",
         "there is no page or chart '{page}' here: the names are {options}",
     ),
+    "nav-needs-sources": Text(
+        "nav 里少了来源页 sources：每条引用都链接到它。在 nav 里加一行 - sources。",
+        "nav leaves out the sources page, which every citation links to: add a line - sources",
+    ),
+    "nav-twice": Text(
+        "导航写了两处：{report} 有 nav，mkdocs.yml 第 {line} 行也有 nav。只留 {report} 的：删去 mkdocs.yml 里的 nav 整段。",
+        "the navigation is written twice: {report} has a nav and so has mkdocs.yml (line {line}): keep the one in {report} and delete mkdocs.yml's nav",
+    ),
     # ---------------------------------------------------------------- references and rules
     "duplicate-id": Text(
         "id '{id}' 已经被 {first} 用过了{base}：给这条记录换一个没人用过的 id，例如 {example}。",

@@ -876,6 +876,14 @@ class PageTexts(Record):
     intro: Text | None = Field(None, description="标题下的第一段话，可省略。")
 
 
+# A line of report.yml's `nav`: a generated page by name (`timeline`) or a hand-written page by
+# its file under docs/ (`method.md`).
+NavPage = Annotated[
+    str,
+    StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|[^\s:]+\.md)$", max_length=200),
+]
+
+
 class Report(Record):
     """What makes a report this report: its as-of date, the organization it follows, its titles."""
 
@@ -902,6 +910,14 @@ class Report(Record):
     pages: dict[Annotated[str, _ID_PATTERN], PageTexts] = Field(
         default_factory=dict,
         description="生成页面的说明文字，按页面名（如 products、market），可省略。",
+    )
+    nav: list[NavPage | dict[PlainName, list[NavPage]]] | None = Field(
+        None,
+        description=(
+            "网站导航：按顺序列出要生成的页面（页面名，如 timeline）和手写页面（docs/ 里的文件名，如 method.md），"
+            "“标题: [页面, …]”是一组。没列出的生成页面不生成；标题写在 pages 里。"
+            "写了它，mkdocs.yml 就不要再写 nav；不写就照 mkdocs.yml 的 nav 生成全部页面。"
+        ),
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.facts.fields import records
 from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.messages import did_you_mean, say
-from generator.facts.model import FactBase, Figure, Identified
+from generator.facts.model import FactBase, Figure, Identified, Report
 from generator.facts.problems import DataError, Problem
 from generator.site.blocks import KIND_OF_BLOCK
 from generator.site.context import PageContext
@@ -34,7 +34,8 @@ def _allowed(record: Identified, page_of_kind: dict[str, str]) -> set[str]:
     if isinstance(record, Figure):
         fields.add("value")
     kind = KIND_OF_MODEL.get(type(record))
-    if kind is not None and kind.name in page_of_kind:
+    # A record of a kind the report has no page for is named without a link.
+    if kind is not None and (kind.name in page_of_kind or fields & set(NAME_FIELDS)):
         fields.add("link")
     return fields
 
@@ -55,10 +56,10 @@ def _records_by_id(base: FactBase) -> dict[str, Identified]:
     return {r.id: r for _, r in records(base) if isinstance(r, Identified)}
 
 
-def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
+def check_references(docs_dir: Path, base: FactBase, report: Report | None = None) -> list[Problem]:
     """Every unknown id or field referenced from any Markdown file under `docs_dir`."""
     by_id = _records_by_id(base)
-    page_of_kind = {**hand_written_pages(docs_dir), **generated_page_of_kind()}
+    page_of_kind = {**hand_written_pages(docs_dir), **generated_page_of_kind(report)}
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = str(Path(docs_dir.name) / path.relative_to(docs_dir))
@@ -102,8 +103,10 @@ def _render(record: Identified, field: str | None, ctx: PageContext, from_page: 
         field = (
             "value"
             if isinstance(record, Figure)
-            else ("link" if record_id in ctx.pages_of_ids else "date")
+            else ("link" if "link" in _allowed(record, ctx.page_of_kind) else "date")
         )
+    if field == "link" and record_id not in ctx.pages_of_ids:
+        return ctx.name(record_id)
     if field == "link":
         page = posixpath.relpath(ctx.pages_of_ids[record_id], posixpath.dirname(from_page) or ".")
         return f"[{ctx.name(record_id)}]({page}#{record_id})"
