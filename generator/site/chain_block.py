@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.facts.model import Figure
+from generator.site.chart_embed import nothing_to_draw
 from generator.site.compute_chain import DERIVED, Step, chain_steps, editor_notes
 from generator.site.context import PageContext
 from generator.site.derive import derive
@@ -109,6 +110,8 @@ def _normalized_words(ui: Callable[[str], str], fig: Figure) -> str:
 def compute_block(ctx: PageContext) -> str:
     """The chain, then every figure and derived value in one table."""
     ui = ctx.ui
+    if not ctx.base.figures:
+        return nothing_to_draw(ui)
     rows = [
         f"| {ui('数字')} | {ui('原文')} | {ui('统一换算')} | {ui('单位')} |",
         "| --- | --- | ---: | --- |",

@@ -34,8 +34,7 @@ def _allowed(record: Identified, page_of_kind: dict[str, str]) -> set[str]:
     if isinstance(record, Figure):
         fields.add("value")
     kind = KIND_OF_MODEL.get(type(record))
-    # A record of a kind the report has no page for is named without a link.
-    if kind is not None and (kind.name in page_of_kind or fields & set(NAME_FIELDS)):
+    if kind is not None and kind.name in page_of_kind:
         fields.add("link")
     return fields
 
@@ -92,9 +91,17 @@ def _problem(
         return say(
             "no-field-to-show", id=record_id, field=field, options=", ".join(sorted(allowed))
         )
-    if not field and "link" not in allowed and "value" not in allowed and "date" not in allowed:
+    if not field and not allowed & {"link", "value", "date", *NAME_FIELDS}:
         return say("needs-field", id=record_id)
     return None
+
+
+def _shown_field(allowed: set[str]) -> str:
+    """What `{{ id }}` shows: a link to the record's entry; its name, unlinked, when the report
+    has no page for its kind (report.yml's nav leaves it out); else its date."""
+    if "link" in allowed:
+        return "link"
+    return next((name for name in NAME_FIELDS if name in allowed), "date")
 
 
 def _render(record: Identified, field: str | None, ctx: PageContext, from_page: str) -> str:
@@ -103,10 +110,8 @@ def _render(record: Identified, field: str | None, ctx: PageContext, from_page: 
         field = (
             "value"
             if isinstance(record, Figure)
-            else ("link" if "link" in _allowed(record, ctx.page_of_kind) else "date")
+            else _shown_field(_allowed(record, ctx.page_of_kind))
         )
-    if field == "link" and record_id not in ctx.pages_of_ids:
-        return ctx.name(record_id)
     if field == "link":
         page = posixpath.relpath(ctx.pages_of_ids[record_id], posixpath.dirname(from_page) or ".")
         return f"[{ctx.name(record_id)}]({page}#{record_id})"
