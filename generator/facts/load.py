@@ -27,6 +27,7 @@ from generator.facts.model import (
     REPORT_FILE,
     DerivedFigure,
     FactBase,
+    Figure,
     Identified,
     Person,
     RefTo,
@@ -302,6 +303,8 @@ def _check_rules(
                         )
             if isinstance(item, DerivedFigure):
                 problems += _formula_problems(item, where)
+            if isinstance(item, Figure):
+                problems += _unit_problems(item, where)
             if isinstance(item, Role) and _ends_before_start(item):
                 problems.append(
                     where.problem(
@@ -323,6 +326,19 @@ def _check_rules(
                     if not move.from_role and not move.to_role:
                         problems.append(where.problem(("moves", index), say("move-needs-role")))
     return problems
+
+
+def _unit_problems(item: Figure, where: Located) -> list[Problem]:
+    """A figure's unit that begins with a scale word (亿美元): the scale belongs in `scale`, or
+    it would be shown twice (530亿亿美元) and left out of the arithmetic."""
+    unit_scale, rest = formula.split_unit(item.unit)
+    if not unit_scale:
+        return []
+    if item.scale:
+        message = say("unit-scale-twice", unit=item.unit, scale=item.scale, rest=rest)
+    else:
+        message = say("unit-has-scale", unit=item.unit, scale=unit_scale, rest=rest)
+    return [where.problem(("unit",), message)]
 
 
 def _formula_problems(item: DerivedFigure, where: Located) -> list[Problem]:

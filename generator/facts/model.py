@@ -650,7 +650,9 @@ class Figure(Fact):
             "繁体版的网页和下载按该版本的写法（台湾版把-{万亿}-写作兆）。"
         )
     )
-    unit: Text = Field(description="单位，例如 美元、秒、张。")
+    unit: Text = Field(
+        description="单位，例如 美元、秒、张、%。量级词（万、亿）不写在这里，写在 scale 里：亿美元 写成 scale: 亿、unit: 美元。"
+    )
     unit_forms: UnitForms = Field(default_factory=dict)
     comparator: Comparator = Field("=", description="比较符号：> >= = < <= ~（~ 表示约），默认 =。")
     measures: Text = Field(description="这个数字衡量的是什么、出自谁的估算。")
@@ -680,9 +682,15 @@ class DerivedFigure(Identified):
         description=(
             "公式：数字的 id、数字（可带单位）、括号和 + − × ÷，"
             "例如 some-figure ÷ (365 × 24 × 3600)秒；id 代入它的统一数值。"
+            "% 是百分之一：revenue × 30% 即乘 0.3；单位是 % 的数字也按百分之几代入。"
         ),
     )
-    unit: Text = Field(description="结果的单位，例如 秒/秒、GPU时。")
+    unit: Text = Field(
+        description=(
+            "结果的单位，例如 秒/秒、GPU时。可以照文章写量级词（亿美元、万台），结果只显示一次量级（530亿美元）；"
+            "写 % 时结果按比例显示成百分数（0.25 显示为 25%）。"
+        )
+    )
     reading: Text = Field(description="怎么读这个结果，一句话。")
 
 

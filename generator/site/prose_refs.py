@@ -17,6 +17,7 @@ from generator.facts.model import FactBase, Figure, Identified, Report
 from generator.facts.problems import DataError, Problem
 from generator.site.blocks import KIND_OF_BLOCK
 from generator.site.context import PageContext
+from generator.site.labels import COMPARATOR_WORDS
 from generator.site.pages import generated_page_of_kind
 from generator.site.render import date_words, figure_value, md_text
 
@@ -64,12 +65,31 @@ def check_references(docs_dir: Path, base: FactBase, report: Report | None = Non
         shown = str(Path(docs_dir.name) / path.relative_to(docs_dir))
         for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for match in REFERENCE.finditer(line):
-                problem = _problem(match, by_id, page_of_kind)
+                problem = _problem(match, by_id, page_of_kind) or _about_twice(
+                    line[: match.start()], match, by_id
+                )
                 if problem:
                     problems.append(
                         Problem(shown, line_no, match.start() + 1, match.group(0), problem)
                     )
     return problems
+
+
+# Words that say "about" right before a reference: 约, 约为, 大约是….
+_ABOUT_BEFORE = re.compile(r"(约[为是合莫]?)\s*$")
+
+
+def _about_twice(before: str, match: re.Match[str], by_id: dict[str, Identified]) -> str | None:
+    """A reference to a value that already says 约 (约157.68亿秒), written after 约 or 约为:
+    the page would read 约为约…."""
+    record = by_id.get(match.group(1))
+    if not isinstance(record, Figure) or match.group(2) not in (None, "value"):
+        return None
+    value = figure_value(record)
+    about = _ABOUT_BEFORE.search(before)
+    if about is None or not value.startswith(COMPARATOR_WORDS["~"]):
+        return None
+    return say("about-twice", ref=match.group(0), value=value, before=about.group(1))
 
 
 def _problem(
