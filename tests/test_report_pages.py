@@ -12,13 +12,16 @@ from bs4 import BeautifulSoup
 from conftest import EXAMPLES, copy_project, run_mkdocs
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 from test_charts import _cited, small_base
 
 from generator.editions.convert import ScriptConverter, converter_for
 from generator.facts.load import load_report
 from generator.facts.model import Report
 from generator.facts.problems import DataError
-from generator.glue.report_nav import fill_nav, nav_of
+from generator.glue.report_nav import fill_nav, nav_of, titled_from_report
 from generator.site.chart_embed import holds_chart
 from generator.site.pages import chosen_pages, page_context
 from generator.site.prose_refs import check_references, expand_references
@@ -211,3 +214,20 @@ def test_a_report_that_leaves_out_a_page_builds_strict(tmp_path: Path) -> None:
         assert "report-charts.js" not in market
     assert "report-charts.js" in (site / "timeline.html").read_text(encoding="utf-8")
     shutil.rmtree(site)
+
+
+def test_a_mkdocs_nav_shows_report_yml_titles_of_generated_pages(tmp_path: Path) -> None:
+    """Without report.yml's nav, mkdocs.yml's nav still shows the title report.yml gives."""
+    project = copy_project(tmp_path / "project", EXAMPLES / "qinghe-ferry")
+    config = load_config(str(project / "mkdocs.yml"))
+    docs, site = str(project / "docs"), str(tmp_path / "site")
+    generated = File("compute.md", docs, site, use_directory_urls=False)
+    generated.generated_by = "report"
+    compute = Page("数字", generated, config)
+    method = Page("方法", File("method.md", docs, site, use_directory_urls=False), config)
+    section = Section("来源与方法", [method])
+    titled_from_report(
+        Navigation([compute, section], [compute, method]),
+        _report(pages={"compute": {"title": "电量与趟数"}, "method": {"title": "不是生成页"}}),
+    )
+    assert (compute.title, method.title) == ("电量与趟数", "方法")
