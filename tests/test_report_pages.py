@@ -114,14 +114,19 @@ def _load(tmp_path: Path, nav: str) -> Report:
 
 def test_the_nav_names_pages_that_exist_and_keeps_the_sources_page(tmp_path: Path) -> None:
     with pytest.raises(DataError) as unknown:
-        _load(tmp_path, "    - sources\n    - timelin\n")
+        _load(tmp_path, "    - sources\n    - timelin\n    - changes\n")
     problem = unknown.value.problems[0]
     assert (problem.file, problem.line) == ("data/report.yml", 5)
     assert "没有叫 'timelin' 的页面" in problem.message and "timeline" in problem.message
-    with pytest.raises(DataError) as no_sources:
-        _load(tmp_path, "    - timeline\n")
-    assert "- sources" in no_sources.value.problems[0].message
-    assert _load(tmp_path, "    - sources\n    - method.md\n").nav == ["sources", "method.md"]
+    with pytest.raises(DataError) as left_out:
+        _load(tmp_path, "    - timeline\n    - 来源: [changes]\n")
+    [no_sources] = left_out.value.problems
+    assert "nav 里少了 sources 页" in no_sources.message and "- sources" in no_sources.message
+    with pytest.raises(DataError) as left_out:
+        _load(tmp_path, "    - sources\n")
+    assert "nav 里少了 changes 页" in left_out.value.problems[0].message
+    nav = _load(tmp_path, "    - sources\n    - method.md\n    - changes\n").nav
+    assert nav == ["sources", "method.md", "changes"]
 
 
 def test_a_nav_in_both_files_is_refused_naming_the_line(tmp_path: Path) -> None:

@@ -435,8 +435,8 @@ def last_good_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase | N
 def _nav_problems(
     nav: list[str | dict[str, list[str]]], pages: set[str], where: Located
 ) -> list[Problem]:
-    """report.yml's nav: every generated page it names exists, and the sources page is there
-    (every citation leads to it)."""
+    """report.yml's nav: every generated page it names exists, and the pages others link to
+    are there (the sources, which every citation cites; the changes, which corrections cite)."""
     problems: list[Problem] = []
     listed: set[str] = set()
     for index, item in enumerate(nav):
@@ -454,8 +454,10 @@ def _nav_problems(
             if not name.endswith(".md") and name not in pages:
                 message = say("report-page-unknown", page=name, options="、".join(sorted(pages)))
                 problems.append(where.problem(("nav", *path), message))
-    if "sources" in pages and "sources" not in listed:
-        problems.append(where.problem(("nav",), say("nav-needs-sources")))
+    needed = {"sources": say("nav-why-sources"), "changes": say("nav-why-changes")}
+    for page, why in needed.items():
+        if page in pages and page not in listed:
+            problems.append(where.problem(("nav",), say("nav-needs-page", page=page, why=why)))
     return problems
 
 

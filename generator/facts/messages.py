@@ -305,9 +305,13 @@ CATALOGUE: dict[str, Text] = {
         "{ref} 显示的数值本身已带“约”（{value}），前面的“{before}”会让页面读成“{before}约…”：删去“{before}”里的“约”（“约为”改成“为”）。",
         "{ref} already says 'about' ({value}); the '{before}' before it would double it: remove that 约",
     ),
-    "nav-needs-sources": Text(
-        "nav 里少了来源页 sources：每条引用都链接到它。在 nav 里加一行 - sources。",
-        "nav leaves out the sources page, which every citation links to: add a line - sources",
+    "nav-needs-page": Text(
+        "nav 里少了 {page} 页：{why}。在 nav 里加一行 - {page}。",
+        "nav leaves out the {page} page ({why}): add a line - {page}",
+    ),
+    "nav-why-sources": Text("每条引用都链接到来源页", "every citation links to it"),
+    "nav-why-changes": Text(
+        "更正过的记录和订阅源都链接到更正与修订页", "corrections and the feed link to it"
     ),
     "nav-twice": Text(
         "导航写了两处：{report} 有 nav，mkdocs.yml 第 {line} 行也有 nav。只留 {report} 的：删去 mkdocs.yml 里的 nav 整段。",
