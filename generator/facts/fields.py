@@ -27,8 +27,17 @@ def without_example_marks(text: str) -> str:
     return EXAMPLE.sub(lambda m: m.group(1), text) if "-{" in text else text
 
 
-def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
-    """Strip Annotated and Optional, returning the bare type and the Annotated metadata."""
+def _holds(option: Any, value: Any) -> bool:
+    """Whether `value` is of the union member `option` (str, list or dict, maybe Annotated)."""
+    while get_origin(option) is Annotated:
+        option = get_args(option)[0]
+    kind = get_origin(option) or option
+    return isinstance(kind, type) and isinstance(value, kind)
+
+
+def _unwrap(annotation: Any, value: Any = None) -> tuple[Any, tuple[Any, ...]]:
+    """Strip Annotated and Optional (and, for a union of several, the members `value` is not
+    of), returning the bare type and the Annotated metadata."""
     metadata: tuple[Any, ...] = ()
     while True:
         if get_origin(annotation) is Annotated:
@@ -38,6 +47,8 @@ def _unwrap(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
             continue
         if get_origin(annotation) in (Union, types.UnionType):
             options = [arg for arg in get_args(annotation) if arg is not type(None)]
+            if len(options) > 1:
+                options = [arg for arg in options if _holds(arg, value)][:1] or options
             if len(options) == 1:
                 annotation = options[0]
                 continue
@@ -69,7 +80,7 @@ def string_fields(
 def _walk(
     value: Any, annotation: Any, path: PathKey
 ) -> Iterator[tuple[PathKey, str, tuple[Any, ...]]]:
-    bare, metadata = _unwrap(annotation)
+    bare, metadata = _unwrap(annotation, value)
     if value is None:
         return
     if isinstance(value, BaseModel):
@@ -96,7 +107,7 @@ def map_strings(record: BaseModel, change: Callable[[str, tuple[Any, ...]], str]
 
 
 def _map(value: Any, annotation: Any, change: Callable[[str, tuple[Any, ...]], str]) -> Any:
-    bare, metadata = _unwrap(annotation)
+    bare, metadata = _unwrap(annotation, value)
     if value is None:
         return None
     if isinstance(value, BaseModel):

@@ -1,7 +1,8 @@
 """The arithmetic of a derived figure, as written in data: figure ids, numbers, units, + − × ÷.
 
 `youtube-hours × 60分钟/小时` multiplies the figure `youtube-hours` by 60; a unit written after a
-number or a closing bracket is shown to the reader and ignored by the arithmetic. Parsing never
+number or a closing bracket is shown to the reader and ignored by the arithmetic, except `%`,
+which is a hundredth (`revenue × 30%`). Parsing never
 evaluates Python: only these tokens exist.
 """
 
@@ -16,11 +17,25 @@ from generator.facts.messages import say
 _TOKEN = re.compile(
     r"\s*(?:(?P<id>[a-z][a-z0-9]*(?:-[a-z0-9]+)*)"
     r"|(?P<number>\d+(?:\.\d+)?)"
+    r"|(?P<percent>[%％])"
     r"|(?P<unit>[^\x00-\x7f×÷−（）]+(?:/[^\x00-\x7f×÷−（）]+)*)"
     r"|(?P<op>[×÷+−*/\-])"
     r"|(?P<open>[(（])|(?P<close>[)）]))"
 )
 _SHOWN_OPS = {"*": "×", "/": "÷", "-": "−"}
+
+# Scale words a unit may begin with, longest first (亿美元, 万台). 千, 百 and 十 alone are not
+# among them: 千瓦时, 千克 and 百分点 are units of their own.
+UNIT_SCALE_WORDS = ("万亿", "千万", "百万", "十万", "亿", "万")
+PERCENT_UNITS = ("%", "％")
+
+
+def split_unit(unit: str) -> tuple[str, str]:
+    """(scale word, unit): '亿美元' -> ('亿', '美元'); '千瓦时' -> ('', '千瓦时')."""
+    for scale in UNIT_SCALE_WORDS:
+        if unit.startswith(scale) and len(unit) > len(scale):
+            return scale, unit[len(scale) :]
+    return "", unit
 
 
 class FormulaError(ValueError):
@@ -66,10 +81,15 @@ class _Parser:
         self.index += 1
         return token
 
-    def skip_unit(self) -> None:
+    def skip_unit(self, value: float) -> float:
+        """The value with the unit written after it: shown only, except % (a hundredth)."""
         token = self.peek()
+        if token is not None and token.kind == "percent":
+            self.index += 1
+            return value / 100
         if token is not None and token.kind == "unit":
             self.index += 1
+        return value
 
     def total(self) -> float:
         value = self.product()
@@ -95,8 +115,7 @@ class _Parser:
     def factor(self) -> float:
         token = self.take()
         if token.kind == "number":
-            self.skip_unit()
-            return float(token.text)
+            return self.skip_unit(float(token.text))
         if token.kind == "id":
             return self.value_of(token.text)
         if token.kind == "open":
@@ -105,8 +124,7 @@ class _Parser:
             if closing is None or closing.kind != "close":
                 raise FormulaError(say("formula-bracket"))
             self.take()
-            self.skip_unit()
-            return value
+            return self.skip_unit(value)
         raise FormulaError(say("formula-unexpected", token=token.text))
 
 
@@ -144,7 +162,7 @@ def shown(formula: str, words: Mapping[str, str]) -> str:
             parts.append(" " + words.get(token.text, token.text))
         elif token.kind == "op":
             parts.append(" " + _SHOWN_OPS.get(token.text, token.text))
-        elif token.kind in ("unit", "close"):
+        elif token.kind in ("unit", "close", "percent"):
             parts.append(")" if token.kind == "close" else token.text)
         elif token.kind == "open":
             parts.append(" (")

@@ -29,6 +29,7 @@ from generator.facts.model import (
     CategoryOf,
     DerivedFigure,
     FactBase,
+    Figure,
     Identified,
     Person,
     RefTo,
@@ -359,6 +360,8 @@ def _check_rules(
                         )
             if isinstance(item, DerivedFigure):
                 problems += _formula_problems(item, where)
+            if isinstance(item, Figure):
+                problems += _unit_problems(item, where)
             if isinstance(item, Role) and _ends_before_start(item):
                 problems.append(
                     where.problem(
@@ -380,6 +383,19 @@ def _check_rules(
                     if not move.from_role and not move.to_role:
                         problems.append(where.problem(("moves", index), say("move-needs-role")))
     return problems
+
+
+def _unit_problems(item: Figure, where: Located) -> list[Problem]:
+    """A figure's unit that begins with a scale word (亿美元): the scale belongs in `scale`, or
+    it would be shown twice (530亿亿美元) and left out of the arithmetic."""
+    unit_scale, rest = formula.split_unit(item.unit)
+    if not unit_scale:
+        return []
+    if item.scale:
+        message = say("unit-scale-twice", unit=item.unit, scale=item.scale, rest=rest)
+    else:
+        message = say("unit-has-scale", unit=item.unit, scale=unit_scale, rest=rest)
+    return [where.problem(("unit",), message)]
 
 
 def _formula_problems(item: DerivedFigure, where: Located) -> list[Problem]:
@@ -476,6 +492,35 @@ def last_good_fact_base(data_dir: Path, shown_dir: str = "data") -> FactBase | N
     return hit[1] if hit is not None else None
 
 
+def _nav_problems(
+    nav: list[str | dict[str, list[str]]], pages: set[str], where: Located
+) -> list[Problem]:
+    """report.yml's nav: every generated page it names exists, and the pages others link to
+    are there (the sources, which every citation cites; the changes, which corrections cite)."""
+    problems: list[Problem] = []
+    listed: set[str] = set()
+    for index, item in enumerate(nav):
+        entries = (
+            [((index,), item)]
+            if isinstance(item, str)
+            else [
+                ((index, title, inner), name)
+                for title, group in item.items()
+                for inner, name in enumerate(group)
+            ]
+        )
+        for path, name in entries:
+            listed.add(name)
+            if not name.endswith(".md") and name not in pages:
+                message = say("report-page-unknown", page=name, options="、".join(sorted(pages)))
+                problems.append(where.problem(("nav", *path), message))
+    needed = {"sources": say("nav-why-sources"), "changes": say("nav-why-changes")}
+    for page, why in needed.items():
+        if page in pages and page not in listed:
+            problems.append(where.problem(("nav",), say("nav-needs-page", page=page, why=why)))
+    return problems
+
+
 def load_report(
     data_dir: Path,
     base: FactBase,
@@ -511,6 +556,8 @@ def load_report(
             if key not in known:
                 message = say("report-page-unknown", page=key, options="、".join(sorted(known)))
                 problems.append(where.problem((field, key), message))
+    if report.nav is not None and names:
+        problems += _nav_problems(report.nav, set(names.get("pages", ())), where)
     if report.focus is None and any(product.focus_line for product in base.products):
         problems.append(where.problem((), say("focus-line-without-focus")))
     if problems:

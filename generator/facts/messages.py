@@ -262,8 +262,16 @@ CATALOGUE: dict[str, Text] = {
     ),
     # ---------------------------------------------------------------- derived figures
     "formula-character": Text(
-        "公式里不能有 '{char}'：只写数字的 id、数字（可带单位，如 720小时/月）、括号和 + − × ÷。",
+        "公式里不能有 '{char}'：只写数字的 id、数字（可带单位，如 720小时/月；30% 即 0.3）、括号和 + − × ÷。",
         "the formula cannot hold '{char}': write figure ids, numbers (with units), brackets and + − × ÷",
+    ),
+    "unit-has-scale": Text(
+        "单位 '{unit}' 开头的“{scale}”是量级词：量级另写在 scale 里，改成 scale: {scale} 和 unit: {rest}。",
+        "the unit '{unit}' begins with the scale word '{scale}': write scale: {scale} and unit: {rest}",
+    ),
+    "unit-scale-twice": Text(
+        "量级写了两次：scale 是“{scale}”，单位 '{unit}' 开头又有量级词，页面上会显示成两个量级。单位只写 {rest}，量级只写在 scale 里。",
+        "the scale is written twice: scale is '{scale}' and the unit '{unit}' begins with a scale word; write unit: {rest}",
     ),
     "formula-incomplete": Text(
         "公式没写完：运算符后面要跟一个数字、id 或括号。",
@@ -304,6 +312,22 @@ CATALOGUE: dict[str, Text] = {
     "report-page-unknown": Text(
         "没有叫 '{page}' 的页面或图表：这里可用的有 {options}。",
         "there is no page or chart '{page}' here: the names are {options}",
+    ),
+    "about-twice": Text(
+        "{ref} 显示的数值本身已带“约”（{value}），前面的“{before}”会让页面读成“{before}约…”：删去“{before}”里的“约”（“约为”改成“为”）。",
+        "{ref} already says 'about' ({value}); the '{before}' before it would double it: remove that 约",
+    ),
+    "nav-needs-page": Text(
+        "nav 里少了 {page} 页：{why}。在 nav 里加一行 - {page}。",
+        "nav leaves out the {page} page ({why}): add a line - {page}",
+    ),
+    "nav-why-sources": Text("每条引用都链接到来源页", "every citation links to it"),
+    "nav-why-changes": Text(
+        "更正过的记录和订阅源都链接到更正与修订页", "corrections and the feed link to it"
+    ),
+    "nav-twice": Text(
+        "导航写了两处：{report} 有 nav，mkdocs.yml 第 {line} 行也有 nav。只留 {report} 的：删去 mkdocs.yml 里的 nav 整段。",
+        "the navigation is written twice: {report} has a nav and so has mkdocs.yml (line {line}): keep the one in {report} and delete mkdocs.yml's nav",
     ),
     # ---------------------------------------------------------------- references and rules
     "duplicate-id": Text(

@@ -641,7 +641,9 @@ class Figure(Fact):
             "繁体版的网页和下载按该版本的写法（台湾版把-{万亿}-写作兆）。"
         )
     )
-    unit: Text = Field(description="单位，例如 美元、秒、张。")
+    unit: Text = Field(
+        description="单位，例如 美元、秒、张、%。量级词（万、亿）不写在这里，写在 scale 里：亿美元 写成 scale: 亿、unit: 美元。"
+    )
     unit_forms: UnitForms = Field(default_factory=dict)
     comparator: Comparator = Field("=", description="比较符号：> >= = < <= ~（~ 表示约），默认 =。")
     measures: Text = Field(description="这个数字衡量的是什么、出自谁的估算。")
@@ -671,9 +673,15 @@ class DerivedFigure(Identified):
         description=(
             "公式：数字的 id、数字（可带单位）、括号和 + − × ÷，"
             "例如 some-figure ÷ (365 × 24 × 3600)秒；id 代入它的统一数值。"
+            "% 是百分之一：revenue × 30% 即乘 0.3；单位是 % 的数字也按百分之几代入。"
         ),
     )
-    unit: Text = Field(description="结果的单位，例如 秒/秒、GPU时。")
+    unit: Text = Field(
+        description=(
+            "结果的单位，例如 秒/秒、GPU时。可以照文章写量级词（亿美元、万台），结果只显示一次量级（530亿美元）；"
+            "写 % 时结果按比例显示成百分数（0.25 显示为 25%）。"
+        )
+    )
     reading: Text = Field(description="怎么读这个结果，一句话。")
 
 
@@ -923,6 +931,14 @@ class Categories(Record):
     figure_kind: dict[CategoryCode, CategoryWords] = _declared("figure_kind")
 
 
+# A line of report.yml's `nav`: a generated page by name (`timeline`) or a hand-written page by
+# its file under docs/ (`method.md`).
+NavPage = Annotated[
+    str,
+    StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|[^\s:]+\.md)$", max_length=200),
+]
+
+
 class Report(Record):
     """What makes a report this report: its as-of date, the organization it follows, its titles."""
 
@@ -955,6 +971,14 @@ class Report(Record):
         description=(
             "这份报道自己的机构、产品、事件、数字类型和产品状态（按 organization_kind、product_kind、"
             "event_kind、figure_kind、product_status 分组），加在通用类型之上，可省略。"
+        ),
+    )
+    nav: list[NavPage | dict[PlainName, list[NavPage]]] | None = Field(
+        None,
+        description=(
+            "网站导航：按顺序列出要生成的页面（页面名，如 timeline）和手写页面（docs/ 里的文件名，如 method.md），"
+            "“标题: [页面, …]”是一组。没列出的生成页面不生成；标题写在 pages 里。"
+            "写了它，mkdocs.yml 就不要再写 nav；不写就照 mkdocs.yml 的 nav 生成全部页面。"
         ),
     )
 

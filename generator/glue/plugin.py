@@ -28,7 +28,7 @@ from generator.editions.search_dict import handing_on
 from generator.facts.history import read_history
 from generator.facts.load import cached_fact_base, last_good_fact_base, load_report
 from generator.facts.messages import say
-from generator.facts.model import Report
+from generator.facts.model import REPORT_FILE, Report
 from generator.facts.problems import DataError
 from generator.facts.revisions import build_time
 from generator.glue.chart_pages import with_tools, write_embeds
@@ -40,6 +40,7 @@ from generator.glue.finished_html import finished_page, finished_template
 from generator.glue.page_dates import date_pages, without_usual_fact_days
 from generator.glue.page_head import fill_page_context
 from generator.glue.page_tree import PageTree
+from generator.glue.report_nav import fill_nav, titled_from_report
 from generator.glue.search_words import give_search_words, indexed_source_words
 from generator.glue.share_card_files import write_cards
 from generator.glue.shared_assets import drop_theme_assets, share_root_assets
@@ -128,9 +129,10 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             _tell_once(say("cards-no-font"))
         built = build_time(Path(config.config_file_path).parent)
         if not problems:
-            found = check_references(Path(config.docs_dir), source_base)
+            found = check_references(Path(config.docs_dir), source_base, self.last_good_report)
             if found:
                 problems = self._stop_or_show(DataError(found), config)
+        fill_nav(config, self.last_good_report, f"{shown}/{REPORT_FILE}")
         simplified_name = config.site_name
         configure_edition(config, edition, editions, convert)
         give_search_words(
@@ -244,6 +246,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         for item in _walk_nav(nav.items):
             if item.title:
                 item.title = self.run.convert(item.title)
+        titled_from_report(nav, self.run.ctx.report)
         date_pages(files, config, self.run)
         return nav
 

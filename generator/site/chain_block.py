@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.facts.model import Figure
+from generator.site.chart_embed import nothing_to_draw
 from generator.site.compute_chain import DERIVED, Step, chain_steps, editor_notes
 from generator.site.context import PageContext
 from generator.site.derive import derive
 from generator.site.labels import NOTE_KIND_WORDS
-from generator.site.render import SCALES, chinese_number, md_text, normalized
+from generator.site.render import SCALES, chinese_number, in_unit, md_text, normalized
 
 CHAIN_TITLE = "推算链：从来源数字到推算值"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -109,6 +110,8 @@ def _normalized_words(ui: Callable[[str], str], fig: Figure) -> str:
 def compute_block(ctx: PageContext) -> str:
     """The chain, then every figure and derived value in one table."""
     ui = ctx.ui
+    if not ctx.base.figures:
+        return nothing_to_draw(ui)
     rows = [
         f"| {ui('数字')} | {ui('原文')} | {ui('统一换算')} | {ui('单位')} |",
         "| --- | --- | ---: | --- |",
@@ -119,8 +122,9 @@ def compute_block(ctx: PageContext) -> str:
             f" {md_text(_normalized_words(ui, fig))} | {md_text(fig.unit)} |"
         )
     for item in derive(ctx.base):
+        number, unit = in_unit(item.value, item.unit)
         rows.append(
             f"| {md_text(ui(item.label))}（{ui('推算值')}） | {md_text(ui(item.formula))} |"
-            f" {md_text(ui(chinese_number(item.value)))} | {md_text(ui(item.unit))} |"
+            f" {md_text(ui(number))} | {md_text(ui(unit))} |"
         )
     return "\n".join([chain_html(ctx), "", *rows, ""])

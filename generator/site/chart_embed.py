@@ -61,6 +61,14 @@ def figure_json(figure: go.Figure) -> str:
 CHART_CLASS = "report-chart"
 
 
+def nothing_to_draw(ui: Callable[[str], str]) -> str:
+    """What a chart block says instead of an empty chart when the data holds nothing for it:
+    one sentence in the edition's script, and no figure, so its page loads no plotly.js."""
+    return (
+        f'<p class="report-chart-empty">{ui("这份报道的数据里还没有可以画进这张图的记录。")}</p>\n'
+    )
+
+
 def holds_chart(page_html: str) -> bool:
     """Whether a rendered page has a chart to draw (and so needs plotly.js)."""
     return any(

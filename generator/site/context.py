@@ -139,11 +139,16 @@ class PageContext:
 
     def name(self, record_id: str) -> str:
         """Display name of a record (already in the edition's script), escaped."""
+        if record_id not in self.names and record_id in self.by_id:
+            return md_text(_display_name(self.by_id[record_id]))
         return md_text(self.names.get(record_id, record_id))
 
     def link(self, record_id: str) -> str:
-        """A Markdown link to the record's entry on the page that shows it."""
-        page = self.pages_of_ids[record_id]
+        """A Markdown link to the record's entry on the page that shows it; its name alone when
+        the report has no page for its kind (report.yml's nav leaves that page out)."""
+        page = self.pages_of_ids.get(record_id)
+        if page is None:
+            return self.name(record_id)
         return f"[{self.name(record_id)}]({page}#{record_id})"
 
     @property

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.facts import formula
 from generator.facts.model import FactBase
-from generator.site.render import chinese_number, normalized
+from generator.site.render import amount_words, arithmetic_value, chinese_number, normalized
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class Derived:
 
     @property
     def shown(self) -> str:
-        return f"{chinese_number(self.value)}{self.unit}"
+        """The value with its unit, a scale word the unit carries said once (530亿美元)."""
+        return amount_words(self.value, self.unit)
 
 
 def derive(base: FactBase) -> list[Derived]:
@@ -34,9 +35,10 @@ def derive(base: FactBase) -> list[Derived]:
     for item in base.derived:
         if not all(name in figures for name in item.inputs):
             continue
-        values = {name: normalized(figures[name]) for name in item.inputs}
+        values = {name: arithmetic_value(figures[name]) for name in item.inputs}
         words = {
-            name: f"{chinese_number(values[name])}{figures[name].unit}" for name in item.inputs
+            name: f"{chinese_number(normalized(figures[name]))}{figures[name].unit}"
+            for name in item.inputs
         }
         derived.append(
             Derived(

@@ -183,6 +183,7 @@ FIELD_WORDS = {
     "intro": "导语",
     "locales": "各地写法",
     "n": "段号",
+    "nav": "导航",
     "name_forms": "各版本名称",
     "numbering": "段落编号",
     "opencc": "OpenCC 的写法",

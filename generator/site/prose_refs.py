@@ -13,10 +13,11 @@ from pathlib import Path
 from generator.facts.fields import records
 from generator.facts.kinds import KIND_OF_MODEL
 from generator.facts.messages import did_you_mean, say
-from generator.facts.model import FactBase, Figure, Identified
+from generator.facts.model import FactBase, Figure, Identified, Report
 from generator.facts.problems import DataError, Problem
 from generator.site.blocks import KIND_OF_BLOCK
 from generator.site.context import PageContext
+from generator.site.labels import COMPARATOR_WORDS
 from generator.site.pages import generated_page_of_kind
 from generator.site.render import date_words, figure_value, md_text
 
@@ -55,21 +56,40 @@ def _records_by_id(base: FactBase) -> dict[str, Identified]:
     return {r.id: r for _, r in records(base) if isinstance(r, Identified)}
 
 
-def check_references(docs_dir: Path, base: FactBase) -> list[Problem]:
+def check_references(docs_dir: Path, base: FactBase, report: Report | None = None) -> list[Problem]:
     """Every unknown id or field referenced from any Markdown file under `docs_dir`."""
     by_id = _records_by_id(base)
-    page_of_kind = {**hand_written_pages(docs_dir), **generated_page_of_kind()}
+    page_of_kind = {**hand_written_pages(docs_dir), **generated_page_of_kind(report)}
     problems = []
     for path in sorted(docs_dir.rglob("*.md")):
         shown = str(Path(docs_dir.name) / path.relative_to(docs_dir))
         for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             for match in REFERENCE.finditer(line):
-                problem = _problem(match, by_id, page_of_kind)
+                problem = _problem(match, by_id, page_of_kind) or _about_twice(
+                    line[: match.start()], match, by_id
+                )
                 if problem:
                     problems.append(
                         Problem(shown, line_no, match.start() + 1, match.group(0), problem)
                     )
     return problems
+
+
+# Words that say "about" right before a reference: 约, 约为, 大约是….
+_ABOUT_BEFORE = re.compile(r"(约[为是合莫]?)\s*$")
+
+
+def _about_twice(before: str, match: re.Match[str], by_id: dict[str, Identified]) -> str | None:
+    """A reference to a value that already says 约 (约157.68亿秒), written after 约 or 约为:
+    the page would read 约为约…."""
+    record = by_id.get(match.group(1))
+    if not isinstance(record, Figure) or match.group(2) not in (None, "value"):
+        return None
+    value = figure_value(record)
+    about = _ABOUT_BEFORE.search(before)
+    if about is None or not value.startswith(COMPARATOR_WORDS["~"]):
+        return None
+    return say("about-twice", ref=match.group(0), value=value, before=about.group(1))
 
 
 def _problem(
@@ -91,9 +111,17 @@ def _problem(
         return say(
             "no-field-to-show", id=record_id, field=field, options=", ".join(sorted(allowed))
         )
-    if not field and "link" not in allowed and "value" not in allowed and "date" not in allowed:
+    if not field and not allowed & {"link", "value", "date", *NAME_FIELDS}:
         return say("needs-field", id=record_id)
     return None
+
+
+def _shown_field(allowed: set[str]) -> str:
+    """What `{{ id }}` shows: a link to the record's entry; its name, unlinked, when the report
+    has no page for its kind (report.yml's nav leaves it out); else its date."""
+    if "link" in allowed:
+        return "link"
+    return next((name for name in NAME_FIELDS if name in allowed), "date")
 
 
 def _render(record: Identified, field: str | None, ctx: PageContext, from_page: str) -> str:
@@ -102,7 +130,7 @@ def _render(record: Identified, field: str | None, ctx: PageContext, from_page: 
         field = (
             "value"
             if isinstance(record, Figure)
-            else ("link" if record_id in ctx.pages_of_ids else "date")
+            else _shown_field(_allowed(record, ctx.page_of_kind))
         )
     if field == "link":
         page = posixpath.relpath(ctx.pages_of_ids[record_id], posixpath.dirname(from_page) or ".")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote as percent_encoded
 
 from generator.editions.convert import inside_corner_brackets
+from generator.facts import formula
 from generator.facts.dates import Precision, parse_date
 from generator.facts.model import Citation, Cited, Figure
 from generator.site.labels import ATTRIBUTION_WORDS, COMPARATOR_WORDS, changed_value_words
@@ -67,6 +68,24 @@ def chinese_number(value: float) -> str:
         if abs(value) >= size:
             return f"{value / size:,.2f}".rstrip("0").rstrip(".") + word
     return plain_number(value)
+
+
+def in_unit(value: float, unit: str) -> tuple[str, str]:
+    """(number, unit) of a computed value, its scale word said once: with unit 亿美元, 5.3e10
+    is ('530亿', '美元'), never 530亿亿美元; with unit %, 0.25 is ('25', '%')."""
+    if unit in formula.PERCENT_UNITS:
+        return plain_number(value * 100), unit
+    return chinese_number(value), formula.split_unit(unit)[1]
+
+
+def amount_words(value: float, unit: str) -> str:
+    """A computed value with its unit, as a reader sees it: '530亿美元', '25%'."""
+    return "".join(in_unit(value, unit))
+
+
+def arithmetic_value(figure: Figure) -> float:
+    """The figure as a formula uses it: scaled (8 万亿 -> 8e12), a percentage as a fraction."""
+    return normalized(figure) / (100 if figure.unit in formula.PERCENT_UNITS else 1)
 
 
 def figure_value(figure: Figure) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from generator.site.bundle import bundle_name, data_bundle
 from generator.site.charts import CHART_BLOCKS
 from generator.site.context import PageContext
-from generator.site.pages import changes, data, generated_pages
+from generator.site.pages import changes, chosen_pages, data, generated_pages
 from generator.site.render import md_text
 
 FEED_URI = changes.FEED
@@ -30,9 +30,9 @@ def _front_matter(title: str, description: str) -> str:
 
 
 def page_sources(ctx: PageContext) -> Iterator[tuple[str, str]]:
-    """(src_uri, Markdown) of every generated page of one edition."""
+    """(src_uri, Markdown) of every generated page the report has, in one edition."""
     ui: Callable[[str], str] = ctx.ui
-    for page in generated_pages():
+    for page in chosen_pages(ctx.report):
         name = page.uri.removesuffix(".md")
         description, intro = ctx.page_texts(name, page.description)
         title = ctx.page_title(name, page.title)

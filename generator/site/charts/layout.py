@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from generator.editions.edition import script_of
+from generator.site import chart_embed
 from generator.site.context import PageContext
 from generator.site.line_breaks import lines_of
 
@@ -178,7 +179,7 @@ def date_ticks(ctx: PageContext, first: date, last: date) -> dict[str, object]:
 
 def nothing_to_draw(ctx: PageContext) -> str:
     """What a chart block says instead of an empty chart when the data holds nothing for it."""
-    return f'<p class="report-chart-empty">{ctx.ui("这份报道的数据里还没有可以画进这张图的记录。")}</p>\n'
+    return chart_embed.nothing_to_draw(ctx.ui)
 
 
 def hover(lines: Iterable[str]) -> str:

@@ -135,7 +135,8 @@ def products_figure(ctx: PageContext) -> go.Figure:
 
 def products_block(ctx: PageContext) -> str:
     ui = ctx.ui
-    if not _lineup(ctx):
+    # Undated products have no place on a time axis: a line-up of only those draws nothing.
+    if not any(product.launched for product in _lineup(ctx)):
         return nothing_to_draw(ctx)
     rows = [
         f"| {ui('产品')} | {ui('类型')} | {ui('上线时间')} | {ui('状态')} |",
