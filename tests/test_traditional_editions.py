@@ -16,6 +16,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from generator.editions.edition import conversion_of
+from generator.editions.interface_vocabulary import interface_vocabulary
 from generator.glue.page_tree import HEADING_END
 
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
@@ -39,9 +41,25 @@ BINARY = {".gz", ".png", ".jpg", ".svg", ".ico", ".woff", ".woff2"}
 def simplified_only(config: str) -> frozenset[str]:
     converter = opencc.OpenCC(config)
     ranges = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000))
-    return frozenset(
-        chr(code) for span in ranges for code in span if converter.convert(chr(code)) != chr(code)
-    ) - frozenset(ALLOWED_CHARACTERS)
+    # A glyph the edition's base vocabulary decides (Hong Kong's press writes 說, s2hk 説) is
+    # the edition's own form, not a Simplified one.
+    decided = {
+        form
+        for opencc_config in OPENCC_OF.values()
+        if conversion_of(opencc_config).glyphs == config
+        for form in interface_vocabulary(opencc_config, glyphs_only=True).values()
+        if len(form) == 1
+    }
+    return (
+        frozenset(
+            chr(code)
+            for span in ranges
+            for code in span
+            if converter.convert(chr(code)) != chr(code)
+        )
+        - frozenset(ALLOWED_CHARACTERS)
+        - decided
+    )
 
 
 def readable(text: str) -> str:
@@ -303,7 +321,10 @@ MAINLAND_GLYPHS = ("首箇", "宣佈", "公佈", "平臺", "臺階")
 
 def _without_quote_keys(node: object) -> object:
     if isinstance(node, dict):
-        return {k: _without_quote_keys(v) for k, v in node.items() if k != "quote"}
+        # A quote, and its TextQuoteSelector (the same words), are the source's wording.
+        return {
+            k: _without_quote_keys(v) for k, v in node.items() if k not in ("quote", "selector")
+        }
     if isinstance(node, list):
         return [_without_quote_keys(item) for item in node]
     return node

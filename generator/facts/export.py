@@ -90,7 +90,8 @@ def facts_json(
     source_words: Callable[[str], str] = _same,
 ) -> str:
     """The whole fact model as JSON, keys in schema order, stable byte for byte; each quote
-    also as a TextQuoteSelector (`selector`) in its source's own characters (`source_words`)."""
+    also as a TextQuoteSelector (`selector`) in the characters `source_words` gives (the
+    edition's own by default)."""
     data = _with_selectors(_edition_words(base.model_dump(mode="json"), words), source_words)
     if not conversion_tables:
         for name in CONVERSION_TABLES:

@@ -61,7 +61,7 @@ def _readme(
         ),
         ui(
             "- `facts.json` 中每处出处的原文字句另附 W3C Web Annotation 的 `TextQuoteSelector`"
-            "（`selector.exact`，用来源本身的字形）。"
+            "（`selector.exact`，与本版引文的写法相同；要在原文中定位，用简体版的 facts.json）。"
         ),
         ui("- `attribution` 列说明谁为这条事实负责："),
     ]

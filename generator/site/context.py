@@ -93,12 +93,9 @@ class PageContext:
     @cached_property
     def export(self) -> Export:
         """The edition's downloads: made once, listed by the data page, offered and zipped."""
-        return export_of(
-            self.base,
-            self.ui,
-            conversion_tables=not self.converted,
-            source_words=self.source_words,
-        )
+        # A selector's `exact` is the quote as this edition prints it: a Traditional edition's
+        # downloads hold no Simplified text (the Simplified edition's give the source's own).
+        return export_of(self.base, self.ui, conversion_tables=not self.converted)
 
     @property
     def as_of(self) -> date:

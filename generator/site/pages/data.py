@@ -66,8 +66,8 @@ def render(ctx: PageContext) -> str:
         ),
         ui(
             "- facts.json 中每处出处的原文字句另有一个 W3C Web Annotation 的"
-            " `TextQuoteSelector`（`selector.exact`，用来源本身的字形），"
-            "标注工具凭它在来源中找到这句话。"
+            " `TextQuoteSelector`（`selector.exact`，与本版引文的写法相同），"
+            "标注工具凭它在来源中找到这句话；要按原文的字形定位，用简体版的 facts.json。"
         ),
         "",
         ui("数据以 YAML 形式维护在代码仓库的 data/ 目录中，每个文件都附有 JSON Schema。"),
