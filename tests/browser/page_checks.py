@@ -231,12 +231,14 @@ def small_source_links(page) -> list[str]:
 
 
 def small_text(page, within: str = "article") -> list[str]:
-    """Every shown text in `within` (charts' drawings aside) at least MIN_TEXT px: what Lighthouse
-    calls legible on a phone; else the smallest pieces, with their size and first words."""
+    """Every shown text in `within` (an embed page's <main> when it has none; charts' drawings
+    aside) at least MIN_TEXT px: what Lighthouse calls legible on a phone; else the smallest
+    pieces, with their size and first words."""
     small = page.evaluate(
         """([within, least]) => {
             const texts = document.createTreeWalker(
-                document.querySelector(within), NodeFilter.SHOW_TEXT);
+                document.querySelector(within) || document.querySelector('main'),
+                NodeFilter.SHOW_TEXT);
             const small = [];
             for (let text = texts.nextNode(); text; text = texts.nextNode()) {
                 const element = text.parentElement;
