@@ -20,7 +20,8 @@ import subprocess
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from conftest import serving
 
@@ -65,12 +66,12 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
 
 
 def static_host(
-    site: Path, sent: list[tuple[str, int]] | None = None
+    site: Path, sent: list[tuple[str, int]] | None = None, port: int = 0
 ) -> AbstractContextManager[str]:
-    """Base URL (ending in /) of a gzip-serving, cache-headed server for `site`; each response's
-    (path, bytes) is appended to `sent` when given."""
+    """Base URL (ending in /) of a gzip-serving, cache-headed server for `site` on `port` (0: any
+    free one); each response's (path, bytes) is appended to `sent` when given."""
     host = type("_CountingHost", (_StaticHost,), {"sent": sent if sent is not None else []})
-    return serving(site, handler_class=host)
+    return serving(site, port, handler_class=host)
 
 
 @dataclass
@@ -154,9 +155,13 @@ def chart_page_transfer(site: Path, page: str, other: str) -> ChartPageTransfer:
     return ChartPageTransfer(page, before, plotly_before, after, search, switch)
 
 
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
 @dataclass(frozen=True)
 class LighthouseScore:
-    """Median of a page's runs (performance 0-100, None when Lighthouse did not run)."""
+    """Median of a page's runs (each category 0-100; performance None when Lighthouse did not
+    run), and the audits that fell short in any run, by category."""
 
     page: str
     performance: float | None
@@ -164,9 +169,13 @@ class LighthouseScore:
     lcp_ms: float | None = None
     tbt_ms: float | None = None
     cls: float | None = None
+    accessibility: float | None = None
+    best_practices: float | None = None
+    seo: float | None = None
     runs: tuple[float, ...] = ()  # each run's performance score
     load: float = 0.0  # one-minute load average after the last run
     problem: str = ""
+    failing: tuple[str, ...] = ()  # "category: audit id" of each audit scored below 1
 
 
 METRICS = (
@@ -204,13 +213,28 @@ def lighthouse_cli(cache: Path) -> Path | str:
     return executable
 
 
-def _lighthouse_once(cli: Path, url: str, report: Path) -> tuple[float, ...] | str:
-    """(performance, FCP, LCP, TBT, CLS) of one run, or why there is none."""
+def _failing_audits(report: dict[str, Any]) -> list[str]:
+    """ "category: audit" of every audit that counts in a category other than performance (whose
+    audits are timings, read from the metrics) and scored below 1."""
+    failing = []
+    for name in CATEGORIES[1:]:
+        for ref in report["categories"][name]["auditRefs"]:
+            score = report["audits"][ref["id"]].get("score")
+            if ref.get("weight") and score is not None and score < 1:
+                failing.append(f"{name}: {ref['id']}")
+    return failing
+
+
+def _lighthouse_once(
+    cli: Path, url: str, report: Path
+) -> tuple[tuple[float, ...], list[str]] | str:
+    """((performance, FCP, LCP, TBT, CLS, accessibility, best practices, SEO), failing audits)
+    of one run, or why there is none."""
     result = subprocess.run(
         [
             str(cli),
             url,
-            "--only-categories=performance",
+            "--only-categories=" + ",".join(CATEGORIES),
             "--output=json",
             f"--output-path={report}",
             "--quiet",
@@ -225,23 +249,37 @@ def _lighthouse_once(cli: Path, url: str, report: Path) -> tuple[float, ...] | s
         return (result.stderr.strip() or "no report")[-200:]
     audits = json.loads(report.read_text(encoding="utf-8"))
     report.unlink()
-    score = audits["categories"]["performance"]["score"]
-    if score is None:
-        return "no performance score"
+    scores = [audits["categories"][name]["score"] for name in CATEGORIES]
+    if None in scores:
+        return "no score in " + ", ".join(
+            n for n, s in zip(CATEGORIES, scores, strict=True) if s is None
+        )
     numbers = [float(audits["audits"][key].get("numericValue") or 0) for key in METRICS]
-    return (score * 100, *numbers)
+    return (scores[0] * 100, *numbers, *(s * 100 for s in scores[1:])), _failing_audits(audits)
+
+
+def published_port(site: Path) -> int:
+    """The port of the address `site` was built for (its sitemap's first page): served there, its
+    absolute links (the editions' sitemaps the language selector reads) stay on the same origin,
+    as they do once deployed; 0 (any free port) when it has no sitemap."""
+    sitemap = site / "sitemap.xml"
+    if not sitemap.exists():
+        return 0
+    found = re.search(r"<loc>\s*(\S+?)\s*</loc>", sitemap.read_text(encoding="utf-8"))
+    return (urlsplit(found.group(1)).port or 0) if found else 0
 
 
 def lighthouse_scores(
     site: Path, pages: list[str], cache: Path, runs: int = 3
 ) -> list[LighthouseScore]:
-    """Lighthouse's mobile performance audit (its defaults: simulated slow 4G, 4x CPU), `runs`
-    times per page; each figure is the median of the runs (CPU-bound, so the load matters)."""
+    """Lighthouse's mobile audit in all four categories (its defaults: simulated slow 4G, 4x CPU),
+    `runs` times per page; each figure is the median of the runs (performance is CPU-bound, so
+    the load matters; the other categories do not depend on it)."""
     cli = lighthouse_cli(cache)
     if isinstance(cli, str):
         return [LighthouseScore(page, None, problem=cli) for page in pages]
     scores = []
-    with static_host(site) as base:
+    with static_host(site, port=published_port(site)) as base:
         for page in pages:
             measured = [
                 _lighthouse_once(cli, base + page, cache / "report.json") for _ in range(runs)
@@ -250,13 +288,16 @@ def lighthouse_scores(
             if not good:
                 scores.append(LighthouseScore(page, None, problem=str(measured[-1])))
                 continue
-            medians = [statistics.median(column) for column in zip(*good, strict=True)]
+            columns = zip(*(figures for figures, _ in good), strict=True)
+            medians = [statistics.median(column) for column in columns]
+            failing = sorted({audit for _, audits in good for audit in audits})
             scores.append(
                 LighthouseScore(
                     page,
                     *medians,
-                    runs=tuple(m[0] for m in good),
+                    runs=tuple(figures[0] for figures, _ in good),
                     load=os.getloadavg()[0],
+                    failing=tuple(failing),
                 )
             )
     return scores

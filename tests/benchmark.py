@@ -50,6 +50,7 @@ CHART_PAGE_TOTAL = 500 * 1024
 CHART_PAGE_BEFORE = 120 * 1024
 SCRIPT_SWITCH = 60 * 1024
 LIGHTHOUSE_TARGET = 90
+LIGHTHOUSE_OTHER_TARGET = 98  # accessibility, best practices, SEO: every page
 PARTS = ["builds", "serve", "transfer", "browser", "lighthouse", "scaling", "history"]
 # Every page that draws charts, and a text page for comparison.
 
@@ -57,13 +58,14 @@ PARTS = ["builds", "serve", "transfer", "browser", "lighthouse", "scaling", "his
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def timed_build(project: Path, config: str = "mkdocs.yml") -> float:
-    """Seconds for one `mkdocs build --strict` (a fresh interpreter, as `make build` runs it)."""
+def timed_build(project: Path, config: str = "mkdocs.yml", site_url: str | None = None) -> float:
+    """Seconds for one `mkdocs build --strict` (a fresh interpreter, as `make build` runs it), for
+    `site_url` when given."""
     start = time.perf_counter()
     result = subprocess.run(
         [PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config],
         cwd=project,
-        env=ENV,
+        env={**ENV, "SITE_URL": site_url} if site_url else ENV,
         capture_output=True,
         text=True,
         check=False,
@@ -108,8 +110,10 @@ def wait_for(url: str, text: str, seconds: float, interval: float = 0.05) -> flo
 
 
 def cold_build(work: Path, run: int = 0) -> tuple[float, Path]:
+    """Seconds for a build of a fresh copy, and its site, built for an address on a free port:
+    served there (bench_browser.published_port), its absolute links stay on the page's origin."""
     project = copy_project(work / f"cold-{run}")
-    return timed_build(project), project / "site"
+    return timed_build(project, site_url=f"http://127.0.0.1:{free_port()}/"), project / "site"
 
 
 # --- 2. rebuild under mkdocs serve ---------------------------------------------------------------
@@ -542,7 +546,8 @@ def browser_rows(site: Path, row: Callable[..., None]) -> None:
 
 
 def lighthouse_rows(site: Path, pages: list[str], runs: int, row: Callable[..., None]) -> None:
-    """Lighthouse mobile performance of each page in each edition, median of `runs`."""
+    """Lighthouse mobile, all four categories, of each page in each edition, median of `runs`;
+    the audits that fell short in any run are named."""
     if not pages:
         return
     paths = [prefix + page for page in pages for prefix in ("", f"{HANT}/")]
@@ -553,13 +558,25 @@ def lighthouse_rows(site: Path, pages: list[str], runs: int, row: Callable[..., 
             continue
         each = "/".join(f"{run:.0f}" for run in score.runs)
         row(
-            f"Lighthouse mobile, {score.page}",
-            f"performance {score.performance:.0f} (runs {each}; FCP {(score.fcp_ms or 0) / 1000:.1f} s, "
+            f"Lighthouse mobile performance, {score.page}",
+            f"{score.performance:.0f} (runs {each}; FCP {(score.fcp_ms or 0) / 1000:.1f} s, "
             f"LCP {(score.lcp_ms or 0) / 1000:.1f} s, TBT {score.tbt_ms or 0:,.0f} ms, "
             f"CLS {score.cls or 0:.3f}; load average {score.load:.1f})",
             f"target >= {LIGHTHOUSE_TARGET}: {verdict(score.performance >= LIGHTHOUSE_TARGET)}"
             if chart
             else "",
+        )
+        others = {
+            "accessibility": score.accessibility or 0,
+            "best practices": score.best_practices or 0,
+            "SEO": score.seo or 0,
+        }
+        short = "; short: " + ", ".join(score.failing) if score.failing else ""
+        row(
+            f"Lighthouse mobile accessibility / best practices / SEO, {score.page}",
+            " / ".join(f"{value:.0f}" for value in others.values()) + short,
+            f"target >= {LIGHTHOUSE_OTHER_TARGET} each: "
+            + verdict(min(others.values()) >= LIGHTHOUSE_OTHER_TARGET),
         )
 
 
@@ -570,7 +587,7 @@ def main() -> int:
     parser.add_argument(
         "--lighthouse-pages",
         nargs="*",
-        default=[*chart_pages(), "index.html"],
+        default=[*chart_pages(), "index.html", "data.html"],
         help="pages audited in each edition (none: skip Lighthouse)",
     )
     parser.add_argument(

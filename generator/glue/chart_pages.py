@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from generator.editions.edition import script_of
 from generator.glue.edition_run import EditionRun
 from generator.site.chart_embed import plotly_words
 from generator.site.chart_share import (
@@ -26,6 +27,7 @@ from generator.site.chart_share import (
     tool_words,
     with_chart_tools,
 )
+from generator.site.plotly_bundle import locale_file_name, plotly_locale
 from generator.site.web_safety import add_content_security_policy
 
 
@@ -55,6 +57,7 @@ def write_embeds(config: MkDocsConfig, run: EditionRun) -> None:
     """One page per chart under embed/: the chart, its title, source line and a link back."""
     up = "../" * (1 + len([part for part in run.edition.path.split("/") if part]))
     ui = run.convert
+    locale = plotly_locale(script_of(run.edition.lang).og_locale)
     for chart_id, (chart, page_url) in sorted(run.embeds.items()):
         back = f"{config.site_url or '../'}{page_url}#chart-{chart_id}"
         document = embed_page(
@@ -69,6 +72,8 @@ def write_embeds(config: MkDocsConfig, run: EditionRun) -> None:
                 assets=up + "assets/",
                 icon=up + str(config.theme.get("favicon") or "assets/images/favicon.png"),
                 plotly_words=plotly_words(ui),
+                plotly_locale=locale,
+                plotly_locale_file=locale_file_name(locale),
                 export_words=export_words_json(tool_words(ui)),
             ),
         )

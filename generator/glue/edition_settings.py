@@ -10,9 +10,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.editions.convert import ScriptConverter
-from generator.editions.edition import Edition
+from generator.editions.edition import Edition, script_of
 from generator.site.chart_embed import plotly_words
 from generator.site.chart_share import export_words_json, tool_words
+from generator.site.plotly_bundle import locale_file_name, plotly_locale
 from generator.site.theme_words import UI_TEXT
 
 
@@ -24,6 +25,8 @@ def configure_edition(
     config.extra["report_ui"] = {
         **{key: convert(text) for key, text in UI_TEXT.items()},
         "plotly_words": plotly_words(convert),
+        "plotly_locale": plotly_locale(script_of(edition.lang).og_locale),
+        "plotly_locale_file": locale_file_name(plotly_locale(script_of(edition.lang).og_locale)),
         "chart_export": export_words_json(tool_words(convert)),
     }
     toc = config.mdx_configs.get("toc")

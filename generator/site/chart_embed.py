@@ -16,31 +16,13 @@ import plotly.graph_objects as go
 
 from generator.site.html_parts import parts_with_class
 
-# plotly.js's own interface words (tool-bar titles, notices), keyed by its English text; each
-# edition registers them, converted, as a plotly.js locale so no English tooltip is left.
+# plotly.js's interface words that its own locales (zh-CN, zh-TW, vendored beside the bundle:
+# plotly_bundle.PLOTLY_LOCALES) lack, keyed by its English text; each edition hands them,
+# converted, to plotly.js, which looks them up before its locale. Everything else plotly.js shows
+# (tool-bar titles, notices, the legend and zoom hints) is in its locale.
 PLOTLY_WORDS = {
-    "Autoscale": "自动缩放",
-    "Box Select": "框选",
-    "Compare data on hover": "鼠标悬停时比较数据",
-    "Double-click on legend to isolate one trace": "双击图例可只显示这一组",
-    "Double-click to zoom back out": "双击可还原缩放",
-    "Download plot": "下载图表",
-    "Download plot as a PNG": "下载图表（PNG）",
     "Download plot as JSON": "下载图表（JSON）",
-    "Lasso Select": "套索选择",
-    "Pan": "平移",
-    "Reset axes": "复原坐标轴",
-    "Reset view": "复原视图",
-    "Show closest data on hover": "鼠标悬停时显示最近的数据",
-    "Snapshot succeeded": "图片已生成",
-    "Sorry, there was a problem downloading your image!": "抱歉，图片下载失败。",
     "Sorry, there was a problem downloading your JSON file!": "抱歉，JSON 下载失败。",
-    "Taking snapshot - this may take a few seconds": "正在生成图片，请稍候",
-    "Toggle Spike Lines": "显示或隐藏参考线",
-    "Toggle show closest data on hover": "切换悬停时显示最近的数据",
-    "Zoom": "缩放",
-    "Zoom in": "放大",
-    "Zoom out": "缩小",
 }
 
 

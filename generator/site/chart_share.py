@@ -194,6 +194,8 @@ class EmbedPage:
     assets: str  # relative path from the embed page to the root edition's assets/
     icon: str  # relative path from the embed page to the site's icon
     plotly_words: str
+    plotly_locale: str  # the plotly.js locale the chart speaks (zh-TW)
+    plotly_locale_file: str  # its vendored file, beside plotly.js
     export_words: str
 
 
@@ -232,11 +234,13 @@ def embed_page(chart: ChartOnPage, page: EmbedPage) -> str:
             f'<p class="report-embed__back"><a href="{e(page.back_href, quote=True)}"'
             f' target="_blank" rel="noopener">{e(page.back_words)}</a></p>',
             "</main>",
-            f'<div hidden id="report-plotly-words" data-words="{e(page.plotly_words, quote=True)}"></div>',
+            f'<div hidden id="report-plotly-words" data-locale="{e(page.plotly_locale, quote=True)}"'
+            f' data-words="{e(page.plotly_words, quote=True)}"></div>',
             f'<div hidden id="report-chart-export" data-words="{e(page.export_words, quote=True)}"></div>',
             f'<script defer src="{page.assets}javascripts/report-chart-tools.js"></script>',
             f'<script defer src="{page.assets}javascripts/report-charts.js"'
-            ' data-plotly="plotly-report.min.js"></script>',
+            ' data-plotly="plotly-report.min.js"'
+            f' data-plotly-locale="{e(page.plotly_locale_file, quote=True)}"></script>',
             "</body>",
             "</html>",
             "",

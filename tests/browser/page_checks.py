@@ -30,6 +30,7 @@ RUN_AXE = """async ([rules, within]) => {
 # The rules whose outcome depends on the palette: the dark pass needs no others.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 MIN_TARGET = 24  # px: WCAG 2.2 success criterion 2.5.8, target size (minimum)
+MIN_TEXT = 12  # px: the smallest text Lighthouse counts as legible on a phone
 
 
 class PageProblems:
@@ -227,6 +228,31 @@ def small_source_links(page) -> list[str]:
         return ["no ¶ link"]
     small = [s for s in sizes if s[1] < MIN_TARGET - 0.01 or s[2] < MIN_TARGET - 0.01]
     return [f"¶ links smaller than {MIN_TARGET} px: {small[:5]}"] if small else []
+
+
+def small_text(page, within: str = "article") -> list[str]:
+    """Every shown text in `within` (an embed page's <main> when it has none; charts' drawings
+    aside) at least MIN_TEXT px: what Lighthouse calls legible on a phone; else the smallest
+    pieces, with their size and first words."""
+    small = page.evaluate(
+        """([within, least]) => {
+            const texts = document.createTreeWalker(
+                document.querySelector(within) || document.querySelector('main'),
+                NodeFilter.SHOW_TEXT);
+            const small = [];
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                const element = text.parentElement;
+                if (!text.textContent.trim() || element.closest('svg')
+                    || !element.getClientRects().length) continue;
+                const size = parseFloat(getComputedStyle(element).fontSize);
+                if (size < least) small.push(
+                    [element.tagName.toLowerCase(), size, text.textContent.trim().slice(0, 30)]);
+            }
+            return small;
+        }""",
+        [within, MIN_TEXT],
+    )
+    return [f"text smaller than {MIN_TEXT} px: {small[:5]}"] if small else []
 
 
 def home_title_wraps(page) -> list[str]:

@@ -23,6 +23,7 @@ from page_checks import (
     plotly_drawn,
     previews_drawn,
     small_source_links,
+    small_text,
     tables_as_cards,
     tables_for_screen_readers,
     unnamed_search_dialog,
@@ -54,6 +55,8 @@ TABLE_PAGES = {"timeline.html", "products.html", "compute.html", "market.html"}
 # Pages whose ¶ links are measured for tapping, and pages whose running-text links are looked at.
 TAP_PAGES = {"index.html", "analysis.html", f"{HANT}/timeline.html"}
 UNDERLINE_PAGES = {"index.html", f"{HANT}/data.html"}
+# Pages with the how-to-cite box (its BibTeX and CSL-JSON are most of the home page's text).
+CITE_BOX_PAGES = {"index.html", "data.html"}
 
 
 def screenshot(page, kind: str, path: str) -> None:
@@ -127,9 +130,10 @@ def test_every_page_on_a_desktop(browser, site_server, path):
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
 def test_every_page_on_a_phone(browser, site_server, path):
-    """One visit at 390 px with touch: no sideways scrolling, charts drawn, fact tables as cards
-    that fit (and still tables to a screen reader), ¶ links big enough to tap, a title that takes
-    only its own line, and no axe-core violation in the cards in either palette."""
+    """One visit at 390 px with touch: no sideways scrolling, no text too small to read (the
+    how-to-cite box's code included), charts drawn, fact tables as cards that fit (and still
+    tables to a screen reader), ¶ links big enough to tap, a title that takes only its own line,
+    and no axe-core violation in the cards in either palette."""
     ctx = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
     ctx.set_default_timeout(20_000)
     page = ctx.new_page()
@@ -145,6 +149,9 @@ def test_every_page_on_a_phone(browser, site_server, path):
     # Measured before the screenshot: a full-page screenshot resizes the window, and resizing
     # re-lays out what overflowed.
     found["fits the phone"] = horizontal_overflow(page, PHONE["width"])
+    found["legible type"] = small_text(page)
+    if name in CITE_BOX_PAGES and not page.locator("article .admonition.quote pre code").count():
+        found["legible type"].append("no how-to-cite box with its code to measure")
     if name in TABLE_PAGES:
         found["tables as cards"] = tables_as_cards(page, PHONE["width"])
         found["axe, cards"] = axe_violations(page, within="article table")

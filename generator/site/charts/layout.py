@@ -29,7 +29,8 @@ SMALL_TEXT = 12
 MAX_TICKS = 6
 
 COMPARATOR_SIGNS = {">": ">", ">=": "≥", "=": "", "<": "<", "<=": "≤", "~": "≈"}
-# Date tick labels in Chinese at every zoom level (plotly.js ships English month names only).
+# Date tick labels in Chinese at every zoom level: plotly.js's Chinese locales name the months
+# (一月) but format no date as 2024年3月, so the formats are the charts' own.
 DATE_TICK_FORMATS = (
     (None, MS_PER_DAY * 27, "%-m月%-d日"),
     (MS_PER_DAY * 27, MS_PER_DAY * 360, "%Y年%-m月"),

@@ -11,6 +11,9 @@
   var self = document.currentScript;
   // Absolute now: the page URL changes under instant navigation, the script's own URL does not.
   var plotlyUrl = self ? new URL(self.getAttribute("data-plotly"), self.src).href : null;
+  // plotly.js's own locale for the edition's script (data-plotly-locale), vendored beside it.
+  var localeFile = self && self.getAttribute("data-plotly-locale");
+  var localeUrl = localeFile ? new URL(localeFile, self.src).href : null;
   var loading = null;
 
   function palette() {
@@ -56,37 +59,40 @@
     return new Promise(function (resolve) { window.addEventListener("load", resolve, { once: true }); });
   }
 
+  function loadScript(url, what) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement("script");
+      tag.src = url;
+      tag.async = true;
+      tag.onload = function () { resolve(); };
+      tag.onerror = function () { reject(new Error(what + " did not load from " + url)); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  // plotly.js, then its locale (which registers itself with plotly.js): no chart is drawn before
+  // both are there, so none speaks English.
   function loadPlotly() {
-    if (window.Plotly) { return Promise.resolve(window.Plotly); }
     if (!loading) {
-      loading = pageLoaded().then(function () { return new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = plotlyUrl;
-        tag.async = true;
-        tag.onload = function () { resolve(window.Plotly); };
-        tag.onerror = function () {
-          loading = null;
-          reject(new Error("plotly.js did not load from " + plotlyUrl));
-        };
-        document.head.appendChild(tag);
-      }); });
+      loading = (window.Plotly ? Promise.resolve() : pageLoaded().then(function () {
+        return loadScript(plotlyUrl, "plotly.js");
+      })).then(function () {
+        return localeUrl ? loadScript(localeUrl, "plotly.js's locale") : null;
+      }).then(function () { return window.Plotly; });
+      loading.catch(function () { loading = null; });
     }
     return loading;
   }
 
-  // plotly.js's tool-bar titles and notices in the page's script (see chart_embed.PLOTLY_WORDS).
-  function registerWords() {
+  // The locale plotly.js speaks on this page, and the few words its locale lacks (see
+  // chart_embed.PLOTLY_WORDS), which plotly.js looks up before its own.
+  function localeConfig() {
     var holder = document.getElementById("report-plotly-words");
-    var name = "report-" + (document.documentElement.lang || "zh");
-    if (holder && !registerWords[name]) {
-      window.Plotly.register({
-        moduleType: "locale",
-        name: name,
-        dictionary: JSON.parse(holder.getAttribute("data-words") || "{}")
-      });
-      registerWords[name] = true;
-    }
-    return holder ? name : "en";
+    if (!holder) { return { locale: "en" }; }
+    var name = holder.getAttribute("data-locale") || "en";
+    var locales = {};
+    locales[name] = { dictionary: JSON.parse(holder.getAttribute("data-words") || "{}") };
+    return { locale: name, locales: locales };
   }
 
   function draw(element) {
@@ -96,13 +102,12 @@
     });
     element.classList.remove("report-chart--preview");
     element.classList.add("report-chart--drawn");
-    var config = {
-      locale: registerWords(),
+    var config = Object.assign(localeConfig(), {
       responsive: true,
       displaylogo: false,
       // sendChartToCloud (plotly.js 3) would upload the chart to an outside service.
       modeBarButtonsToRemove: ["sendDataToCloud", "sendChartToCloud", "lasso2d", "select2d"]
-    };
+    });
     // Image export and embedding (report-chart-tools.js), where the page loads them.
     if (window.reportChartTools) { config = window.reportChartTools.configure(element, config); }
     return window.Plotly.react(element, figure.data || [], layoutFor(figure), config).then(function () {
