@@ -123,38 +123,35 @@ def test_what_is_not_given_is_asked_and_an_empty_answer_keeps_the_sample():
     assert "示例报道编写组" in questions[1], "each question shows the sample value"
 
 
+def new_at_a_terminal(folder, answers: str, *flags: str) -> subprocess.CompletedProcess[str]:
+    """`new FOLDER FLAGS` with a terminal for stdin, on which `answers` are typed."""
+    main, child = pty.openpty()
+    os.write(main, answers.encode())
+    try:
+        return subprocess.run(
+            [python(), "-m", "generator", "new", str(folder), *flags],
+            stdin=child,
+            capture_output=True,
+            text=True,
+            env=BUILD_ENV,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(main)
+        os.close(child)
+
+
 def test_new_asks_at_a_terminal(tmp_path):
     """With a terminal for stdin, `new` asks for what no flag gave, and writes the answers."""
-    main, child = pty.openpty()
-    os.write(main, "终端报道\n终端组\nterminal-report\nhttps://example.org/t/\n\n".encode())
-    started = subprocess.run(
-        [python(), "-m", "generator", "new", str(tmp_path / "report")],
-        stdin=child,
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        timeout=60,
-        check=False,
-    )
-    os.close(main)
-    os.close(child)
+    answers = "终端报道\n终端组\nterminal-report\nhttps://example.org/t/\n\n"
+    started = new_at_a_terminal(tmp_path / "report", answers)
     assert started.returncode == 0, started.stderr
     assert "网站名称" in started.stdout
     settings = (tmp_path / "report" / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "终端报道"' in settings and 'citation_key: "terminal-report"' in settings
     assert "注意" not in started.stdout, "nothing was left at its sample value"
-    main, child = pty.openpty()
-    quiet = subprocess.run(
-        [python(), "-m", "generator", "new", str(tmp_path / "quiet"), "--no-input"],
-        stdin=child,
-        capture_output=True,
-        text=True,
-        env=BUILD_ENV,
-        timeout=60,
-        check=False,
-    )
-    os.close(main)
-    os.close(child)
+    quiet = new_at_a_terminal(tmp_path / "quiet", "", "--no-input")
     assert quiet.returncode == 0 and "网站名称（" not in quiet.stdout, "--no-input asks nothing"
 
 

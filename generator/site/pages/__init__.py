@@ -12,37 +12,23 @@ from typing import Any
 
 from generator.facts.model import FactBase, Report
 from generator.site.context import PageContext
-from generator.site.pages import (
-    analysis,
-    changes,
-    compute,
-    data,
-    forecasts,
-    market,
-    organizations,
-    people,
-    products,
-    sources,
-    timeline,
-)
+from generator.site.pages.analysis import PAGE as ANALYSIS
+from generator.site.pages.changes import PAGE as CHANGES
+from generator.site.pages.compute import PAGE as COMPUTE
+from generator.site.pages.data import PAGE as DATA
+from generator.site.pages.forecasts import PAGE as FORECASTS
+from generator.site.pages.market import PAGE as MARKET
+from generator.site.pages.organizations import PAGE as ORGANIZATIONS
 from generator.site.pages.page import Page
+from generator.site.pages.people import PAGE as PEOPLE
+from generator.site.pages.products import PAGE as PRODUCTS
+from generator.site.pages.sources import PAGE as SOURCES
+from generator.site.pages.timeline import PAGE as TIMELINE
 
-GENERATED_PAGES: tuple[Page, ...] = tuple(
-    module.PAGE
-    for module in (
-        analysis,
-        changes,
-        compute,
-        data,
-        forecasts,
-        market,
-        organizations,
-        people,
-        products,
-        sources,
-        timeline,
-    )
-)
+GENERATED_PAGES: tuple[Page, ...] = (
+    ANALYSIS, CHANGES, COMPUTE, DATA, FORECASTS, MARKET, ORGANIZATIONS, PEOPLE, PRODUCTS, SOURCES,
+    TIMELINE,
+)  # fmt: skip
 
 
 def generated_pages() -> tuple[Page, ...]:
