@@ -151,3 +151,73 @@ def test_the_example_never_mentions_the_first_report(built_report) -> None:
     site = built_report(EXAMPLE) / "site"
     text = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "字节跳动" not in text and "bytedance" not in text.lower()
+
+
+# --- the example from a real article (a court case) --------------------------------------------
+
+COURT_CASE = "mihoyo-leak-case"
+# Its two editions: folder under site/, <html lang>, and how each writes the court and the sums.
+COURT_EDITIONS = {
+    "": {"lang": "zh-Hans", "court": "上海市徐汇区人民法院", "sum": "约6万元", "kind": "游戏角色"},
+    "zh-Hant": {
+        "lang": "zh-Hant",
+        "court": "上海市徐匯區人民法院",
+        "sum": "約6萬元",
+        "kind": "遊戲角色",
+    },
+}
+
+
+def test_the_court_case_example_keeps_only_fingerprints_and_short_quotes() -> None:
+    folder = EXAMPLES / COURT_CASE
+    assert not [p.name for p in folder.rglob("*.txt")], "the article's text is never committed"
+    prints = sorted(p.name for p in (folder / "data" / "fingerprints").iterdir())
+    assert prints == ["fyun-mihoyo-2023-04-28.yml"]
+    words = "\n".join(p.read_text(encoding="utf-8") for p in (folder / "data").glob("*.yml"))
+    quotes = re.findall(r"quote: '([^']*)'", words)
+    assert len(quotes) >= 12
+    assert [q for q in quotes if len(re.findall(r"[\u4e00-\u9fff]", q)) > 15] == []
+    sources = (folder / "data" / "sources.yml").read_text(encoding="utf-8")
+    assert "url: https://td.fyun.cc/detail/" in sources and "published: '2023-04-28'" in sources
+
+
+@pytest.mark.slow  # runs check and conversions --strict on the example
+def test_the_court_case_example_passes_check_and_strict_conversions() -> None:
+    folder = EXAMPLES / COURT_CASE
+    checked = generator("check", cwd=folder)
+    assert checked.returncode == 0, checked.stderr
+    assert (
+        "机构 4" in checked.stdout and "数字 4" in checked.stdout and "推算值 1" in checked.stdout
+    )
+    reviewed = generator("conversions", "--strict", cwd=folder)
+    assert reviewed.returncode == 0, reviewed.stdout + reviewed.stderr
+
+
+@pytest.mark.slow  # builds the example
+@pytest.mark.parametrize("edition", list(COURT_EDITIONS))
+def test_the_court_case_shows_its_ruling_in_each_edition(built_report, edition: str) -> None:
+    site = built_report(COURT_CASE) / "site"
+    words = COURT_EDITIONS[edition]
+    compute = page(site, edition, "compute.html")
+    assert compute.html["lang"] == words["lang"]
+    figure = compute.select_one("#ji-damages").find_next("span", class_="fact-figure")
+    assert figure.get_text() in ("2.5万元", "2.5萬元"), "value, scale and unit as written"
+    link = compute.select_one("#ji-damages").find_next("a", class_="cite-link")
+    # A source with an address: the link opens the article at the quoted words.
+    assert link["href"].startswith("https://td.fyun.cc/detail/") and "#:~:text=" in link["href"]
+    assert link.get_text() == "¶7"
+    text = compute.get_text()
+    assert words["sum"] in text and "萬萬" not in text and "万万" not in text
+    timeline = page(site, edition, "timeline.html").get_text()
+    assert words["court"] in timeline and "2023年4月24日" in timeline
+    assert "没有写年份" in timeline or "沒有寫年份" in timeline, "the inferred year says why"
+    products = page(site, edition, "products.html").get_text()
+    assert words["kind"] in products, "a kind the report declares, in the edition's script"
+    home = page(site, edition, "index.html")
+    assert "米哈游诉泄露角色案" in home.title.get_text() or "米哈遊訴洩露角色案" in (
+        home.title.get_text()
+    )
+    # report.yml's nav leaves out the pages its data does not fill.
+    assert not (site / edition / "people.html").exists()
+    assert not (site / edition / "market.html").exists()
+    assert (site / edition / "analysis.html").exists()

@@ -18,6 +18,7 @@ import pytest
 
 from generator.editions.edition import conversion_of
 from generator.editions.interface_vocabulary import interface_vocabulary
+from generator.facts.export import SELECTOR
 from generator.glue.page_tree import HEADING_END
 
 # A character is Simplified-only when the edition's character-only OpenCC config changes it.
@@ -112,12 +113,14 @@ def edition(request) -> tuple[str, Path]:
 
 
 EXAMPLE = "qinghe-ferry"
-# Every Traditional edition: the report's (zh-HK added by configuration only) and the example's.
+COURT_CASE = "mihoyo-leak-case"
+# Every Traditional edition: the report's (zh-HK added by configuration only) and the examples'.
 TRADITIONAL = [
     pytest.param("zh-Hant", None, marks=pytest.mark.site, id="zh-Hant"),
     pytest.param("zh-HK", None, marks=pytest.mark.site, id="zh-HK"),
     pytest.param("zh-TW", EXAMPLE, marks=pytest.mark.slow, id=f"{EXAMPLE}-zh-TW"),
     pytest.param("zh-HK", EXAMPLE, marks=pytest.mark.slow, id=f"{EXAMPLE}-zh-HK"),
+    pytest.param("zh-Hant", COURT_CASE, marks=pytest.mark.slow, id=f"{COURT_CASE}-zh-Hant"),
 ]
 
 
@@ -141,7 +144,9 @@ def test_the_check_finds_a_simplified_string(tmp_path):
     (tmp_path / "page.html").write_text('<label title="切换到深色模式">', encoding="utf-8")
     (tmp_path / "ok.html").write_text("台灣的平台與阿里巴巴", encoding="utf-8")
     (tmp_path / "index.json").write_text('{"text": "\\u8fd9\\u91cc"}', encoding="utf-8")
-    assert list(simplified_in(tmp_path, "zh-Hant")) == ["index.json", "page.html"]
+    # A quote selector is written in the edition's glyphs too, like the quote beside it.
+    (tmp_path / "facts.json").write_text('{"exact": "这里", "quote": "這裡"}', encoding="utf-8")
+    assert list(simplified_in(tmp_path, "zh-Hant")) == ["facts.json", "index.json", "page.html"]
 
 
 def index_words(site_dir: Path) -> set[str]:
@@ -322,9 +327,7 @@ MAINLAND_GLYPHS = ("首箇", "宣佈", "公佈", "平臺", "臺階")
 def _without_quote_keys(node: object) -> object:
     if isinstance(node, dict):
         # A quote, and its TextQuoteSelector (the same words), are the source's wording.
-        return {
-            k: _without_quote_keys(v) for k, v in node.items() if k not in ("quote", "selector")
-        }
+        return {k: _without_quote_keys(v) for k, v in node.items() if k not in ("quote", SELECTOR)}
     if isinstance(node, list):
         return [_without_quote_keys(item) for item in node]
     return node

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_charts import _cited, small_base
 
-from generator.editions.convert import ScriptConverter
+from generator.editions.convert import ScriptConverter, convert_fact_base
 from generator.facts.formula import FormulaError, evaluate, shown
 from generator.site.derive import derive
 from generator.site.pages import page_context
@@ -57,6 +57,15 @@ def test_a_unit_with_a_scale_word_is_shown_once() -> None:
     assert "| 530亿 | 美元 |" in page
     base = small_base(figures=[REVENUE], derived=[_derived("revenue × 2", "万台", ["revenue"])])
     assert derive(base)[0].shown == "530亿台"
+
+
+def test_a_traditional_edition_shows_the_scale_word_once_too() -> None:
+    base = small_base(figures=[REVENUE], derived=[_derived("revenue × 2", "亿美元", ["revenue"])])
+    convert = ScriptConverter("s2twp", "zh-Hant")
+    ctx = page_context(convert_fact_base(base, convert), convert, "zh-Hant")  # as an edition is
+    page = expand_references(dict(page_sources(ctx))["compute.md"], ctx, "compute.md")
+    assert "530億美元" in page
+    assert "億億" not in page
 
 
 def test_percent_in_a_formula_is_a_hundredth() -> None:

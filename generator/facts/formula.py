@@ -25,8 +25,12 @@ _TOKEN = re.compile(
 _SHOWN_OPS = {"*": "×", "/": "÷", "-": "−"}
 
 # Scale words a unit may begin with, longest first (亿美元, 万台). 千, 百 and 十 alone are not
-# among them: 千瓦时, 千克 and 百分点 are units of their own.
-UNIT_SCALE_WORDS = ("万亿", "千万", "百万", "十万", "亿", "万")
+# among them: 千瓦时, 千克 and 百分点 are units of their own. Their Traditional forms too: a
+# Traditional edition reads the unit after conversion (萬元), and says its scale once as well.
+UNIT_SCALE_WORDS = (
+    *("万亿", "千万", "百万", "十万", "亿", "万"),
+    *("萬億", "千萬", "百萬", "十萬", "億", "萬"),
+)
 PERCENT_UNITS = ("%", "％")
 
 
