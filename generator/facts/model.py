@@ -278,7 +278,7 @@ class Citation(Record):
     )
     quote: Annotated[Text | None, SOURCE_WORDS] = Field(
         None,
-        description="原文里承载这条事实的最短原话（少于 16 个汉字），一字不改地摘录；make check 会用来源的指纹核对。",
+        description="原文里承载这条事实的最短原话（少于 16 个汉字），一字不改地摘录；检查（check）会用来源的指纹核对。",
     )
 
 
