@@ -84,10 +84,6 @@ class Edition:
     path: str  # "" for the root edition, else a folder name such as "zh-Hant"
 
     @property
-    def script(self) -> Script:
-        return script_of(self.lang)
-
-    @property
     def converted(self) -> bool:
         """True for an edition converted from the Simplified source."""
         return self.opencc is not None
