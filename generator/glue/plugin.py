@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +179,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         config["strict"] = False
         return problems
 
-    def _publication(self, config: MkDocsConfig, lang: str, built: Any) -> Publication:
+    def _publication(self, config: MkDocsConfig, lang: str, built: datetime | None) -> Publication:
         """This edition as a work to cite, from mkdocs.yml as already converted."""
         licence = self.config.data_licence
         return Publication(
