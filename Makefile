@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
-CHROMIUM ?= /usr/bin/chromium
 # The build's date is the last commit's. Outside git (a ZIP download) it is unknown and left unset:
 # the site then says so instead of dating itself 1970-01-01.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -43,13 +42,20 @@ lint: $(READY)
 	$(BIN)/actionlint -oneline .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows
 
+# The browser tests drive Debian's chromium-headless-shell: the same engine as Debian's chromium,
+# built for automation (what Playwright itself runs headless), and about a third faster per page.
+# CHROMIUM=/path picks another build; without the shell, Debian's full chromium is used.
+HEADLESS_SHELL := /usr/bin/chromium-headless-shell
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 browser:
-	@test -x $(CHROMIUM) || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	  else \
-	    echo "The browser tests need Debian's Chromium: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; \
-	  fi; }
+	@if [ -n "$$CHROMIUM" ] || { [ -x $(HEADLESS_SHELL) ] && [ -f $(CJK_FONT) ]; }; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-noto-cjk >/dev/null; \
+	elif [ -x /usr/bin/chromium ] && [ -f $(CJK_FONT) ]; then \
+	  echo "未找到 chromium-headless-shell，浏览器测试改用 /usr/bin/chromium（较慢）。" >&2; \
+	else \
+	  echo "浏览器测试需要 Debian 的 Chromium 和中文字体：sudo apt-get install chromium-headless-shell fonts-noto-cjk" >&2; exit 1; \
+	fi
 
 unit: $(READY)  ## the tests that build no site and run no command: after a code edit
 # One process: two xdist workers would each import and collect everything, costing more than they save.
