@@ -102,3 +102,20 @@ def test_pasted_text_searches_without_a_key_press(context, site_server, path, qu
     box.fill(query)
     titles = wait_for_results(page)
     assert any(query in re.sub(r"\s+", "", title) for title in titles), titles[:5]
+
+
+def test_words_typed_before_the_index_arrives_are_searched_when_it_does(context, site_server):
+    """A reader on a slow line types at once: the search runs when the index arrives, with no
+    further key press (before, the words met an empty worker and the box said 'no results')."""
+    held: list = []
+    page = context.new_page()
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(site_server + "index.html", wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type("张楠", delay=50)
+    page.wait_for_function("() => document.activeElement.value === '张楠'")
+    page.wait_for_timeout(300)  # the typed words have reached the worker before its index
+    assert len(held) == 1, "the index was not asked for"
+    held[0].continue_()
+    titles = wait_for_results(page)
+    assert any("张楠" in re.sub(r"\s+", "", title) for title in titles), titles[:5]
