@@ -229,10 +229,13 @@ def test_a_released_status_reads_as_the_kind_of_product_is_released(
     markdown = dict(page_sources(_context(base, report, lang)))["products.md"]
     for product_id, word in words.items():
         assert f'<span class="fact-tag">{word}</span>' in _line_of(markdown, product_id), product_id
-    if lang == "zh-Hans":  # Taiwan's press says 推出 for both
-        assert "推出时间不详" in _line_of(markdown, "gpu")
-        assert "上线时间不详" in _line_of(markdown, "app")
     pill = _line_of(markdown, "pill")
+    if lang == "zh-Hans":  # Taiwan's press says 推出 for an app
+        assert "上市时间不详" in _line_of(markdown, "gpu")
+        assert "公开时间不详" in _line_of(markdown, "corpus")
+        assert "上线时间不详" in _line_of(markdown, "app")
+        assert "推出时间不详" in _line_of(markdown, "thing")
+        assert "获批上市时间不详" in pill
     assert ("药品" if lang == "zh-Hans" else "藥品") in pill
     assert ("已获批上市" if lang == "zh-Hans" else "已獲批上市") in pill
 
@@ -252,3 +255,61 @@ def test_the_corrections_page_words_a_declared_kind(tmp_path: Path, lang: str, w
     assert changed_value("events[0].kind", "personnel", ctx.ui, ctx.names, ctx.declared_words) == (
         "人事"
     )
+
+
+def _launched(product_id: str, kind: str, launched: str | None) -> dict[str, Any]:
+    fields = _product(product_id, kind)
+    fields.update(focus_line=True, launched=launched)
+    return fields
+
+
+# The characters of the products chart's words that the Traditional edition writes otherwise.
+HANT = str.maketrans("产类时间状态详开横轴线", "產類時間狀態詳開橫軸線")
+
+
+def _hant(text: str, lang: str) -> str:
+    return text.translate(HANT) if lang == "zh-Hant" else text
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant"])
+def test_the_products_chart_words_a_chip_and_a_data_set_as_they_come_out(lang: str) -> None:
+    """A chip goes on sale (上市) and a data set is made public (公开): the products chart's axis
+    note, hover and table say so, and a line-up of several kinds says the neutral 推出; nothing
+    says 上线 (goes online) of them."""
+    from generator.site.charts.products import products_figure
+
+    def words(text: str) -> str:
+        return _hant(text, lang)
+
+    base = _base(
+        [],
+        [
+            _launched("gpu", "chip", "2024-03"),
+            _launched("corpus", "dataset", "2023"),
+            _launched("npu", "chip", None),
+            _launched("tokens", "dataset", None),
+        ],
+    )
+    ctx = _context(base, Report(), lang)
+    block = CHART_BLOCKS["products"](ctx)
+    table = block[block.index("| ") :]
+    assert words("| 产品 | 类型 | 推出时间 | 状态 |") in table
+    assert words("上市时间不详") in _row(table, "npu")
+    assert words("公开时间不详") in _row(table, "tokens")
+    figure = products_figure(ctx)
+    notes = figure.layout.title.subtitle.text
+    assert words("横轴：推出时间") in notes
+    hovers = " ".join(text for trace in figure.data for text in trace.hovertext)
+    assert words("上市：") in hovers and words("公开：") in hovers
+    assert words("上线") not in block + notes + hovers
+
+    chips = _base([], [_launched("gpu", "chip", "2024-03"), _launched("npu", "chip", None)])
+    ctx = _context(chips, Report(), lang)
+    table = CHART_BLOCKS["products"](ctx)
+    assert words("| 产品 | 类型 | 上市时间 | 状态 |") in table
+    notes = products_figure(ctx).layout.title.subtitle.text
+    assert words("横轴：上市时间") in notes and words("上市时间不详") in notes
+
+
+def _row(table: str, product_id: str) -> str:
+    return next(line for line in table.splitlines() if f"#{product_id}" in line)

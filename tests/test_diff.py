@@ -316,7 +316,7 @@ def test_base_that_does_not_load_is_reported_without_traceback(
 def test_unknown_revision(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "no-such-branch")
     assert (code, out) == (1, "")
-    assert err == "diff: 找不到 git 版本 'no-such-branch'：检查分支名，或先运行 git fetch。\n"
+    assert err == "找不到 git 版本 'no-such-branch'：检查分支名，或先运行 git fetch。\n"
 
 
 def test_a_different_record_of_the_same_kind_is_not_a_rename(tmp_path: Path) -> None:

@@ -2,19 +2,25 @@
 
 `new` with the newsroom's identity → `git init` and a first commit → `fingerprint` of the
 article's copy → a record citing it with a short quote → `check` (a wrong quote refused in
-Chinese, naming file and line) → a publishing build (`SITE_URL` set) → the record on the site
-in both editions under the report's own name, and the change on the corrections page.
+Chinese, naming file and line) → the preview (`mkdocs serve`, at the address its terminal
+shows, both editions) → a publishing build (`SITE_URL` set) → the record on the site in both
+editions under the report's own name, and the change on the corrections page.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BUILD_ENV, python
+from conftest import BUILD_ENV, free_port, python
 
 SITE_NAME = "港口季报：一份有出处的事实报告"
 SITE_URL = "https://newsroom.example.org/harbour-report/"
@@ -75,7 +81,49 @@ def text_of(site: Path, edition: str, name: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text()
 
 
-@pytest.mark.slow  # starts a report, runs its commands and builds it once
+# What `mkdocs serve` prints once the site is built and served (MkDocs' own log line).
+SERVING = re.compile(r"Serving on (http://\S+)")
+PREVIEW_SECONDS = 120
+
+
+@contextmanager
+def preview(project: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` in the report's folder, as its README says (on a free 127.0.0.1 port, so
+    tests can run side by side): yields the address it prints once it has built both editions,
+    and stops it on the way out. It builds once: nothing is edited while it runs."""
+    port = free_port()
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**BUILD_ENV, "REPORT_LANG": "zh"},
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + PREVIEW_SECONDS
+        while not (found := SERVING.search(log.read_text(encoding="utf-8"))):
+            assert server.poll() is None, f"mkdocs serve stopped:\n{log.read_text('utf-8')}"
+            assert time.monotonic() < deadline, f"no address yet:\n{log.read_text('utf-8')}"
+            time.sleep(0.2)
+        yield found.group(1)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+
+
+def page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert response.status == 200, url
+        return str(response.read().decode("utf-8"))
+
+
+@pytest.mark.slow  # starts a report, runs its commands, previews it and builds it
 def test_a_newcomer_goes_from_article_to_published_site(tmp_path: Path) -> None:
     project = tmp_path / "harbour-report"
     started = run(
@@ -116,6 +164,15 @@ def test_a_newcomer_goes_from_article_to_published_site(tmp_path: Path) -> None:
     )
     checked = run(project, "check")
     assert checked.returncode == 0, checked.stderr
+
+    # The preview, at the address the terminal shows (under the site's own path).
+    with preview(project, tmp_path / "serve.log") as address:
+        assert address.startswith("http://127.0.0.1:") and address.endswith("/harbour-report/")
+        for edition, name in (("", "东岭港务集团"), ("zh-Hant/", "東嶺港務集團")):
+            home = page(address + edition)
+            assert "港口季报" in home or "港口季報" in home, f"home page of '{edition or 'root'}'"
+            assert name in page(f"{address}{edition}organizations.html")
+    assert not (project / "site").exists(), "the preview writes nothing into the report"
     git(project, "add", ".")
     git(project, "commit", "-q", "-m", "增加东岭港务集团", "-m", "说明：新来源的第一条记录。")
 

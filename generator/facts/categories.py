@@ -39,6 +39,8 @@ RELEASED = "released"
 
 # How an app or an online service is released: it goes online (上线).
 ONLINE = "已上线"
+# How a product of a kind that does not say is launched, and products of several kinds together.
+BROUGHT_OUT = "推出"
 
 DEFAULTS: dict[str, dict[str, Category]] = {
     "organization_kind": {
@@ -137,6 +139,15 @@ def merged(group: str, declared: Mapping[str, Category]) -> dict[str, Category]:
     if other is not None:
         codes[OTHER] = other
     return codes
+
+
+def launch_verb(released: str | None) -> str:
+    """The verb of a kind's launch, from how its `released` status reads: 已上线 -> 上线 (an
+    app), 已上市 -> 上市 (a chip), 已公开 -> 公开 (a data set); 推出 when the kind does not say.
+    Labels are built on it (上市时间, 公开时间不详), so a declared kind needs no second word."""
+    if released and released.startswith("已") and len(released) > 1:
+        return released[1:]
+    return BROUGHT_OUT
 
 
 def allowed(group: str, declared: Mapping[str, object]) -> list[str]:

@@ -48,6 +48,7 @@ _NOT_PROBLEMS = (
     "no-suggestion-",
     "data-ok",
     "new-ask-",
+    "review-",
 )
 _NOT_PROBLEM_KEYS = {
     "did-you-mean",

@@ -549,6 +549,30 @@ CATALOGUE: dict[str, Text] = {
         "找不到 git 版本 '{revision}'：检查分支名，或先运行 git fetch。",
         "unknown revision '{revision}'",
     ),
+    "review-not-in-git": Text(
+        "{command} 要读 git 里的历史，但 {data} 不在 git 仓库里：到报道的 git 仓库里运行；"
+        "新报道先在它的文件夹里运行 git init，再 git add . 和 git commit 提交一次。",
+        "{command} reads the data's git history, but {data} is not in a git repository: run it"
+        " in the report's repository (a new report: git init, git add . and git commit first)",
+    ),
+    "review-git-failed": Text(
+        "{command} 读 git 历史时出错（{reason}）：用 git log 查看有哪些版本，"
+        "或先运行 git fetch 取回分支，再运行一次。",
+        "{command} could not read the git history ({reason}): check the revision with git log,"
+        " or run git fetch first",
+    ),
+    "preview-event-missing": Text(
+        "找不到事件文件 {file}：pr-comment 读的是 GitHub 记录的 pull_request 事件，"
+        "在工作流里写 $GITHUB_EVENT_PATH。",
+        "event file {file} not found: pr-comment reads the pull_request event GitHub records"
+        " ($GITHUB_EVENT_PATH in a workflow)",
+    ),
+    "preview-event-unreadable": Text(
+        "{file} 不是 pull_request 事件（读不出 JSON 里的 pull_request.number、base 和 head）："
+        "在工作流里写 $GITHUB_EVENT_PATH，并只在 pull_request 触发的工作流里运行 pr-comment。",
+        "{file} is no pull_request event (no pull_request.number, base and head in its JSON):"
+        " pass $GITHUB_EVENT_PATH, in a workflow run by pull_request",
+    ),
     "diff-none": Text("没有事实变化。", "No fact changed."),
     "engine-unknown": Text(
         "SITE_ENGINE={engine} 不是本项目能用的网站引擎；可用的有 {engines}（不设则用 mkdocs）",
@@ -791,6 +815,191 @@ WORDS: dict[str, Text] = {
     "item": Text("第{n}条", "#{n}"),
 }
 
+# The command line's own words: what each command and option does (`python -m generator -h`).
+COMMAND_HELP: dict[str, Text] = {
+    "description": Text(
+        "报道生成器的命令：检查数据，写出数据的 JSON Schema，审阅繁体转换，比较事实的变化，生成网站。"
+        "在报道的文件夹里运行；每个命令的用法见 python -m generator 命令 -h。",
+        "The report generator's commands: check the data, write its JSON Schemas, review"
+        " conversions, compare facts, build the site. Run them in the report's folder.",
+    ),
+    "help": Text("显示这段说明，然后退出", "show this help message and exit"),
+    "command": Text("命令", "COMMAND"),
+    "data": Text("数据文件夹（默认 data）", "data folder (default: data)"),
+    "check": Text(
+        "读取并检查全部数据文件，有错时逐条说明错在哪里、怎么改",
+        "load and validate every data file",
+    ),
+    "new": Text(
+        "在 FOLDER 建立一份新报道（FOLDER 不存在或为空）",
+        "start a new report in FOLDER (missing or empty)",
+    ),
+    "new-description": Text(
+        "在 FOLDER 建立一份新报道。没给出的项目，在终端里运行时会逐一询问；"
+        "不在终端里运行时（脚本、测试）不询问，留下示例值，发布构建会拒绝示例值。",
+        "Start a new report in FOLDER. What is not given is asked for when run in a terminal;"
+        " a script or a test is not asked and gets sample values, which a publishing build"
+        " refuses.",
+    ),
+    "new-folder": Text(
+        "新报道的文件夹（不存在或为空）", "the new report's folder (missing or empty)"
+    ),
+    "new-site-name": Text(
+        "网站名称（mkdocs.yml 的 site_name）", "site name (mkdocs.yml's site_name)"
+    ),
+    "new-author": Text("作者或编写团队（site_author）", "author or team (site_author)"),
+    "new-citation-key": Text(
+        "引用键，小写字母、数字和连字符，也是数据包的文件名（citation_key）",
+        "citation key: lower-case letters, digits and hyphens; also the data bundle's file name"
+        " (citation_key)",
+    ),
+    "new-site-url": Text(
+        "网站发布后的网址，例如 https://example.org/report/",
+        "the site's public address, e.g. https://example.org/report/",
+    ),
+    "new-editions": Text(
+        "版本，逗号分隔，简体在前：zh-Hans,zh-Hant（默认）、zh-Hans,zh-HK、zh-Hans,zh-TW,zh-HK",
+        "editions, comma-separated, Simplified first: zh-Hans,zh-Hant (default), zh-Hans,zh-HK,"
+        " zh-Hans,zh-TW,zh-HK",
+    ),
+    "new-no-input": Text(
+        "不询问，没给出的项目留下示例值", "ask nothing; what is not given keeps its sample value"
+    ),
+    "schema": Text(
+        "为每个数据文件写出 JSON Schema（编辑器据此提示字段、标出错误）",
+        "write the JSON Schema of each data file",
+    ),
+    "schema-check": Text(
+        "只检查、不写文件：有过时的 Schema 时报错", "only fail if a schema is stale"
+    ),
+    "conversions": Text(
+        "列出繁体转换改动了什么，以及 zhconv-rs 与 OpenCC 不一致的地方",
+        "list what conversion changes and where zhconv-rs disagrees",
+    ),
+    "config-file-review": Text(
+        "网站设置文件，审阅其中列出的繁体版本（默认 mkdocs.yml）",
+        "the site's settings, whose converted editions are reviewed (default mkdocs.yml)",
+    ),
+    "opencc": Text(
+        "只审阅这一个版本：它的 OpenCC 配置（例如 s2twp、s2hk）",
+        "review only this edition: its OpenCC config (e.g. s2twp, s2hk)",
+    ),
+    "lang": Text(
+        "与 --opencc 一起用：这个版本的语言代码（例如 zh-Hant）",
+        "with --opencc: the edition's language code (zh-Hant)",
+    ),
+    "docs": Text("手写页面的文件夹（默认 docs）", "hand-written pages folder (default: docs)"),
+    "all": Text(
+        "列出全部转换（单字的也列出），不只是词组和词表造成的改动",
+        "every conversion (character ones too), not only what phrases and the glossary change",
+    ),
+    "since": Text(
+        "只看 git 版本 REV 之后新增或改动的文字（同时相当于 --all）",
+        "only text that is new or changed since git revision REV (implies --all)",
+    ),
+    "strict": Text("还有没决定的不一致时报错退出", "fail while a disagreement is undecided"),
+    "fingerprint": Text(
+        "从原文的存档副本写出 data/fingerprints/SOURCE.yml（原文本身不保存）",
+        "write data/fingerprints/SOURCE.yml from an archived copy (its text is not stored)",
+    ),
+    "fingerprint-source": Text("这个来源在 sources.yml 里的 id", "the source's id in sources.yml"),
+    "fingerprint-copy": Text(
+        "原文的存档副本，UTF-8 编码的文本文件", "archived copy of the source, UTF-8 text"
+    ),
+    "fingerprint-lines": Text(
+        "COPY 里哪些行是编号的段落，例如 25-102 或 1,14,20（默认：每个非空行）；每个非空行算一段",
+        "lines of COPY that hold the numbered paragraphs, e.g. 25-102 or 1,14,20 (default:"
+        " every non-empty line); each non-empty line is one paragraph",
+    ),
+    "diff": Text(
+        "列出自 BASE 以来新增、删除或修改的事实",
+        "list the facts added, removed or changed since BASE",
+    ),
+    "diff-base": Text(
+        "拿来比较的 git 版本（例如 origin/main）", "git revision to compare with (e.g. origin/main)"
+    ),
+    "diff-head": Text(
+        "要比较的 git 版本（默认：工作区，即还没提交的文件）",
+        "git revision to compare (default: the working tree)",
+    ),
+    "diff-markdown": Text(
+        "输出 Markdown，用作拉取请求的评论",
+        "Markdown for a pull-request comment",
+    ),
+    "pr-comment": Text(
+        "为记录下来的拉取请求事件写出预览评论",
+        "write the pull-request preview comment for a recorded event",
+    ),
+    "pr-comment-event": Text(
+        "GitHub 记录的 pull_request 事件（JSON 文件，工作流里是 $GITHUB_EVENT_PATH）",
+        "pull_request event payload ($GITHUB_EVENT_PATH in a workflow)",
+    ),
+    "pr-comment-out": Text(
+        "把评论写进这个文件（默认：直接打印出来）",
+        "file to write the comment to (default: print it)",
+    ),
+    "site-dir-built": Text("已生成的网站文件夹（默认 site）", "the built site (default: site)"),
+    "config-file": Text(
+        "网站设置文件（默认 mkdocs.yml）", "the site's settings (default: mkdocs.yml)"
+    ),
+    "pr-comment-run-url": Text(
+        "CI 运行的网址，生成的网站保存在这次运行的产物里",
+        "URL of the CI run whose artifacts hold the site",
+    ),
+    "pr-comment-preview-url": Text(
+        "网站预览的网址（如果有）：页面链接会写成完整网址",
+        "where the built site is served, if anywhere: page links become URLs",
+    ),
+    "guide": Text(
+        "重写贡献指南里自动生成的表格（错误信息、字段）",
+        "rewrite the generated tables (errors, fields) of the contributing guide",
+    ),
+    "guide-file": Text(
+        "要更新的贡献指南（默认 CONTRIBUTING.md）",
+        "the contributing guide to update (default: CONTRIBUTING.md)",
+    ),
+    "guide-check": Text("只检查、不写文件：有表格过时时报错", "only fail if a table is stale"),
+    "build": Text(
+        "生成网站到 site/；失败时保留上一次生成成功的 site/",
+        "build site/; on failure the last good site/ stays",
+    ),
+    "site-dir-build": Text(
+        "网站生成到哪个文件夹（默认 site）", "where to build the site (default: site)"
+    ),
+}
+
+# argparse's own words (usage, section titles, errors), keyed by the English text argparse asks
+# gettext for; argparse fills the %-placeholders. English keeps argparse's text.
+ARGPARSE_WORDS: dict[str, str] = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示这段说明，然后退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：%(message)s。用法见 %(prog)s -h\n",
+    "the following arguments are required: %s": "还少写了 %s：照上面的用法把它补在命令后面",
+    "one of the arguments %s is required": "参数 %s 之中要写出一个",
+    "unrecognized arguments: %s": "不认识的参数 %s：检查拼写，或删掉它",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "没有 %(value)r 这一项，请从这些里选一个：%(choices)s"
+    ),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "没有 %(parser_name)r 这个命令，请从这些里选一个：%(choices)s"
+    ),
+    "expected one argument": "后面要写一个值",
+    "expected at most one argument": "后面最多写一个值",
+    "expected at least one argument": "后面至少写一个值",
+    "expected %s argument": "后面要写 %s 个值",
+    "expected %s arguments": "后面要写 %s 个值",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "选项 %(option)s 不完整，可能是 %(matches)s：把选项名写全"
+    ),
+    "not allowed with argument %s": "不能与参数 %s 一起用：删掉其中一个",
+    "ignored explicit argument %r": "这个选项后面不带值，删掉 %r",
+    "invalid %(type)s value: %(value)r": "%(value)r 不是这里要的值（%(type)s）",
+    "unexpected option string: %s": "这里不该有选项 %s",
+}
+
 
 def language() -> str:
     """'en' when REPORT_LANG asks for English, else 'zh'."""
@@ -807,6 +1016,17 @@ def word(key: str, /, **values: object) -> str:
     """A word of `WORDS` in the current language."""
     entry = WORDS[key]
     return (entry.en if language() == "en" else entry.zh).format(**values)
+
+
+def helps(key: str, /) -> str:
+    """The help text `key` of the command line in the current language."""
+    entry = COMMAND_HELP[key]
+    return entry.en if language() == "en" else entry.zh
+
+
+def argparse_word(text: str, /) -> str:
+    """argparse's own `text` in the current language (argparse's English is the key)."""
+    return text if language() == "en" else ARGPARSE_WORDS.get(text, text)
 
 
 def either(names: Iterable[str]) -> str:

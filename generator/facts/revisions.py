@@ -24,6 +24,14 @@ class GitError(Exception):
     """A git command failed (unknown revision, not a repository, git missing)."""
 
 
+class NotInRepositoryError(GitError):
+    """The data folder is not inside a git repository (or git is missing)."""
+
+
+class UnknownRevisionError(GitError):
+    """A revision names no commit; its text is the contributor's message."""
+
+
 def git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """The output of `git -C root ARGS`; GitError when it fails."""
     try:
@@ -53,8 +61,11 @@ def git_text_or_none(root: Path, *args: str) -> str | None:
 def repository_of(data_dir: Path) -> tuple[Path, str]:
     """(repository root, data folder relative to it, in git's / notation)."""
     start = data_dir if data_dir.is_dir() else Path.cwd()
-    root = Path(git(start, "rev-parse", "--show-toplevel").decode().strip())
-    relative = data_dir.resolve().relative_to(root.resolve())
+    try:
+        root = Path(git(start, "rev-parse", "--show-toplevel").decode().strip())
+        relative = data_dir.resolve().relative_to(root.resolve())
+    except (GitError, ValueError) as error:
+        raise NotInRepositoryError(str(error)) from None
     return root, relative.as_posix()
 
 

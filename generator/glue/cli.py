@@ -1,10 +1,18 @@
-"""Command line: check the data, export the schema, review conversions, diff facts, build."""
+"""Command line: check the data, export the schema, review conversions, diff facts, build.
+
+Every word a user reads is Chinese (English with REPORT_LANG=en): the help texts come from
+`COMMAND_HELP`, and argparse's own words (usage, section titles, its errors) from
+`ARGPARSE_WORDS`. argparse asks gettext for those, through the `_` and `ngettext` it bound at
+import; a gettext catalogue would need a compiled .mo file and the reader's locale settings, so
+`_argparse_words` rebinds the two lookups to the catalogue while the parser is built and runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.editions.edition import Edition, converted_editions
@@ -12,7 +20,7 @@ from generator.facts import fingerprint
 from generator.facts.commands import program, step_command
 from generator.facts.kinds import list_word
 from generator.facts.load import load_documents, load_fact_base, load_report
-from generator.facts.messages import say, word
+from generator.facts.messages import argparse_word, helps, say, word
 from generator.facts.problems import DataError
 from generator.facts.schema import stale_schemas, write_schemas
 from generator.glue.staged_build import staged_build
@@ -77,12 +85,10 @@ def _edition_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config-file",
         default="mkdocs.yml",
-        help="the site's settings, whose converted editions are reviewed (default mkdocs.yml)",
+        help=helps("config-file-review"),
     )
-    command.add_argument(
-        "--opencc", help="review only this edition: its OpenCC config (e.g. s2twp, s2hk)"
-    )
-    command.add_argument("--lang", help="with --opencc: the edition's language code (zh-Hant)")
+    command.add_argument("--opencc", help=helps("opencc"))
+    command.add_argument("--lang", help=helps("lang"))
 
 
 def _conversions(args: argparse.Namespace) -> int:
@@ -94,14 +100,14 @@ def _conversions(args: argparse.Namespace) -> int:
     if args.since or args.all:
         texts = list(texts_of(base, None, documents))
         if args.since:
-            from generator.facts.at_revision import load_revision
+            from generator.facts.at_revision import load_revision, revision_problem
             from generator.facts.revisions import GitError, repository_of
 
             try:
                 root, data_rel = repository_of(Path(args.data))
                 old = load_revision(root, data_rel, args.since)
-            except (GitError, ValueError) as error:
-                print(f"conversions: {error}", file=sys.stderr)
+            except GitError as error:
+                print(revision_problem(error, "conversions --since", args.data), file=sys.stderr)
                 return 1
             known = {text for _, text in texts_of(old, None)}
             texts = [(place, text) for place, text in texts if text not in known]
@@ -188,13 +194,37 @@ def _diff(args: argparse.Namespace) -> int:
     return run_diff(args.base, args.head, Path(args.data), editions, markdown=args.markdown)
 
 
+def _event_problem(event: Path) -> str | None:
+    """Why `event` is no recorded pull_request event, or None when it is one."""
+    from generator.review.pull_request import read_event
+
+    if not event.is_file():
+        return say("preview-event-missing", file=event)
+    try:
+        read_event(event)
+    except (OSError, ValueError, KeyError, TypeError):
+        return say("preview-event-unreadable", file=event)
+    return None
+
+
 def _pr_comment(args: argparse.Namespace) -> int:
+    from generator.facts.at_revision import revision_problem
     from generator.facts.revisions import GitError
     from generator.glue.site_config import site_editions
     from generator.review.pull_request import build_comment
 
+    problem = _event_problem(Path(args.event))
+    if problem is None and not Path(args.config_file).is_file():
+        problem = say("editions-unknown", file=args.config_file)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     try:
         editions, docs = site_editions(Path(args.config_file))
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    try:
         body = build_comment(
             Path(args.event),
             editions,
@@ -204,8 +234,8 @@ def _pr_comment(args: argparse.Namespace) -> int:
             run_url=args.run_url or None,
             preview_url=args.preview_url or None,
         )
-    except (GitError, ValueError, KeyError, OSError) as error:
-        print(f"pr-comment: {error}", file=sys.stderr)
+    except GitError as error:
+        print(revision_problem(error, "pr-comment", args.data), file=sys.stderr)
         return 1
     if args.out:
         Path(args.out).write_text(body, encoding="utf-8")
@@ -283,104 +313,96 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return argparse_word(singular if count == 1 else plural)
+
+
+@contextmanager
+def _argparse_words() -> Iterator[None]:
+    """argparse speaks the contributor's language while the block runs (see the module's doc)."""
+    names = vars(argparse)
+    saved = names["_"], names["ngettext"]
+    names["_"], names["ngettext"] = argparse_word, _ngettext
+    try:
+        yield
+    finally:
+        names["_"], names["ngettext"] = saved
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """Subcommand `name`, its help (and description) from COMMAND_HELP, running `run`."""
+    command = commands.add_parser(
+        name, help=helps(name), description=description or helps(name), add_help=False
+    )
+    _help_option(command)
+    command.set_defaults(run=run)
+    return command
+
+
+def _help_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-h", "--help", action="help", help=helps("help"))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
-    parser.add_argument("--data", default="data", help="data folder (default: data)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="load and validate every data file").set_defaults(run=_check)
-    new = commands.add_parser(
-        "new",
-        help="start a new report in FOLDER (missing or empty)",
-        description="在 FOLDER 建立一份新报道。没给出的项目，在终端里运行时会逐一询问；"
-        "不在终端里运行时（脚本、测试）不询问，留下示例值，发布构建会拒绝示例值。",
+    """The command line; build it inside `_argparse_words` for argparse's own words too."""
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description=helps("description"), add_help=False
     )
-    new.add_argument("folder", metavar="FOLDER", help="新报道的文件夹（不存在或为空）")
-    new.add_argument("--site-name", help="网站名称（mkdocs.yml 的 site_name）")
-    new.add_argument("--author", help="作者或编写团队（site_author）")
-    new.add_argument(
-        "--citation-key", help="引用键，小写字母、数字和连字符，也是数据包的文件名（citation_key）"
-    )
-    new.add_argument("--site-url", help="网站发布后的网址，例如 https://example.org/report/")
-    new.add_argument(
-        "--editions",
-        help="版本，逗号分隔，简体在前：zh-Hans,zh-Hant（默认）、zh-Hans,zh-HK、zh-Hans,zh-TW,zh-HK",
-    )
-    new.add_argument("--no-input", action="store_true", help="不询问，没给出的项目留下示例值")
-    new.set_defaults(run=_new)
-    schema = commands.add_parser("schema", help="write the JSON Schema of each data file")
-    schema.add_argument("--check", action="store_true", help="only fail if a schema is stale")
-    schema.set_defaults(run=_schema)
-    conversions = commands.add_parser(
-        "conversions", help="list what conversion changes and where zhconv-rs disagrees"
-    )
+    _help_option(parser)
+    parser.add_argument("--data", default="data", help=helps("data"))
+    commands = parser.add_subparsers(dest="command", metavar=helps("command"), required=True)
+    _command(commands, "check", _check)
+    new = _command(commands, "new", _new, helps("new-description"))
+    new.add_argument("folder", metavar="FOLDER", help=helps("new-folder"))
+    new.add_argument("--site-name", help=helps("new-site-name"))
+    new.add_argument("--author", help=helps("new-author"))
+    new.add_argument("--citation-key", help=helps("new-citation-key"))
+    new.add_argument("--site-url", help=helps("new-site-url"))
+    new.add_argument("--editions", help=helps("new-editions"))
+    new.add_argument("--no-input", action="store_true", help=helps("new-no-input"))
+    schema = _command(commands, "schema", _schema)
+    schema.add_argument("--check", action="store_true", help=helps("schema-check"))
+    conversions = _command(commands, "conversions", _conversions)
     _edition_options(conversions)
-    conversions.add_argument("--docs", default="docs", help="hand-written pages folder")
-    conversions.add_argument(
-        "--all",
-        action="store_true",
-        help="every conversion (character ones too), not only what phrases and the glossary change",
-    )
-    conversions.add_argument(
-        "--since",
-        metavar="REV",
-        help="only text that is new or changed since git revision REV (implies --all)",
-    )
-    conversions.add_argument(
-        "--strict", action="store_true", help="fail while a disagreement is undecided"
-    )
-    conversions.set_defaults(run=_conversions)
-    prints = commands.add_parser(
-        "fingerprint",
-        help="write data/fingerprints/SOURCE.yml from an archived copy (its text is not stored)",
-    )
-    prints.add_argument("source", metavar="SOURCE", help="the source's id in sources.yml")
-    prints.add_argument("copy", metavar="COPY", help="archived copy of the source, UTF-8 text")
-    prints.add_argument(
-        "--lines",
-        help="lines of COPY that hold the numbered paragraphs, e.g. 25-102 or 1,14,20 (default:"
-        " every non-empty line); each non-empty line is one paragraph",
-    )
-    prints.set_defaults(run=_fingerprint)
-    diff = commands.add_parser("diff", help="list the facts added, removed or changed since BASE")
-    diff.add_argument(
-        "base", metavar="BASE", help="git revision to compare with (e.g. origin/main)"
-    )
-    diff.add_argument(
-        "head",
-        metavar="HEAD",
-        nargs="?",
-        help="git revision to compare (default: the working tree)",
-    )
-    diff.add_argument("--markdown", action="store_true", help="Markdown for a pull-request comment")
+    conversions.add_argument("--docs", default="docs", help=helps("docs"))
+    conversions.add_argument("--all", action="store_true", help=helps("all"))
+    conversions.add_argument("--since", metavar="REV", help=helps("since"))
+    conversions.add_argument("--strict", action="store_true", help=helps("strict"))
+    prints = _command(commands, "fingerprint", _fingerprint)
+    prints.add_argument("source", metavar="SOURCE", help=helps("fingerprint-source"))
+    prints.add_argument("copy", metavar="COPY", help=helps("fingerprint-copy"))
+    prints.add_argument("--lines", help=helps("fingerprint-lines"))
+    diff = _command(commands, "diff", _diff)
+    diff.add_argument("base", metavar="BASE", help=helps("diff-base"))
+    diff.add_argument("head", metavar="HEAD", nargs="?", help=helps("diff-head"))
+    diff.add_argument("--markdown", action="store_true", help=helps("diff-markdown"))
     _edition_options(diff)
-    diff.set_defaults(run=_diff)
-    comment = commands.add_parser(
-        "pr-comment", help="write the pull-request preview comment for a recorded event"
+    comment = _command(commands, "pr-comment", _pr_comment)
+    comment.add_argument("event", metavar="EVENT_JSON", help=helps("pr-comment-event"))
+    comment.add_argument("--out", help=helps("pr-comment-out"))
+    comment.add_argument("--site-dir", default="site", help=helps("site-dir-built"))
+    comment.add_argument("--config-file", default="mkdocs.yml", help=helps("config-file"))
+    comment.add_argument("--run-url", help=helps("pr-comment-run-url"))
+    comment.add_argument("--preview-url", help=helps("pr-comment-preview-url"))
+    guide = _command(commands, "guide", _guide)
+    guide.add_argument(
+        "file", metavar="FILE", nargs="?", default="CONTRIBUTING.md", help=helps("guide-file")
     )
-    comment.add_argument("event", metavar="EVENT_JSON", help="pull_request event payload")
-    comment.add_argument("--out", help="file to write the comment to (default: print it)")
-    comment.add_argument("--site-dir", default="site", help="the built site (default: site)")
-    comment.add_argument("--config-file", default="mkdocs.yml")
-    comment.add_argument("--run-url", help="URL of the CI run whose artifacts hold the site")
-    comment.add_argument(
-        "--preview-url", help="where the built site is served, if anywhere: page links become URLs"
-    )
-    comment.set_defaults(run=_pr_comment)
-    guide = commands.add_parser(
-        "guide", help="rewrite the generated tables (errors, fields) of the contributing guide"
-    )
-    guide.add_argument("file", nargs="?", default="CONTRIBUTING.md")
-    guide.add_argument("--check", action="store_true", help="only fail if a table is stale")
-    guide.set_defaults(run=_guide)
-    build = commands.add_parser("build", help="build site/; on failure the last good site/ stays")
-    build.add_argument("--site-dir", default="site")
-    build.add_argument("--config-file", default="mkdocs.yml")
-    build.set_defaults(run=_build)
+    guide.add_argument("--check", action="store_true", help=helps("guide-check"))
+    build = _command(commands, "build", _build)
+    build.add_argument("--site-dir", default="site", help=helps("site-dir-build"))
+    build.add_argument("--config-file", default="mkdocs.yml", help=helps("config-file"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    with _argparse_words():
+        args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.editions.convert import converter_for
 from generator.editions.edition import Edition
-from generator.facts.at_revision import load_revision
+from generator.facts.at_revision import load_revision, revision_problem
 from generator.facts.compare import STATUS_ORDER, Entry, RecordChange, compare, entries
 from generator.facts.kinds import kind_word
 from generator.facts.load import load_fact_base
@@ -271,8 +271,8 @@ def run_diff(
             shown = head_rev or word("working-tree")
             print(say("diff-head-broken", head=shown, report=error.report()), file=sys.stderr)
             return 1
-    except (GitError, ValueError) as error:
-        print(f"diff: {error}", file=sys.stderr)
+    except GitError as error:
+        print(revision_problem(error, "diff", data_dir.as_posix()), file=sys.stderr)
         return 1
     changes = reviewed(old, new, editions)
     conversions = conversion_changes(old, new, editions)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from generator.facts.categories import GROUPS, ONLINE, RELEASED, Category, merged
+from generator.facts.categories import (
+    BROUGHT_OUT,
+    GROUPS,
+    RELEASED,
+    Category,
+    launch_verb,
+    merged,
+)
 from generator.facts.dates import parse_date
 from generator.facts.export import Export, export_of
 from generator.facts.fields import records
@@ -313,12 +320,20 @@ class PageContext:
                 words[field][code] = self.category(group, code)
         return words
 
+    def launch_words(self, products: Iterable[Product], template: str) -> str:
+        """`template` ("{verb}时间") in the edition's script, with the verb the products' kinds are
+        launched with when they share one (上线 for apps, 上市 for chips, 公开 for data sets), else
+        the neutral 推出."""
+        verbs = set()
+        for product in products:
+            kind = self.categories("product_kind").get(product.kind)
+            verbs.add(launch_verb(kind.released if kind else None))
+        return self.ui(template.format(verb=verbs.pop() if len(verbs) == 1 else BROUGHT_OUT))
+
     def launch_unknown(self, product: Product) -> str:
-        """ "Launch date unknown" as the kind of product is launched: an app goes online (上线), a
-        chip, a device or a data set is brought out (推出)."""
-        kind = self.categories("product_kind").get(product.kind)
-        offline = kind is not None and kind.released not in (None, ONLINE)
-        return self.ui("推出时间不详" if offline else "上线时间不详")
+        """ "Launch date unknown" as the kind of product is launched: an app goes online (上线时间
+        不详), a chip on sale (上市), a data set public (公开), other kinds are brought out (推出)."""
+        return self.launch_words([product], "{verb}时间不详")
 
     def figure_source(self, figure: Figure) -> str:
         """A figure's "who says" label, by its attribution: a company's own result is published

@@ -74,15 +74,19 @@ def products_figure(ctx: PageContext) -> go.Figure:
                     [
                         f"<b>{plot_text(product.name)}</b>",
                         plot_text(ctx.category("product_kind", product.kind)),
-                        plot_text(ui("上线")) + "：" + plot_text(ui(date_words(product.launched))),
+                        plot_text(ctx.launch_words([product], "{verb}："))
+                        + plot_text(ui(date_words(product.launched))),
                         plot_text(ui("状态")) + "：" + plot_text(ctx.status_word(product)),
                     ]
                 )
             )
             bars["id"].append(product.id)
-    notes = [plot_text(ui(n)) for n in ("纵轴：类型；横轴：上线时间", "条：日期可能覆盖的全部日子")]
+    notes = [
+        plot_text(ctx.launch_words(dated, "纵轴：类型；横轴：{verb}时间")),
+        plot_text(ui("条：日期可能覆盖的全部日子")),
+    ]
     if undated:
-        notes.append(plot_text(ui("上线时间不详")) + "：")
+        notes.append(plot_text(ctx.launch_words(undated, "{verb}时间不详")) + "：")
         notes += [
             f"· {plot_text(p.name)}（{plot_text(ctx.category('product_kind', p.kind))}，"
             f"{plot_text(ctx.status_word(p))}）"
@@ -138,12 +142,18 @@ def products_block(ctx: PageContext) -> str:
     # Undated products have no place on a time axis: a line-up of only those draws nothing.
     if not any(product.launched for product in _lineup(ctx)):
         return nothing_to_draw(ctx)
+    lineup = _lineup(ctx)
+    launched = ctx.launch_words(lineup, "{verb}时间")
     rows = [
-        f"| {ui('产品')} | {ui('类型')} | {ui('上线时间')} | {ui('状态')} |",
+        f"| {ui('产品')} | {ui('类型')} | {launched} | {ui('状态')} |",
         "| --- | --- | --- | --- |",
     ]
-    for product in _lineup(ctx):
-        when = md_text(ui(date_words(product.launched))) if product.launched else ui("上线时间不详")
+    for product in lineup:
+        when = (
+            md_text(ui(date_words(product.launched)))
+            if product.launched
+            else ctx.launch_unknown(product)
+        )
         rows.append(
             f"| {ctx.link(product.id)} | {ctx.category('product_kind', product.kind)} | {when} |"
             f" {ctx.status_word(product)} |"
