@@ -1,6 +1,9 @@
 """A second converter beside OpenCC: where the two disagree, one of them is usually wrong.
 
-zhconv-rs converts with MediaWiki's tables, which were written independently of OpenCC's. Both
+zhconv-rs converts with MediaWiki's tables, which were written independently of OpenCC's. Only
+the review tools use it, so it is an optional extra (`pip install -e '.[review]'`, which `make`
+installs with the test tools) and is imported when a review first asks for it: a site build never
+loads it, and `second_converter_missing` lets the review command say how to install it. Both
 outputs are aligned to the Simplified text through its character-by-character conversion, each
 differing stretch is widened to whole words (rjieba's), and the words are reported with both results.
 """
@@ -8,12 +11,12 @@ differing stretch is widened to whole words (rjieba's), and the words are report
 from __future__ import annotations
 
 import difflib
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import rjieba
-from zhconv_rs import zhconv
 
 from generator.editions.convert import ScriptConverter, corner_quotes
 from generator.editions.edition import conversion_of
@@ -31,8 +34,21 @@ class Disagreement:
     start: int  # where `source` starts in the text it came from
 
 
+SECOND_CONVERTER = "zhconv_rs"
+
+
+def second_converter_missing() -> bool:
+    """True when zhconv-rs cannot be imported (the `review` extra is not installed)."""
+    try:
+        importlib.import_module(SECOND_CONVERTER)
+    except ImportError:
+        return True
+    return False
+
+
 def second_opinion(text: str, opencc_config: str) -> str:
     """`text` as zhconv-rs writes it for the readers of `opencc_config`."""
+    zhconv: Any = importlib.import_module(SECOND_CONVERTER).zhconv
     target: Any = conversion_of(opencc_config).second_opinion
     # Quote marks nest by our own rule (「『』」), which is no wording to second-guess.
     return corner_quotes(str(zhconv(text, target, False)))
