@@ -124,7 +124,6 @@ MADE_FROM = (
     "generator/facts/cache.py",
     "generator/facts/history.py",
     "generator/site/share_cards.py",
-    "generator/editions/search_dict.py",
     "pyproject.toml",
     "mkdocs.yml",
     "docs/index.md",

@@ -1,26 +1,25 @@
 """A second converter beside OpenCC: where the two disagree, one of them is usually wrong.
 
-zhconv-rs converts with MediaWiki's tables, which were written independently of OpenCC's. Both
+zhconv-rs converts with MediaWiki's tables, which were written independently of OpenCC's. Only
+the review tools use it, so it is an optional extra (`pip install -e '.[review]'`, which `make`
+installs with the test tools) and is imported when a review first asks for it: a site build never
+loads it, and `second_converter_missing` lets the review command say how to install it. Both
 outputs are aligned to the Simplified text through its character-by-character conversion, each
-differing stretch is widened to whole jieba words, and the words are reported with both results.
+differing stretch is widened to whole words (rjieba's), and the words are reported with both results.
 """
 
 from __future__ import annotations
 
 import difflib
-import logging
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import jieba
-from zhconv_rs import zhconv
+import rjieba
 
 from generator.editions.convert import ScriptConverter, corner_quotes
 from generator.editions.edition import conversion_of
-
-# jieba announces every dictionary load on stderr; its warnings are enough.
-jieba.setLogLevel(logging.WARNING)
 
 Opcodes = list[tuple[str, int, int, int, int]]
 
@@ -35,8 +34,21 @@ class Disagreement:
     start: int  # where `source` starts in the text it came from
 
 
+SECOND_CONVERTER = "zhconv_rs"
+
+
+def second_converter_missing() -> bool:
+    """True when zhconv-rs cannot be imported (the `review` extra is not installed)."""
+    try:
+        importlib.import_module(SECOND_CONVERTER)
+    except ImportError:
+        return True
+    return False
+
+
 def second_opinion(text: str, opencc_config: str) -> str:
     """`text` as zhconv-rs writes it for the readers of `opencc_config`."""
+    zhconv: Any = importlib.import_module(SECOND_CONVERTER).zhconv
     target: Any = conversion_of(opencc_config).second_opinion
     # Quote marks nest by our own rule (「『』」), which is no wording to second-guess.
     return corner_quotes(str(zhconv(text, target, False)))
@@ -77,10 +89,10 @@ def _segment(output: str, opcodes: Opcodes, low: int, high: int) -> str:
 
 
 def _word_spans(text: str, positions: set[int]) -> Iterator[tuple[int, int]]:
-    """Runs of whole jieba words of `text` that contain any of `positions`."""
+    """Runs of whole words (rjieba's) of `text` that contain any of `positions`."""
     hit = [
         (start, end)
-        for _, start, end in jieba.tokenize(text)
+        for _, start, end in rjieba.tokenize(text)
         if any(start <= p < end for p in positions)
     ]
     run: tuple[int, int] | None = None
@@ -133,7 +145,7 @@ def decided_by(disagreement: Disagreement, text: str, ours: ScriptConverter) -> 
             return match.group()
     converted = ours(text)
     for word, written in ours.vocabulary.items():
-        # jieba may cut the entry's word (短/视频): a part of it counts where the whole is written.
+        # rjieba may cut the entry's word (短/视频): a part of it counts where the whole is written.
         part = disagreement.ours and disagreement.ours in written and written in converted
         # An entry that drops a word (訂閱源 → 訂閱) decides the word's absence.
         dropped = not disagreement.ours and disagreement.theirs in word and written in converted

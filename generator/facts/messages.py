@@ -596,6 +596,13 @@ CATALOGUE: dict[str, Text] = {
         " report's folder, name it with --config-file, or name the edition with --opencc and"
         " --lang",
     ),
+    "review-needs-zhconv": Text(
+        "conversions 要用第二个转换器 zhconv-rs 复核繁体写法，但它没有安装：在项目文件夹里运行"
+        " {install} 安装后再试（构建网站不需要它）",
+        "conversions checks the Traditional wording with a second converter, zhconv-rs, which is"
+        " not installed: run {install} in the project folder, then try again (building the site"
+        " does not need it)",
+    ),
     "diff-parent": Text("（属于{kind} {id}）", " (in {kind} {id})"),
     "diff-table-head": Text("| 字段 | 原来 | 现在 |", "| field | before | after |"),
     "diff-gist": Text(

@@ -24,7 +24,6 @@ from generator.facts.messages import argparse_word, helps, say, word
 from generator.facts.problems import DataError
 from generator.facts.schema import stale_schemas, write_schemas
 from generator.glue.staged_build import staged_build
-from generator.review.conversions import conversions_in, group_counts, review, texts_of
 from generator.site.site_files import report_names
 
 
@@ -92,8 +91,16 @@ def _edition_options(command: argparse.ArgumentParser) -> None:
 
 
 def _conversions(args: argparse.Namespace) -> int:
+    # The review's modules load only here: the site's build never needs them (nor zhconv-rs).
+    from generator.editions.second_opinion import second_converter_missing
+    from generator.review.conversions import conversions_in, group_counts, review, texts_of
+
     editions = _review_editions(args)
     if editions is None:
+        return 1
+    if not (args.since or args.all) and second_converter_missing():
+        install = f"{program('python')} -m pip install -e '.[review]'"
+        print(say("review-needs-zhconv", install=install), file=sys.stderr)
         return 1
     # Conversion is about wording, not evidence: the grounding checks are left to `check`.
     base, documents = load_documents(Path(args.data), args.data.rstrip("/"), grounding=False)

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 
 from generator.editions.convert import ScriptConverter, to_simplified
 from generator.editions.edition import Edition
+from generator.editions.search_dict import WordCutter
 from generator.facts.history import History, Revision
 from generator.facts.model import FactBase
 from generator.facts.problems import DataError
@@ -49,6 +50,7 @@ class EditionRun:
     problems: list[str] = field(default_factory=list)  # shown in the preview, not stopping it
     cards: dict[str, Card] = field(default_factory=dict)  # share card file -> card
     embeds: dict[str, tuple[ChartOnPage, str]] = field(default_factory=dict)  # id -> chart, page
+    search_cut: WordCutter | None = None  # cuts search's entries into words; None: search is off
 
     @property
     def base(self) -> FactBase:

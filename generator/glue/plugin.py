@@ -42,7 +42,11 @@ from generator.glue.page_dates import date_pages, without_usual_fact_days
 from generator.glue.page_head import fill_page_context
 from generator.glue.page_tree import PageTree
 from generator.glue.report_nav import fill_nav, titled_from_report
-from generator.glue.search_words import give_search_words, indexed_source_words
+from generator.glue.search_words import (
+    cut_search_entries,
+    indexed_source_words,
+    search_segmenter,
+)
 from generator.glue.share_card_files import write_cards
 from generator.glue.shared_assets import drop_theme_assets, share_root_assets
 from generator.site.chart_embed import holds_chart
@@ -104,8 +108,9 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         self.command = command
         self.dirty = dirty
 
-    # Runs before every other plugin's on_config: the search plugin must find our jieba
-    # dictionary, and bad data must stop the build before MkDocs cleans the site directory.
+    # Runs before every other plugin's on_config: the search plugin must find the edition's
+    # settings (configure_edition), and bad data must stop the build before MkDocs cleans the
+    # site directory.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         editions = editions_of(self.config)
@@ -136,8 +141,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         fill_nav(config, self.last_good_report, f"{shown}/{REPORT_FILE}")
         simplified_name = config.site_name
         configure_edition(config, edition, editions, convert)
-        give_search_words(
-            config, convert, source_base, self.last_good_report, simplified_name, cache_dir
+        search_cut = search_segmenter(
+            config, convert, source_base, self.last_good_report, simplified_name
         )
         ctx = page_context(
             convert_fact_base(source_base, convert),
@@ -164,6 +169,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             docs_dir=Path(config.docs_dir),
             fonts=fonts,
             problems=problems,
+            search_cut=search_cut,
         )
         config.theme.dirs.insert(0, str(THEME_DIR))
         config.extra_css.append("assets/stylesheets/report.css")
@@ -290,10 +296,13 @@ class ReportPlugin(BasePlugin[ReportConfig]):
     ) -> str:
         return finished_template(output_content, template_name, self.run)
 
+    # Before search's on_post_build writes the index: its entries are cut into words here.
     # The root edition builds the others last, into its own site_dir, so `mkdocs build` and
     # `mkdocs serve` always produce every edition together.
+    @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         run = self.run
+        cut_search_entries(config, run.search_cut)
         write_embeds(config, run)
         write_cards(run, Path(self.config.cache_dir), Path(config.site_dir))
         if edition_being_built() is not None or not run.root:

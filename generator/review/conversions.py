@@ -10,13 +10,12 @@ has. A reviewer settles each `differs` line in data/glossary.yml.
 from __future__ import annotations
 
 import difflib
-import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jieba
+import rjieba
 
 from generator.editions.convert import ScriptConverter, converter_for, vocabulary_for
 from generator.editions.edition import conversion_of
@@ -34,9 +33,6 @@ from generator.site.ui_literals import interface_words
 
 MAX_PLACES = 4
 MAX_JOINED_WORDS = 4
-
-# jieba announces every dictionary load on stderr; its warnings are enough.
-jieba.setLogLevel(logging.WARNING)
 
 
 @dataclass
@@ -137,14 +133,14 @@ def _phrase_changes(
     """Words of `text` whose phrase conversion differs from character conversion.
 
     The two outputs are aligned character by character (s2tw keeps the source's length), and
-    each differing stretch is widened to the jieba words around it, so a reviewer sees 用户 →
+    each differing stretch is widened to the words around it (rjieba's), so a reviewer sees 用户 →
     使用者 rather than a fragment.
     """
     by_phrase, by_character = phrase.plain(text), characters.plain(text)
     if by_phrase == by_character or len(by_character) != len(text):
         return
     matcher = difflib.SequenceMatcher(a=by_character, b=by_phrase, autojunk=False)
-    words = list(jieba.tokenize(text))
+    words = rjieba.tokenize(text)
     changed: set[int] = set()
     for tag, i1, i2, _, _ in matcher.get_opcodes():
         if tag != "equal":
@@ -173,7 +169,7 @@ KIND_ORDER = ("differs", "decided", "glossary", "vocabulary", "phrase")
 
 
 def _word_conversions(text: str, converter: ScriptConverter) -> Iterator[tuple[str, str]]:
-    """(word, its Traditional form) for every glossary term and jieba word the conversion changes.
+    """(word, its Traditional form) for every glossary term and word (rjieba's) the conversion changes.
 
     Glossary terms are cut out first, as the converter does; between them each word is
     converted alone and checked against OpenCC's conversion of the whole stretch. Where a phrase
@@ -191,7 +187,7 @@ def _plain_word_conversions(text: str, converter: ScriptConverter) -> Iterator[t
     whole = converter.plain(text)
     if whole == text:
         return
-    words = [word for word, _, _ in jieba.tokenize(text)]
+    words = [word for word, _, _ in rjieba.tokenize(text)]
     at = 0  # position in `whole`
     index = 0
     while index < len(words):

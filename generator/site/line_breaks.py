@@ -1,21 +1,17 @@
 """Text broken into lines between words, never inside one (概念股, not 概<br>念股): chart labels
 and share cards.
 
-plotly.js breaks only where a label says `<br>`; the words come from jieba, which knows
+plotly.js breaks only where a label says `<br>`; the words come from rjieba (jieba-rs), which knows
 Simplified words only, so Traditional text is cut where its Simplified fold is cut.
 """
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 
-import jieba
+import rjieba
 
 from generator.editions.convert import to_simplified
-
-# jieba announces every dictionary load on stderr; its warnings are enough.
-jieba.setLogLevel(logging.WARNING)
 
 
 def words_of(text: str) -> list[str]:
@@ -23,7 +19,7 @@ def words_of(text: str) -> list[str]:
     folded = to_simplified(text)
     cut = folded if len(folded) == len(text) else text
     words, start = [], 0
-    for word in jieba.cut(cut, HMM=True):
+    for word in rjieba.cut(cut, hmm=True):
         words.append(text[start : start + len(word)])
         start += len(word)
     return words

@@ -32,10 +32,10 @@ from generator.site.line_breaks import words_of
 SIZE = (1200, 630)
 MARGIN = 80
 PALETTE_COLOURS = 64
-# The code a card's pixels depend on: drawing and wrapping, jieba's words, the Simplified fold.
+# The code a card's pixels depend on: drawing and wrapping, rjieba's words, the Simplified fold.
 DRAWING_CODE = ("site/share_cards.py", "site/line_breaks.py", "editions/convert.py")
 # The libraries that draw the card and cut its text into words.
-DRAWING_LIBRARIES = ("pillow", "jieba", "opencc")
+DRAWING_LIBRARIES = ("pillow", "rjieba", "opencc")
 FONT_DIRS_VARIABLE = "REPORT_CJK_FONT_DIRS"
 DEFAULT_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts")
 FONT_FILES = {"Bold": "NotoSansCJK-Bold.ttc", "Regular": "NotoSansCJK-Regular.ttc"}
@@ -142,7 +142,7 @@ def find_fonts(lang: str) -> CardFonts | None:
 
 
 def _tokens(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Latin words (GPT-4, example.org) whole, Chinese cut into jieba's words (出处 is never
+    """Latin words (GPT-4, example.org) whole, Chinese cut into rjieba's words (出处 is never
     split), and a word wider than a line in characters."""
     tokens: list[str] = []
     for run in _LATIN_OR_NOT.findall(" ".join(text.split())):
