@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import built_at_address, serving
+from conftest import built_at_address, serving, wait_for_charts
 
 PREFIX = "/sora-report/"
 
@@ -48,11 +48,7 @@ def test_pages_load_everything_below_the_sub_path(browser, subpath_server, path)
         ),
     )
     page.goto(subpath_server + path, wait_until="networkidle")
-    for chart in page.locator(".report-chart").all():
-        chart.hover()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.report-chart')].every(c => c.querySelector('.main-svg'))"
-    )
+    wait_for_charts(page)
     links = page.locator("a.md-select__link").evaluate_all("els => els.map(e => e.href)")
     # Search downloads its worker and index when the reader reaches for it: both from below
     # the sub-path (any request elsewhere, or failing, is in `failures`). Whether results show
