@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from generator.facts.dates import parse_date
 from generator.facts.model import Comparator
@@ -56,6 +55,9 @@ def market_figure(ctx: PageContext) -> go.Figure:
     measures = [c.measure for m in moves for c in m.counts]
     count_height = 120 + 60 * max(len(measures), 1)
     if with_series:
+        # Imported here: plotly's subplot helpers load its validators, which `check` need not.
+        from plotly.subplots import make_subplots
+
         figure = make_subplots(rows=2, cols=1, row_heights=[0.45, 0.55], vertical_spacing=0.16)
         figure.update_layout(base_layout(ctx, ctx.chart_title("market", TITLE), count_height + 320))
     else:
