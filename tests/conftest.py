@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import commands
 import pytest
 import yaml
+from commands import run_command
 from filelock import FileLock
 
 from generator.facts.load import load_fact_base
@@ -156,6 +158,7 @@ def _building_fails(item: pytest.Item) -> Iterator[None]:
 
     with (
         unittest.mock.patch.object(subprocess, "Popen", _NoBuildPopen),
+        unittest.mock.patch.object(commands, "_fork_run", _no_build),
         unittest.mock.patch.object(ReportPlugin, "on_files", _no_build),
     ):
         yield
@@ -201,7 +204,7 @@ def run_mkdocs(
     """`python -m mkdocs ARGS` (or SITE_ENGINE's engine) in `project`, output captured;
     `site_url` sets SITE_URL, `env` adds variables."""
     extra = {**(env or {}), **({"SITE_URL": site_url} if site_url else {})}
-    return subprocess.run(
+    return run_command(
         [python(), "-m", site_engine(), *args],
         cwd=project,
         env={**BUILD_ENV, **extra},
@@ -501,7 +504,7 @@ def built_report(tmp_path_factory) -> Callable[[str], Path]:
         def make(folder: Path) -> None:
             project = folder / "project"
             if name == "new":
-                started = subprocess.run(
+                started = run_command(
                     [python(), "-m", "generator", "new", str(project), *NEW_REPORT_FLAGS],
                     capture_output=True,
                     text=True,
@@ -511,7 +514,7 @@ def built_report(tmp_path_factory) -> Callable[[str], Path]:
                 )
                 assert started.returncode == 0, started.stderr
                 # Built as it is published: `mkdocs build --strict` behind the publishing check.
-                result = subprocess.run(
+                result = run_command(
                     [python(), "-m", "generator", "build"],
                     cwd=project,
                     capture_output=True,

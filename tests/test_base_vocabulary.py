@@ -3,11 +3,11 @@ editions without a report glossary; a report's own vocabulary still wins."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from commands import run_command
 
 from generator.editions.convert import converter_for
 from generator.facts.load import load_documents, load_fact_base, load_report
@@ -57,7 +57,7 @@ def test_conversions_strict_passes_on_a_new_report(
     new_report: Path, config: str, lang: str
 ) -> None:
     command = ["-m", "generator", "conversions", "--strict", "--opencc", config, "--lang", lang]
-    done = subprocess.run(
+    done = run_command(
         [sys.executable, *command],
         cwd=new_report,
         capture_output=True,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from commands import run_command
 
 from generator.facts.load import load_fact_base
 from generator.facts.problems import DataError
@@ -152,7 +153,7 @@ def test_a_typo_in_one_file_does_not_cascade(tmp_path):
 
 
 def check_command(data: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(
         [sys.executable, "-m", "generator", "--data", str(data), "check"],
         capture_output=True,
         text=True,

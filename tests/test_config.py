@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import textwrap
 
 import pytest
 import yaml
+from commands import run_command
 from conftest import BUILD_ENV, python
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -105,7 +105,7 @@ def test_the_build_command_stops_in_one_line_and_keeps_the_site(make_project):
         options["editions"][1]["opencc"] = "s2bogus"
 
     _with_options(project, edit)
-    result = subprocess.run(
+    result = run_command(
         [python(), "-m", "generator", "build"],
         cwd=project,
         env=BUILD_ENV,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import ROOT, copy_project, python, run_mkdocs
 
 from generator.facts.guide import MODELS, update
@@ -65,7 +65,7 @@ def test_the_worked_example_adds_a_fact_not_yet_in_the_data(tmp_path):
 def test_the_worked_example_can_be_kept_check_and_build_pass(tmp_path):
     project = copy_project(tmp_path / "project")
     keep_example(project / "data")
-    check = subprocess.run(
+    check = run_command(
         [python(), "-m", "generator", "--data", "data", "check"],
         cwd=project,
         capture_output=True,

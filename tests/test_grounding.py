@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from commands import run_command
 
 from generator.facts.commands import step_command
 from generator.facts.fields import records
@@ -29,7 +29,7 @@ REAL_PRINTS = {"zhinengpro-2024-02-25": "25-102", "gudong-guli-post-2024-02-25":
 
 def fingerprint_command(data: Path, source: str, copy: Path, lines: str | None = None) -> None:
     extra = ["--lines", lines] if lines else []
-    subprocess.run(
+    run_command(
         [
             sys.executable,
             "-m",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import BUILD_ENV, NEW_REPORT_FLAGS, NEW_REPORT_URL, python
 
 from generator.facts.commands import make_targets
@@ -38,7 +39,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def generator(*args: str, cwd: Path, env: dict[str, str] | None = None):
-    return subprocess.run(
+    return run_command(
         [python(), "-m", "generator", *args],
         cwd=cwd,
         capture_output=True,
@@ -128,7 +129,7 @@ def new_at_a_terminal(folder, answers: str, *flags: str) -> subprocess.Completed
     main, child = pty.openpty()
     os.write(main, answers.encode())
     try:
-        return subprocess.run(
+        return run_command(
             [python(), "-m", "generator", "new", str(folder), *flags],
             stdin=child,
             capture_output=True,

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import BUILD_ENV, free_port, python
 
 SITE_NAME = "港口季报：一份有出处的事实报告"
@@ -54,7 +55,7 @@ ORGANIZATION = """
 
 
 def run(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(
         [python(), "-m", "generator", *args],
         cwd=project,
         capture_output=True,

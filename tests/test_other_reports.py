@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import BUILD_ENV, EXAMPLES, python
 from test_generic import forbidden_terms
 
@@ -36,7 +37,7 @@ EDITIONS = {
 
 
 def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(
         [python(), "-m", "generator", *args],
         cwd=cwd,
         capture_output=True,

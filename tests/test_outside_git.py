@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import BUILD_ENV, build_once, copy_project, python
 
 EDITIONS = ("", "zh-Hant/")
@@ -32,7 +32,7 @@ def undated(tmp_path_factory) -> tuple[Path, str]:
         # git must not find a repository above the copy either (a TMPDIR inside a checkout).
         env["GIT_CEILING_DIRECTORIES"] = str(project.parent)
         env["SITE_URL"] = "https://example.org/report/"
-        result = subprocess.run(
+        result = run_command(
             [python(), "-m", "mkdocs", "build", "--strict"],
             cwd=project,
             env=env,

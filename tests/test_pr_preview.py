@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from commands import run_command
 from conftest import BUILD_ENV, build_once, copy_project, python
 from test_workflows import WORKFLOWS, load_workflow, steps
 
@@ -74,7 +75,7 @@ def make_pull_request(folder: Path) -> None:
 def comment(repo: Path, *extra: str) -> str:
     # Outside the repository, which every worker of the run shares.
     out = Path(tempfile.mkdtemp()) / "preview-comment.md"
-    result = subprocess.run(
+    result = run_command(
         [python(), "-m", "generator", "pr-comment", str(EVENT), "--out", str(out), *extra],
         cwd=repo,
         env={**BUILD_ENV, "REPORT_LANG": ""},

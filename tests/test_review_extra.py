@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from commands import run_command
 from conftest import BUILD_ENV, ROOT, python
 
 INSTALL = "pip install -e '.[review]'"
@@ -22,7 +23,7 @@ def without_zhconv_rs(tmp_path: Path) -> dict[str, str]:
 
 
 def generator(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(
         [python(), "-m", "generator", *args],
         cwd=cwd,
         env=env,

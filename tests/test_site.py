@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import opencc
 import pytest
 from bs4 import BeautifulSoup
+from commands import run_command
 from conftest import BUILD_ENV, python, run_mkdocs
 
 from generator.site.plotly_bundle import BUNDLE_URI
@@ -462,7 +463,7 @@ def test_failed_mkdocs_build_leaves_the_site_untouched(built_project):
 
 
 def _generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(
         [python(), "-m", "generator", *args],
         cwd=project,
         env=BUILD_ENV,
