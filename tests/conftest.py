@@ -11,12 +11,14 @@ import itertools
 import json
 import os
 import re
+import select
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 import types
 import unittest.mock
 from collections.abc import Callable, Iterator
@@ -730,8 +732,20 @@ def serving(
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+        _drain(server)
         server.server_close()
         thread.join(timeout=10)
+
+
+def _drain(server: _SharedPortServer) -> None:
+    """Answer the connections the kernel still hands this server: closing a shared port with
+    connections waiting would reset them, failing another worker's page loads."""
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < 0.3:
+        ready, _, _ = select.select([server.socket], [], [], 0.05)
+        if ready:
+            server.handle_request()
+            quiet_since = time.monotonic()
 
 
 @pytest.fixture(scope="session")

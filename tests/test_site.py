@@ -475,7 +475,8 @@ def _generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow  # builds the site again
-def test_failed_generator_build_leaves_the_site_untouched(built_project):
+def test_failed_generator_build_leaves_the_site_untouched(make_project):
+    built_project = make_project("failed-generator-build")
     assert _generator(built_project, "build").returncode == 0
     before = tree_hashes(built_project / "site")
     assert "index.html" in before and f"{HANT}/index.html" in before

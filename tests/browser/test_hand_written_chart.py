@@ -25,18 +25,18 @@ def add_chart_to_hand_written_page(project: Path) -> None:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def charted(tmp_path_factory) -> tuple[Path, str]:
     """A copy of the project with a chart on a hand-written page: (site/, address)."""
     return built_at_address(tmp_path_factory, "hand-written-chart", add_chart_to_hand_written_page)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def charted_site(charted) -> Path:
     return charted[0]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def charted_server(charted) -> Iterator[str]:
     site, url = charted
     with serving(site, int(urlsplit(url).port or 0)) as served:

@@ -24,7 +24,7 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def subpath_server(tmp_path_factory) -> Iterator[str]:
     # Published there, as GitHub Pages sets SITE_URL.
     site, url = built_at_address(tmp_path_factory, "subpath", path=PREFIX)
@@ -39,7 +39,7 @@ def subpath_server(tmp_path_factory) -> Iterator[str]:
 def test_pages_load_everything_below_the_sub_path(browser, subpath_server, path):
     page = browser.new_page()
     failures: list[str] = []
-    page.on("requestfailed", lambda request: failures.append(request.url))
+    page.on("requestfailed", lambda r: failures.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda response: response.status >= 400 and failures.append(response.url))
     page.on(
         "request",

@@ -48,7 +48,7 @@ def stand_in_article(project: Path) -> str:
     )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Iterator[str]:
     """The report built with its main source at an address on 127.0.0.1 (a stand-in page the
     site serves beside its pages), served there."""
