@@ -58,8 +58,8 @@ browser:
 	fi
 
 unit: $(READY)  ## the tests that build no site and run no command: after a code edit
-# One process: two xdist workers would each import and collect everything, costing more than they save.
-	$(BIN)/python -m pytest -q -n 0 -m unit --ignore=tests/browser
+# Two workers: each imports and collects everything, and still finishes in 25 s against 33 s.
+	$(BIN)/python -m pytest -q -n 2 -m unit --ignore=tests/browser
 
 test: $(READY) browser lint  ## every test, browser suite included
 # Three workers on two cores: a browser test waits on Chromium and the network about a sixth of

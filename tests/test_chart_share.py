@@ -90,6 +90,10 @@ def test_every_chart_has_an_embed_page_its_snippet_points_at(built_site, site_ur
             )
             back = embed.select_one(".report-embed__back a")["href"]
             assert back == f"{site_url}{EDITIONS[lang]}{name}#chart-{chart_id}"
+            # Found by a search engine, an embed page sends it to the chart's page, described.
+            assert embed.select_one("link[rel=canonical]")["href"] == back.split("#")[0]
+            assert embed.select_one("meta[name=robots]") is None
+            assert embed.select_one("meta[name=description]")["content"].startswith(label)
             assert embed.find("nav") is None and embed.select(".md-header") == []
     assert found == len(CHART_PAGES)
 
