@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import html_pages, serving
+from conftest import html_pages, serving, wait_for_charts
 
 pytestmark = pytest.mark.browser
 
@@ -62,7 +62,7 @@ def test_a_saved_chart_image_carries_hostile_text_as_text(hostile_site, browser,
     with serving(hostile_site) as base_url:
         try:
             page.goto(f"{base_url}embed/market.html", wait_until="load")
-            page.wait_for_function("() => document.querySelector('.report-chart .main-svg')")
+            wait_for_charts(page)
             button = page.locator(".report-chart .modebar-btn")
             titles = button.evaluate_all("bs => bs.map(b => b.getAttribute('data-title') || '')")
             svg_button = button.nth(next(i for i, t in enumerate(titles) if "SVG" in t))

@@ -128,8 +128,9 @@ def test_every_page_on_a_desktop(browser, site_server, path):
     response = page.goto(site_server + path, wait_until="load")
     found["loads"] = [] if response is not None and response.ok else ["the page did not load"]
     if path.removeprefix(script).startswith("embed/"):
-        # An embed page has no preview: plotly.js draws its chart at once, so the page is checked
-        # whole, chart included, once drawn; its dark palette is the reader's system setting.
+        # An embed page is its chart: drawn by the preview, then reached for and drawn by
+        # plotly.js, it is checked whole once; its dark palette is the reader's system setting.
+        found["drawn before plotly.js"] = previews_drawn(page)
         found["drawn by plotly.js"] = plotly_drawn(page)
         found["axe"] = axe_violations(page)
         with dark_palette(page) as switch:
