@@ -603,6 +603,7 @@ CATALOGUE: dict[str, Text] = {
         " not installed: run {install} in the project folder, then try again (building the site"
         " does not need it)",
     ),
+    "review-more-places": Text("（另有 {count} 处）", " (+{count} more)"),
     "diff-parent": Text("（属于{kind} {id}）", " (in {kind} {id})"),
     "diff-table-head": Text("| 字段 | 原来 | 现在 |", "| field | before | after |"),
     "diff-gist": Text(

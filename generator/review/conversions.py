@@ -24,6 +24,7 @@ from generator.editions.markdown_convert import convert_markdown
 from generator.editions.second_opinion import decided_by, disagreements
 from generator.facts.fields import EXAMPLE, PathKey, dotted, readable, records, string_fields
 from generator.facts.kinds import FILE_OF_LIST
+from generator.facts.messages import say
 from generator.facts.model import REPORT_FILE, SOURCE_WORDS, TEXT, FactBase, Identified, Report
 from generator.facts.yaml_source import YamlDocument
 from generator.site.pages import page_context
@@ -47,7 +48,7 @@ class Change:
     def line(self) -> str:
         shown = ", ".join(sorted(set(self.places))[:MAX_PLACES])
         more = len(set(self.places)) - MAX_PLACES
-        tail = f" (+{more} more)" if more > 0 else ""
+        tail = say("review-more-places", count=more) if more > 0 else ""
         return f"{self.kind:8} {self.source} → {self.result} ×{len(self.places)}  {shown}{tail}"
 
 
