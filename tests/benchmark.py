@@ -31,7 +31,11 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from bench_browser import chart_page_transfer, lighthouse_scores
-from conftest import chart_pages, copy_project  # the same copy of the build inputs the tests make
+from conftest import (  # the same copy of the build inputs the tests make
+    chart_pages,
+    copy_project,
+    stop,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -146,11 +150,7 @@ def serve_rebuild(work: Path) -> tuple[float | None, float | None]:
         total = time.perf_counter() - start
         return hans, (total if hant is not None else None)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
 
 # --- 3. transferred bytes per page ---------------------------------------------------------------

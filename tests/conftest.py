@@ -737,6 +737,16 @@ def serving(
         thread.join(timeout=10)
 
 
+def stop(process: subprocess.Popen[bytes] | subprocess.Popen[str]) -> None:
+    """Stop a server the tests started (mkdocs serve): politely, then for certain."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
 def _drain(server: _SharedPortServer) -> None:
     """Answer the connections the kernel still hands this server: closing a shared port with
     connections waiting would reset them, failing another worker's page loads."""

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from commands import run_command
-from conftest import BUILD_ENV, free_port, python
+from conftest import BUILD_ENV, free_port, python, stop
 
 SITE_NAME = "港口季报：一份有出处的事实报告"
 SITE_URL = "https://newsroom.example.org/harbour-report/"
@@ -110,12 +110,7 @@ def preview(project: Path, log: Path) -> Iterator[str]:
             time.sleep(0.2)
         yield found.group(1)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=20)
+        stop(server)
 
 
 def page(url: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BUILD_ENV, copy_project, python, run_mkdocs
+from conftest import BUILD_ENV, copy_project, python, run_mkdocs, stop
 
 from generator.facts.fields import records
 from generator.facts.load import load_fact_base
@@ -326,8 +326,7 @@ def test_preview_shows_broken_data_and_rebuilds_both_scripts_once_it_is_fixed(tm
         assert _wait_for(f"{root}/people.html", "&#x27;rumour&#x27; 不在可选范围内", 60)
         assert _wait_for(f"{root}/people.html", "张楠预览", 5)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop(server)
 
 
 @pytest.mark.slow  # builds the site again
