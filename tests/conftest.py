@@ -217,6 +217,23 @@ def run_mkdocs(
     )
 
 
+def run_generator(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m generator ARGS` in `cwd`, in Chinese, with no terminal (`new` asks nothing),
+    output captured; `env` adds variables."""
+    return run_command(
+        [python(), "-m", "generator", *args],
+        cwd=cwd,
+        env={**BUILD_ENV, "REPORT_LANG": "zh", **(env or {})},
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
+
+
 @dataclass(frozen=True)
 class PublishedHistory:
     """What `add_history` committed: the record added later and the record corrected."""

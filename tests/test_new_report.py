@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from commands import run_command
-from conftest import BUILD_ENV, NEW_REPORT_FLAGS, NEW_REPORT_URL, python
+from conftest import BUILD_ENV, NEW_REPORT_FLAGS, NEW_REPORT_URL, python, run_generator
 
 from generator.facts.commands import make_targets
 from generator.facts.grounding import REQUIRED_BY_CHECK
@@ -38,19 +38,6 @@ STARTER_SETTINGS = (Path(__file__).parent.parent / "generator/glue/starter/mkdoc
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def generator(*args: str, cwd: Path, env: dict[str, str] | None = None):
-    return run_command(
-        [python(), "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**BUILD_ENV, "REPORT_LANG": "zh", **(env or {})},
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
-
-
 def flag(name: str) -> str:
     return NEW_REPORT_FLAGS[NEW_REPORT_FLAGS.index(name) + 1]
 
@@ -67,7 +54,7 @@ def test_new_with_flags_writes_the_identity_and_the_report_builds_and_checks(bui
     assert f'citation_key: "{flag("--citation-key")}"' in settings
     assert f'site_url: !ENV [SITE_URL, "{NEW_REPORT_URL}"]' in settings
     assert not [value for value in sample_values().values() if value in settings]
-    checked = generator("check", cwd=project)
+    checked = run_generator("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
     home = BeautifulSoup((project / "site" / "index.html").read_text("utf-8"), "html.parser")
     assert flag("--site-name") in home.title.get_text()
@@ -157,7 +144,7 @@ def test_new_asks_at_a_terminal(tmp_path):
 
 
 def test_new_without_a_terminal_or_flags_asks_nothing_and_marks_the_samples(tmp_path):
-    started = generator("new", str(tmp_path / "report"), cwd=tmp_path)
+    started = run_generator("new", str(tmp_path / "report"), cwd=tmp_path)
     assert started.returncode == 0, started.stderr
     settings = (tmp_path / "report" / "mkdocs.yml").read_text(encoding="utf-8")
     assert settings == STARTER_SETTINGS, "the defaults are the starter's own sample values"
@@ -173,7 +160,7 @@ def test_new_without_a_terminal_or_flags_asks_nothing_and_marks_the_samples(tmp_
 def _published(project: Path, url: str):
     (project / "site").mkdir(exist_ok=True)
     (project / "site" / "index.html").write_text("last good", encoding="utf-8")
-    return generator("build", cwd=project, env={"SITE_URL": url})
+    return run_generator("build", cwd=project, env={"SITE_URL": url})
 
 
 def _refused_in_one_line(result) -> str:
@@ -187,7 +174,7 @@ def _refused_in_one_line(result) -> str:
 
 def test_a_publishing_build_refuses_the_sample_identity_and_keeps_the_site(tmp_path):
     project = tmp_path / "report"
-    assert generator("new", str(project), cwd=tmp_path).returncode == 0
+    assert run_generator("new", str(project), cwd=tmp_path).returncode == 0
     line = _refused_in_one_line(_published(project, "https://example.org/report/"))
     for key in ("site_name", "site_author", "plugins.report.citation_key"):
         assert f"mkdocs.yml 的 {key} 还是" in line, key
@@ -199,7 +186,7 @@ def test_a_publishing_build_refuses_the_sample_identity_and_keeps_the_site(tmp_p
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "http://localhost/r/", "http://[::1]/"])
 def test_a_publishing_build_refuses_a_loopback_address(tmp_path, url):
     project = tmp_path / "report"
-    assert generator("new", str(project), *NEW_REPORT_FLAGS, cwd=tmp_path).returncode == 0
+    assert run_generator("new", str(project), *NEW_REPORT_FLAGS, cwd=tmp_path).returncode == 0
     line = _refused_in_one_line(_published(project, url))
     assert f"site_url 是本机地址 {url}" in line and "SITE_URL=" in line
     assert "示例值" not in line, "only the address is wrong"
@@ -279,7 +266,7 @@ def _works_here(command: str, folder: Path) -> None:
 
 
 def test_every_command_the_readme_and_the_success_message_show_works_there(tmp_path):
-    started = generator("new", "report", *NEW_REPORT_FLAGS, cwd=tmp_path)
+    started = run_generator("new", "report", *NEW_REPORT_FLAGS, cwd=tmp_path)
     assert started.returncode == 0, started.stderr
     project = tmp_path / "report"
     readme = (project / "README.md").read_text(encoding="utf-8")

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from commands import run_command
-from conftest import BUILD_ENV, free_port, python, stop
+from conftest import BUILD_ENV, free_port, python, run_generator, stop
 
 SITE_NAME = "港口季报：一份有出处的事实报告"
 SITE_URL = "https://newsroom.example.org/harbour-report/"
@@ -55,16 +54,7 @@ ORGANIZATION = """
 
 
 def run(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return run_command(
-        [python(), "-m", "generator", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**BUILD_ENV, "REPORT_LANG": "zh", **env},
-        stdin=subprocess.DEVNULL,
-        timeout=300,
-        check=False,
-    )
+    return run_generator(*args, cwd=project, env=env)
 
 
 def git(project: Path, *args: str) -> None:

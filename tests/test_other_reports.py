@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from commands import run_command
-from conftest import BUILD_ENV, EXAMPLES, python
+from conftest import EXAMPLES, run_generator
 from test_generic import forbidden_terms
 
 EXAMPLE = "qinghe-ferry"
@@ -36,18 +34,6 @@ EDITIONS = {
 }
 
 
-def generator(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return run_command(
-        [python(), "-m", "generator", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**BUILD_ENV, "REPORT_LANG": "zh"},
-        stdin=subprocess.DEVNULL,  # `new` asks only at a terminal
-        check=False,
-    )
-
-
 def page(site: Path, edition: str, name: str) -> BeautifulSoup:
     return BeautifulSoup((site / edition / name).read_text(encoding="utf-8"), "html.parser")
 
@@ -58,7 +44,7 @@ def page(site: Path, edition: str, name: str) -> BeautifulSoup:
 @pytest.mark.slow  # builds another report
 def test_a_new_report_passes_check_and_builds(built_report) -> None:
     project = built_report("new")
-    checked = generator("check", cwd=project)
+    checked = run_generator("check", cwd=project)
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.startswith("数据全部通过检查"), "one Chinese line"
     home = page(project / "site", "", "index.html")
@@ -73,7 +59,7 @@ def test_a_new_report_passes_check_and_builds(built_report) -> None:
 
 def test_new_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("已有内容", encoding="utf-8")
-    refused = generator("new", str(tmp_path), cwd=tmp_path)
+    refused = run_generator("new", str(tmp_path), cwd=tmp_path)
     assert refused.returncode == 1
     assert "不是空文件夹" in refused.stderr and "Traceback" not in refused.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
@@ -83,7 +69,9 @@ def test_new_refuses_a_folder_with_files(tmp_path: Path) -> None:
 
 
 def test_the_example_passes_check_with_its_own_schemas() -> None:
-    checked = generator("--data", str(EXAMPLES / EXAMPLE / "data"), "check", cwd=EXAMPLES / EXAMPLE)
+    checked = run_generator(
+        "--data", str(EXAMPLES / EXAMPLE / "data"), "check", cwd=EXAMPLES / EXAMPLE
+    )
     assert checked.returncode == 0, checked.stderr
 
 
@@ -185,12 +173,12 @@ def test_the_court_case_example_keeps_only_fingerprints_and_short_quotes() -> No
 @pytest.mark.slow  # runs check and conversions --strict on the example
 def test_the_court_case_example_passes_check_and_strict_conversions() -> None:
     folder = EXAMPLES / COURT_CASE
-    checked = generator("check", cwd=folder)
+    checked = run_generator("check", cwd=folder)
     assert checked.returncode == 0, checked.stderr
     assert (
         "机构 4" in checked.stdout and "数字 4" in checked.stdout and "推算值 1" in checked.stdout
     )
-    reviewed = generator("conversions", "--strict", cwd=folder)
+    reviewed = run_generator("conversions", "--strict", cwd=folder)
     assert reviewed.returncode == 0, reviewed.stdout + reviewed.stderr
 
 

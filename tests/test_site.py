@@ -16,8 +16,7 @@ from xml.etree import ElementTree
 import opencc
 import pytest
 from bs4 import BeautifulSoup
-from commands import run_command
-from conftest import BUILD_ENV, python, run_mkdocs
+from conftest import run_generator, run_mkdocs
 
 from generator.site.plotly_bundle import BUNDLE_URI
 
@@ -462,26 +461,14 @@ def test_failed_mkdocs_build_leaves_the_site_untouched(built_project):
     assert tree_hashes(built_project / "site") == before
 
 
-def _generator(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return run_command(
-        [python(), "-m", "generator", *args],
-        cwd=project,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.mark.slow  # builds the site again
 def test_failed_generator_build_leaves_the_site_untouched(make_project):
     built_project = make_project("failed-generator-build")
-    assert _generator(built_project, "build").returncode == 0
+    assert run_generator("build", cwd=built_project).returncode == 0
     before = tree_hashes(built_project / "site")
     assert "index.html" in before and f"{HANT}/index.html" in before
     line = break_people(built_project)
-    assert_reported(_generator(built_project, "build"), line)
+    assert_reported(run_generator("build", cwd=built_project), line)
     assert tree_hashes(built_project / "site") == before
     leftovers = sorted(p.name for p in built_project.iterdir() if p.name.startswith("site."))
     assert leftovers == [], "staging folders left behind"
