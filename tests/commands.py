@@ -67,9 +67,10 @@ def _can_fork(argv: Sequence[str], env: Mapping[str, str], options: Mapping[str,
     return all(env.get(key) == os.environ.get(key) for key in python_variables)
 
 
-def _fork_run(
+def fork_run(
     argv: Sequence[str], cwd: str, env: dict[str, str], timeout: float | None
 ) -> subprocess.CompletedProcess[str]:
+    """`argv` (python -m MODULE ARGS) run in a process forked from the preloaded server."""
     with tempfile.TemporaryDirectory() as folder:
         out, err = Path(folder, "stdout"), Path(folder, "stderr")
         out.touch()
@@ -97,7 +98,7 @@ def run_command(argv: Sequence[str], **options: Any) -> subprocess.CompletedProc
     if not _can_fork(argv, env, options):
         return subprocess.run(argv, **options)
     cwd = str(options.get("cwd") or Path.cwd())
-    result = _fork_run(argv, cwd, env, options.get("timeout"))
+    result = fork_run(argv, cwd, env, options.get("timeout"))
     if options.get("check") and result.returncode:
         raise subprocess.CalledProcessError(
             result.returncode, result.args, result.stdout, result.stderr

@@ -160,7 +160,7 @@ def _building_fails(item: pytest.Item) -> Iterator[None]:
 
     with (
         unittest.mock.patch.object(subprocess, "Popen", _NoBuildPopen),
-        unittest.mock.patch.object(commands, "_fork_run", _no_build),
+        unittest.mock.patch.object(commands, "fork_run", _no_build),
         unittest.mock.patch.object(ReportPlugin, "on_files", _no_build),
     ):
         yield
