@@ -87,7 +87,7 @@ def test_the_pages_tested_are_the_pages_built(built_site):
     assert built == sorted(PAGE_PATHS)
 
 
-def chart_page_on_a_desktop(page, path: str) -> dict[str, list]:
+def site_page_on_a_desktop(page, path: str) -> dict[str, list]:
     """The checks of a site page: the whole page once, charts as the preview draws them; once
     plotly.js has taken the charts over, only the charts have changed, and only they are
     checked again."""
@@ -136,7 +136,7 @@ def test_every_page_on_a_desktop(browser, site_server, path):
         with dark_palette(page) as switch:
             found["axe, dark"] = switch + axe_violations(page, COLOUR_RULES)
     else:
-        found.update(chart_page_on_a_desktop(page, path))
+        found.update(site_page_on_a_desktop(page, path))
     screenshot(page, "desktop", path)
     # Whatever the page still fetches after its checks (a prefetch) has come before it is judged.
     page.wait_for_load_state("networkidle")
