@@ -16,16 +16,18 @@ DRAWN = ["preview", "plotly"]
 
 
 def wait_for_paper_width(page) -> None:
-    """Wait (up to 5 s) until every drawn chart is drawn again for its box's printed width; the
-    checks that follow say what is wrong if it never is."""
+    """Wait (up to 15 s: a loaded machine redraws slowly) until every drawn chart is drawn again
+    for its box's printed width, its drawing complete; the checks that follow say what is wrong
+    if it never is."""
     with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(
             """() => [...document.querySelectorAll('.report-chart')].every(chart => {
                 const svg = chart.querySelector('.main-svg, .report-chart__preview');
                 return !svg
-                    || Math.abs(+svg.getAttribute('width') - chart.getBoundingClientRect().width) <= 1;
+                    || (Math.abs(+svg.getAttribute('width') - chart.getBoundingClientRect().width) <= 1
+                        && svg.querySelector('text') !== null);
             })""",
-            timeout=5_000,
+            timeout=15_000,
         )
 
 
