@@ -42,19 +42,20 @@ lint: $(READY)
 	$(BIN)/actionlint -oneline .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet --config .github/zizmor.yml .github/workflows
 
-# The browser tests drive Debian's chromium-headless-shell: the same engine as Debian's chromium,
-# built for automation (what Playwright itself runs headless), and about a third faster per page.
-# CHROMIUM=/path picks another build; without the shell, Debian's full chromium is used.
+# The browser tests drive Debian's chromium-headless-shell (the same engine as Debian's chromium,
+# built for automation, about a third faster per page) and print in Debian's full chromium, which
+# readers print from. CHROMIUM=/path picks one build for both.
 HEADLESS_SHELL := /usr/bin/chromium-headless-shell
+FULL_CHROMIUM := /usr/bin/chromium
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 browser:
-	@if [ -n "$$CHROMIUM" ] || { [ -x $(HEADLESS_SHELL) ] && [ -f $(CJK_FONT) ]; }; then exit 0; fi; \
+	@if [ -n "$$CHROMIUM" ] || { [ -x $(HEADLESS_SHELL) ] && [ -x $(FULL_CHROMIUM) ] && [ -f $(CJK_FONT) ]; }; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell fonts-noto-cjk >/dev/null; \
-	elif [ -x /usr/bin/chromium ] && [ -f $(CJK_FONT) ]; then \
-	  echo "未找到 chromium-headless-shell，浏览器测试改用 /usr/bin/chromium（较慢）。" >&2; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell fonts-noto-cjk >/dev/null; \
+	elif { [ -x $(FULL_CHROMIUM) ] || [ -x $(HEADLESS_SHELL) ]; } && [ -f $(CJK_FONT) ]; then \
+	  echo "只找到 Chromium 的一种构建，浏览器测试都用它（较慢，或打印检查不如完整版可靠）。" >&2; \
 	else \
-	  echo "浏览器测试需要 Debian 的 Chromium 和中文字体：sudo apt-get install chromium-headless-shell fonts-noto-cjk" >&2; exit 1; \
+	  echo "浏览器测试需要 Debian 的 Chromium 和中文字体：sudo apt-get install chromium chromium-headless-shell fonts-noto-cjk" >&2; exit 1; \
 	fi
 
 unit: $(READY)  ## the tests that build no site and run no command: after a code edit

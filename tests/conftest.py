@@ -21,9 +21,10 @@ import threading
 import time
 import types
 import unittest.mock
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import commands
@@ -783,23 +784,51 @@ def site_server(built_site, site_url) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Headless Debian Chromium driven by Playwright (no browser download needed)."""
-    candidates = [os.environ["CHROMIUM"]] if os.environ.get("CHROMIUM") else CHROMIUM_BUILDS
-    found = [path for path in candidates if Path(path).is_file() and os.access(path, os.X_OK)]
-    if not found:
-        pytest.fail(CHROMIUM_MISSING, pytrace=False)
-    executable = found[0]
+def playwright_driver() -> Iterator[Any]:
+    """Playwright, started once per test process for every browser it launches."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+        yield playwright
+
+
+def _launched(playwright: Any, builds: Sequence[str]) -> Any:
+    """Headless Chromium: $CHROMIUM, else the first of `builds` installed."""
+    candidates = [os.environ["CHROMIUM"]] if os.environ.get("CHROMIUM") else builds
+    found = [path for path in candidates if Path(path).is_file() and os.access(path, os.X_OK)]
+    if not found:
+        pytest.fail(CHROMIUM_MISSING, pytrace=False)
+    return playwright.chromium.launch(executable_path=found[0], headless=True, args=CHROMIUM_ARGS)
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver) -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (no browser download needed)."""
+    chromium = _launched(playwright_driver, CHROMIUM_BUILDS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def print_browser(playwright_driver) -> Iterator[object]:
+    """Debian's full Chromium, which a reader prints from: the headless shell's print emulation
+    now and then leaves a chart drawn again for paper without its axis labels."""
+    chromium = _launched(playwright_driver, CHROMIUM_BUILDS[::-1])
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture
+def print_context(print_browser) -> Iterator[object]:
+    """A desktop-sized context of the full browser, for what is printed."""
+    ctx = print_browser.new_context(viewport=DESKTOP, locale="zh-CN")
+    ctx.set_default_timeout(20_000)
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture

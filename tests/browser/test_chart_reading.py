@@ -459,10 +459,10 @@ def test_uncertain_role_stretches_stand_out_in_either_palette(browser, site_serv
     assert failures == [], (scheme, failures)
 
 
-def test_printed_timeline_repeats_no_year_and_drops_screen_hints(context, site_server):
+def test_printed_timeline_repeats_no_year_and_drops_screen_hints(print_context, site_server):
     """Printed as the preview drew it, then once plotly.js has taken over: the screen's hint is
     gone, the overview's years are not repeated, and no "drag" instruction is printed."""
-    page = context.new_page()
+    page = print_context.new_page()
     show_preview(page, site_server, f"{HANT}/timeline.html")
     hint = page.locator(".report-chart__hint")
     failures = []

@@ -69,10 +69,12 @@ def printed_problems(page) -> list[str]:
 
 
 @pytest.mark.parametrize("path", ["people.html", f"{HANT}/timeline.html", f"{HANT}/market.html"])
-def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, site_server, path):
+def test_chart_page_prints_citations_charts_and_tables_without_chrome(
+    print_context, site_server, path
+):
     """Printed with each chart as the preview a reader who never reached for it sees, then as
     plotly.js drew it once the reader reached for it."""
-    page = context.new_page()
+    page = print_context.new_page()
     page.goto(site_server + path, wait_until="load")
     wait_for_previews(page)
     failures = []
@@ -86,8 +88,8 @@ def test_chart_page_prints_citations_charts_and_tables_without_chrome(context, s
     assert failures == [], "\n".join(failures)
 
 
-def test_data_page_prints_the_how_to_cite_box(context, site_server):
-    page = context.new_page()
+def test_data_page_prints_the_how_to_cite_box(print_context, site_server):
+    page = print_context.new_page()
     page.goto(site_server + "data.html", wait_until="load")
     page.emulate_media(media="print")
     assert page.locator(".md-header").is_hidden()
