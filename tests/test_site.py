@@ -463,10 +463,21 @@ def test_failed_mkdocs_build_leaves_the_site_untouched(built_project):
 
 @pytest.mark.slow  # builds the site again
 def test_failed_generator_build_leaves_the_site_untouched(make_project):
+    """`make build` fails on a broken link (a warning, strict) found once MkDocs has emptied and
+    refilled its output folder, and on bad data found before: the last good site stays."""
     built_project = make_project("failed-generator-build")
     assert run_generator("build", cwd=built_project).returncode == 0
     before = tree_hashes(built_project / "site")
     assert "index.html" in before and f"{HANT}/index.html" in before
+    method = built_project / "docs" / "method.md"
+    good = method.read_text(encoding="utf-8")
+    method.write_text(good + "\n[另见](no-such-page.md)\n", encoding="utf-8")
+    linked = run_generator("build", cwd=built_project)
+    assert linked.returncode != 0, linked.stderr
+    assert "no-such-page.md" in linked.stderr and "Traceback" not in linked.stderr
+    assert "site.new" not in linked.stderr, "the staging folder is no reader's business"
+    assert tree_hashes(built_project / "site") == before
+    method.write_text(good, encoding="utf-8")
     line = break_people(built_project)
     assert_reported(run_generator("build", cwd=built_project), line)
     assert tree_hashes(built_project / "site") == before

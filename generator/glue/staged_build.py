@@ -9,6 +9,7 @@ still carries the sample's identity or a loopback address (see `publishing.py`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,8 @@ from generator.glue.publishing import publishing, refusal
 # The site engines that run this project's plugin and theme: MkDocs 1.x, and properdocs, its
 # maintained fork (which answers `import mkdocs` with itself). SITE_ENGINE chooses.
 ENGINES = ("mkdocs", "properdocs")
+# How MkDocs begins a progress line ("INFO    -  Building documentation ...").
+_PROGRESS = re.compile(r"INFO\s+-")
 
 
 def site_engine() -> str:
@@ -46,15 +49,16 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
     staging = project / f"{site_dir}.new"
     retired = project / f"{site_dir}.old"
     shutil.rmtree(staging, ignore_errors=True)
-    command = [sys.executable, "-m", engine, "build", "--strict", "--quiet"]
+    # No --quiet: MkDocs 1.6 then counts no warnings, and --strict lets a broken link through.
+    command = [sys.executable, "-m", engine, "build", "--strict"]
     command += ["--config-file", config_file, "--site-dir", str(staging)]
     # Material for MkDocs prints an end-of-life banner on every run unless this is set.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=project, check=False, env=env)
-    if result.returncode != 0:
+    returncode = _run_showing_problems(command, project, env)
+    if returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(say("build-failed", site=site_dir), file=sys.stderr)
-        return result.returncode
+        return returncode
     shutil.rmtree(retired, ignore_errors=True)
     if target.exists():
         target.rename(retired)
@@ -62,3 +66,22 @@ def staged_build(project: Path, site_dir: str = "site", config_file: str = "mkdo
     shutil.rmtree(retired, ignore_errors=True)
     print(say("build-done", site=site_dir))
     return 0
+
+
+def _run_showing_problems(command: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Run the engine, passing on every line of its output but its progress notes (INFO), which
+    name the staging folder a reader never sees."""
+    with subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        encoding="utf-8",
+        errors="replace",
+    ) as engine:
+        assert engine.stdout is not None
+        for line in engine.stdout:
+            if not _PROGRESS.match(line):
+                sys.stderr.write(line)
+    return engine.returncode
