@@ -24,6 +24,7 @@ from generator.site.share_cards import (
     ACCENT,
     DRAWING_CODE,
     INK,
+    MARGIN,
     PAPER,
     SIZE,
     Card,
@@ -93,9 +94,20 @@ def test_a_card_is_light_and_keeps_its_colours():
 
 def test_the_cache_returns_what_drawing_gives(tmp_path):
     cache = CardCache(tmp_path)
-    drawn = cache.card(CARD, fonts("zh-Hant"))
+    drawn = cache.card(CARD)
     assert len(list((tmp_path / "cards").glob("*/*.png"))) == 1
-    assert cache.card(CARD, fonts("zh-Hant")) == drawn == draw_card(CARD, fonts("zh-Hant"))
+    assert cache.card(CARD) == drawn == draw_card(CARD, fonts("zh-Hant"))
+
+
+def test_a_card_is_drawn_in_its_own_scripts_face(tmp_path):
+    """Whatever edition asks, a card's face follows the card's own script."""
+    simplified = replace(CARD, lang="zh-Hans")
+    cards = {"share/hant.png": CARD, "share/hans.png": simplified}
+    CardCache(tmp_path / "cache").write_all(cards, tmp_path)
+    assert (tmp_path / "share/hant.png").read_bytes() == draw_card(CARD, fonts("zh-Hant"))
+    hans = (tmp_path / "share/hans.png").read_bytes()
+    assert hans == draw_card(simplified, fonts("zh-Hans"))
+    assert hans != draw_card(simplified, fonts("zh-Hant"))
 
 
 def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
@@ -108,7 +120,7 @@ def test_cards_no_build_used_for_a_week_are_forgotten(tmp_path):
     now = time.time()
     os.utime(old, (now - 8 * day, now - 8 * day))
     os.utime(recent, (now - 6 * day, now - 6 * day))
-    cache.write_all({"share/index.png": CARD}, fonts("zh-Hant"), tmp_path / "site")
+    cache.write_all({"share/index.png": CARD}, tmp_path / "site")
     CardCache(tmp_path)  # the next build
     assert not old.exists() and recent.exists()
     assert (tmp_path / "site" / "share" / "index.png").is_file()
@@ -128,13 +140,13 @@ def test_a_card_is_redrawn_when_the_drawing_code_changes(tmp_path, monkeypatch):
         return draw_card(card, fonts)
 
     monkeypatch.setattr(share_cards, "draw_card", counted)
-    first = CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant"))
-    assert CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant")) == first
+    first = CardCache(tmp_path / "cache").card(CARD)
+    assert CardCache(tmp_path / "cache").card(CARD) == first
     assert len(drawn) == 1  # the next build reads it
     for name in DRAWING_CODE:
         with (code / name).open("a", encoding="utf-8") as changed:
             changed.write("\n# changed\n")
-        assert CardCache(tmp_path / "cache").card(CARD, fonts("zh-Hant")) == first
+        assert CardCache(tmp_path / "cache").card(CARD) == first
         assert len(drawn) == 2 + DRAWING_CODE.index(name), name
     # The cards of the code before are gone: they will never be read again.
     assert len(list((tmp_path / "cache" / "cards").iterdir())) == 1
@@ -233,7 +245,10 @@ def test_the_footer_shows_the_whole_address_beside_the_update_date():
     card = replace(CARD, footer="繁體中文 · example.org/report/zh-Hant")
     face = fonts("zh-Hant").regular
     small = ImageFont.truetype(face.path, 28, index=face.index)
-    assert wrap(card.footer, small, footer_width(card.updated, small), 1) == [card.footer]
+    room = footer_width(card.updated, small)
+    assert wrap(card.footer, small, room, 1) == [card.footer]
+    # The room left for the address ends before the update date begins.
+    assert room + small.getlength(card.updated) <= SIZE[0] - 2 * MARGIN
 
 
 def test_wrapping_keeps_latin_names_and_addresses_whole():

@@ -27,7 +27,7 @@ from generator.site.freshness import page_revision
 from generator.site.pages import generated_pages
 from generator.site.preview_problems import tell_terminal
 from generator.site.prose_refs import REFERENCE
-from generator.site.share_cards import Card, CardFonts
+from generator.site.share_cards import Card
 
 Command = Literal["build", "gh-deploy", "serve"]
 
@@ -46,7 +46,7 @@ class EditionRun:
     history: History
     built: datetime | None  # the build's time; None: unknown (outside git)
     docs_dir: Path
-    fonts: CardFonts | None
+    has_fonts: bool  # the edition's Noto Sans CJK face is installed: pages get share cards
     problems: list[str] = field(default_factory=list)  # shown in the preview, not stopping it
     cards: dict[str, Card] = field(default_factory=dict)  # share card file -> card
     embeds: dict[str, tuple[ChartOnPage, str]] = field(default_factory=dict)  # id -> chart, page

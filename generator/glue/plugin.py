@@ -167,7 +167,7 @@ class ReportPlugin(BasePlugin[ReportConfig]):
             history=history,
             built=built,
             docs_dir=Path(config.docs_dir),
-            fonts=fonts,
+            has_fonts=fonts is not None,
             problems=problems,
             search_cut=search_cut,
         )

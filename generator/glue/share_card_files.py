@@ -26,7 +26,7 @@ def card_url(
     updated: Revision | None,
 ) -> str | None:
     """Absolute URL of the page's card (drawn after the build), or None without one."""
-    if run.fonts is None or not config.site_url:
+    if not run.has_fonts or not config.site_url:
         return None
     uri = "share/" + page.file.dest_uri.removesuffix(".html").replace("/", "-") + ".png"
     ui = run.convert
@@ -43,8 +43,8 @@ def card_url(
 
 def write_cards(run: EditionRun, cache_dir: Path, site_dir: Path) -> None:
     """Draw (or take from the cache) every card the edition's pages named."""
-    if run.fonts is not None:
-        CardCache(cache_dir).write_all(run.cards, run.fonts, site_dir)
+    if run.has_fonts:
+        CardCache(cache_dir).write_all(run.cards, site_dir)
 
 
 def _host(site_url: str) -> str:

@@ -267,17 +267,30 @@ class CardCache:
     def __init__(self, cache_dir: Path) -> None:
         self.cache = DiskCache(cache_dir, "cards", DRAWING_CODE, suffix=".png")
         self.libraries = [version(name) for name in DRAWING_LIBRARIES]
+        self.fonts: dict[str, CardFonts | None] = {}
 
-    def write_all(self, cards: dict[str, Card], fonts: CardFonts, site_dir: Path) -> None:
-        """Write each card to its path under `site_dir`, drawing the missing ones in parallel."""
+    def write_all(self, cards: dict[str, Card], site_dir: Path) -> None:
+        """Write each card to its path under `site_dir`, drawing the missing ones in parallel;
+        a card whose script has no font installed is left out."""
+        drawable = {uri: card for uri, card in cards.items() if self.fonts_of(card.lang)}
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            drawn = pool.map(lambda card: self.card(card, fonts), cards.values())
-            for uri, png in zip(cards, drawn, strict=True):
+            drawn = pool.map(self.card, drawable.values())
+            for uri, png in zip(drawable, drawn, strict=True):
                 target = site_dir / uri
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(png)
 
-    def card(self, card: Card, fonts: CardFonts) -> bytes:
+    def fonts_of(self, lang: str) -> CardFonts | None:
+        """The script's faces, looked up once per build."""
+        if lang not in self.fonts:
+            self.fonts[lang] = find_fonts(lang)
+        return self.fonts[lang]
+
+    def card(self, card: Card) -> bytes:
+        """The card drawn in its own script's face (a Traditional card in the TC face)."""
+        fonts = self.fonts_of(card.lang)
+        if fonts is None:
+            raise LookupError(f"no Noto Sans CJK face for {card.lang}")
         inputs = (asdict(card), fonts.bold.key(), fonts.regular.key(), self.libraries)
         png = self.cache.read(*inputs)
         if png is None:
