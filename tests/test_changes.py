@@ -184,6 +184,9 @@ def test_feed_is_valid_atom_with_an_entry_per_change(built_site, published_histo
     assert ui(published_history.correction) in newest.title
     added = parsed.entries[1].content[0].value
     assert published_history.added_id not in added, "records are named, not given as ids"
+    changes_page = read(built_site, f"{edition}changes.html")
+    named = changes_page.select_one(f'a[href$="#{published_history.added_id}"]')
+    assert named is not None and named.get_text() in added, "named as the changes page names it"
     # RFC 4287 4.1.1 and 4.1.2: what a feed and each entry must hold.
     root = ET.fromstring(text.encode("utf-8"))
     assert root.tag == f"{ATOM}feed"

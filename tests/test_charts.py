@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +23,7 @@ from generator.site.chart_embed import chart_html, figure_json
 from generator.site.compute_chain import EditorNote, editor_notes
 from generator.site.context import PageContext
 from generator.site.derive import derive
-from generator.site.line_breaks import lines_of
+from generator.site.line_breaks import lines_of, words_of
 from generator.site.pages import page_context
 
 ROOT = Path(__file__).parent.parent
@@ -367,7 +368,9 @@ def test_timeline_has_dates_above_and_below_with_the_same_explicit_ticks() -> No
 def test_every_timeline_row_outside_the_view_has_an_edge_note(lang: str) -> None:
     """A row whose event lies before (after) the opened month is not blank: "← 2023年" at the
     view's left edge (or "… →" at its right), in the edition's script."""
-    ctx = real_context(lang)
+    # The report has no event after its busiest month: one is added, for the right edge.
+    later = real_base().events[0].model_copy(update={"id": "later", "date": "2024-06"})
+    ctx = context(real_base().model_copy(update={"events": [*real_base().events, later]}), lang)
     figure = as_dict(charts.timeline_figure(ctx))
     first, last = (date.fromisoformat(day) for day in figure["layout"]["xaxis"]["range"])
     edges = {a["y"]: a for a in figure["layout"]["annotations"] if a.get("name") == "edge"}
@@ -380,6 +383,9 @@ def test_every_timeline_row_outside_the_view_has_an_edge_note(lang: str) -> None
             note = edges[row]
             assert note["text"].startswith("← ") and note["x"] == first.isoformat()
             assert note["text"].endswith("年") or note["text"].endswith("月")
+        if after:
+            note = edges[row]
+            assert note["text"] == "6月 →" and note["x"] == last.isoformat(), note
     assert edges, "the real report has events before its busiest month"
 
 
@@ -543,11 +549,16 @@ def test_label_lines_break_between_words_never_inside_one(label: str, whole: str
 
 
 def test_market_tick_labels_keep_words_whole() -> None:
-    figure = as_dict(charts.market_figure(context(small_base())))
-    ticks = [str(t) for t in figure["layout"]["yaxis"]["ticktext"]]
+    # The report's own labels: the small base's are too short to wrap at all.
+    figure = as_dict(charts.market_figure(real_context()))
+    ticks = [html.unescape(str(t)) for t in figure["layout"]["yaxis"]["ticktext"]]
+    assert any("<br>" in tick for tick in ticks), ticks
     for tick in ticks:
-        pieces = html.unescape(tick).split("<br>")
+        pieces = tick.split("<br>")
         assert all(len(piece) <= 14 for piece in pieces), pieces
+        # Every line break falls between two words of the label.
+        ends = set(itertools.accumulate(len(word) for word in words_of("".join(pieces))))
+        assert set(itertools.accumulate(len(piece) for piece in pieces)) <= ends, pieces
 
 
 # --- compute --------------------------------------------------------------------------------
@@ -686,7 +697,15 @@ def hostile_base() -> FactBase:
     products[1]["name"] = XSS_SCRIPT
     figures = [f.model_dump() for f in base.figures]
     figures[0]["unit"] = XSS_SCRIPT
-    return small_base(events=events, products=products, figures=figures)
+    people = [p.model_dump() for p in base.people]
+    people[0]["name"] = XSS_SCRIPT
+    people[0]["roles"][0]["title"] = XSS_ATTR
+    moves = [m.model_dump() for m in base.market_moves]
+    moves[0]["theme"] = XSS_SCRIPT
+    moves[0]["counts"][0]["measure"] = XSS_ATTR
+    return small_base(
+        events=events, products=products, figures=figures, people=people, market_moves=moves
+    )
 
 
 def test_label_with_markup_stays_inert() -> None:

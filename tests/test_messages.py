@@ -54,7 +54,8 @@ def test_messages_come_from_the_catalogue():
             elif name == "problem" and len(call.args) >= 2:
                 message = call.args[1]
             elif name in ("DateError", "ValueError", "_RefusalError") and call.args:
-                message = call.args[-1] if name == "_RefusalError" else call.args[0]
+                # _RefusalError(node, message, mark=None): the message is the second argument.
+                message = call.args[1] if name == "_RefusalError" else call.args[0]
             if isinstance(message, ast.Constant | ast.JoinedStr):
                 wrong.append(
                     f"{where}:{call.lineno}: write the message into generator/facts/messages.py "

@@ -245,7 +245,9 @@ def _works_here(command: str, folder: Path) -> None:
         assert Path(words[1]).is_file(), command
         return
     if program == "git":
-        assert shutil.which("git"), command
+        # `git SUBCOMMAND -h` prints its usage and exits 129; an unknown subcommand exits 1.
+        usage = subprocess.run(["git", words[1], "-h"], capture_output=True, check=False)
+        assert usage.returncode == 129, f"{command}: no such git command"
         return
     if program == "make":
         assert words[1] in make_targets(folder), f"{command}: no Makefile target there"

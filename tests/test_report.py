@@ -94,8 +94,11 @@ def test_every_fact_appears_with_its_citation(site, base, tree):
         for citation in record.cite:
             wanted = f"sources.html#{citation.source}-p{citation.paragraph}"
             assert wanted in links, f"{record_id}: no link to {wanted}"
-            if not tree:  # the Traditional edition shows the same words converted
+            if not tree:
                 assert f"「{citation.quote}」" in " ".join(quotes), f"{record_id}: quote missing"
+            else:  # the same words, converted glyph by glyph: as many characters
+                shown = [q.split("「", 1)[-1].rsplit("」", 1)[0] for q in quotes]
+                assert len(citation.quote) in map(len, shown), f"{record_id}: quote missing"
         assert len(quotes) >= len(record.cite), f"{record_id}: a ¶ link without its quote"
 
 
@@ -122,7 +125,11 @@ def test_inferred_dates_are_marked_with_their_reason(site, base, tree):
         if not tree:
             assert event.inferred["date"] in reasons[0]
     plain = next(e for e in base.events if not e.inferred)
-    assert not fact_block(timeline.find(id=plain.id))[0].select("span.fact-tag--inferred")
+    assert not [
+        t
+        for part in fact_block(timeline.find(id=plain.id))
+        for t in part.select("span.fact-tag--inferred")
+    ], f"{plain.id}: a date not inferred is marked"
 
 
 def test_inferred_places_and_makers_are_marked_and_a_repost_date_is_not_a_publication(site, base):

@@ -112,7 +112,11 @@ COVERED_TEXT = """(ids) => {
     for (const link of document.querySelectorAll('.md-content a.headerlink')) {
         const heading = link.closest('h1, h2, h3, h4, h5, h6');
         if (ids && !ids.includes(heading.id)) { continue; }
-        if (!ids) { link.focus(); }
+        if (!ids) {
+            link.focus();
+            // Shown by a transition: read its end, not its first frame (opacity 0).
+            link.getAnimations().forEach(animation => animation.finish());
+        }
         if (+getComputedStyle(link).opacity === 0) { continue; }
         const mark = link.getBoundingClientRect();
         const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
