@@ -474,7 +474,11 @@ def test_failed_generator_build_leaves_the_site_untouched(make_project):
     method.write_text(good + "\n[另见](no-such-page.md)\n", encoding="utf-8")
     linked = run_generator("build", cwd=built_project)
     assert linked.returncode != 0, linked.stderr
-    assert "no-such-page.md" in linked.stderr and "Traceback" not in linked.stderr
+    assert "Traceback" not in linked.stderr
+    # Named with its file and line, and the fix, in the contributor's language.
+    line = method.read_text(encoding="utf-8").splitlines().index("[另见](no-such-page.md)") + 1
+    assert f"docs/method.md:{line}：链接“no-such-page.md”指向的页面不存在" in linked.stderr
+    assert "analysis.md" in linked.stderr, "the pages a link may name, generated ones too"
     assert "site.new" not in linked.stderr, "the staging folder is no reader's business"
     assert tree_hashes(built_project / "site") == before
     method.write_text(good, encoding="utf-8")

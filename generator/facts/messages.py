@@ -766,6 +766,23 @@ CATALOGUE: dict[str, Text] = {
         "build failed; {site}/ was left as it was",
     ),
     "build-done": Text("网站已生成到 {site}/。", "built {site}/"),
+    "link-target-missing": Text(
+        "{where}：链接“{link}”指向的页面不存在。改成网站上已有页面的文件名（{pages}），或删掉这个链接。",
+        "{where}: the link '{link}' leads to no page; write the file name of one of the site's"
+        " pages ({pages}) or remove the link",
+    ),
+    "link-anchor-missing": Text(
+        "{where}：链接“{link}”的 # 后面那一段在目标页面上找不到。改成那一页上已有标题的锚点"
+        "（在网站上点标题旁的 ¶ 可以看到），或去掉 # 及后面的部分。",
+        "{where}: the part after # in the link '{link}' is on no heading of its page; use the"
+        " anchor of a heading there (its ¶ shows it) or drop the # part",
+    ),
+    "link-unrecognized": Text(
+        "{where}：链接“{link}”既不是 .md 文件也不是完整网址。写成 docs/ 里某个 .md 文件的路径"
+        "（例如 method.md），或写出以 https:// 开头的完整网址。",
+        "{where}: the link '{link}' is neither a .md file nor a full address; write the path of"
+        " a .md file in docs/ (such as method.md) or an address starting with https://",
+    ),
     "history-missing": Text(
         "report：读不到修订历史（{why}），页面上不显示更新日期。",
         "report: no revision history ({why}); pages show no change dates",

@@ -37,6 +37,7 @@ from generator.glue.config import THEME_DIR, ReportConfig, editions_of
 from generator.glue.edition_builds import build_edition, edition_being_built
 from generator.glue.edition_run import Command, EditionRun, stop_or_show
 from generator.glue.edition_settings import configure_edition
+from generator.glue.engine_warnings import hint_link_warnings
 from generator.glue.finished_html import finished_page, finished_template
 from generator.glue.page_dates import date_pages, without_usual_fact_days
 from generator.glue.page_head import fill_page_context
@@ -215,6 +216,8 @@ class ReportPlugin(BasePlugin[ReportConfig]):
         if run.edition.path:
             drop_theme_assets(files)
         files.append(File.generated(config, FEED_URI, content=self._feed(config, files)))
+        pages = sorted(file.src_uri for file in files.documentation_pages())
+        hint_link_warnings(Path(config.docs_dir), pages)
         for file in files.documentation_pages():
             if file.abs_src_path and not file.generated_by:
                 source = Path(file.abs_src_path).read_text(encoding="utf-8")
