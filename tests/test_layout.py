@@ -94,3 +94,31 @@ def test_every_module_lives_in_a_pipeline_folder() -> None:
 def test_every_folder_says_what_it_holds() -> None:
     for init in GENERATOR.rglob("__init__.py"):
         assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), init
+
+
+def test_no_module_reaches_into_another_modules_private_names() -> None:
+    """A name that starts with `_` is its module's own: another module that imports it (or reads
+    it off the module) ties itself to what may change without notice."""
+    reached = []
+    for path in sorted(GENERATOR.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {
+            alias.asname or alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+            if alias.name.startswith("generator.")
+        }
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("generator"):
+                names = [a.name for a in node.names if a.name.startswith("_")]
+                reached += [f"{path.relative_to(ROOT)}:{node.lineno}: {n}" for n in names]
+            elif (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in modules
+                and node.attr.startswith("_")
+                and not node.attr.startswith("__")
+            ):
+                reached.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.attr}")
+    assert reached == []

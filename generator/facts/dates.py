@@ -65,7 +65,8 @@ class UncertainDate:
         return (start, self.latest or date.max)
 
 
-def _parse_point(text: str) -> Point:
+def parse_point(text: str) -> Point:
+    """One EDTF point (a year, month or day, perhaps uncertain), or DateError."""
     uncertain = text.endswith(("?", "~", "%"))
     core = text[:-1] if uncertain else text
     match = _POINT.match(core)
@@ -115,18 +116,18 @@ def _parse_point(text: str) -> Point:
 def parse_date(text: str) -> UncertainDate:
     """Parse an EDTF subset: point, `A/B` range, `../B` (not after B), `A/..` (not before A)."""
     if "/" not in text:
-        point = _parse_point(text)
+        point = parse_point(text)
         return UncertainDate(text, point.precision, point.first, point.last, point.uncertain)
     start_text, _, end_text = text.partition("/")
     if start_text == ".." and end_text == "..":
         raise DateError(say("date-open-both", text=text))
     if start_text == "..":
-        end = _parse_point(end_text)
+        end = parse_point(end_text)
         return UncertainDate(text, Precision.NOT_AFTER, None, end.last, end.uncertain)
     if end_text == "..":
-        start = _parse_point(start_text)
+        start = parse_point(start_text)
         return UncertainDate(text, Precision.NOT_BEFORE, start.first, None, start.uncertain)
-    start, end = _parse_point(start_text), _parse_point(end_text)
+    start, end = parse_point(start_text), parse_point(end_text)
     if end.last < start.first:
         raise DateError(say("date-reversed", text=text))
     return UncertainDate(

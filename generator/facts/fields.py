@@ -35,7 +35,7 @@ def _holds(option: Any, value: Any) -> bool:
     return isinstance(kind, type) and isinstance(value, kind)
 
 
-def _unwrap(annotation: Any, value: Any = None) -> tuple[Any, tuple[Any, ...]]:
+def unwrap(annotation: Any, value: Any = None) -> tuple[Any, tuple[Any, ...]]:
     """Strip Annotated and Optional (and, for a union of several, the members `value` is not
     of), returning the bare type and the Annotated metadata."""
     metadata: tuple[Any, ...] = ()
@@ -66,7 +66,7 @@ def _hints(model: type[BaseModel]) -> dict[str, Any]:
 
 def field_type(model: type[BaseModel], name: str) -> tuple[Any, tuple[Any, ...]]:
     """The bare type of one field of `model` and its Annotated markers (Optional removed)."""
-    return _unwrap(_hints(model)[name])
+    return unwrap(_hints(model)[name])
 
 
 def string_fields(
@@ -80,7 +80,7 @@ def string_fields(
 def _walk(
     value: Any, annotation: Any, path: PathKey
 ) -> Iterator[tuple[PathKey, str, tuple[Any, ...]]]:
-    bare, metadata = _unwrap(annotation, value)
+    bare, metadata = unwrap(annotation, value)
     if value is None:
         return
     if isinstance(value, BaseModel):
@@ -107,7 +107,7 @@ def map_strings(record: BaseModel, change: Callable[[str, tuple[Any, ...]], str]
 
 
 def _map(value: Any, annotation: Any, change: Callable[[str, tuple[Any, ...]], str]) -> Any:
-    bare, metadata = _unwrap(annotation, value)
+    bare, metadata = unwrap(annotation, value)
     if value is None:
         return None
     if isinstance(value, BaseModel):
@@ -175,8 +175,8 @@ def model_at(model: type[BaseModel], path: PathKey) -> type[BaseModel] | None:
         hint = _hints(current).get(str(part))
         if hint is None:
             return None
-        bare, _ = _unwrap(hint)
+        bare, _ = unwrap(hint)
         while get_origin(bare) in (list, dict):
-            bare, _ = _unwrap(get_args(bare)[-1])
+            bare, _ = unwrap(get_args(bare)[-1])
         current = bare
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None

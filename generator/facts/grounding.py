@@ -20,7 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from generator.facts.commands import step_command
-from generator.facts.dates import DateError, Point, Precision, _parse_point, parse_date
+from generator.facts.dates import DateError, Point, Precision, parse_date, parse_point
 from generator.facts.fields import PathKey, readable, records
 from generator.facts.fingerprint import (
     GRAM,
@@ -237,8 +237,8 @@ def _ends(value: str) -> list[Point] | None:
     except DateError:
         return None  # the schema check reports it
     if "/" not in value:
-        return [_parse_point(value)]
-    return [_parse_point(part) for part in value.partition("/")[::2] if part and part != ".."]
+        return [parse_point(value)]
+    return [parse_point(part) for part in value.partition("/")[::2] if part and part != ".."]
 
 
 def date_written(value: str, numerals: list[str], days: SourceDays) -> bool:

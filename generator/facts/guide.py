@@ -12,7 +12,7 @@ from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
 
-from generator.facts.fields import _unwrap, without_example_marks
+from generator.facts.fields import unwrap, without_example_marks
 from generator.facts.grounding import REQUIRED_BY_CHECK
 from generator.facts.kinds import KINDS
 from generator.facts.messages import CATALOGUE, placeholders
@@ -84,9 +84,9 @@ def error_table() -> str:
 
 
 def _allowed(annotation: Any) -> list[str]:
-    bare, _ = _unwrap(annotation)
+    bare, _ = unwrap(annotation)
     if get_origin(bare) is list:
-        bare, _ = _unwrap(get_args(bare)[0])
+        bare, _ = unwrap(get_args(bare)[0])
     if get_origin(bare) is Literal:
         return [repr(value) if value == "" else str(value) for value in get_args(bare)]
     return []
