@@ -20,6 +20,8 @@ from generator.facts.model import FactBase
 from generator.site import chain_block, charts
 from generator.site.chain_block import compute_block
 from generator.site.chart_embed import chart_html, figure_json
+from generator.site.charts.layout import date_ticks
+from generator.site.charts.spans import point_of, role_words
 from generator.site.compute_chain import EditorNote, editor_notes
 from generator.site.context import PageContext
 from generator.site.derive import derive
@@ -738,3 +740,29 @@ def test_hostile_text_is_shown_as_written() -> None:
     figure = as_dict(charts.timeline_figure(context(hostile_base())))
     titles = [a["text"] for a in figure["layout"]["annotations"]]
     assert any(html.unescape(t).startswith(XSS_SCRIPT) for t in titles)
+
+
+def test_weekly_date_ticks_fall_on_sundays() -> None:
+    ticks = date_ticks(context(small_base()), date(2024, 3, 5), date(2024, 4, 10))
+    days = [date.fromisoformat(day) for day in ticks["tickvals"]]
+    assert len(days) > 1 and all(day.weekday() == 6 for day in days), days
+
+
+def test_an_at_least_count_is_drawn_going_on_past_its_value() -> None:
+    """ "At least N" is no "exactly N": its bar carries a stretch beyond N."""
+    base = small_base()
+    move = base.market_moves[0]
+    counts = [c.model_copy(update={"comparator": ">="}) if c.id == "up" else c for c in move.counts]
+    moved = move.model_copy(update={"counts": counts})
+    figure = as_dict(
+        charts.market_figure(context(base.model_copy(update={"market_moves": [moved]})))
+    )
+    assert any(trace.get("meta") == {"beyond": True} for trace in figure["data"])
+
+
+def test_a_month_is_marked_at_its_middle() -> None:
+    assert point_of("2024-03", date(2024, 12, 31)) == date(2024, 3, 16)
+
+
+def test_a_role_still_held_is_worded_in_the_edition() -> None:
+    assert role_words("2024-01-05", None, lambda text: "《" + text + "》")[1].startswith("《")

@@ -29,7 +29,7 @@ CASES = {
     ),
     "path-duplicate-root": (
         ("editions", 1, "path", ""),
-        "editions[1].path: '（空，即网站根目录）' 与 editions[0] 重复；每个版本的 lang 和 path 都必须不同",
+        "editions[1].path: 除第一个版本外，每个版本都要有自己的文件夹，例如 path: zh-Hant",
     ),
     "root-with-path": (
         ("editions", 0, "path", "zh-Hans"),

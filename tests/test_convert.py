@@ -10,8 +10,9 @@ import pytest
 from generator.editions.convert import ScriptConverter, convert_fact_base, converter_for
 from generator.editions.markdown_convert import convert_markdown
 from generator.facts.load import load_documents, load_fact_base
+from generator.facts.messages import say
 from generator.facts.model import GlossaryEntry
-from generator.review.conversions import review
+from generator.review.conversions import Change, conversions_in, review
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -408,3 +409,22 @@ def test_an_example_of_conversion_is_never_converted(to_hant, base):
     )
     assert convert_fact_base(marked, simplified).claims[0].text == "把视频改成影片"
     assert convert_fact_base(marked, to_hant).claims[0].text == "把視頻改成影片"
+
+
+def test_text_inside_an_html_block_is_converted(to_hant):
+    """A hand-written page's <div> or <details> is read in the edition's script too."""
+    assert convert_markdown('<div class="note">视频数据</div>\n', to_hant) == (
+        '<div class="note">影片資料</div>\n'
+    )
+
+
+def test_a_review_line_says_how_many_places_it_leaves_out():
+    places = [f"claims.yml › c{n}" for n in range(6)]
+    line = Change("视频", "影片", "phrase", places).line()
+    assert line.endswith(say("review-more-places", count=2))
+
+
+def test_the_new_text_review_marks_glossary_terms(base):
+    """A term the glossary decides is shown as decided, apart from OpenCC's own changes."""
+    changes = conversions_in([("claims.yml:1", "字节跳动发布了新模型")], base, "s2twp", "zh-Hant")
+    assert ("glossary", "字节") in {(c.kind, c.source) for c in changes}

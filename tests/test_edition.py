@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.editions.edition import Edition, conversion_of, converted_editions, script_of
+from generator.glue.edition_builds import link_between
 from generator.site.metadata import head_tags
 from generator.site.publication import Licence, Publication, formatted
 
@@ -47,3 +48,10 @@ def test_reviewers_read_every_converted_edition() -> None:
         Edition("zh-HK", "香港", "s2hk", "zh-HK"),
     ]
     assert [e.lang for e in converted_editions(editions)] == ["zh-Hant", "zh-HK"]
+
+
+def test_the_edition_selector_leads_to_the_same_page_in_the_other_edition():
+    hans = Edition("zh-Hans", "简体中文", None, "")
+    hant = Edition("zh-Hant", "繁體中文", "s2twp", "zh-Hant")
+    assert link_between(hans, "timeline/", hant) == "../zh-Hant/timeline/"
+    assert link_between(hant, "timeline/", hans) == "../../timeline/"

@@ -12,7 +12,20 @@ from commands import run_command
 from conftest import BUILD_ENV, build_once, copy_project, python
 from test_workflows import WORKFLOWS, load_workflow, steps
 
-from generator.review.pull_request import MARKER
+from generator.editions.edition import Edition
+from generator.facts.messages import say
+from generator.review import pull_request as pr_module
+from generator.review.pull_request import (
+    MARKER,
+    PullRequest,
+    base_revision,
+    build_comment,
+    page_url,
+)
+
+HANS = Edition("zh-Hans", "简体中文", None, "")
+HANT = Edition("zh-Hant", "繁體中文", "s2twp", "zh-Hant")
+HK = Edition("zh-HK", "香港繁體", "s2hk", "zh-HK")
 
 EVENT = Path(__file__).parent / "fixtures" / "pr" / "pull_request_synchronize.json"
 RUN_URL = "https://github.com/example-newsroom/sora-report/actions/runs/8000000001"
@@ -180,3 +193,46 @@ def test_the_workflow_builds_uploads_and_posts_the_comment():
     assert all_steps[post]["env"]["BODY"] == "${{ needs.check.outputs.comment }}"
     assert "process.env.BODY" in script and MARKER in script
     assert "updateComment" in script and "createComment" in script
+
+
+def comment_in_process(repo: Path, editions: list[Edition]) -> str:
+    return build_comment(EVENT, editions, repo / "docs", repo / "data", repo / "site")
+
+
+def test_a_comment_too_long_for_github_is_cut_and_says_so(pull_request, monkeypatch):
+    monkeypatch.setattr(pr_module, "MAX_COMMENT", 500)
+    text = comment_in_process(pull_request, [HANS, HANT])
+    assert text.endswith(say("preview-truncated") + "\n")
+    assert len(text) < 700
+
+
+def test_each_converted_editions_review_is_named(pull_request):
+    text = comment_in_process(pull_request, [HANS, HANT, HK])
+    review = text.split("### " + say("preview-conversions"), 1)[1].split("<details", 1)[0]
+    assert "`zh-Hant`" in review and "`zh-HK`" in review
+
+
+def test_a_changed_hand_written_page_is_listed(pull_request, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(pull_request), str(clone)], check=True)
+    method = clone / "docs" / "method.md"
+    method.write_text(method.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    table = comment_in_process(clone, [HANS, HANT]).split("<details", 1)[0]
+    assert "| `method.md` | `method.html` | `zh-Hant/method.html` |" in table
+
+
+def test_the_fetched_base_branch_wins_over_the_recorded_commit(pull_request):
+    recorded = subprocess.run(
+        ["git", "-C", str(pull_request), "rev-parse", "main"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    pull = PullRequest(number=7, base_ref="main", base_sha=recorded, head_sha="0" * 40)
+    assert base_revision(pull_request, pull) == "main"
+
+
+def test_a_home_page_link_in_the_comment_is_its_folder():
+    assert page_url("index.md", HANT, "https://preview.example.org/pr-7/") == (
+        "https://preview.example.org/pr-7/zh-Hant/"
+    )

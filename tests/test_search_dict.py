@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import types
 
 from generator.editions.convert import converter_for
 from generator.editions.search_dict import (
@@ -14,7 +15,7 @@ from generator.editions.search_dict import (
     segmenter,
     words_in,
 )
-from generator.glue.search_words import cut_into_words, search_segmenter
+from generator.glue.search_words import cut_into_words, cut_search_entries, search_segmenter
 from generator.site.preview_problems import empty_fact_base
 
 
@@ -103,3 +104,14 @@ def test_without_search_no_words_are_cut():
     with handing_on({"页面"}):
         on = search_segmenter(_Config(True), convert, empty_fact_base(), Report(), "站")
     assert on is not None and "頁面" in on("這個頁面")
+
+
+def test_search_titles_are_cut_into_words_as_well_as_texts():
+    """A word of a page's title finds the page, as a word of its text does."""
+    config = _Config(True)
+    config.plugins["material/search"].search_index = types.SimpleNamespace(
+        entries=[{"title": "视频模型", "text": "视频模型", "location": "a/"}]
+    )
+    cut_search_entries(config, segmenter((), converter_for(empty_fact_base(), None, "zh-Hans")))
+    (entry,) = config.plugins["material/search"].search_index.entries
+    assert entry["title"] == entry["text"] == "视频\u200b模型"

@@ -97,17 +97,7 @@ class EditionList(opt.ListOfItems[EditionConfig]):
         editions = super().run_validation(value)
         if not editions:
             raise ValidationError("至少列出一个版本（lang 与 name），第一个是网站根目录的版本")
-        for field in ("lang", "path"):
-            seen: dict[str, int] = {}
-            for index, edition in enumerate(editions):
-                key = str(edition[field]).strip("/")
-                if key in seen:
-                    shown = key or "（空，即网站根目录）"
-                    raise ValidationError(
-                        f"editions[{index}].{field}: '{shown}' 与 editions[{seen[key]}] 重复；"
-                        "每个版本的 lang 和 path 都必须不同"
-                    )
-                seen[key] = index
+        # Where each edition lives first: a second edition without a folder is told to add one.
         if editions[0]["path"].strip("/"):
             raise ValidationError("editions[0].path: 第一个版本放在网站根目录，请删去它的 path")
         for index, edition in enumerate(editions[1:], start=1):
@@ -116,6 +106,16 @@ class EditionList(opt.ListOfItems[EditionConfig]):
                     f"editions[{index}].path: 除第一个版本外，每个版本都要有自己的文件夹，"
                     f"例如 path: {edition['lang']}"
                 )
+        for field in ("lang", "path"):
+            seen: dict[str, int] = {}
+            for index, edition in enumerate(editions):
+                key = str(edition[field]).strip("/")
+                if key in seen:
+                    raise ValidationError(
+                        f"editions[{index}].{field}: '{key}' 与 editions[{seen[key]}] 重复；"
+                        "每个版本的 lang 和 path 都必须不同"
+                    )
+                seen[key] = index
         return editions
 
 

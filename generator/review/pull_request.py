@@ -71,7 +71,7 @@ def changed_pages(old: FactBase, new: FactBase, root: Path, base: str, docs: Pat
     return list(dict.fromkeys(pages))
 
 
-def _page_url(uri: str, edition: Edition, preview_url: str | None) -> str:
+def page_url(uri: str, edition: Edition, preview_url: str | None) -> str:
     html = uri[: -len(".md")] + ".html"
     if html == "index.html" or html.endswith("/index.html"):
         html = html[: -len("index.html")]
@@ -87,7 +87,7 @@ def _pages_table(pages: list[str], links: list[Edition], preview_url: str | None
     for uri in pages:
         cells = []
         for edition in links:
-            url = _page_url(uri, edition, preview_url) or "./"
+            url = page_url(uri, edition, preview_url) or "./"
             cells.append(f"[{url}]({url})" if preview_url else f"`{url}`")
         lines.append(f"| `{uri}` | " + " | ".join(cells) + " |")
     return lines

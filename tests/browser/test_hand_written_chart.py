@@ -3,6 +3,8 @@ edition: whether a page needs plotly.js is read from the page as rendered, not f
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,10 +19,14 @@ CHART_SCRIPT = "assets/javascripts/report-charts.js"
 
 
 def add_chart_to_hand_written_page(project: Path) -> None:
-    """The hand-written method page also shows the timeline chart."""
+    """The hand-written method page also shows the timeline chart; it also holds an HTML block,
+    a word marked as an example of conversion, and no description of its own."""
     page = project / "docs" / HAND_WRITTEN
+    text = re.sub(r"^description: .*\n", "", page.read_text(encoding="utf-8"), count=1, flags=re.M)
     page.write_text(
-        page.read_text(encoding="utf-8") + "\n## 时间线一览\n\n{{ @chart:timeline }}\n",
+        text
+        + '\n例如 -{视频}- 一词。\n\n<div class="note">视频数据</div>\n'
+        + "\n## 时间线一览\n\n{{ @chart:timeline }}\n",
         encoding="utf-8",
     )
 
@@ -41,6 +47,19 @@ def charted_server(charted) -> Iterator[str]:
     site, url = charted
     with serving(site, int(urlsplit(url).port or 0)) as served:
         yield served
+
+
+def test_a_hand_written_page_reads_right_in_both_editions(charted_site):
+    """Its example marks are gone in the source edition too, its HTML block is converted, and
+    with no description of its own it is described by the site's."""
+    simplified = (charted_site / "method.html").read_text(encoding="utf-8")
+    traditional = (charted_site / "zh-Hant" / "method.html").read_text(encoding="utf-8")
+    assert "例如 视频 一词" in simplified and "-{" not in simplified
+    assert '<div class="note">影片資料</div>' in traditional
+    config = (Path(__file__).parent.parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    wanted = re.search(r"^site_description: (.*)$", config, re.M)
+    described = re.search(r'<meta property="og:description" content="([^"]*)"', simplified)
+    assert wanted and described and html.unescape(described.group(1)) == wanted.group(1)
 
 
 @pytest.mark.parametrize("path", ["method.html", "zh-Hant/method.html"])

@@ -21,7 +21,6 @@ MS_PER_DAY = 24 * 3600 * 1000
 # Open starts ("not after X") are drawn from this far left of the earliest known day, off the
 # visible range, so they read as "started at some unknown time before".
 OPEN_START_LEAD = timedelta(days=45)
-LABEL_CHARS = 10
 ROW_HEIGHT = 26
 # Subtitle, legend and note text: small print is still at least this size (phones included).
 SMALL_TEXT = 12
@@ -41,11 +40,6 @@ DATE_TICK_FORMATS = (
 def plot_text(text: str) -> str:
     """Untrusted text for plotly.js: escaped, so its pseudo-HTML can open no tag or link."""
     return html.escape(text, quote=True)
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """A tick label: the first `limit` characters, escaped."""
-    return plot_text(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def wrapped(text: str, width: int = 12) -> str:
