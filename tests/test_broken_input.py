@@ -232,3 +232,32 @@ def test_without_git_a_duplicate_id_blames_the_later_record(tmp_path):
     (found,) = problems_of(data)
     assert found.startswith("data/events.yml:2:9: zhang-nan-resigns › id: ")
     assert "已经被 data/people.yml:29:9 用过了：" in found
+
+
+def test_a_source_written_in_traditional_keeps_its_own_title(tmp_path):
+    """Only the report's own Simplified text is checked for Traditional characters: a Taiwanese
+    source's title is quoted as it is written."""
+    data = data_copy(tmp_path)
+    sources = data / "sources.yml"
+    text = sources.read_text(encoding="utf-8")
+    text = text.replace("    title: 示例文章\n", "    title: 範例文章\n", 1)
+    sources.write_text(text.replace("language: zh-Hans", "language: zh-Hant", 1), encoding="utf-8")
+    assert load_fact_base(data).sources[0].title == "範例文章"
+
+
+def test_what_looks_like_a_slip_inside_text_or_a_comment_is_left_alone():
+    """Full-width punctuation is a slip only in YAML syntax: not in a comment, in block text
+    (| or >), or after Chinese text inside a flow list."""
+    from generator.facts.slips import find_slips
+
+    text = (
+        "# e.g. inputs: [a，b] is a slip\n"
+        "claims:\n"
+        "  - id: x\n"
+        "    reading: |\n"
+        "      source：新华社\n"
+        "      — 引语\n"
+        "    aliases: [字节跳动的AI，GPU芯片]\n"
+    )
+    assert find_slips(text) == []
+    assert [s.line for s in find_slips("claims:\n  - id：x\n")] == [2]

@@ -14,6 +14,7 @@ from conftest import run_mkdocs
 from generator.facts import cache as cache_module
 from generator.facts.cache import DiskCache
 from generator.facts.load import cached_fact_base
+from generator.facts.problems import DataError
 
 CODE = ("facts/dates.py",)
 DATA = Path(__file__).parent.parent / "data"
@@ -131,3 +132,21 @@ def test_the_fact_base_is_loaded_again_after_an_edit_within_the_same_second(tmp_
 def test_code_that_does_not_exist_is_an_error_not_a_key_without_it(tmp_path):
     with pytest.raises(FileNotFoundError):
         DiskCache(tmp_path, "test", ("facts/no_such_module.py",))
+
+
+def test_the_fact_base_is_checked_again_after_a_fingerprint_changes(tmp_path):
+    """A fingerprint is part of what the cached fact base was checked against: removing one
+    (or editing it) must be seen by the next load, as an edit to a data file is."""
+    shutil.copytree(DATA, tmp_path / "data")
+    cached_fact_base(tmp_path / "data")
+    next((tmp_path / "data" / "fingerprints").glob("*.yml")).unlink()
+    with pytest.raises(DataError):
+        cached_fact_base(tmp_path / "data")
+
+
+def test_a_missing_file_and_an_empty_one_hash_differently(tmp_path):
+    from generator.facts.cache import files_digest
+
+    missing = files_digest([tmp_path / "events.yml"], tmp_path)
+    (tmp_path / "events.yml").write_bytes(b"")
+    assert files_digest([tmp_path / "events.yml"], tmp_path) != missing

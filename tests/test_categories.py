@@ -313,3 +313,14 @@ def test_the_products_chart_words_a_chip_and_a_data_set_as_they_come_out(lang: s
 
 def _row(table: str, product_id: str) -> str:
     return next(line for line in table.splitlines() if f"#{product_id}" in line)
+
+
+def test_declared_kinds_without_a_colour_get_different_colours_and_other_stays_last():
+    from generator.facts.categories import Category, merged
+
+    codes = merged(
+        "event_kind",
+        {"other": Category("别的"), "hearing": Category("听证"), "recall": Category("召回")},
+    )
+    assert list(codes)[-1] == "other" and codes["other"].word == "别的"
+    assert codes["hearing"].color != codes["recall"].color

@@ -143,3 +143,9 @@ def test_exact_error_messages(monkeypatch, text):
         parse_date(text)
     assert str(raised.value) == MORE_INVALID[text]
     assert isinstance(raised.value, ValueError)  # pydantic turns it into a field message
+
+
+def test_a_missing_date_sorts_after_every_date():
+    from generator.facts.dates import date_order
+
+    assert date_order(None) > date_order("2999-12-31") > date_order("2024")

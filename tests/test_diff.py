@@ -381,3 +381,12 @@ def test_conversion_review_places_are_file_and_line(
     # ×4: the fixture's focus line has no dated product, so its chart (two more) is not drawn.
     assert "phrase   视频 → 影片 ×4  data/events.yml:14, data/products.yml:8" in out
     assert "[" not in out.replace("[+", "")  # no zero-based list index
+
+
+def test_a_record_removed_and_one_of_another_kind_added_are_not_a_rename():
+    from generator.facts.compare import Entry, changes_between
+
+    fields = {"label": "同样的文字", "value": "3"}
+    old = {("figure", "a"): Entry("figures.yml", "figure", "a", "", fields)}
+    new = {("claim", "b"): Entry("claims.yml", "claim", "b", "", fields)}
+    assert sorted(c.status for c in changes_between(old, new)) == ["added", "removed"]

@@ -203,3 +203,13 @@ def test_each_citation_keeps_its_quote_in_the_same_order(base, tables):
         quotes = row["cite_quotes"].split("; ")
         assert len(quotes) == len(row["cite"].split("; ")) == len(event.cite)
         assert quotes == [c.quote or "" for c in event.cite]
+
+
+def test_each_csv_has_the_id_first_and_the_citations_last(base):
+    """Opened in a spreadsheet, a table reads from what the record is to who says so."""
+    for name, text in facts_csv(base).items():
+        header = next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        if "id" in header:
+            assert header[0] == "id", name
+        if "cite" in header:
+            assert header[-2:] == ["cite", "cite_quotes"], (name, header)

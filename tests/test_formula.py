@@ -37,3 +37,30 @@ def test_shown_to_a_reader() -> None:
 def test_what_cannot_be_read_is_named(formula: str, says: str) -> None:
     with pytest.raises(FormulaError, match=says):
         check(formula)
+
+
+def test_a_derived_figure_names_exactly_the_inputs_its_formula_uses(tmp_path) -> None:
+    """An input the formula leaves out, and an id it uses without listing it, are both refused."""
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from generator.facts.load import load_fact_base
+    from generator.facts.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent.parent / "data", data)
+    figures = data / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    old = "inputs: [sora-scale-training-gpus, sora-scale-training-time]"
+    assert old in text
+    figures.write_text(
+        text.replace(old, "inputs: [sora-scale-training-gpus, youtube-yearly-new-video]"),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as raised:
+        load_fact_base(data)
+    fields = sorted(p.field for p in raised.value.problems)
+    assert len(fields) == 2, raised.value.report()
+    assert any(f.endswith("formula") for f in fields) and any("inputs" in f for f in fields)

@@ -250,3 +250,33 @@ def test_reasons_read_as_sentences_in_the_readers_language():
     assert reasons_of("Taiwan read: 拚算力, 位元\n") == (None, "")
     assert reasons_of("补上Sora的开发方\n") == (None, "补上Sora的开发方")
     assert reasons_of("Tidy\n\n说明：补上漏掉的记录。") == (None, "补上漏掉的记录。")
+
+
+def _rev(name: str, correction: str | None, *edits: tuple[str, str, str | None]):
+    from generator.facts.history import RecordEdit, Revision
+
+    records = tuple(RecordEdit(status, "figure", key, old, ()) for status, key, old in edits)
+    return Revision(name * 40, 0, DAYS[0], correction, "", False, records, 0)
+
+
+def test_a_correction_marks_only_the_records_it_changed_and_follows_a_rename():
+    """A record added in a correcting commit was not corrected; a corrected record keeps the
+    mark when it is later renamed."""
+    from generator.facts.history import History, apply_revision
+
+    found = History(missing=None)
+    fix = _rev("a", "改正数字。", ("changed", "old-id", None), ("added", "new-record", None))
+    apply_revision(found, fix, [])
+    assert set(found.corrected) == {"old-id"}
+    apply_revision(found, _rev("b", None, ("renamed", "new-id", "old-id")), [])
+    assert found.corrected == {"new-id": fix}
+
+
+def test_a_change_to_the_conversion_glossary_alone_is_not_a_revision(repo, tmp_path):
+    glossary = repo / "data" / "glossary.yml"
+    entry = "  - simplified: 字节\n    traditional: 字節\n    why: 专名。\n"
+    glossary.write_text("glossary:\n" + entry, encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Glossary\n\n说明：补充术语。", when=DAYS[2])
+    found = read_history(repo / "data", tmp_path / "cache")
+    assert [r.reason for r in found.revisions][-1] == "补上英文缩写。"
+    assert len(found.revisions) == 3

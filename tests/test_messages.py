@@ -107,3 +107,9 @@ def test_build_notices_speak_the_contributors_language(monkeypatch):
         "report: no revision history (the data folder has no commits yet); pages show no change dates"
     )
     assert say("cards-no-font").startswith("report: share cards skipped")
+
+
+def test_a_wrong_id_that_is_part_of_a_real_one_is_suggested():
+    from generator.facts.messages import closest
+
+    assert closest("sora", ["openai-sora-2-turbo", "bytedance"]) == ["openai-sora-2-turbo"]

@@ -360,3 +360,10 @@ def test_the_pages_workflow_publishes_through_the_check():
     steps = workflow["jobs"]["build"]["steps"]
     build = next(step for step in steps if "make build" in str(step.get("run", "")))
     assert "SITE_URL" in build["env"]
+
+
+def test_the_same_problem_found_twice_is_listed_once():
+    from generator.facts.problems import Problem
+
+    problem = Problem("data/events.yml", 3, 5, "date", "日期不对。")
+    assert DataError([problem, problem]).problems == [problem]

@@ -236,3 +236,13 @@ def test_a_mkdocs_nav_shows_report_yml_titles_of_generated_pages(tmp_path: Path)
         _report(pages={"compute": {"title": "电量与趟数"}, "method": {"title": "不是生成页"}}),
     )
     assert (compute.title, method.title) == ("电量与趟数", "方法")
+
+
+def test_a_focus_line_needs_a_focus_organization(tmp_path: Path) -> None:
+    """A product marked focus_line is drawn as the focus's line: without report.focus, refused."""
+    (tmp_path / "report.yml").write_text("report:\n  as_of: 2024-03\n", encoding="utf-8")
+    assert any(p.focus_line for p in small_base().products)
+    with pytest.raises(DataError) as raised:
+        load_report(tmp_path, small_base(), "data")
+    [problem] = raised.value.problems
+    assert problem.field == "report" and "focus" in problem.message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +79,9 @@ def test_the_markup_free_pattern_means_the_same_in_both_engines():
     ecma = regress.Regex(pattern, "u")
     for text, allowed in [("张楠", True), ('张"楠', False), ("张\\楠", False), ("<b>", False)]:
         assert (ecma.find(text) is not None) == allowed == bool(re.match(pattern, text)), text
+
+
+def test_a_deleted_schema_file_is_stale(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / "schema" / "events.schema.json").unlink()
+    assert stale_schemas(tmp_path / "data") == ["schema/events.schema.json"]

@@ -228,7 +228,7 @@ def _revision(commit: Commit, message: str, diff: dict[str, Any]) -> Revision:
     )
 
 
-def _apply(history: History, revision: Revision, keys: list[str]) -> None:
+def apply_revision(history: History, revision: Revision, keys: list[str]) -> None:
     """Record which facts `revision` touched (oldest revision first)."""
     for key in keys:
         history.updated[key] = revision
@@ -300,7 +300,7 @@ def _read(root: Path, data_rel: str, cache: DiskCache, docs: list[Path] | None) 
             continue  # data that stopped loading and came back is not a new publication
         revision = _revision(commit, diff.get("merged") or commit.message, diff)
         history.revisions.append(revision)
-        _apply(history, revision, diff.get("keys", []))
+        apply_revision(history, revision, diff.get("keys", []))
     for doc in docs or []:
         _file_time(history, root, doc)
     return history
