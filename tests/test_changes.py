@@ -409,3 +409,20 @@ def test_no_field_path_reaches_a_reader_of_the_corrections_page_or_the_feed(lang
         for raw in (path, path.replace(".", " › "), path.split(".")[0].split("[")[0]):
             assert raw not in page and raw not in feed, (lang, raw)
     assert ui("推断依据·日期") in page and ui("推断依据·日期") in feed
+
+
+def test_feed_text_drops_what_xml_cannot_hold():
+    from generator.site.feed import xml_text
+
+    text = xml_text("改\x0b正\x00<b>\t\n")
+    assert text == "改正&lt;b&gt;\t\n"
+    ET.fromstring(f"<t>{text}</t>")
+
+
+def test_a_renamed_record_names_its_old_id():
+    edit = RecordEdit("renamed", "claim", "new-id", "old-id", (FieldEdit("text", "旧", "新"),))
+    revision = Revision("a" * 40, 0, "2024-01-01T00:00:00+08:00", None, "改名", False, (edit,), 0)
+    base = load_fact_base(Path(__file__).parent.parent / "data")
+    history = History(revisions=[revision], missing=None)
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
+    assert "原编号：`old-id`" in changes.render(ctx)

@@ -103,3 +103,20 @@ def test_embed_pages_stay_out_of_the_sitemap_and_search(built_site):
         assert "embed/" not in (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
         index = (built_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
         assert "embed/" not in index and "<iframe" not in index and "&lt;iframe" not in index
+
+
+def test_the_snippet_loads_lazily_and_a_relative_back_link_makes_no_canonical():
+    from generator.site.chart_share import canonical_link
+
+    assert 'loading="lazy"' in snippet("https://x.test/embed/a.html", "图", 100)
+    assert canonical_link("../timeline.html#chart-x") == []
+    assert canonical_link("https://x.test/timeline.html#chart-x") == [
+        '<link rel="canonical" href="https://x.test/timeline.html">'
+    ]
+
+
+@pytest.mark.parametrize("lang", sorted(EDITIONS))
+def test_the_embed_pages_back_link_cannot_reach_back_into_the_frame(built_site, lang):
+    for embed in sorted((built_site / EDITIONS[lang] / "embed").glob("*.html")):
+        back = soup_of(embed).select_one(".report-embed__back a")
+        assert back["target"] == "_blank" and "noopener" in back["rel"], embed

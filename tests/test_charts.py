@@ -766,3 +766,20 @@ def test_a_month_is_marked_at_its_middle() -> None:
 
 def test_a_role_still_held_is_worded_in_the_edition() -> None:
     assert role_words("2024-01-05", None, lambda text: "《" + text + "》")[1].startswith("《")
+
+
+def test_a_derived_step_says_what_it_means_and_a_range_keeps_both_ends() -> None:
+    base = real_base()
+    soup = chain(base)
+    for item in derive(base):
+        if item.reading:
+            reading = soup.select_one(f"#chain-{item.id} .report-chain__reading")
+            assert reading is not None and reading.get_text() == item.reading, item.id
+    ranged = [fig for fig in base.figures if fig.value_max is not None]
+    assert ranged
+    table = compute_block(context(base, "zh-Hans"))
+    for fig in ranged:
+        (row,) = [
+            line for line in table.splitlines() if f"#{fig.id})" in line and line.startswith("|")
+        ]
+        assert "–" in row.split("|")[3], row

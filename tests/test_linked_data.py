@@ -197,3 +197,53 @@ def test_addresses_follow_the_builds_url_style_and_no_date_is_made_up():
     # A report without a method page names no principles.
     elsewhere = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "data")
     assert "publishingPrinciples" not in elsewhere.report
+
+
+def test_each_cited_source_keeps_its_address_archive_day_and_publisher():
+    """The report's `citation` lists each source as a work a harvester can find again."""
+    from generator.editions.convert import ScriptConverter
+    from generator.site.linked_data import page_linked_data
+    from generator.site.pages import page_context
+    from generator.site.publication import Licence, Publication
+
+    real = load_fact_base(ROOT / "data")
+    archived = real.sources[0].model_copy(
+        update={"archive_url": "https://web.archive.org/web/2024/https://example.com/a"}
+    )
+    base = real.model_copy(update={"sources": [archived, *real.sources[1:]]})
+    publication = Publication(
+        "k", "报告", "编写组", "https://example.org/r/", None, "zh-Hans", Licence("CC BY 4.0", "L")
+    )
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", publication=publication)
+    works = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "docs").report[
+        "citation"
+    ]
+    outlets = {o.id: o.name for o in base.organizations}
+    for source, work in zip(base.sources, works, strict=True):
+        assert work.get("url") == source.url
+        assert work.get("archivedAt") == source.archive_url
+        day = source.published_day()
+        assert work.get("datePublished") == (day.isoformat() if day else None)
+        if source.outlet in outlets:
+            assert work["publisher"]["name"] == outlets[source.outlet]
+    assert any("archivedAt" in w for w in works) and any("publisher" in w for w in works)
+    assert any("datePublished" in w for w in works)
+
+
+def test_the_sources_own_dates_stay_out_of_the_temporal_coverage():
+    from types import SimpleNamespace
+
+    from generator.site.linked_data import temporal_coverage
+
+    base = load_fact_base(ROOT / "data")
+    before = temporal_coverage(SimpleNamespace(base=base))
+    old = base.sources[0].model_copy(update={"published": "1990-01-01"})
+    moved = base.model_copy(update={"sources": [old, *base.sources[1:]]})
+    assert temporal_coverage(SimpleNamespace(base=moved)) == before
+
+
+def test_json_ld_text_cannot_close_its_script_or_open_a_comment():
+    from generator.site.metadata import json_for_script
+
+    text = json_for_script({"name": "</script><!--<script>"})
+    assert "<" not in text and ">" not in text

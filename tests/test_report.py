@@ -356,3 +356,29 @@ def test_every_paragraph_of_every_source_is_cited(base):
     }
     missing = [(s.id, p.n) for s in base.sources for p in s.paragraphs if (s.id, p.n) not in cited]
     assert missing == []
+
+
+def test_the_people_page_says_which_roles_still_hold_and_lists_related_facts():
+    from generator.editions.convert import ScriptConverter
+    from generator.site.pages import page_context, people
+
+    base = load_fact_base(ROOT / "data")
+    page = people.render(page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    open_roles = [r for p in base.people for r in p.roles if not r.end]
+    assert page.count("至今（截至报道）") == len(open_roles)
+    involved = next(p for p in base.people if any(p.id in e.involves for e in base.events))
+    section = page.split(f"{{ #{involved.id} }}")[1].split("\n## ")[0]
+    assert "**相关事实**" in section
+    event = next(e for e in base.events if involved.id in e.involves)
+    assert f"#{event.id})" in section
+
+
+def test_an_inconsistency_note_is_a_warning_box():
+    from generator.editions.convert import ScriptConverter
+    from generator.site.pages import page_context
+
+    real = load_fact_base(ROOT / "data")
+    note = real.notes[0].model_copy(update={"kind": "inconsistency"})
+    base = real.model_copy(update={"notes": [note, *real.notes[1:]]})
+    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    assert ctx.note_lines(note.about[0])[0].startswith("!!! warning")

@@ -261,3 +261,35 @@ def test_wrapping_keeps_latin_names_and_addresses_whole():
         assert "".join(lines) == text
         for whole in ("GPT-4", "example.org/report/zh-Hant"):
             assert any(whole in line for line in lines), (width, lines)
+
+
+def _card_image(card: Card) -> Image.Image:
+    return Image.open(io.BytesIO(draw_card(card, fonts("zh-Hant")))).convert("RGB")
+
+
+def test_the_update_date_is_drawn_in_the_footer():
+    corner = (SIZE[0] - MARGIN - 200, SIZE[1] - 84, SIZE[0] - MARGIN, SIZE[1] - 40)
+    dated = _card_image(CARD).crop(corner)
+    undated = _card_image(replace(CARD, updated="")).crop(corner)
+    assert dated.tobytes() != undated.tobytes()
+
+
+def test_a_title_too_long_for_the_largest_size_is_set_smaller_not_cut():
+    def ink_bottom(card: Card) -> int:
+        image, ink = _card_image(card), ImageColor.getrgb(INK)
+        return max(
+            y
+            for y in range(0, SIZE[1] - 120, 2)
+            for x in range(MARGIN, SIZE[0] - MARGIN, 4)
+            if max(abs(a - b) for a, b in zip(image.getpixel((x, y)), ink, strict=True)) <= 24
+        )
+
+    two_lines = replace(CARD, title="中文版Sora競賽中的各家公司")
+    long = replace(CARD, title="中文版Sora競賽中的各家公司、產品、人物與時間")
+    bold = fonts("zh-Hant").bold
+    big = ImageFont.truetype(bold.path, 96, index=bold.index)
+    width = SIZE[0] - 2 * MARGIN
+    assert len(wrap(two_lines.title, big, width, 2, at_colon=True)) == 2
+    assert not wrap(two_lines.title, big, width, 2, at_colon=True)[-1].endswith("…")
+    assert wrap(long.title, big, width, 2, at_colon=True)[-1].endswith("…")
+    assert ink_bottom(long) < ink_bottom(two_lines) - 20

@@ -82,3 +82,13 @@ def test_a_citation_links_its_sources_archived_copy_once(base):
     # Without an archived copy, no archive link.
     plain = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans").cite(fact)
     assert "存档" not in plain
+
+
+def test_the_sources_page_says_how_paragraphs_are_counted_and_when_a_date_is_unknown(base):
+    undated = base.sources[0].model_copy(update={"published": None})
+    changed = base.model_copy(update={"sources": [undated, *base.sources[1:]]})
+    page = sources.render(page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    assert "发表日期不详" in page
+    for source in base.sources:
+        if source.numbering:
+            assert f"段落编号：{source.numbering[:10]}" in page, source.id

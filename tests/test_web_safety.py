@@ -81,3 +81,11 @@ def test_an_inline_script_in_a_hand_written_page_is_refused_and_named(make_proje
 def test_a_script_closed_the_way_browsers_also_accept_is_found():
     page = "<script>a()</script foo><p>x</p><script>b()</script/><script>c()</SCRIPT\n>"
     assert inline_scripts(page) == ["a()", "b()", "c()"]
+
+
+def test_the_policy_refuses_plugins_and_foreign_bases_and_forms():
+    from generator.site.web_safety import policy_for
+
+    policy = policy_for("<p>x</p>")
+    for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'"):
+        assert directive in policy.split("; ")

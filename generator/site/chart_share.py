@@ -199,7 +199,7 @@ class EmbedPage:
     export_words: str
 
 
-def _canonical(back_href: str) -> list[str]:
+def canonical_link(back_href: str) -> list[str]:
     """A search engine that finds an embed page is sent to the chart's own page (the embed page
     is meant to be framed, and the chart's page holds its citations and data). Only an absolute
     address makes a valid canonical link: a build without a site address gets none."""
@@ -228,7 +228,7 @@ def embed_page(chart: ChartOnPage, page: EmbedPage) -> str:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width,initial-scale=1">',
             f'<meta name="description" content="{label}。{e(page.source, quote=True)}">',
-            *_canonical(page.back_href),
+            *canonical_link(page.back_href),
             f"<title>{label} - {e(page.site_name)}</title>",
             f'<link rel="icon" href="{e(page.icon, quote=True)}">',
             f'<link rel="stylesheet" href="{page.assets}stylesheets/report-embed.css">',

@@ -26,7 +26,7 @@ Codes = Mapping[str, Mapping[str, str]]
 MAX_ENTRIES = 100
 
 
-def _xml(text: str) -> str:
+def xml_text(text: str) -> str:
     """Text escaped for XML, without the control characters XML 1.0 cannot hold."""
     return escape("".join(c for c in text if c >= " " or c in "\t\n\r"))
 
@@ -48,20 +48,22 @@ def _entry_title(revision: Revision, ui: Ui) -> str:
 
 def _entry_html(revision: Revision, ui: Ui, names: dict[str, str], codes: Codes) -> str:
     if revision.initial:
-        return f"<p>{_xml(ui(f'首次发布 {revision.record_count} 条记录。'))}</p>"
+        return f"<p>{xml_text(ui(f'首次发布 {revision.record_count} 条记录。'))}</p>"
     items = []
     for edit in revision.records:
         words = f"{ui(CHANGE_STATUS_WORDS[edit.status])} {ui(RECORD_KIND_WORDS.get(edit.kind, edit.kind))} {names.get(edit.key, edit.key)}"
         changed = "".join(
-            f"<li>{_xml(ui(field_words(item.path)))}："
-            f"<del>{_xml(_value(item.path, item.before, ui, names, codes))}</del>"
-            f" → <ins>{_xml(_value(item.path, item.after, ui, names, codes))}</ins></li>"
+            f"<li>{xml_text(ui(field_words(item.path)))}："
+            f"<del>{xml_text(_value(item.path, item.before, ui, names, codes))}</del>"
+            f" → <ins>{xml_text(_value(item.path, item.after, ui, names, codes))}</ins></li>"
             for item in edit.fields
             if edit.status in ("changed", "renamed")
         )
-        items.append(f"<li>{_xml(words)}" + (f"<ul>{changed}</ul>" if changed else "") + "</li>")
+        items.append(
+            f"<li>{xml_text(words)}" + (f"<ul>{changed}</ul>" if changed else "") + "</li>"
+        )
     reason = revision.correction or revision.reason
-    said = f"<p>{_xml(ui(reason))}</p>" if reason else ""
+    said = f"<p>{xml_text(ui(reason))}</p>" if reason else ""
     return f"{said}<ul>{''.join(items)}</ul>"
 
 
@@ -102,10 +104,10 @@ def atom_feed(
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>',
         f"  <id>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, feed_url)}</id>",
-        f"  <title>{_xml(title)}</title>",
-        f"  <subtitle>{_xml(ui('已发布事实的每一次改动与更正'))}</subtitle>",
+        f"  <title>{xml_text(title)}</title>",
+        f"  <subtitle>{xml_text(ui('已发布事实的每一次改动与更正'))}</subtitle>",
         *([f"  <updated>{updated}</updated>"] if updated else []),
-        f"  <author><name>{_xml(site_name)}</name></author>",
+        f"  <author><name>{xml_text(site_name)}</name></author>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(feed_url)}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(changes_url)}/>',
     ]
@@ -115,11 +117,11 @@ def atom_feed(
         lines += [
             "  <entry>",
             f"    <id>{_entry_id(revision, lang)}</id>",
-            f"    <title>{_xml(_entry_title(revision, ui))}</title>",
+            f"    <title>{xml_text(_entry_title(revision, ui))}</title>",
             f"    <updated>{revision.time}</updated>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>',
             f"    <category term={quoteattr(category)}/>",
-            f'    <content type="html">{_xml(_entry_html(revision, ui, names or {}, codes or {}))}</content>',
+            f'    <content type="html">{xml_text(_entry_html(revision, ui, names or {}, codes or {}))}</content>',
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import wait_for_charts
+from conftest import DESKTOP, wait_for_charts, wait_for_previews
 
 from generator.site.plotly_bundle import BUNDLE_URI
 
@@ -89,5 +89,18 @@ def test_charts_draw_from_disk_with_the_shared_assets(browser, built_site, path)
             "() => [...document.querySelectorAll('link[rel=stylesheet]')].map(l => !!l.sheet)"
         )
         assert styles and all(styles), styles
+    finally:
+        page.close()
+
+
+def test_a_drawn_preview_takes_the_new_palette_when_the_reader_toggles_it(browser, site_server):
+    page = browser.new_page(viewport=DESKTOP)
+    try:
+        page.goto(site_server + "timeline.html", wait_until="load")
+        wait_for_previews(page)
+        ink = "() => getComputedStyle(document.querySelector('.report-chart__preview text')).fill"
+        light = page.evaluate(ink)
+        page.click("label[for=__palette_1]")
+        page.wait_for_function(f"light => ({ink})() !== light", arg=light, timeout=10_000)
     finally:
         page.close()
