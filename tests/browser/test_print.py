@@ -37,6 +37,7 @@ FIGURES = """() => [...document.querySelectorAll('.report-chart-wrap')].map(wrap
     const svg = wrap.querySelector('.main-svg, .report-chart__preview');
     return {
         column: Math.round(wrap.getBoundingClientRect().width),
+        whole: getComputedStyle(wrap).breakInside === 'avoid',
         chart: svg ? Math.round(svg.getBoundingClientRect().width) : 0,
         table: table ? table.getBoundingClientRect().height > 0
             && getComputedStyle(table).display !== 'none' : false,
@@ -60,6 +61,8 @@ def printed_problems(page) -> list[str]:
     for figure in figures:
         if not figure["table"]:
             problems.append(f"a chart's table is not printed: {figure}")
+        if not figure["whole"]:
+            problems.append(f"a chart may be split across two sheets: {figure}")
         if abs(figure["chart"] - figure["column"]) > 1:  # fits the paper
             problems.append(f"a chart does not fit the paper: {figure}")
     pdf = page.pdf(format="A4")
