@@ -270,6 +270,9 @@ def test_a_correction_marks_only_the_records_it_changed_and_follows_a_rename():
     assert set(found.corrected) == {"old-id"}
     apply_revision(found, _rev("b", None, ("renamed", "new-id", "old-id")), [])
     assert found.corrected == {"new-id": fix}
+    # A record removed later is neither updated nor corrected: its id may be used again.
+    apply_revision(found, _rev("c", None, ("removed", "new-id", None)), [])
+    assert "new-id" not in found.corrected and "new-id" not in found.updated
 
 
 def test_a_change_to_the_conversion_glossary_alone_is_not_a_revision(repo, tmp_path):
