@@ -404,17 +404,24 @@ def make_project(tmp_path_factory) -> Callable[[str], Path]:
     return make
 
 
+def simplified_context(base: Any, **extra: Any) -> Any:
+    """The page context of `base` in the source script (Simplified), as the root edition's
+    renderers get it; `extra` as `page_context` takes it (history, report, publication...)."""
+    from generator.editions.convert import ScriptConverter
+    from generator.site.pages import page_context
+
+    return page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", **extra)
+
+
 @functools.cache
 def chart_pages() -> tuple[str, ...]:
     """The generated pages (as .html) whose content, rendered from the project's data, holds a
     chart to draw: the pages that load plotly.js."""
-    from generator.editions.convert import ScriptConverter
     from generator.site.chart_embed import holds_chart
-    from generator.site.pages import page_context
     from generator.site.prose_refs import expand_references
     from generator.site.site_files import page_sources
 
-    ctx = page_context(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = simplified_context(load_fact_base(ROOT / "data"))
     return tuple(
         sorted(
             uri.replace(".md", ".html")
@@ -427,13 +434,11 @@ def chart_pages() -> tuple[str, ...]:
 @functools.cache
 def chart_ids() -> tuple[str, ...]:
     """The id of every chart the generated pages draw: each has an embed page."""
-    from generator.editions.convert import ScriptConverter
     from generator.site.chart_share import charts_in
-    from generator.site.pages import page_context
     from generator.site.prose_refs import expand_references
     from generator.site.site_files import page_sources
 
-    ctx = page_context(load_fact_base(ROOT / "data"), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = simplified_context(load_fact_base(ROOT / "data"))
     return tuple(
         sorted(
             chart.chart_id

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup, Tag
+from conftest import simplified_context
 from test_site import all_pages
 
 from generator.editions.convert import ScriptConverter, converter_for
@@ -232,7 +233,7 @@ def hostile_history() -> History:
 
 def test_commit_messages_and_values_reach_the_page_as_text():
     base = load_fact_base(Path(__file__).parent.parent / "data")
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=hostile_history())
+    ctx = simplified_context(base, history=hostile_history())
     markdown = changes.render(ctx)
     for raw in ("<script", "<b>", "](javascript", "{: onclick", "\x01"):
         assert raw not in markdown, raw
@@ -340,7 +341,7 @@ def test_search_indexes_the_newest_changes_and_the_page_keeps_them_all():
     ]
     base = load_fact_base(Path(__file__).parent.parent / "data")
     history = History(revisions=revisions, missing=None)
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
+    ctx = simplified_context(base, history=history)
     html = markdown.markdown(
         changes.render(ctx), extensions=["attr_list", "md_in_html", "admonition"]
     )
@@ -424,5 +425,5 @@ def test_a_renamed_record_names_its_old_id():
     revision = Revision("a" * 40, 0, "2024-01-01T00:00:00+08:00", None, "改名", False, (edit,), 0)
     base = load_fact_base(Path(__file__).parent.parent / "data")
     history = History(revisions=[revision], missing=None)
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", history=history)
+    ctx = simplified_context(base, history=history)
     assert "原编号：`old-id`" in changes.render(ctx)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from conftest import simplified_context
+
 from generator.facts.fields import records
 from generator.facts.load import load_fact_base, load_report
 from generator.facts.model import Organization, Person, Product
@@ -85,10 +87,8 @@ def test_generator_mentions_nothing_of_this_report() -> None:
 
 
 def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
-    from generator.editions.convert import ScriptConverter
     from generator.facts.model import PageTexts, Report
     from generator.site.charts import CHART_BLOCKS
-    from generator.site.pages import page_context
     from generator.site.site_files import page_sources
 
     hostile = '<script>alert(1)</script>"'
@@ -102,7 +102,7 @@ def test_report_words_cannot_open_a_tag_on_any_page_or_chart() -> None:
         },
     )
     base = load_fact_base(DATA, grounding=False)
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", report=report)
+    ctx = simplified_context(base, report=report)
     pages = dict(page_sources(ctx))
     assert "alert&#40;1&#41;" in pages["timeline.md"], "the intro is shown, escaped"
     assert "alert&#40;1&#41;" in pages["organizations.md"]

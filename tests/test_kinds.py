@@ -7,6 +7,7 @@ import inspect
 from pathlib import Path
 from typing import Annotated
 
+from conftest import simplified_context
 from pydantic import Field
 
 from generator.facts import guide, kinds, model
@@ -124,9 +125,7 @@ def test_the_kinds_module_is_the_registry():
 
 
 def test_a_hand_written_page_that_lists_notes_is_their_page(tmp_path):
-    from generator.editions.convert import ScriptConverter
     from generator.facts.load import load_fact_base
-    from generator.site.pages import page_context
     from generator.site.prose_refs import check_references
 
     docs = tmp_path / "docs"
@@ -135,9 +134,7 @@ def test_a_hand_written_page_that_lists_notes_is_their_page(tmp_path):
     base = load_fact_base(ROOT / "data")
     note = base.notes[0]
     assert hand_written_pages(docs) == {"note": "notes-here.md"}
-    ctx = page_context(
-        base, ScriptConverter(None, "zh-Hans"), "zh-Hans", hand_written=hand_written_pages(docs)
-    )
+    ctx = simplified_context(base, hand_written=hand_written_pages(docs))
     assert ctx.link(note.id).endswith(f"(notes-here.md#{note.id})")
     assert f"notes-here.md#{note.id}" in "\n".join(ctx.note_body(note))
     # Prose may link a note only where a page lists the notes.

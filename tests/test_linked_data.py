@@ -10,10 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BUILD_ENV
+from conftest import BUILD_ENV, simplified_context
 from pyld import jsonld
 
 from generator.facts.load import load_fact_base
+from generator.site.publication import Licence, Publication
 
 ROOT = Path(__file__).parent.parent
 SCHEMA = "http://schema.org/"
@@ -37,6 +38,11 @@ SCHEMA_CONTEXT = {
         },
     }
 }
+
+# A report with an address and no build date, for the renderer-level tests.
+PUBLICATION = Publication(
+    "k", "报告", "编写组", "https://example.org/r/", None, "zh-Hans", Licence("CC BY 4.0", "L")
+)
 
 
 def _offline_loader(url: str, options: object = None) -> dict[str, object]:
@@ -170,19 +176,11 @@ def test_every_page_carries_the_citation_tags_reference_managers_import(built_si
 def test_addresses_follow_the_builds_url_style_and_no_date_is_made_up():
     """A site built with page folders (data/) links its method page and downloads as that
     build serves them; without a build date, nothing is dated."""
-    from generator.editions.convert import ScriptConverter
     from generator.site.linked_data import page_linked_data
-    from generator.site.pages import page_context
-    from generator.site.publication import Licence, Publication
 
-    publication = Publication(
-        "k", "报告", "编写组", "https://example.org/r/", None, "zh-Hans", Licence("CC BY 4.0", "L")
-    )
-    ctx = page_context(
+    ctx = simplified_context(
         load_fact_base(ROOT / "data"),
-        ScriptConverter(None, "zh-Hans"),
-        "zh-Hans",
-        publication=publication,
+        publication=PUBLICATION,
     )
     home = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "docs")
     assert home.report["publishingPrinciples"] == "https://example.org/r/method/"
@@ -201,20 +199,14 @@ def test_addresses_follow_the_builds_url_style_and_no_date_is_made_up():
 
 def test_each_cited_source_keeps_its_address_archive_day_and_publisher():
     """The report's `citation` lists each source as a work a harvester can find again."""
-    from generator.editions.convert import ScriptConverter
     from generator.site.linked_data import page_linked_data
-    from generator.site.pages import page_context
-    from generator.site.publication import Licence, Publication
 
     real = load_fact_base(ROOT / "data")
     archived = real.sources[0].model_copy(
         update={"archive_url": "https://web.archive.org/web/2024/https://example.com/a"}
     )
     base = real.model_copy(update={"sources": [archived, *real.sources[1:]]})
-    publication = Publication(
-        "k", "报告", "编写组", "https://example.org/r/", None, "zh-Hans", Licence("CC BY 4.0", "L")
-    )
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans", publication=publication)
+    ctx = simplified_context(base, publication=PUBLICATION)
     works = page_linked_data(ctx, "index.md", "https://example.org/r/", ROOT / "docs").report[
         "citation"
     ]

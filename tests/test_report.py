@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import BUILD_ENV, copy_project, python, run_mkdocs, stop
+from conftest import BUILD_ENV, copy_project, python, run_mkdocs, simplified_context, stop
 
 from generator.facts.fields import records
 from generator.facts.load import load_fact_base
@@ -359,11 +359,10 @@ def test_every_paragraph_of_every_source_is_cited(base):
 
 
 def test_the_people_page_says_which_roles_still_hold_and_lists_related_facts():
-    from generator.editions.convert import ScriptConverter
-    from generator.site.pages import page_context, people
+    from generator.site.pages import people
 
     base = load_fact_base(ROOT / "data")
-    page = people.render(page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    page = people.render(simplified_context(base))
     open_roles = [r for p in base.people for r in p.roles if not r.end]
     assert page.count("至今（截至报道）") == len(open_roles)
     involved = next(p for p in base.people if any(p.id in e.involves for e in base.events))
@@ -374,11 +373,9 @@ def test_the_people_page_says_which_roles_still_hold_and_lists_related_facts():
 
 
 def test_an_inconsistency_note_is_a_warning_box():
-    from generator.editions.convert import ScriptConverter
-    from generator.site.pages import page_context
 
     real = load_fact_base(ROOT / "data")
     note = real.notes[0].model_copy(update={"kind": "inconsistency"})
     base = real.model_copy(update={"notes": [note, *real.notes[1:]]})
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = simplified_context(base)
     assert ctx.note_lines(note.about[0])[0].startswith("!!! warning")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import EXAMPLES, copy_project, run_mkdocs
+from conftest import EXAMPLES, copy_project, run_mkdocs, simplified_context
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -88,11 +88,11 @@ def test_records_of_a_kind_without_a_page_are_named_without_a_link() -> None:
     pages = _pages({}, report)
     assert "张楠调任" in pages["timeline.md"]
     assert "people.md" not in "".join(pages.values())
-    ctx = page_context(small_base(), ScriptConverter(None, "zh-Hans"), "zh-Hans", report=report)
+    ctx = simplified_context(small_base(), report=report)
     assert ctx.link("zhang") == "张楠"
     assert expand_references("见{{ zhang }}。", ctx, "index.md") == "见张楠。"
     # With the page, the same reference links to it.
-    linked = page_context(small_base(), ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    linked = simplified_context(small_base())
     assert expand_references("{{ zhang }}", linked, "index.md") == "[张楠](people.md#zhang)"
 
 

@@ -8,8 +8,9 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import simplified_context
 
-from generator.editions.convert import ScriptConverter, convert_fact_base, converter_for
+from generator.editions.convert import convert_fact_base, converter_for
 from generator.facts.export import facts_csv
 from generator.facts.load import cached_fact_base
 from generator.site.pages import page_context, sources
@@ -33,7 +34,7 @@ def test_an_archived_copy_is_linked_beside_the_original(base):
         }
     )
     changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
-    page = sources.render(page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    page = sources.render(simplified_context(changed))
     line = next(text for text in page.splitlines() if "原文链接" in text)
     assert "[原文链接](<https://example.com/article>)" in line
     assert (
@@ -73,21 +74,21 @@ def test_a_citation_links_its_sources_archived_copy_once(base):
     archive = "https://web.archive.org/web/2024/https://example.com/article"
     first = base.sources[0].model_copy(update={"archive_url": archive})
     changed = base.model_copy(update={"sources": [first, *base.sources[1:]]})
-    ctx = page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = simplified_context(changed)
     # A fact citing the same source in several paragraphs gets one archive link, not several.
     fact = next(o for o in changed.organizations if o.id == "bytedance")
     assert len([c for c in fact.cite if c.source == first.id]) >= 2
     shown = ctx.cite(fact)
     assert shown.count(f"[存档](<{archive}>){{ .cite-archive }}") == 1
     # Without an archived copy, no archive link.
-    plain = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans").cite(fact)
+    plain = simplified_context(base).cite(fact)
     assert "存档" not in plain
 
 
 def test_the_sources_page_says_how_paragraphs_are_counted_and_when_a_date_is_unknown(base):
     undated = base.sources[0].model_copy(update={"published": None})
     changed = base.model_copy(update={"sources": [undated, *base.sources[1:]]})
-    page = sources.render(page_context(changed, ScriptConverter(None, "zh-Hans"), "zh-Hans"))
+    page = sources.render(simplified_context(changed))
     assert "发表日期不详" in page
     for source in base.sources:
         if source.numbering:

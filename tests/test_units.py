@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import simplified_context
 from test_charts import _cited, small_base
 
 from generator.editions.convert import ScriptConverter, convert_fact_base
@@ -44,7 +45,7 @@ def _derived(formula: str, unit: str, inputs: list[str]) -> dict[str, object]:
 
 def _compute_page(*derived: dict[str, object]) -> str:
     base = small_base(figures=[REVENUE, MARGIN], derived=list(derived))
-    ctx = page_context(base, ScriptConverter(None, "zh-Hans"), "zh-Hans")
+    ctx = simplified_context(base)
     markdown = dict(page_sources(ctx))["compute.md"]
     return expand_references(markdown, ctx, "compute.md")
 
